@@ -1,0 +1,172 @@
+import { en } from 'zod/locales';
+import * as z from 'zod/mini';
+
+// zod/mini rather than full zod: same checks, a quarter of the start-up cost (issue #6). It ships
+// without messages; English ones are loaded here, where dataset problems are reported.
+z.config(en());
+
+const Id = z.string().check(z.regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lower-case letters, digits and dashes'));
+const Text = z.string().check(z.minLength(1), z.maxLength(1000));
+const Cents = z.int().check(z.nonnegative('must be zero or more cents'), z.lte(100_000_000_00, 'must be at most $100,000,000'));
+const Count = z.int().check(z.gte(1), z.lte(365));
+
+/** Where a figure comes from: a source id from `sources` and the line or section in it. */
+export const RefSchema = z.strictObject({ source: Id, at: Text });
+
+const LowHigh = (max: number) =>
+  z.strictObject({ low: z.int().check(z.gte(1), z.lte(max)), high: z.int().check(z.gte(1), z.lte(max)) }).check(
+    z.refine((r) => r.low <= r.high, { message: 'low must not be greater than high' }),
+  );
+
+export const PriceSchema = z
+  .strictObject({
+    per: z.enum(['session', 'device']),
+    lowCents: Cents,
+    highCents: Cents,
+    ref: RefSchema,
+  })
+  .check(z.refine((p) => p.lowCents <= p.highCents, { message: 'lowCents must not be greater than highCents' }));
+
+export const NoteSchema = z.strictObject({ text: Text, ref: RefSchema });
+
+export const SchedulePhaseSchema = z
+  .strictObject({
+    fromWeek: Count,
+    toWeek: z.optional(Count),
+    perWeek: z.optional(LowHigh(7)),
+    everyWeeks: z.optional(LowHigh(52)),
+  })
+  .check(
+    z.refine((p) => (p.perWeek === undefined) !== (p.everyWeeks === undefined), {
+      message: 'a phase needs exactly one of perWeek or everyWeeks',
+    }),
+    z.refine((p) => p.toWeek === undefined || p.toWeek >= p.fromWeek, { message: 'toWeek must not be before fromWeek' }),
+  );
+
+export const RouteSchema = z.strictObject({
+  id: Id,
+  label: Text,
+  description: Text,
+  aliases: z.array(Id),
+  offers: z
+    .array(z.strictObject({ provider: Id, price: PriceSchema }))
+    .check(z.minLength(1, 'a route needs at least one provider offer')),
+  doses: z.optional(
+    z.array(z.strictObject({ mg: Count, devices: z.int().check(z.gte(1), z.lte(10)), ref: RefSchema })).check(z.minLength(1)),
+  ),
+  defaultDoseMg: z.optional(Count),
+  program: z
+    .strictObject({ lowSessions: Count, highSessions: Count, description: Text, ref: RefSchema })
+    .check(z.refine((p) => p.lowSessions <= p.highSessions, { message: 'lowSessions must not be greater than highSessions' })),
+  schedule: z.optional(
+    z.strictObject({ phases: z.array(SchedulePhaseSchema).check(z.minLength(1)), description: Text, ref: RefSchema }),
+  ),
+  coverage: z.strictObject({ typical: z.enum(['covered', 'not-covered']), note: Text, ref: RefSchema }),
+  included: z.array(NoteSchema),
+  excluded: z.array(NoteSchema),
+  notes: z.array(NoteSchema),
+});
+
+export const DatasetSchema = z
+  .strictObject({
+    id: Id,
+    version: Text,
+    asOf: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD')),
+    currency: z.literal('USD'),
+    sources: z
+      .array(z.strictObject({ id: Id, title: Text, locator: Text }))
+      .check(z.minLength(1, 'a dataset needs at least one source')),
+    providers: z.array(z.strictObject({ id: Id, label: Text, aliases: z.array(Id) })).check(z.minLength(1)),
+    routes: z.array(RouteSchema).check(z.minLength(1, 'a dataset needs at least one route')),
+    insurance: z.strictObject({
+      defaultCoinsurancePercent: z.number().check(z.gte(0), z.lte(100)),
+      coinsuranceRef: RefSchema,
+      goodFaithEstimateDisputeCents: Cents,
+      goodFaithEstimateRef: RefSchema,
+      savingsProgram: z.strictObject({ routes: z.array(Id), text: Text, ref: RefSchema }),
+    }),
+  })
+  .check(z.superRefine(checkReferences));
+
+export type Dataset = z.infer<typeof DatasetSchema>;
+export type Route = z.infer<typeof RouteSchema>;
+export type Price = z.infer<typeof PriceSchema>;
+export type Ref = z.infer<typeof RefSchema>;
+export type Note = z.infer<typeof NoteSchema>;
+export type SchedulePhase = z.infer<typeof SchedulePhaseSchema>;
+
+type Issue = { message: string; path: (string | number)[] };
+
+/** Cross-field rules zod cannot say field by field: unique ids, names that resolve, refs to real sources. */
+function checkReferences(d: Dataset, ctx: { addIssue: (issue: Issue & { code: 'custom'; input: unknown }) => void }) {
+  const add = (message: string, path: (string | number)[]) => ctx.addIssue({ code: 'custom', message, path, input: d });
+  const unique = (ids: string[], what: string, path: (i: number) => (string | number)[]) => {
+    const seen = new Map<string, number>();
+    ids.forEach((id, i) => {
+      const key = id.toLowerCase();
+      if (seen.has(key)) add(`duplicate ${what} "${id}" (also at index ${seen.get(key)})`, path(i));
+      else seen.set(key, i);
+    });
+  };
+  unique(d.sources.map((s) => s.id), 'source id', (i) => ['sources', i, 'id']);
+  unique(d.providers.map((p) => p.id), 'provider id', (i) => ['providers', i, 'id']);
+  unique(d.routes.map((r) => r.id), 'route id', (i) => ['routes', i, 'id']);
+
+  // Every name a user may type must mean one thing only.
+  const routeNames = new Map<string, string>();
+  d.routes.forEach((r, i) =>
+    [r.id, ...r.aliases].forEach((name, j) => {
+      const owner = routeNames.get(name);
+      if (owner !== undefined && owner !== r.id) add(`route name "${name}" is used by "${owner}" too`, ['routes', i, 'aliases', j]);
+      routeNames.set(name, r.id);
+    }),
+  );
+  const providerNames = new Map<string, string>();
+  d.providers.forEach((p, i) =>
+    [p.id, ...p.aliases].forEach((name, j) => {
+      const owner = providerNames.get(name);
+      if (owner !== undefined && owner !== p.id) add(`provider name "${name}" is used by "${owner}" too`, ['providers', i, 'aliases', j]);
+      providerNames.set(name, p.id);
+    }),
+  );
+
+  const sourceIds = new Set(d.sources.map((s) => s.id));
+  const checkRef = (ref: Ref, path: (string | number)[]) => {
+    if (!sourceIds.has(ref.source)) add(`refers to source "${ref.source}", which is not in "sources"`, [...path, 'source']);
+  };
+  const providerIds = new Set(d.providers.map((p) => p.id));
+  checkRef(d.insurance.coinsuranceRef, ['insurance', 'coinsuranceRef']);
+  checkRef(d.insurance.goodFaithEstimateRef, ['insurance', 'goodFaithEstimateRef']);
+  checkRef(d.insurance.savingsProgram.ref, ['insurance', 'savingsProgram', 'ref']);
+  d.insurance.savingsProgram.routes.forEach((id, j) => {
+    if (!routeNames.has(id)) add(`names route "${id}", which is not in "routes"`, ['insurance', 'savingsProgram', 'routes', j]);
+  });
+
+  d.routes.forEach((r, i) => {
+    const at = (...rest: (string | number)[]) => ['routes', i, ...rest];
+    unique(r.offers.map((o) => o.provider), 'provider offer', (j) => at('offers', j, 'provider'));
+    r.offers.forEach((o, j) => {
+      if (!providerIds.has(o.provider)) add(`names provider "${o.provider}", which is not in "providers"`, at('offers', j, 'provider'));
+      checkRef(o.price.ref, at('offers', j, 'price', 'ref'));
+      if (o.price.per === 'device' && r.doses === undefined) add('a price per device needs "doses"', at('offers', j, 'price', 'per'));
+    });
+    if (r.doses !== undefined) {
+      r.doses.forEach((dose, j) => checkRef(dose.ref, at('doses', j, 'ref')));
+      unique(r.doses.map((dose) => String(dose.mg)), 'dose', (j) => at('doses', j, 'mg'));
+      if (r.defaultDoseMg === undefined) add('a route with doses needs "defaultDoseMg"', at('defaultDoseMg'));
+      else if (!r.doses.some((dose) => dose.mg === r.defaultDoseMg)) add(`defaultDoseMg ${r.defaultDoseMg} is not one of the doses`, at('defaultDoseMg'));
+    } else if (r.defaultDoseMg !== undefined) add('defaultDoseMg needs "doses"', at('defaultDoseMg'));
+    checkRef(r.program.ref, at('program', 'ref'));
+    checkRef(r.coverage.ref, at('coverage', 'ref'));
+    if (r.schedule !== undefined) {
+      checkRef(r.schedule.ref, at('schedule', 'ref'));
+      const phases = r.schedule.phases;
+      phases.forEach((p, j) => {
+        const expectedFrom = j === 0 ? 1 : (phases[j - 1]?.toWeek ?? 0) + 1;
+        if (p.fromWeek !== expectedFrom) add(`fromWeek must be ${expectedFrom}, so phases follow each other`, at('schedule', 'phases', j, 'fromWeek'));
+        if (j < phases.length - 1 && p.toWeek === undefined) add('only the last phase may be open-ended', at('schedule', 'phases', j, 'toWeek'));
+      });
+    }
+    (['included', 'excluded', 'notes'] as const).forEach((key) => r[key].forEach((n, j) => checkRef(n.ref, at(key, j, 'ref'))));
+  });
+}

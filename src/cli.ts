@@ -1,0 +1,35 @@
+import { main } from './program.js';
+import type { Io } from './io.js';
+
+// The process edge: wires stdout/stderr/stdin into an Io, runs, and sets the exit code without
+// calling process.exit(), which would cut off output still in the pipe.
+
+const stdoutErrors = (error: NodeJS.ErrnoException) => {
+  // A closed pipe (`| head -1`) is the reader saying it has enough: stop quietly.
+  if (error.code === 'EPIPE') {
+    process.exitCode ??= 0;
+    process.exit();
+  }
+  process.stderr.write(`error: cannot write output: ${error.code ?? error.message}\n`);
+  process.exit(1);
+};
+process.stdout.on('error', stdoutErrors);
+
+const io: Io = {
+  out: (text) => void process.stdout.write(text),
+  err: (text) => void process.stderr.write(text),
+  stdin: process.stdin,
+  stdinIsTTY: process.stdin.isTTY === true,
+  stdoutIsTTY: process.stdout.isTTY === true,
+  stderrIsTTY: process.stderr.isTTY === true,
+  env: process.env,
+  cwd: process.cwd(),
+};
+
+try {
+  process.exitCode = await main(process.argv.slice(2), io);
+} catch (error) {
+  process.stderr.write(`error: unexpected: ${error instanceof Error ? error.message : String(error)} (rerun with --debug for details)\n`);
+  if (process.argv.includes('--debug') && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+  process.exitCode = 1;
+}

@@ -1,0 +1,77 @@
+import { bundledDataset, loadDataset } from '../catalog/load.js';
+import type { Dataset } from '../catalog/schema.js';
+import { estimateCost, type Estimate } from '../core/estimate.js';
+import { parseScenario, type RawScenario, type ScenarioField, type Scenario } from '../core/scenario.js';
+import { UsageError } from '../errors.js';
+import type { Io } from '../io.js';
+import { shouldColor } from '../format/color.js';
+
+export const FORMATS = ['table', 'json', 'csv', 'markdown'] as const;
+export type Format = (typeof FORMATS)[number];
+
+export type EstimateOptions = {
+  raw: RawScenario;
+  format: Format;
+  explain: boolean;
+  color: boolean | undefined;
+  interactive: boolean | undefined;
+  data: string | undefined;
+};
+
+/** Returns the flag that sets a scenario field, as a user types it (`oopMax` -> `--oop-max`). */
+export function flagName(field: ScenarioField): string {
+  return `--${field.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+}
+
+/** Returns the dataset a command works on: --data when given, else the bundled one. */
+export function selectDataset(data: string | undefined, io: Io): Dataset {
+  return data === undefined ? bundledDataset : loadDataset(data, io.cwd);
+}
+
+/** Validates flags into a Scenario, or throws a UsageError naming the first bad flag and what it allows. */
+export function scenarioFromFlags(raw: RawScenario, dataset: Dataset): Scenario {
+  const parsed = parseScenario(raw, dataset);
+  if (parsed.ok) return parsed.scenario;
+  const [issue] = parsed.issues;
+  throw new UsageError(issue ? `${flagName(issue.field)} ${issue.message}` : 'invalid scenario');
+}
+
+/** `ketamine-cost [flags]`: prices one scenario and writes it in the chosen format. */
+export async function estimateCommand(options: EstimateOptions, io: Io): Promise<number> {
+  // 1. The price list.
+  const dataset = selectDataset(options.data, io);
+
+  // 2. Decide whether to ask: only on a terminal, never in a script.
+  const terminal = io.stdinIsTTY && io.stdoutIsTTY;
+  if (options.interactive === true && !terminal) {
+    throw new UsageError('--interactive needs a terminal (stdin and stdout); in a script give --route and the other flags instead');
+  }
+  if (options.raw.route === undefined && options.interactive !== true) {
+    const routes = dataset.routes.map((r) => r.id).join(', ');
+    throw new UsageError(`--route is required when not asking questions (no terminal, or --no-interactive); allowed: ${routes}`);
+  }
+
+  // 3. One validation for every way in, then the pure estimate.
+  const scenario = scenarioFromFlags(options.raw, dataset);
+  const estimate = estimateCost(scenario, dataset);
+
+  // 4. Format at the edge.
+  io.out(await renderEstimate(estimate, options, io));
+  return 0;
+}
+
+/** Renders an estimate in a format; table and Markdown code is loaded only when used, to keep start-up fast. */
+export async function renderEstimate(estimate: Estimate, options: Pick<EstimateOptions, 'format' | 'explain' | 'color'>, io: Io): Promise<string> {
+  switch (options.format) {
+    case 'json':
+      return (await import('../format/json.js')).formatJson(estimate);
+    case 'csv':
+      return (await import('../format/csv.js')).formatCsv(estimate);
+    case 'markdown':
+      return (await import('../format/markdown.js')).formatMarkdown(estimate, { explain: options.explain });
+    case 'table': {
+      const color = shouldColor({ colorFlag: options.color, env: io.env, isTTY: io.stdoutIsTTY });
+      return (await import('../format/table.js')).formatTable(estimate, { color, explain: options.explain });
+    }
+  }
+}

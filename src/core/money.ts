@@ -1,0 +1,63 @@
+// All money inside the program is integer cents; this file is the only place that rounds or
+// formats it, so every output format agrees to the cent.
+
+/** Largest amount a user may type: far above any real bill, far below Number.MAX_SAFE_INTEGER cents. */
+export const MAX_INPUT_CENTS = 100_000_000_00;
+
+const MONEY = /^\$?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d{1,2})?$/;
+const PERCENT = /^(\d+)(?:\.(\d{1,2}))?\s*%?$/;
+
+/** Parses "1000", "1000.50" or "$1,000.50" into cents, from the digits, never through a float; null if not money. */
+export function parseCents(text: string): number | null {
+  const s = text.trim();
+  if (!MONEY.test(s)) return null;
+  const [whole = '', fraction = ''] = s.replace(/[$,]/g, '').split('.');
+  if (whole.length > 12) return null;
+  const cents = Number(whole) * 100 + Number(fraction.padEnd(2, '0'));
+  return cents <= MAX_INPUT_CENTS ? cents : null;
+}
+
+/** Parses a percentage "20", "12.5" or "20%" (0-100, up to two decimals) into basis points (1% = 100); null otherwise. */
+export function parseBasisPoints(text: string): number | null {
+  const match = PERCENT.exec(text.trim());
+  if (!match) return null;
+  const [, whole = '', fraction = ''] = match;
+  if (whole.length > 3) return null;
+  const bp = Number(whole) * 100 + Number(fraction.padEnd(2, '0'));
+  return bp <= 10_000 ? bp : null;
+}
+
+/** Returns `basisPoints` of `cents`, rounded half up to the cent, in exact integer arithmetic. */
+export function shareOf(cents: number, basisPoints: number): number {
+  const scaled = cents * basisPoints + 5_000;
+  return (scaled - (scaled % 10_000)) / 10_000;
+}
+
+/** Formats cents as en-US dollars ("$1,350", "$1,350.50"), whatever the locale, so output is byte-identical everywhere. */
+export function formatUsd(cents: number): string {
+  const sign = cents < 0 ? '-' : '';
+  const abs = Math.abs(cents);
+  const dollars = String(Math.floor(abs / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const rest = abs % 100;
+  return `${sign}$${dollars}${rest === 0 ? '' : `.${String(rest).padStart(2, '0')}`}`;
+}
+
+/** Formats cents as a plain decimal ("1350.00") for CSV cells, which spreadsheets read as numbers. */
+export function formatDecimal(cents: number): string {
+  const sign = cents < 0 ? '-' : '';
+  const abs = Math.abs(cents);
+  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
+}
+
+/** Formats basis points as a percentage ("20%", "12.5%"). */
+export function formatPercent(basisPoints: number): string {
+  const whole = Math.floor(basisPoints / 100);
+  const rest = basisPoints % 100;
+  if (rest === 0) return `${whole}%`;
+  return `${whole}.${String(rest).padStart(2, '0').replace(/0$/, '')}%`;
+}
+
+/** Formats a low-high pair of cents as "$225-$800", or one figure when both ends agree. */
+export function formatUsdRange(lowCents: number, highCents: number): string {
+  return lowCents === highCents ? formatUsd(lowCents) : `${formatUsd(lowCents)}-${formatUsd(highCents)}`;
+}

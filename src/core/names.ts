@@ -1,0 +1,32 @@
+/** Returns the candidate closest to `input` when it is a plausible typo (edit distance <= 2), else undefined. */
+export function closestName(input: string, candidates: readonly string[]): string | undefined {
+  const word = input.toLowerCase();
+  let best: string | undefined;
+  let bestDistance = Math.min(3, Math.ceil(word.length / 2));
+  for (const candidate of candidates) {
+    const d = editDistance(word, candidate);
+    if (d < bestDistance) {
+      best = candidate;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+}
+
+/** Normalises a typed name: trimmed, lower-case, inner spaces and underscores as dashes ("In Network" -> "in-network"). */
+export function normaliseName(input: string): string {
+  return input.trim().toLowerCase().replace(/[\s_]+/g, '-');
+}

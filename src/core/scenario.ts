@@ -1,0 +1,232 @@
+import * as z from 'zod/mini';
+import type { Dataset, Route } from '../catalog/schema.js';
+import { parseBasisPoints, parseCents } from './money.js';
+import { closestName, normaliseName } from './names.js';
+
+/** What flags, prompts and batch rows all produce: every field as the user typed it, unchecked. */
+export type RawScenario = Partial<Record<ScenarioField, string | number>>;
+
+/** The fields a scenario is made of; each has a flag (`--oop-max`) and a batch column of the same name. */
+export const SCENARIO_FIELDS = [
+  'route',
+  'provider',
+  'sessions',
+  'weeks',
+  'dose',
+  'insurance',
+  'covered',
+  'deductible',
+  'coinsurance',
+  'copay',
+  'oopMax',
+  'reimbursement',
+] as const;
+export type ScenarioField = (typeof SCENARIO_FIELDS)[number];
+
+export const INSURANCE_STATUSES = ['none', 'in-network', 'out-of-network'] as const;
+export type InsuranceStatus = (typeof INSURANCE_STATUSES)[number];
+const INSURANCE_ALIASES: Record<string, InsuranceStatus> = {
+  none: 'none',
+  'self-pay': 'none',
+  selfpay: 'none',
+  uninsured: 'none',
+  cash: 'none',
+  'in-network': 'in-network',
+  'out-of-network': 'out-of-network',
+  oon: 'out-of-network',
+};
+export const COVERED_CHOICES = ['auto', 'yes', 'no'] as const;
+export type Covered = (typeof COVERED_CHOICES)[number];
+
+export const MAX_SESSIONS = 365;
+export const MAX_WEEKS = 104;
+
+/** A scenario after validation: canonical ids, numbers, money in cents, percentages in basis points. */
+export const ScenarioSchema = z.strictObject({
+  route: z.string(),
+  provider: z.string(),
+  sessions: z.nullable(z.int()),
+  weeks: z.nullable(z.int()),
+  doseMg: z.nullable(z.int()),
+  insurance: z.strictObject({
+    status: z.enum(INSURANCE_STATUSES),
+    covered: z.enum(COVERED_CHOICES),
+    deductibleCents: z.int(),
+    coinsuranceBasisPoints: z.nullable(z.int()),
+    copayCents: z.nullable(z.int()),
+    oopMaxCents: z.nullable(z.int()),
+    reimbursementBasisPoints: z.int(),
+  }),
+});
+export type Scenario = z.infer<typeof ScenarioSchema>;
+export type Insurance = Scenario['insurance'];
+
+/** One thing wrong with a raw scenario: the field and a sentence saying what was typed and what is allowed. */
+export type ScenarioIssue = { field: ScenarioField; message: string };
+
+export type ParseScenarioResult = { ok: true; scenario: Scenario } | { ok: false; issues: ScenarioIssue[] };
+
+/**
+ * Validates a raw scenario against the dataset: the one place input is checked, whether it came
+ * from flags, prompts or a batch row, so all three accept and refuse exactly the same things.
+ */
+export function parseScenario(raw: RawScenario, dataset: Dataset): ParseScenarioResult {
+  const issues: ScenarioIssue[] = [];
+  const fail = (field: ScenarioField, message: string): null => {
+    issues.push({ field, message });
+    return null;
+  };
+  const text = (field: ScenarioField): string | undefined => {
+    const value = raw[field];
+    return value === undefined ? undefined : String(value);
+  };
+
+  // 1. Route and provider: names resolve through the dataset's ids and aliases.
+  const route = resolveRoute(text('route'), dataset, fail);
+  const provider = route ? resolveProvider(text('provider'), route, dataset, fail) : null;
+
+  // 2. How many sessions: a count, a duration, or (neither) the route's typical program.
+  const sessions = wholeNumber(text('sessions'), 'sessions', 1, MAX_SESSIONS, fail);
+  const weeks = wholeNumber(text('weeks'), 'weeks', 1, MAX_WEEKS, fail);
+  if (raw.sessions !== undefined && raw.weeks !== undefined) fail('weeks', 'give --sessions or --weeks, not both');
+  if (route && weeks !== null && route.schedule === undefined) {
+    const withSchedule = dataset.routes.filter((r) => r.schedule).map((r) => r.id);
+    fail('weeks', `${route.id} has no schedule in the dataset, so weeks cannot be turned into sessions; use --sessions (routes with a schedule: ${withSchedule.join(', ') || 'none'})`);
+  }
+
+  // 3. Dose: only routes priced per device have doses.
+  const doseMg = route ? resolveDose(text('dose'), route, dataset, fail) : null;
+
+  // 4. Insurance and the cost-sharing terms that status uses.
+  const insurance = resolveInsurance(text, fail);
+
+  if (issues.length > 0 || !route || !provider || !insurance) return { ok: false, issues };
+  return { ok: true, scenario: { route: route.id, provider, sessions, weeks, doseMg, insurance } };
+}
+
+type Fail = (field: ScenarioField, message: string) => null;
+
+function resolveRoute(input: string | undefined, dataset: Dataset, fail: Fail): Route | null {
+  const allowed = dataset.routes.map((r) => r.id).join(', ');
+  if (input === undefined) return fail('route', `is required; allowed: ${allowed}`);
+  const name = normaliseName(input);
+  const route = dataset.routes.find((r) => r.id === name || r.aliases.includes(name));
+  if (route) return route;
+  const names = dataset.routes.flatMap((r) => [r.id, ...r.aliases]);
+  return fail('route', `${quote(input)} is not a route${didYouMean(name, names)}; allowed: ${allowed}`);
+}
+
+function resolveProvider(input: string | undefined, route: Route, dataset: Dataset, fail: Fail): string | null {
+  const offered = route.offers.map((o) => o.provider);
+  if (input === undefined) {
+    if (offered.length === 1 && offered[0] !== undefined) return offered[0];
+    return fail('provider', `is required for ${route.id}, which is offered by more than one provider type; allowed: ${offered.join(', ')}`);
+  }
+  const name = normaliseName(input);
+  const provider = dataset.providers.find((p) => p.id === name || p.aliases.includes(name));
+  if (!provider) {
+    const names = dataset.providers.flatMap((p) => [p.id, ...p.aliases]);
+    return fail('provider', `${quote(input)} is not a provider type${didYouMean(name, names)}; allowed: ${dataset.providers.map((p) => p.id).join(', ')}`);
+  }
+  if (!offered.includes(provider.id)) return fail('provider', `${route.id} is not offered ${provider.label} (${provider.id}); allowed for ${route.id}: ${offered.join(', ')}`);
+  return provider.id;
+}
+
+function resolveDose(input: string | undefined, route: Route, dataset: Dataset, fail: Fail): number | null {
+  if (route.doses === undefined) {
+    const dosed = dataset.routes.filter((r) => r.doses).map((r) => r.id).join(', ');
+    return input === undefined ? null : fail('dose', `applies only to routes priced by dose (${dosed}), not to ${route.id}`);
+  }
+  if (input === undefined) return route.defaultDoseMg ?? null;
+  const allowed = route.doses.map((d) => `${d.mg}`).join(' or ');
+  const match = /^(\d{1,4})\s*(?:mg)?$/i.exec(input.trim());
+  const mg = match ? Number(match[1]) : NaN;
+  if (!route.doses.some((d) => d.mg === mg)) return fail('dose', `${quote(input)} is not a ${route.id} dose; allowed: ${allowed} (mg)`);
+  return mg;
+}
+
+function resolveInsurance(text: (field: ScenarioField) => string | undefined, fail: Fail): Insurance | null {
+  const statusText = text('insurance');
+  let status: InsuranceStatus = 'none';
+  if (statusText !== undefined) {
+    const name = normaliseName(statusText);
+    const found = INSURANCE_ALIASES[name];
+    if (!Object.hasOwn(INSURANCE_ALIASES, name) || found === undefined) {
+      return fail('insurance', `${quote(statusText)} is not an insurance status${didYouMean(name, Object.keys(INSURANCE_ALIASES))}; allowed: ${INSURANCE_STATUSES.join(', ')}`);
+    }
+    status = found;
+  }
+
+  // Terms that do not apply to the status are refused rather than ignored, so nobody believes they were used.
+  const appliesTo: Partial<Record<ScenarioField, InsuranceStatus[]>> = {
+    covered: ['in-network', 'out-of-network'],
+    deductible: ['in-network', 'out-of-network'],
+    coinsurance: ['in-network'],
+    copay: ['in-network'],
+    oopMax: ['in-network'],
+    reimbursement: ['out-of-network'],
+  };
+  let ok = true;
+  for (const [field, statuses] of Object.entries(appliesTo) as [ScenarioField, InsuranceStatus[]][]) {
+    if (text(field) !== undefined && !statuses.includes(status)) {
+      ok = false;
+      fail(field, `applies only with --insurance ${statuses.join(' or ')} (insurance is ${status})`);
+    }
+  }
+  if (text('coinsurance') !== undefined && text('copay') !== undefined) {
+    ok = false;
+    fail('copay', 'give --coinsurance or --copay, not both');
+  }
+
+  const coveredText = text('covered');
+  let covered: Covered = 'auto';
+  if (coveredText !== undefined) {
+    const name = normaliseName(coveredText);
+    const map: Record<string, Covered> = { auto: 'auto', yes: 'yes', y: 'yes', true: 'yes', no: 'no', n: 'no', false: 'no' };
+    const found = Object.hasOwn(map, name) ? map[name] : undefined;
+    if (found === undefined) {
+      ok = false;
+      fail('covered', `${quote(coveredText)} is not allowed; allowed: yes, no, auto`);
+    } else covered = found;
+  }
+  const deductibleCents = money(text('deductible'), 'deductible', fail) ?? 0;
+  const copayCents = money(text('copay'), 'copay', fail);
+  const oopMaxCents = money(text('oopMax'), 'oopMax', fail);
+  const coinsuranceBasisPoints = percent(text('coinsurance'), 'coinsurance', fail);
+  const reimbursementBasisPoints = percent(text('reimbursement'), 'reimbursement', fail) ?? 0;
+  if (!ok) return null;
+  return { status, covered, deductibleCents, coinsuranceBasisPoints, copayCents, oopMaxCents, reimbursementBasisPoints };
+}
+
+function wholeNumber(input: string | undefined, field: ScenarioField, min: number, max: number, fail: Fail): number | null {
+  if (input === undefined) return null;
+  const s = input.trim();
+  const n = /^\d{1,6}$/.test(s) ? Number(s) : NaN;
+  if (Number.isInteger(n) && n >= min && n <= max) return n;
+  return fail(field, `${quote(input)} is not allowed; use a whole number from ${min} to ${max}`);
+}
+
+function money(input: string | undefined, field: ScenarioField, fail: Fail): number | null {
+  if (input === undefined) return null;
+  const cents = parseCents(input);
+  if (cents !== null) return cents;
+  return fail(field, `${quote(input)} is not an amount of money; use dollars such as 1000, 1000.50 or $1,000.50 (at most two decimals, not negative)`);
+}
+
+function percent(input: string | undefined, field: ScenarioField, fail: Fail): number | null {
+  if (input === undefined) return null;
+  const bp = parseBasisPoints(input);
+  if (bp !== null) return bp;
+  return fail(field, `${quote(input)} is not a percentage; use a number from 0 to 100 with at most two decimals`);
+}
+
+function didYouMean(name: string, names: readonly string[]): string {
+  const close = closestName(name, names);
+  return close === undefined ? '' : ` (did you mean "${close}"?)`;
+}
+
+/** Quotes what the user typed for a message, with control characters made visible and the length capped. */
+export function quote(input: string): string {
+  const shown = JSON.stringify(input.length > 60 ? `${input.slice(0, 60)}…` : input);
+  return shown;
+}

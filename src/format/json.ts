@@ -1,0 +1,14 @@
+import type { Estimate } from '../core/estimate.js';
+
+/** The JSON contract's version: additions keep it, a breaking change bumps it (README, "JSON contract"). */
+export const SCHEMA_VERSION = 1;
+
+/** Returns an estimate as the versioned JSON document (money in integer cents, fields ending in `Cents`). */
+export function toJsonDocument(e: Estimate): { schemaVersion: number; currency: 'USD' } & Estimate {
+  return { schemaVersion: SCHEMA_VERSION, currency: 'USD', ...e };
+}
+
+/** Returns the JSON output of one estimate: the contract document, two-space indented, newline-terminated. */
+export function formatJson(e: Estimate): string {
+  return `${JSON.stringify(toJsonDocument(e), null, 2)}\n`;
+}

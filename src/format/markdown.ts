@@ -1,0 +1,22 @@
+import type { Estimate } from '../core/estimate.js';
+import { formatUsd } from '../core/money.js';
+import { DISCLAIMER, describeEstimate, describeInsurance, estimateRows, noteSections } from './summary.js';
+
+/** Escapes text for a GitHub Markdown table cell. */
+export function markdownCell(text: string): string {
+  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+}
+
+/** Returns the estimate as GitHub-flavoured Markdown: a heading, a money table, then notes and sources. */
+export function formatMarkdown(e: Estimate, options: { explain: boolean }): string {
+  const lines = [`### ${markdownCell(describeEstimate(e))}`, '', `${describeInsurance(e)}.`, '', '| | Low | High |', '| --- | ---: | ---: |'];
+  for (const row of estimateRows(e)) {
+    lines.push(`| ${markdownCell(`${row.label} ${row.cite}`.trimEnd())} | ${formatUsd(row.lowCents)} | ${formatUsd(row.highCents)} |`);
+  }
+  for (const section of noteSections(e, options)) {
+    lines.push('', `**${section.title}**`, '');
+    for (const line of section.lines) lines.push(`- ${line}`);
+  }
+  lines.push('', `_${DISCLAIMER}_`);
+  return `${lines.join('\n')}\n`;
+}

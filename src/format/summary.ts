@@ -1,0 +1,84 @@
+import { caseTitle, type Estimate, type PatientCase } from '../core/estimate.js';
+
+export const DISCLAIMER = 'This is an estimate from published price ranges, not a quote and not medical advice. Ask the provider for a written quote.';
+
+/** Returns the one-line description of what was priced ("IV infusion at a clinic, 6 sessions"). */
+export function describeEstimate(e: Estimate): string {
+  const dose = e.dose ? `, ${e.dose.mg} mg dose` : '';
+  const span = e.sessions.low === e.sessions.high ? String(e.sessions.low) : `${e.sessions.low}-${e.sessions.high}`;
+  const count = `${span} ${e.sessions.high === 1 ? 'session' : 'sessions'}`;
+  const basis = e.sessions.basis === 'typical' ? ' (the typical program)' : e.sessions.basis === 'weeks' ? ` over ${e.scenario.weeks} weeks` : '';
+  return `${e.route.label} ${e.provider.label}${dose}, ${count}${basis}`;
+}
+
+/** Returns how the insurance situation reads in a sentence. */
+export function describeInsurance(e: Estimate): string {
+  switch (e.patient.insurance) {
+    case 'none':
+      return 'Paying yourself (no insurance)';
+    case 'in-network':
+      return 'Insured, provider in network';
+    case 'out-of-network':
+      return 'Insured, provider out of network';
+  }
+}
+
+/** The label of a patient case in a table row, marking the usual one when both are shown. */
+export function caseLabel(c: PatientCase, shownCases: number): string {
+  return `${caseTitle(c.case)}${shownCases > 1 && c.typical ? ' (usual)' : ''}`;
+}
+
+/** Numbers each source the estimate cites, in dataset order, for "[1: L160]" markers. */
+export function sourceNumbers(e: Estimate): Map<string, number> {
+  return new Map(e.sources.map((s, i) => [s.id, i + 1]));
+}
+
+/** Returns the citation marker of a figure, e.g. "[1: L160]". */
+export function citation(numbers: Map<string, number>, source: string | null, at: string | null): string {
+  if (source === null) return '';
+  return `[${numbers.get(source) ?? source}${at ? `: ${at}` : ''}]`;
+}
+
+export type Row = { label: string; lowCents: number; highCents: number; cite: string };
+
+/** The money rows every estimate format shows, in order: per session, program, then each patient case. */
+export function estimateRows(e: Estimate): Row[] {
+  const n = sourceNumbers(e);
+  const priceCite = citation(n, e.perSession.source, e.perSession.at);
+  const unit = e.perSession.units > 1 ? ` (${e.perSession.units} devices)` : '';
+  const rows: Row[] = [
+    { label: `Per session${unit}`, lowCents: e.perSession.lowCents, highCents: e.perSession.highCents, cite: priceCite },
+    { label: `Program, ${e.sessions.low === e.sessions.high ? e.sessions.low : `${e.sessions.low}-${e.sessions.high}`} sessions`, lowCents: e.program.lowCents, highCents: e.program.highCents, cite: priceCite },
+  ];
+  const cases = e.patient.cases;
+  for (const c of cases) {
+    if (c.case === 'self-pay') continue;
+    const title = caseLabel(c, cases.length);
+    if (e.patient.insurance === 'out-of-network' && c.case === 'covered') {
+      rows.push({ label: `${title}: paid up front`, lowCents: c.upFront.lowCents, highCents: c.upFront.highCents, cite: '' });
+      rows.push({ label: `${title}: paid back`, lowCents: c.plan.lowCents, highCents: c.plan.highCents, cite: '' });
+      rows.push({ label: `${title}: you pay in the end`, lowCents: c.patient.lowCents, highCents: c.patient.highCents, cite: '' });
+    } else {
+      rows.push({ label: `${title}: you pay`, lowCents: c.patient.lowCents, highCents: c.patient.highCents, cite: '' });
+      if (c.case === 'covered') rows.push({ label: `${title}: plan pays`, lowCents: c.plan.lowCents, highCents: c.plan.highCents, cite: '' });
+    }
+  }
+  return rows;
+}
+
+/** The notes sections shared by the table and Markdown formats, as titled lists of cited lines. */
+export function noteSections(e: Estimate, options: { explain: boolean }): { title: string; lines: string[] }[] {
+  const n = sourceNumbers(e);
+  const cited = (items: { text: string; source: string | null; at: string | null }[]) =>
+    items.map((i) => `${i.text} ${citation(n, i.source, i.at)}`.trimEnd());
+  const sections = [
+    { title: 'Included', lines: cited(e.included) },
+    { title: 'Not included', lines: cited(e.excluded) },
+    { title: 'Insurance', lines: cited([{ text: `${describeInsurance(e)}. ${e.coverage.note}`, source: e.coverage.source, at: e.coverage.at }]) },
+    { title: 'Assumptions', lines: cited(e.patient.assumptions) },
+    { title: 'Notes', lines: cited(e.notes) },
+  ];
+  if (options.explain) sections.push({ title: 'How it was counted', lines: cited(e.explanation) });
+  sections.push({ title: 'Sources', lines: e.sources.map((s, i) => `[${i + 1}] ${s.title} (${s.locator})`) });
+  return sections.filter((s) => s.lines.length > 0);
+}

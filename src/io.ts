@@ -1,0 +1,11 @@
+/** Everything the shell touches of the process, passed in so commands run in tests without spawning. */
+export type Io = {
+  out: (text: string) => void;
+  err: (text: string) => void;
+  stdin: NodeJS.ReadableStream;
+  stdinIsTTY: boolean;
+  stdoutIsTTY: boolean;
+  stderrIsTTY: boolean;
+  env: Record<string, string | undefined>;
+  cwd: string;
+};

@@ -1,0 +1,131 @@
+import { Command, CommanderError, Option } from 'commander';
+import packageJson from '../package.json' with { type: 'json' };
+import { estimateCommand, FORMATS, type Format } from './commands/estimate.js';
+import type { RawScenario } from './core/scenario.js';
+import { EXIT } from './errors.js';
+import type { Io } from './io.js';
+import { oneLine, run } from './main.js';
+
+type ScenarioFlags = {
+  route?: string;
+  provider?: string;
+  sessions?: string;
+  weeks?: string;
+  dose?: string;
+  insurance?: string;
+  covered?: string;
+  deductible?: string;
+  coinsurance?: string;
+  copay?: string;
+  oopMax?: string;
+  reimbursement?: string;
+};
+type CommonFlags = { format: Format; explain?: boolean; color?: boolean; data?: string; debug?: boolean };
+
+const EXAMPLES = `
+Routes: iv (IV infusion), im (IM injection), esketamine (Spravato nasal spray), oral (tablets or lozenges at home).
+
+Examples:
+  $ ketamine-cost --route iv --sessions 6
+  $ ketamine-cost --route oral --format json
+  $ ketamine-cost -r esketamine --dose 84 -s 8 --format markdown
+  $ ketamine-cost -r iv -s 4 -i in-network --covered yes --deductible 500 --coinsurance 20 --oop-max 2000
+
+Exit codes: 0 ok, 1 runtime or data error, 2 usage error, 3 batch finished with failed rows, 130 cancelled.
+This tool estimates costs from published price ranges. It does not give medical advice.`;
+
+/** Adds the scenario flags shared by the estimate and other commands. */
+function addScenarioOptions(command: Command, options: { route: boolean }): Command {
+  if (options.route) {
+    command
+      .option('-r, --route <route>', 'how the ketamine is given: iv, im, esketamine, oral (aliases such as infusion, spravato, tablet work too)')
+      .option('-p, --provider <type>', "provider type: clinic or at-home (default: the route's only provider)")
+      .option('--dose <mg>', 'esketamine dose in mg: 56 or 84 (default 56)');
+  }
+  return command
+    .option('-s, --sessions <n>', "number of sessions, 1-365 (default: the route's typical program)")
+    .option('--weeks <n>', "program length in weeks, counted from the route's schedule (not with --sessions)")
+    .option('-i, --insurance <status>', 'none (self-pay, default), in-network, out-of-network (oon)')
+    .option('--covered <yes|no|auto>', "whether your plan covers this route (default auto: show both, marking the usual one)")
+    .option('--deductible <usd>', 'what is left of your deductible this year, in dollars (default 0)')
+    .option('--coinsurance <percent>', 'your share after the deductible, 0-100 (default 20)')
+    .option('--copay <usd>', 'a flat amount per session instead of coinsurance')
+    .option('--oop-max <usd>', 'what is left of your out-of-pocket maximum this year (default: no cap)')
+    .option('--reimbursement <percent>', 'out of network: share the plan pays back above the deductible, 0-100 (default 0)');
+}
+
+/** Adds output and dataset flags shared by every command. */
+function addOutputOptions(command: Command, formats: readonly string[]): Command {
+  return command
+    .addOption(new Option('-f, --format <format>', 'output format').choices(formats).default('table'))
+    .option('--data <file>', 'use this price list (JSON, same schema as `ketamine-cost data show`) instead of the bundled one')
+    .option('--no-color', 'never colour the output (NO_COLOR and FORCE_COLOR are honoured too)')
+    .option('--debug', 'print the stack trace of unexpected errors');
+}
+
+function rawScenario(flags: ScenarioFlags): RawScenario {
+  const { route, provider, sessions, weeks, dose, insurance, covered, deductible, coinsurance, copay, oopMax, reimbursement } = flags;
+  const raw: RawScenario = { route, provider, sessions, weeks, dose, insurance, covered, deductible, coinsurance, copay, oopMax, reimbursement };
+  for (const key of Object.keys(raw) as (keyof RawScenario)[]) if (raw[key] === undefined) delete raw[key];
+  return raw;
+}
+
+/** Commander's --no-color default is true; only an explicit --no-color decides, else the environment does. */
+function colorFlag(command: Command, flags: CommonFlags): boolean | undefined {
+  return command.getOptionValueSource('color') === 'cli' ? flags.color : undefined;
+}
+
+/** Builds the command-line program: flags to raw input to run(), no logic of its own. */
+export function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
+  const program = new Command('ketamine-cost');
+  const execute = async (flags: { debug?: boolean }, command: () => Promise<number | void>) =>
+    setExitCode(await run(command, io, { debug: flags.debug === true }));
+
+  program
+    .description('Estimate what ketamine therapy will cost: per session and for the whole program, by route, provider and insurance.')
+    .version(packageJson.version, '-V, --version', 'print the version')
+    .helpOption('-h, --help', 'show this help')
+    .enablePositionalOptions()
+    .showSuggestionAfterError(true)
+    .configureOutput({
+      writeOut: (text) => io.out(text),
+      writeErr: (text) => io.err(text),
+      outputError: (text, write) => write(`${oneLine(text)}\n`),
+    });
+  addScenarioOptions(program, { route: true });
+  addOutputOptions(program, FORMATS)
+    .option('--explain', 'show the arithmetic step by step, each figure with its source')
+    .option('--interactive', 'ask questions for anything not given as a flag (needs a terminal)')
+    .option('--no-interactive', 'never ask questions, even in a terminal')
+    .addHelpText('after', EXAMPLES)
+    .action(async (flags: ScenarioFlags & CommonFlags & { interactive?: boolean }, command: Command) => {
+      const interactive = command.getOptionValueSource('interactive') === 'cli' ? flags.interactive : undefined;
+      await execute(flags, () =>
+        estimateCommand(
+          { raw: rawScenario(flags), format: flags.format, explain: flags.explain === true, color: colorFlag(command, flags), interactive, data: flags.data },
+          io,
+        ),
+      );
+    });
+  return program;
+}
+
+/** Parses argv and runs; commander's own usage errors exit 2, like ours. */
+export async function main(argv: string[], io: Io): Promise<number> {
+  let exitCode: number = EXIT.ok;
+  const program = buildProgram(io, (code) => {
+    exitCode = code;
+  });
+  program.exitOverride();
+  for (const sub of program.commands) sub.exitOverride();
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and version "errors" are successes; every other commander error is a usage error.
+      return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    throw error;
+  }
+  return exitCode;
+}

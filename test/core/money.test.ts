@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { formatDecimal, formatPercent, formatUsd, parseBasisPoints, parseCents, shareOf } from '../../src/core/money.js';
+
+describe('parseCents', () => {
+  it.each([
+    ['1000', 100000],
+    ['1000.5', 100050],
+    ['1000.50', 100050],
+    ['$1,000.50', 100050],
+    [' 0 ', 0],
+    ['0.01', 1],
+    ['$12,345,678', 1234567800],
+  ])('%j is %i cents', (text, cents) => expect(parseCents(text)).toBe(cents));
+
+  it.each(['', '-5', '1.005', 'NaN', 'Infinity', '1e3', '0x10', '12abc', '１２', '1,00', '$', '.5', '9007199254740993', '100000001'])(
+    'refuses %j',
+    (text) => expect(parseCents(text)).toBeNull(),
+  );
+});
+
+describe('parseBasisPoints', () => {
+  it.each([
+    ['20', 2000],
+    ['12.5', 1250],
+    ['0', 0],
+    ['100', 10000],
+    ['20%', 2000],
+    ['33.33', 3333],
+  ])('%j is %i basis points', (text, bp) => expect(parseBasisPoints(text)).toBe(bp));
+
+  it.each(['150', '100.01', '-1', '1.234', 'abc', '', '%', '1e1'])('refuses %j', (text) => expect(parseBasisPoints(text)).toBeNull());
+});
+
+describe('shareOf rounds half up to the cent', () => {
+  it.each([
+    [85000, 2000, 17000],
+    [17500, 2000, 3500],
+    [1, 5000, 1],
+    [3, 3333, 1],
+    [12345, 1250, 1543],
+    [10000, 0, 0],
+    [10000, 10000, 10000],
+  ])('%i cents x %i bp = %i', (cents, bp, expected) => expect(shareOf(cents, bp)).toBe(expected));
+});
+
+describe('formatting', () => {
+  it.each([
+    [0, '$0'],
+    [22500, '$225'],
+    [135000, '$1,350'],
+    [100050, '$1,000.50'],
+    [123456789, '$1,234,567.89'],
+  ])('%i cents is %s', (cents, text) => expect(formatUsd(cents)).toBe(text));
+  it('writes CSV decimals', () => {
+    expect(formatDecimal(135000)).toBe('1350.00');
+    expect(formatDecimal(5)).toBe('0.05');
+  });
+  it('writes percentages', () => {
+    expect(formatPercent(2000)).toBe('20%');
+    expect(formatPercent(1250)).toBe('12.5%');
+    expect(formatPercent(3333)).toBe('33.33%');
+  });
+});

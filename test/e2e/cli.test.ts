@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import packageJson from '../../package.json' with { type: 'json' };
+import { priceOf, readDataset, runCli } from '../helpers.js';
+
+// These spawn the built command (npm test builds it first), as a user's shell would.
+const dataset = readDataset();
+
+describe('estimates in every format', () => {
+  it('table', () => {
+    const r = runCli(['--route', 'iv', '--sessions', '6']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    const iv = priceOf(dataset, 'iv');
+    expect(r.stdout).toContain('IV infusion at a clinic, 6 sessions');
+    expect(r.stdout).toMatch(/Per session \[1: L160\] +│ +\$225 │ +\$800 │/);
+    expect(r.stdout).toMatch(/Program, 6 sessions \[1: L160\] │ \$1,350 │ \$4,800 │/);
+    expect([iv.lowCents * 6, iv.highCents * 6]).toEqual([135000, 480000]);
+    expect(r.stdout).toMatchSnapshot();
+  });
+
+  it('json', () => {
+    const r = runCli(['--route', 'oral', '--format', 'json']);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    const oral = priceOf(dataset, 'oral');
+    expect(doc).toMatchObject({
+      schemaVersion: 1,
+      currency: 'USD',
+      scenario: { route: 'oral', provider: 'at-home' },
+      perSession: { lowCents: oral.lowCents, highCents: oral.highCents },
+      sessions: { low: 4, high: 6, basis: 'typical' },
+      program: { lowCents: oral.lowCents * 4, highCents: oral.highCents * 6 },
+    });
+    expect(r.stdout).toMatchSnapshot();
+  });
+
+  it('markdown', () => {
+    const r = runCli(['-r', 'esketamine', '--dose', '84', '-s', '8', '--format', 'markdown']);
+    expect(r.code).toBe(0);
+    const device = priceOf(dataset, 'esketamine');
+    expect(r.stdout).toContain(`| Per session (3 devices) [1: L160] | $900 | $1,200 |`);
+    expect([device.lowCents * 3 * 8, device.highCents * 3 * 8]).toEqual([720000, 960000]);
+    expect(r.stdout).toContain('| Program, 8 sessions [1: L160] | $7,200 | $9,600 |');
+    expect(r.stdout).toMatchSnapshot();
+  });
+
+  it('csv', () => {
+    const r = runCli(['-r', 'im', '-s', '4', '-f', 'csv']);
+    expect(r.code).toBe(0);
+    const [header, row] = r.stdout.split('\r\n');
+    expect(header?.startsWith('route,provider,dose_mg,sessions_low')).toBe(true);
+    expect(row?.startsWith('im,clinic,,4,4,given,225.00,800.00,900.00,3200.00,none,self-pay')).toBe(true);
+    expect(r.stdout).toMatchSnapshot();
+  });
+
+  it('gives the same bytes every time, whatever the locale, time zone or terminal width', () => {
+    const args = ['-r', 'esketamine', '--weeks', '26', '-i', 'in-network', '--deductible', '1200'];
+    const base = runCli(args).stdout;
+    for (const env of [{ LANG: 'de_DE.UTF-8', LC_ALL: 'de_DE.UTF-8' }, { TZ: 'Pacific/Kiritimati' }, { COLUMNS: '20' }, { TERM: 'dumb' }]) {
+      expect(runCli(args, { env }).stdout).toBe(base);
+    }
+  });
+});
+
+describe('colour', () => {
+  it('is off when not on a terminal', () => expect(runCli(['-r', 'iv']).stdout).not.toMatch(/\x1b\[/));
+  it('is on with FORCE_COLOR', () => expect(runCli(['-r', 'iv'], { env: { FORCE_COLOR: '1' } }).stdout).toMatch(/\x1b\[1m/));
+  it('NO_COLOR beats FORCE_COLOR, without a Node warning', () => {
+    const r = runCli(['-r', 'iv'], { env: { FORCE_COLOR: '1', NO_COLOR: '1' } });
+    expect(r.stdout).not.toMatch(/\x1b\[/);
+    expect(r.stderr).toBe('');
+  });
+  it('--no-color beats FORCE_COLOR', () => expect(runCli(['-r', 'iv', '--no-color'], { env: { FORCE_COLOR: '1' } }).stdout).not.toMatch(/\x1b\[/));
+});
+
+describe('bad input: one line on stderr, nothing on stdout, exit 2', () => {
+  it.each([
+    [['--route', 'ivv'], /--route "ivv" is not a route \(did you mean "iv"\?\); allowed: iv, im, esketamine, oral/],
+    [['--route', 'esketamine', '--provider', 'at-home'], /--provider esketamine is not offered at home/],
+    [['--route', 'iv', '--provider', 'online'], /--provider iv is not offered at home/],
+    [['--route', 'iv', '--dose', '56'], /--dose applies only to routes priced by dose \(esketamine\), not to iv/],
+    [['--route', 'iv', '--sessions', '0'], /--sessions "0" is not allowed; use a whole number from 1 to 365/],
+    [['--route', 'iv', '--sessions', '2.5'], /--sessions "2.5" is not allowed/],
+    [['--route', 'iv', '--sessions', 'abc'], /--sessions "abc" is not allowed/],
+    [['--route', 'iv', '--format', 'xml'], /option '-f, --format <format>' argument 'xml' is invalid. Allowed choices are table, json, csv, markdown/],
+    [['--route', 'iv', '--rout', 'iv'], /unknown option '--rout' \(Did you mean --route\?\)/],
+    [['--route'], /option '-r, --route <route>' argument missing/],
+    [['--route', 'iv', 'extra'], /too many arguments/],
+    [[], /--route is required when not asking questions .*allowed: iv, im, esketamine, oral/],
+  ])('%j', (args, message) => {
+    const r = runCli(args);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('help and version', () => {
+  it('--help lists the flags, the routes and examples', () => {
+    const r = runCli(['--help']);
+    expect(r.code).toBe(0);
+    for (const text of ['--route <route>', '--sessions <n>', '--format <format>', 'Routes: iv', 'Examples:', 'not give medical advice']) expect(r.stdout).toContain(text);
+  });
+  it('--version prints the package version', () => {
+    const r = runCli(['--version']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.trim()).toBe(packageJson.version);
+  });
+});

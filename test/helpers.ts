@@ -1,0 +1,56 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { Readable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import type { Dataset } from '../src/catalog/schema.js';
+import type { Io } from '../src/io.js';
+import { main } from '../src/program.js';
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+export const BIN = join(ROOT, 'bin', 'ketamine-cost.js');
+export const fixture = (name: string) => join(ROOT, 'test', 'fixtures', name);
+
+/** A fresh copy of the real dataset file, for tests that check figures against it or break it on purpose. */
+export function readDataset(): Dataset {
+  return JSON.parse(readFileSync(join(ROOT, 'data', 'prices.json'), 'utf8')) as Dataset;
+}
+
+/** The dataset's price of a route's offer, straight from data/prices.json. */
+export function priceOf(dataset: Dataset, route: string, provider?: string) {
+  const r = dataset.routes.find((x) => x.id === route);
+  const offer = r?.offers.find((o) => provider === undefined || o.provider === provider);
+  if (!offer) throw new Error(`no ${route} offer in the dataset`);
+  return offer.price;
+}
+
+export type CliResult = { code: number | null; stdout: string; stderr: string };
+
+/** Spawns the built command with a clean environment: no colour, no terminal, fixed locale. */
+export function runCli(args: string[], options: { env?: Record<string, string>; input?: string; cwd?: string } = {}): CliResult {
+  const env: Record<string, string> = { PATH: process.env.PATH ?? '', LANG: 'C', ...options.env };
+  const result = spawnSync(process.execPath, [BIN, ...args], { env, input: options.input ?? '', cwd: options.cwd ?? ROOT, encoding: 'utf8', timeout: 30_000 });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Runs the program in-process with a fake Io: for fast wiring tests and fuzzing. */
+export async function runInProcess(args: string[], options: { env?: Record<string, string>; tty?: boolean; input?: string } = {}): Promise<CliResult> {
+  let stdout = '';
+  let stderr = '';
+  const io: Io = {
+    out: (t) => {
+      stdout += t;
+    },
+    err: (t) => {
+      stderr += t;
+    },
+    stdin: Readable.from([options.input ?? '']),
+    stdinIsTTY: options.tty ?? false,
+    stdoutIsTTY: options.tty ?? false,
+    stderrIsTTY: options.tty ?? false,
+    env: options.env ?? {},
+    cwd: ROOT,
+  };
+  const code = await main(args, io);
+  return { code, stdout, stderr };
+}

@@ -1,0 +1,10 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    // Output must not depend on the developer's terminal or locale.
+    env: { NO_COLOR: '1', FORCE_COLOR: '', LANG: 'C', TZ: 'UTC' },
+    testTimeout: 20_000,
+  },
+});
