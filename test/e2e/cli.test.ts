@@ -56,7 +56,8 @@ describe('estimates in every format', () => {
   it('gives the same bytes every time, whatever the locale, time zone or terminal width', () => {
     const args = ['-r', 'esketamine', '--weeks', '26', '-i', 'in-network', '--deductible', '1200'];
     const base = runCli(args).stdout;
-    for (const env of [{ LANG: 'de_DE.UTF-8', LC_ALL: 'de_DE.UTF-8' }, { TZ: 'Pacific/Kiritimati' }, { COLUMNS: '20' }, { TERM: 'dumb' }]) {
+    const envs: Record<string, string>[] = [{ LANG: 'de_DE.UTF-8', LC_ALL: 'de_DE.UTF-8' }, { TZ: 'Pacific/Kiritimati' }, { COLUMNS: '20' }, { TERM: 'dumb' }];
+    for (const env of envs) {
       expect(runCli(args, { env }).stdout).toBe(base);
     }
   });
