@@ -1,6 +1,8 @@
 import { Command, CommanderError, Option } from 'commander';
 import packageJson from '../package.json' with { type: 'json' };
+import { compareCommand } from './commands/compare.js';
 import { estimateCommand, FORMATS, type Format } from './commands/estimate.js';
+import { routesCommand } from './commands/routes.js';
 import type { RawScenario } from './core/scenario.js';
 import { EXIT } from './errors.js';
 import type { Io } from './io.js';
@@ -107,6 +109,31 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void): Comma
         ),
       );
     });
+
+  const compare = program
+    .command('compare')
+    .description('every route and provider side by side, cheapest for you first (or only the options named)')
+    .argument('[options...]', 'options to compare: route[@provider][:sessions] or route:<weeks>w, e.g. iv:6 esketamine:8w');
+  addScenarioOptions(compare, { route: false });
+  addOutputOptions(compare, FORMATS)
+    .option('--ascii', 'draw the range bars with plain ASCII (also when TERM=dumb)')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ ketamine-cost compare --sessions 6
+  $ ketamine-cost compare iv:6 esketamine:8w --insurance in-network --deductible 1200 --coinsurance 20`,
+    )
+    .action(async (specs: string[], flags: ScenarioFlags & CommonFlags & { ascii?: boolean }, command: Command) => {
+      await execute(flags, () =>
+        compareCommand({ specs, raw: rawScenario(flags), format: flags.format, color: colorFlag(command, flags), ascii: flags.ascii === true, data: flags.data }, io),
+      );
+    });
+
+  const routes = program.command('routes').description('the price list as people read it: every route, provider, price range, typical program and source');
+  addOutputOptions(routes, FORMATS).action(async (flags: CommonFlags, command: Command) => {
+    await execute(flags, () => routesCommand({ format: flags.format, color: colorFlag(command, flags), data: flags.data }, io));
+  });
   return program;
 }
 

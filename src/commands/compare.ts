@@ -1,0 +1,55 @@
+import { compareOptions } from '../core/compare.js';
+import type { RawScenario } from '../core/scenario.js';
+import { UsageError } from '../errors.js';
+import { shouldColor } from '../format/color.js';
+import type { Io } from '../io.js';
+import { flagName, selectDataset, type Format } from './estimate.js';
+
+export type CompareOptions = { specs: string[]; raw: RawScenario; format: Format; color: boolean | undefined; ascii: boolean; data: string | undefined };
+
+const SPEC = /^([a-z][a-z0-9-]*)(?:@([a-z][a-z0-9-]*))?(?::(\d{1,6})(w)?)?$/i;
+
+/**
+ * Reads an option spec: `iv`, `iv:6` (6 sessions), `esketamine:8w` (8 weeks), `oral@at-home:4`.
+ * @example parseOptionSpec('esketamine:8w') // { route: 'esketamine', weeks: '8' }
+ */
+export function parseOptionSpec(spec: string): RawScenario {
+  const match = SPEC.exec(spec.trim());
+  if (!match) throw new UsageError(`option "${spec}" is not understood; write route[@provider][:sessions] or route:<weeks>w, e.g. iv:6 or esketamine:8w`);
+  const [, route = '', provider, count, weeks] = match;
+  const raw: RawScenario = { route };
+  if (provider !== undefined) raw.provider = provider;
+  if (count !== undefined) raw[weeks ? 'weeks' : 'sessions'] = count;
+  return raw;
+}
+
+/** `ketamine-cost compare`: every route and provider (or the options named) side by side, cheapest for the patient first. */
+export async function compareCommand(options: CompareOptions, io: Io): Promise<number> {
+  const dataset = selectDataset(options.data, io);
+  if (options.raw.sessions !== undefined && options.raw.weeks !== undefined) throw new UsageError('--weeks cannot be used together with --sessions; give one of them');
+  const only = options.specs.length > 0 ? options.specs.map(parseOptionSpec) : undefined;
+  const result = compareOptions(options.raw, dataset, only);
+  if ('issues' in result) {
+    const [issue] = result.issues;
+    const fromSpec = issue !== undefined && only !== undefined && issue.field in result.spec && !(issue.field in options.raw);
+    const where = fromSpec ? `option "${options.specs[only.indexOf(result.spec)]}": ${issue.field}` : issue ? flagName(issue.field) : '';
+    throw new UsageError(`${where} ${issue?.message ?? 'invalid'}`.trim());
+  }
+  const format = await import('../format/compare.js');
+  switch (options.format) {
+    case 'json':
+      io.out(format.formatCompareJson(result));
+      break;
+    case 'csv':
+      io.out(format.formatCompareCsv(result));
+      break;
+    case 'markdown':
+      io.out(format.formatCompareMarkdown(result));
+      break;
+    case 'table': {
+      const color = shouldColor({ colorFlag: options.color, env: io.env, isTTY: io.stdoutIsTTY });
+      io.out(await format.formatCompareTable(result, { color, ascii: options.ascii || io.env.TERM === 'dumb' }));
+    }
+  }
+  return 0;
+}

@@ -1,0 +1,44 @@
+import type { Dataset } from '../catalog/schema.js';
+import { estimateCost, type Estimate } from './estimate.js';
+import { parseScenario, type RawScenario, type ScenarioIssue } from './scenario.js';
+
+/** One option the comparison could not price, and why (a route without a schedule, asked in weeks). */
+export type Skipped = { route: string; provider: string; reason: string };
+export type Comparison = { options: Estimate[]; skipped: Skipped[] };
+
+/** What the patient pays for an option: the usual case when both are shown (it is listed first). */
+export function patientLowHigh(e: Estimate): { lowCents: number; highCents: number } {
+  return e.patient.cases[0]?.patient ?? e.program;
+}
+
+/**
+ * Prices every route and provider of the dataset under the same session count (or duration) and
+ * insurance, sorted by what the patient pays at the low end, then the high end, then route id.
+ * Options that cannot take the scenario (weeks on a route with no schedule) are listed as skipped,
+ * never dropped silently.
+ */
+export function compareOptions(shared: RawScenario, dataset: Dataset, only?: readonly RawScenario[]): Comparison | { issues: ScenarioIssue[]; spec: RawScenario } {
+  const wanted: readonly RawScenario[] = only ?? dataset.routes.flatMap((r) => r.offers.map((o) => ({ route: r.id, provider: o.provider })));
+  const options: Estimate[] = [];
+  const skipped: Skipped[] = [];
+  for (const spec of wanted) {
+    const raw: RawScenario = { ...shared, ...spec };
+    if (spec.sessions !== undefined) delete raw.weeks;
+    if (spec.weeks !== undefined) delete raw.sessions;
+    const parsed = parseScenario(raw, dataset);
+    if (parsed.ok) {
+      options.push(estimateCost(parsed.scenario, dataset));
+      continue;
+    }
+    const [issue] = parsed.issues;
+    const onlyWeeks = only === undefined && parsed.issues.every((i) => i.field === 'weeks') && issue !== undefined;
+    if (onlyWeeks) skipped.push({ route: String(spec.route), provider: String(spec.provider), reason: `no schedule in the dataset to count ${shared.weeks} weeks; give --sessions to include it` });
+    else return { issues: parsed.issues, spec };
+  }
+  options.sort((a, b) => {
+    const pa = patientLowHigh(a);
+    const pb = patientLowHigh(b);
+    return pa.lowCents - pb.lowCents || pa.highCents - pb.highCents || a.route.id.localeCompare(b.route.id, 'en') || a.provider.id.localeCompare(b.provider.id, 'en');
+  });
+  return { options, skipped };
+}

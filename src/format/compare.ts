@@ -1,0 +1,79 @@
+import { patientLowHigh, type Comparison } from '../core/compare.js';
+import type { Estimate } from '../core/estimate.js';
+import { formatUsdRange } from '../core/money.js';
+import { csvLine, ESTIMATE_COLUMNS, estimateCells } from './csv.js';
+import { SCHEMA_VERSION, toJsonDocument } from './json.js';
+import { markdownCell } from './markdown.js';
+import { DISCLAIMER, caseLabel } from './summary.js';
+
+export const BAR_WIDTH = 24;
+
+/**
+ * Draws a fixed-width bar of a low-high range on a 0-to-max scale, so the cheapest option shows at
+ * a glance: filled where the range lies, light elsewhere. ASCII where the terminal cannot draw blocks.
+ */
+export function rangeBar(lowCents: number, highCents: number, maxCents: number, ascii: boolean): string {
+  const [fill, empty] = ascii ? ['#', '.'] : ['█', '░'];
+  if (maxCents <= 0) return empty.repeat(BAR_WIDTH);
+  let out = '';
+  for (let i = 0; i < BAR_WIDTH; i++) {
+    const cellLow = (maxCents * i) / BAR_WIDTH;
+    const cellHigh = (maxCents * (i + 1)) / BAR_WIDTH;
+    out += highCents >= cellLow && lowCents < cellHigh ? fill : empty;
+  }
+  return out;
+}
+
+function optionLabel(e: Estimate): string {
+  const dose = e.dose ? ` ${e.dose.mg} mg` : '';
+  const span = e.sessions.low === e.sessions.high ? String(e.sessions.low) : `${e.sessions.low}-${e.sessions.high}`;
+  return `${e.route.label}${dose}, ${e.provider.id}, ${span} sessions`;
+}
+
+function payLabel(e: Estimate): string {
+  const first = e.patient.cases[0];
+  return first && first.case !== 'self-pay' ? caseLabel(first, e.patient.cases.length).replace(/^If your plan /, 'if plan ') : 'paying yourself';
+}
+
+/** Returns the comparison as a terminal table, cheapest first, with a range bar per row. */
+export async function formatCompareTable(c: Comparison, options: { color: boolean; ascii: boolean }): Promise<string> {
+  const { makePaint, makeTable } = await import('./table.js');
+  const paint = makePaint(options.color);
+  const max = Math.max(0, ...c.options.map((e) => patientLowHigh(e).highCents));
+  const table = makeTable(['Option', 'Per session', 'Program', 'You pay', `0 to ${formatUsdRange(max, max)}`].map((h) => paint.bold(h)), ['left', 'right', 'right', 'right', 'left']);
+  for (const e of c.options) {
+    const pay = patientLowHigh(e);
+    table.push([optionLabel(e), formatUsdRange(e.perSession.lowCents, e.perSession.highCents), formatUsdRange(e.program.lowCents, e.program.highCents), `${paint.bold(formatUsdRange(pay.lowCents, pay.highCents))}\n${paint.dim(payLabel(e))}`, rangeBar(pay.lowCents, pay.highCents, max, options.ascii)]);
+  }
+  const lines = [paint.bold(`${c.options.length} options, cheapest for you first`), '', table.toString()];
+  for (const s of c.skipped) lines.push(`Not compared: ${s.route} (${s.provider}): ${s.reason}.`);
+  const first = c.options[0];
+  if (first) {
+    for (const a of first.patient.assumptions.filter((x) => !x.text.startsWith('Coverage not given'))) lines.push(`Assumed: ${a.text}`);
+  }
+  lines.push('Run an estimate with --route for what each figure includes and its sources.', '', paint.italic(DISCLAIMER));
+  return `${lines.join('\n')}\n`;
+}
+
+/** Returns the comparison as JSON: every option with the same fields as a single estimate. */
+export function formatCompareJson(c: Comparison): string {
+  const doc = { schemaVersion: SCHEMA_VERSION, currency: 'USD', options: c.options.map(toJsonDocument), skipped: c.skipped };
+  return `${JSON.stringify(doc, null, 2)}\n`;
+}
+
+/** Returns the comparison as CSV: the estimate columns, one row per option, cheapest first. */
+export function formatCompareCsv(c: Comparison): string {
+  return csvLine([...ESTIMATE_COLUMNS]) + c.options.map((e) => csvLine(estimateCells(e))).join('');
+}
+
+/** Returns the comparison as a GitHub Markdown table. */
+export function formatCompareMarkdown(c: Comparison): string {
+  const lines = ['| Option | Per session | Program | You pay |', '| --- | ---: | ---: | ---: |'];
+  for (const e of c.options) {
+    const pay = patientLowHigh(e);
+    lines.push(`| ${markdownCell(optionLabel(e))} | ${formatUsdRange(e.perSession.lowCents, e.perSession.highCents)} | ${formatUsdRange(e.program.lowCents, e.program.highCents)} | ${formatUsdRange(pay.lowCents, pay.highCents)} (${payLabel(e)}) |`);
+  }
+  for (const s of c.skipped) lines.push('', `Not compared: ${s.route} (${s.provider}): ${s.reason}.`);
+  lines.push('', `_${DISCLAIMER}_`);
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,154 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { shareInNetwork, shareOutOfNetwork } from '../../src/core/cost-sharing.js';
+import { estimateCost } from '../../src/core/estimate.js';
+import { parseScenario, type RawScenario } from '../../src/core/scenario.js';
+import { readDataset } from '../helpers.js';
+
+const dataset = readDataset();
+const patientOf = (raw: RawScenario) => {
+  const parsed = parseScenario(raw, dataset);
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+  return estimateCost(parsed.scenario, dataset);
+};
+
+describe('in network, covered', () => {
+  const terms = (t: Partial<Parameters<typeof shareInNetwork>[2]>) => ({ deductibleCents: 0, coinsuranceBasisPoints: 2000, copayCents: null, oopMaxCents: null, ...t });
+  it.each([
+    // name, price, sessions, terms, patient cents
+    ['the issue example, low end', 22500, 4, { deductibleCents: 50000, oopMaxCents: 200000 }, 58000],
+    ['the issue example, high end', 80000, 4, { deductibleCents: 50000, oopMaxCents: 200000 }, 104000],
+    ['a deductible larger than the whole program', 22500, 4, { deductibleCents: 500000 }, 90000],
+    ['the cap reached in the middle of a session', 22500, 2, { coinsuranceBasisPoints: 10000, oopMaxCents: 30000 }, 30000],
+    ['the cap reached in the middle of the program', 80000, 6, { deductibleCents: 50000, oopMaxCents: 100000 }, 100000],
+    ['a copay with a deductible', 22500, 3, { deductibleCents: 30000, copayCents: 5000, coinsuranceBasisPoints: 0 }, 40000],
+    ['a copay larger than what is left of a session', 22500, 1, { deductibleCents: 20000, copayCents: 5000 }, 22500],
+    ['0% coinsurance', 22500, 4, { coinsuranceBasisPoints: 0 }, 0],
+    ['100% coinsurance', 22500, 4, { coinsuranceBasisPoints: 10000 }, 90000],
+    ['a cap of zero', 80000, 3, { deductibleCents: 50000, oopMaxCents: 0 }, 0],
+    ['coinsurance rounding half up', 33333, 1, { coinsuranceBasisPoints: 1250 }, 4167],
+  ] as const)('%s', (_name, price, sessions, t, patient) => {
+    const share = shareInNetwork(price, sessions, terms(t));
+    expect(share.patientCents).toBe(patient);
+    expect(share.patientCents + share.planCents).toBe(price * sessions);
+  });
+});
+
+describe('out of network', () => {
+  it.each([
+    ['with a deductible', 22500, 4, { deductibleCents: 50000, reimbursementBasisPoints: 7000 }, 28000],
+    ['without a deductible', 22500, 4, { deductibleCents: 0, reimbursementBasisPoints: 7000 }, 63000],
+    ['with no reimbursement', 80000, 6, { deductibleCents: 0, reimbursementBasisPoints: 0 }, 0],
+  ] as const)('%s', (_name, price, sessions, t, reimbursed) => {
+    const share = shareOutOfNetwork(price, sessions, t);
+    expect(share.planCents).toBe(reimbursed);
+    expect(share.patientCents).toBe(price * sessions - reimbursed);
+  });
+});
+
+describe('through the estimate', () => {
+  it('holds the issue example: IV x4, $500 deductible, 20%, $2,000 cap: billed $900-$3,200, patient $580-$1,040', () => {
+    const e = patientOf({ route: 'iv', sessions: '4', insurance: 'in-network', covered: 'yes', deductible: '500', coinsurance: '20', oopMax: '2000' });
+    expect(e.program).toEqual({ lowCents: 90000, highCents: 320000 });
+    expect(e.patient.cases).toHaveLength(1);
+    expect(e.patient.cases[0]).toMatchObject({ case: 'covered', typical: false, patient: { lowCents: 58000, highCents: 104000 }, plan: { lowCents: 32000, highCents: 216000 } });
+  });
+
+  it('auto reports both cases, the usual one first', () => {
+    const iv = patientOf({ route: 'iv', sessions: '4', insurance: 'in-network' });
+    expect(iv.patient.cases.map((c) => [c.case, c.typical])).toEqual([['not-covered', true], ['covered', false]]);
+    const eske = patientOf({ route: 'esketamine', insurance: 'in-network' });
+    expect(eske.patient.cases.map((c) => [c.case, c.typical])).toEqual([['covered', true], ['not-covered', false]]);
+    expect(eske.notes.map((n) => n.text).join(' ')).toMatch(/savings program/);
+  });
+
+  it('says it assumed the default coinsurance', () => {
+    const e = patientOf({ route: 'esketamine', insurance: 'in-network', covered: 'yes' });
+    expect(e.patient.assumptions.map((a) => a.text).join(' ')).toContain('assumed 20%');
+    expect(dataset.insurance.defaultCoinsurancePercent).toBe(20);
+  });
+
+  it('not covered: the full price, nothing towards the deductible', () => {
+    const e = patientOf({ route: 'iv', sessions: '6', insurance: 'in-network', covered: 'no', deductible: '500' });
+    expect(e.patient.cases[0]?.patient).toEqual({ lowCents: 135000, highCents: 480000 });
+  });
+
+  it('out of network: up front, paid back and net', () => {
+    const e = patientOf({ route: 'iv', sessions: '4', insurance: 'oon', covered: 'yes', deductible: '500', reimbursement: '70' });
+    expect(e.patient.cases[0]).toMatchObject({ upFront: { lowCents: 90000, highCents: 320000 }, plan: { lowCents: 28000 }, patient: { lowCents: 62000 } });
+  });
+});
+
+// Properties over generated plans. A failure prints its seed; replay with fc.assert(..., { seed }).
+const plan = fc.record({
+  price: fc.integer({ min: 0, max: 200_000 }),
+  sessions: fc.integer({ min: 1, max: 60 }),
+  deductibleCents: fc.integer({ min: 0, max: 1_000_000 }),
+  coinsuranceBasisPoints: fc.integer({ min: 0, max: 10_000 }),
+  copayCents: fc.option(fc.integer({ min: 0, max: 50_000 }), { nil: null }),
+  oopMaxCents: fc.option(fc.integer({ min: 0, max: 2_000_000 }), { nil: null }),
+});
+const options = { numRuns: 400, interruptAfterTimeLimit: 4_000, markInterruptAsFailure: true };
+
+describe('cost-sharing properties', () => {
+  it('patient + plan = billed, exactly; the patient never pays more than billed, nor past the cap', () => {
+    fc.assert(
+      fc.property(plan, ({ price, sessions, ...terms }) => {
+        const s = shareInNetwork(price, sessions, terms);
+        expect(s.patientCents + s.planCents).toBe(price * sessions);
+        expect(s.patientCents).toBeGreaterThanOrEqual(0);
+        expect(s.patientCents).toBeLessThanOrEqual(price * sessions);
+        if (terms.oopMaxCents !== null) expect(s.patientCents).toBeLessThanOrEqual(terms.oopMaxCents);
+        expect(Number.isInteger(s.patientCents)).toBe(true);
+      }),
+      options,
+    );
+  });
+
+  it('more sessions, a higher price, deductible or coinsurance never lower what the patient pays', () => {
+    fc.assert(
+      fc.property(plan, fc.integer({ min: 1, max: 50_000 }), ({ price, sessions, ...terms }, bump) => {
+        const base = shareInNetwork(price, sessions, terms).patientCents;
+        expect(shareInNetwork(price, sessions + 1, terms).patientCents).toBeGreaterThanOrEqual(base);
+        expect(shareInNetwork(price + bump, sessions, terms).patientCents).toBeGreaterThanOrEqual(base);
+        expect(shareInNetwork(price, sessions, { ...terms, deductibleCents: terms.deductibleCents + bump }).patientCents).toBeGreaterThanOrEqual(base);
+        const higher = Math.min(10_000, terms.coinsuranceBasisPoints + (bump % 10_000));
+        expect(shareInNetwork(price, sessions, { ...terms, coinsuranceBasisPoints: higher }).patientCents).toBeGreaterThanOrEqual(base);
+      }),
+      options,
+    );
+  });
+
+  it('out of network: net + reimbursed = billed, and the net never exceeds what was paid up front', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 200_000 }), fc.integer({ min: 1, max: 60 }), fc.integer({ min: 0, max: 1_000_000 }), fc.integer({ min: 0, max: 10_000 }), (price, sessions, deductibleCents, reimbursementBasisPoints) => {
+        const s = shareOutOfNetwork(price, sessions, { deductibleCents, reimbursementBasisPoints });
+        expect(s.patientCents + s.planCents).toBe(price * sessions);
+        expect(s.planCents).toBeGreaterThanOrEqual(0);
+        expect(s.patientCents).toBeLessThanOrEqual(price * sessions);
+      }),
+      options,
+    );
+  });
+
+  it('low <= high for every range of every estimate on the real dataset', () => {
+    const raw = fc.record(
+      {
+        route: fc.constantFrom('iv', 'im', 'esketamine', 'oral'),
+        sessions: fc.integer({ min: 1, max: 365 }).map(String),
+        insurance: fc.constantFrom('none', 'in-network', 'out-of-network'),
+      },
+      { requiredKeys: ['route'] },
+    );
+    fc.assert(
+      fc.property(raw, fc.integer({ min: 0, max: 300_000 }), fc.integer({ min: 0, max: 100 }), (r, deductible, percent) => {
+        const extra: RawScenario = r.insurance === 'in-network' ? { deductible: String(deductible), coinsurance: String(percent) } : r.insurance === 'out-of-network' ? { deductible: String(deductible), reimbursement: String(percent) } : {};
+        const e = patientOf({ ...r, ...extra });
+        const ranges = [e.perSession, e.program, ...e.patient.cases.flatMap((c) => [c.patient, c.plan, c.upFront])];
+        for (const range of ranges) expect(range.lowCents).toBeLessThanOrEqual(range.highCents);
+        expect(e.sessions.low).toBeLessThanOrEqual(e.sessions.high);
+      }),
+      options,
+    );
+  });
+});
