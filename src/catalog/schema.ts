@@ -85,6 +85,12 @@ export const DatasetSchema = z
       goodFaithEstimateRef: RefSchema,
       savingsProgram: z.strictObject({ routes: z.array(Id), text: Text, ref: RefSchema }),
     }),
+    eligibility: z.strictObject({
+      intro: Text,
+      ageQuestion: z.strictObject({ text: Text, note: Text, ref: RefSchema }),
+      conditions: z.array(z.strictObject({ id: Id, label: Text, note: Text, ref: RefSchema })),
+      crisisNote: z.strictObject({ routes: z.array(Id), text: Text, ref: RefSchema }),
+    }),
   })
   .check(z.superRefine(checkReferences));
 
@@ -140,6 +146,14 @@ function checkReferences(d: Dataset, ctx: { addIssue: (issue: Issue & { code: 'c
   checkRef(d.insurance.savingsProgram.ref, ['insurance', 'savingsProgram', 'ref']);
   d.insurance.savingsProgram.routes.forEach((id, j) => {
     if (!routeNames.has(id)) add(`names route "${id}", which is not in "routes"`, ['insurance', 'savingsProgram', 'routes', j]);
+  });
+  const e = d.eligibility;
+  checkRef(e.ageQuestion.ref, ['eligibility', 'ageQuestion', 'ref']);
+  checkRef(e.crisisNote.ref, ['eligibility', 'crisisNote', 'ref']);
+  unique(e.conditions.map((c) => c.id), 'eligibility condition', (i) => ['eligibility', 'conditions', i, 'id']);
+  e.conditions.forEach((c, i) => checkRef(c.ref, ['eligibility', 'conditions', i, 'ref']));
+  e.crisisNote.routes.forEach((id, j) => {
+    if (!routeNames.has(id)) add(`names route "${id}", which is not in "routes"`, ['eligibility', 'crisisNote', 'routes', j]);
   });
 
   d.routes.forEach((r, i) => {

@@ -1,7 +1,7 @@
 import { bundledDataset, loadDataset } from '../catalog/load.js';
 import type { Dataset } from '../catalog/schema.js';
-import { estimateCost, type Estimate } from '../core/estimate.js';
-import { parseScenario, type RawScenario, type ScenarioField, type Scenario } from '../core/scenario.js';
+import { estimateCost, type Cited, type Estimate } from '../core/estimate.js';
+import { parseScenario, type RawScenario, type Scenario, type ScenarioField } from '../core/scenario.js';
 import { UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { shouldColor } from '../format/color.js';
@@ -46,17 +46,40 @@ export async function estimateCommand(options: EstimateOptions, io: Io): Promise
   if (options.interactive === true && !terminal) {
     throw new UsageError('--interactive needs a terminal (stdin and stdout); in a script give --route and the other flags instead');
   }
-  if (options.raw.route === undefined && options.interactive !== true) {
+  const interactive = options.interactive ?? (terminal && options.raw.route === undefined);
+  if (!interactive && options.raw.route === undefined) {
     const routes = dataset.routes.map((r) => r.id).join(', ');
     throw new UsageError(`--route is required when not asking questions (no terminal, or --no-interactive); allowed: ${routes}`);
   }
 
-  // 3. One validation for every way in, then the pure estimate.
-  const scenario = scenarioFromFlags(options.raw, dataset);
+  // 3. Ask for what is missing (Inquirer loads only here), after checking the flags already given.
+  let raw = options.raw;
+  let eligibilityNotes: Cited[] = [];
+  if (interactive) {
+    if (raw.route !== undefined) scenarioFromFlags(raw, dataset);
+    else {
+      const early = parseScenario(raw, dataset);
+      const issue = !early.ok ? early.issues.find((i) => i.field !== 'route' && i.field !== 'weeks') : undefined;
+      if (issue) throw new UsageError(`${flagName(issue.field)} ${issue.message}`);
+    }
+    const { askInTerminal } = await import('../prompts/ask.js');
+    ({ raw, eligibilityNotes } = await askInTerminal(raw, dataset));
+  }
+
+  // 4. One validation for every way in, then the pure estimate.
+  const scenario = scenarioFromFlags(raw, dataset);
   const estimate = estimateCost(scenario, dataset);
 
-  // 4. Format at the edge.
-  io.out(await renderEstimate(estimate, options, io));
+  // 5. Format at the edge. After prompts, add the notes and the command that reruns it
+  // (on stderr when stdout is JSON or CSV, so that stays machine-readable).
+  io.out(`${interactive ? '\n' : ''}${await renderEstimate(estimate, options, io)}`);
+  if (interactive) {
+    const { equivalentCommand, formatEligibilityNotes } = await import('../format/command-line.js');
+    const route = dataset.routes.find((r) => r.id === scenario.route);
+    const extra = `\n${formatEligibilityNotes(eligibilityNotes)}${eligibilityNotes.length ? '\n' : ''}To run this again: ${equivalentCommand(scenario, raw, route?.doses !== undefined)}\n`;
+    if (options.format === 'json' || options.format === 'csv') io.err(extra);
+    else io.out(extra);
+  }
   return 0;
 }
 

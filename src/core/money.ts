@@ -61,3 +61,9 @@ export function formatPercent(basisPoints: number): string {
 export function formatUsdRange(lowCents: number, highCents: number): string {
   return lowCents === highCents ? formatUsd(lowCents) : `${formatUsd(lowCents)}-${formatUsd(highCents)}`;
 }
+
+/** Formats cents as dollars a user would type back on the command line ("500", "500.50"). */
+export function formatPlainDollars(cents: number): string {
+  const rest = cents % 100;
+  return `${Math.floor(cents / 100)}${rest === 0 ? '' : `.${String(rest).padStart(2, '0')}`}`;
+}

@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bundledDataset, checkDataset, loadDataset } from '../../src/catalog/load.js';
 import { DataError } from '../../src/errors.js';
@@ -63,7 +66,6 @@ describe('loadDataset reads untrusted files', () => {
     ['not-json.json', /is not valid JSON/],
     ['utf16.json', /is UTF-16; save it as UTF-8 JSON/],
     ['proto-key.json', /key "__proto__" is not allowed/],
-    ['bad-price.json', /is not valid: routes\[0\]\.offers\[0\]\.price\.lowCents: must be zero or more cents/],
   ])('%s', (name, expected) => {
     expect(() => loadDataset(fixture(name))).toThrow(DataError);
     expect(() => loadDataset(fixture(name))).toThrow(expected);
@@ -73,8 +75,17 @@ describe('loadDataset reads untrusted files', () => {
     expect(() => loadDataset(fixture(''))).toThrow(/is a directory/);
   });
 
+  const real = readFileSync(join(ROOT, 'data', 'prices.json'), 'utf8');
+  const temp = mkdtempSync(join(tmpdir(), 'ketamine-cost-'));
+
   it('accepts the real file with a UTF-8 BOM', () => {
-    expect(loadDataset(fixture('bom.json')).routes.map((r) => r.id)).toEqual(['iv', 'im', 'esketamine', 'oral']);
+    writeFileSync(join(temp, 'bom.json'), `\uFEFF${real}`);
+    expect(loadDataset(join(temp, 'bom.json')).routes.map((r) => r.id)).toEqual(['iv', 'im', 'esketamine', 'oral']);
+  });
+
+  it('names the first problem and how many more', () => {
+    writeFileSync(join(temp, 'bad.json'), real.replace('"lowCents": 22500', '"lowCents": -22500').replace('"highCents": 20000', '"highCents": 1'));
+    expect(() => loadDataset(join(temp, 'bad.json'))).toThrow(/is not valid: routes\[0\]\.offers\[0\]\.price\.lowCents: must be zero or more cents \(and 1 more; run `ketamine-cost data validate /);
   });
 
   it('accepts the real file as it is', () => {

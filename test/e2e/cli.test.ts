@@ -88,6 +88,9 @@ describe('bad input: one line on stderr, nothing on stdout, exit 2', () => {
     [['--route'], /option '-r, --route <route>' argument missing/],
     [['--route', 'iv', 'extra'], /too many arguments/],
     [[], /--route is required when not asking questions .*allowed: iv, im, esketamine, oral/],
+    [['--no-interactive'], /--route is required when not asking questions/],
+    [['--interactive'], /--interactive needs a terminal/],
+    [['--interactive', '--route', 'iv'], /--interactive needs a terminal/],
   ])('%j', (args, message) => {
     const r = runCli(args);
     expect(r.code).toBe(2);

@@ -1,0 +1,39 @@
+import type { Cited } from '../core/estimate.js';
+import { formatPercent, formatPlainDollars } from '../core/money.js';
+import type { RawScenario, Scenario } from '../core/scenario.js';
+
+/** Quotes a word for a POSIX shell only when it needs it. */
+function shellWord(word: string): string {
+  return /^[A-Za-z0-9@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
+/**
+ * Returns the flags that reproduce a scenario, canonical ids and plain numbers, so a patient can
+ * rerun or share what they answered at the prompts.
+ */
+export function equivalentCommand(s: Scenario, given: RawScenario, hasDoses: boolean): string {
+  const args: string[] = ['--route', s.route];
+  if (given.provider !== undefined) args.push('--provider', s.provider);
+  if (hasDoses && s.doseMg !== null) args.push('--dose', String(s.doseMg));
+  if (s.sessions !== null) args.push('--sessions', String(s.sessions));
+  if (s.weeks !== null) args.push('--weeks', String(s.weeks));
+  const ins = s.insurance;
+  if (ins.status !== 'none') {
+    args.push('--insurance', ins.status);
+    if (ins.covered !== 'auto') args.push('--covered', ins.covered);
+    if (ins.deductibleCents > 0) args.push('--deductible', formatPlainDollars(ins.deductibleCents));
+    if (ins.coinsuranceBasisPoints !== null) args.push('--coinsurance', formatPercent(ins.coinsuranceBasisPoints).replace('%', ''));
+    if (ins.copayCents !== null) args.push('--copay', formatPlainDollars(ins.copayCents));
+    if (ins.oopMaxCents !== null) args.push('--oop-max', formatPlainDollars(ins.oopMaxCents));
+    if (ins.reimbursementBasisPoints > 0) args.push('--reimbursement', formatPercent(ins.reimbursementBasisPoints).replace('%', ''));
+  }
+  return ['ketamine-cost', ...args.map(shellWord)].join(' ');
+}
+
+/** Returns the eligibility notes block printed after an interactive estimate. */
+export function formatEligibilityNotes(notes: Cited[]): string {
+  if (notes.length === 0) return '';
+  const lines = ['To discuss with your provider (not medical advice; the estimate above does not change):'];
+  for (const n of notes) lines.push(`  - ${n.text} [${n.source}: ${n.at}]`);
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,191 @@
+import { checkbox, confirm, input, select } from '@inquirer/prompts';
+import type { Dataset, Route } from '../catalog/schema.js';
+import type { Cited } from '../core/estimate.js';
+import { parseScenario, type RawScenario, type ScenarioField } from '../core/scenario.js';
+import { CancelledError } from '../errors.js';
+
+/** The Inquirer prompts the flow uses, passed in so tests can script them. */
+export type Prompts = { select: typeof select; input: typeof input; confirm: typeof confirm; checkbox: typeof checkbox };
+
+export type AskResult = { raw: RawScenario; eligibilityNotes: Cited[] };
+
+/**
+ * Asks the missing questions with the real Inquirer prompts on the terminal. Ctrl-C or the end of
+ * input at any prompt becomes a CancelledError (exit 130) instead of Inquirer's stack trace.
+ */
+export async function askInTerminal(given: RawScenario, dataset: Dataset, prompts: Prompts = { select, input, confirm, checkbox }): Promise<AskResult> {
+  try {
+    return await askMissingInputs(given, dataset, prompts);
+  } catch (error) {
+    if (error instanceof Error && (error.name === 'ExitPromptError' || error.name === 'AbortPromptError')) throw new CancelledError('Cancelled');
+    throw error;
+  }
+}
+
+/**
+ * Validates one answer with the same rules as the flags: the answer is put into the scenario
+ * gathered so far and run through parseScenario, and only this field's problem is reported.
+ */
+export function checkAnswer(raw: RawScenario, field: ScenarioField, answer: string, dataset: Dataset): true | string {
+  const parsed = parseScenario({ ...raw, [field]: answer }, dataset);
+  if (parsed.ok) return true;
+  const issue = parsed.issues.find((i) => i.field === field);
+  return issue ? issue.message : true;
+}
+
+/** Reads a sessions answer: blank or the shown default is the typical program, "8w" is 8 weeks, else a count. */
+export function readSessionsAnswer(answer: string, typical: string): Pick<RawScenario, 'sessions' | 'weeks'> {
+  const text = answer.trim().toLowerCase();
+  if (text === '' || text === typical) return {};
+  const weeks = /^(\d+)\s*w(?:eeks?)?$/.exec(text);
+  return weeks ? { weeks: weeks[1] ?? '' } : { sessions: answer.trim() };
+}
+
+/**
+ * Asks, in plain words, only for what the flags left out: route, provider (when there is a
+ * choice), dose (esketamine), sessions or weeks, insurance and the terms that status needs, then
+ * the optional eligibility notes. Every question has a default, so Enter all the way through works.
+ */
+export async function askMissingInputs(given: RawScenario, dataset: Dataset, prompts: Prompts): Promise<AskResult> {
+  const raw: RawScenario = { ...given };
+
+  // 1. How the ketamine would be given.
+  if (raw.route === undefined) {
+    raw.route = await prompts.select({
+      message: 'How would the ketamine be given?',
+      choices: dataset.routes.map((r) => ({ name: r.label, value: r.id, description: `${r.description}.` })),
+      default: dataset.routes[0]?.id,
+    });
+  }
+  const route = dataset.routes.find((r) => r.id === raw.route || r.aliases.includes(String(raw.route).toLowerCase())) as Route;
+
+  // 2. Provider type, only when the route has more than one; dose, only where priced by dose.
+  if (raw.provider === undefined && route.offers.length > 1) {
+    raw.provider = await prompts.select({
+      message: 'Where would you have it?',
+      choices: route.offers.map((o) => ({ name: dataset.providers.find((p) => p.id === o.provider)?.label ?? o.provider, value: o.provider })),
+    });
+  }
+  if (raw.dose === undefined && route.doses) {
+    raw.dose = String(
+      await prompts.select({
+        message: 'Which dose? (your prescriber decides; it changes the price)',
+        choices: route.doses.map((d) => ({ name: `${d.mg} mg`, value: d.mg, description: `${d.devices} nasal spray devices per session` })),
+        default: route.defaultDoseMg,
+      }),
+    );
+  }
+
+  // 3. How many sessions (or weeks, where the route has a schedule).
+  if (raw.sessions === undefined && raw.weeks === undefined) {
+    const typical = `${route.program.lowSessions}-${route.program.highSessions}`;
+    const weeksHint = route.schedule ? ', or a number of weeks such as 8w' : '';
+    const answer = await prompts.input({
+      message: `How many sessions? (${route.program.description}; press Enter for that range${weeksHint})`,
+      default: typical,
+      validate: (value) => {
+        const parsed = readSessionsAnswer(value, typical);
+        const field: ScenarioField = parsed.weeks !== undefined ? 'weeks' : 'sessions';
+        const text = parsed.weeks ?? parsed.sessions;
+        return text === undefined ? true : checkAnswer(raw, field, String(text), dataset);
+      },
+    });
+    Object.assign(raw, readSessionsAnswer(answer, typical));
+  }
+
+  // 4. Insurance, then only the terms that status uses.
+  if (raw.insurance === undefined) {
+    raw.insurance = await prompts.select({
+      message: 'Will insurance pay for part of it?',
+      choices: [
+        { name: 'No, I will pay myself', value: 'none', description: 'Self-pay: the price is what you pay.' },
+        { name: 'Yes, and the provider is in my plan’s network', value: 'in-network', description: 'Your plan’s deductible, coinsurance or copay apply.' },
+        { name: 'Yes, but the provider is out of network', value: 'out-of-network', description: 'You pay up front and claim part of it back.' },
+      ],
+      default: 'none',
+    });
+  }
+  const status = String(raw.insurance);
+  if (status === 'in-network' || status === 'out-of-network') await askInsuranceTerms(raw, route, dataset, prompts);
+
+  // 5. Optional eligibility notes: never block the estimate, only add things to discuss.
+  const eligibilityNotes = await askEligibility(route, dataset, prompts);
+  return { raw, eligibilityNotes };
+}
+
+async function askInsuranceTerms(raw: RawScenario, route: Route, dataset: Dataset, prompts: Prompts): Promise<void> {
+  const validator = (field: ScenarioField) => (value: string) => (value.trim() === '' ? true : checkAnswer(raw, field, value, dataset));
+  const usual = route.coverage.typical === 'covered' ? 'usually covered' : 'usually not covered';
+  if (raw.covered === undefined) {
+    raw.covered = await prompts.select({
+      message: `Does your plan cover ${route.label}? (${usual})`,
+      choices: [
+        { name: 'I don’t know: show both', value: 'auto', description: `Shows the cost if covered and if not; for ${route.id} it is ${usual}. Call your insurer to be sure.` },
+        { name: 'Yes', value: 'yes' },
+        { name: 'No', value: 'no' },
+      ],
+      default: 'auto',
+    });
+  }
+  if (raw.deductible === undefined) {
+    raw.deductible = await prompts.input({
+      message: 'How much of your deductible is left this year, in dollars? (the amount you pay in full before the plan starts sharing costs)',
+      default: '0',
+      validate: validator('deductible'),
+    });
+  }
+  if (String(raw.insurance) === 'out-of-network') {
+    if (raw.reimbursement === undefined) {
+      raw.reimbursement = await prompts.input({
+        message: 'What share does your plan pay back for out-of-network care, in percent? (often 50-70%; 0 if none)',
+        default: '0',
+        validate: validator('reimbursement'),
+      });
+    }
+    return;
+  }
+  if (raw.coinsurance === undefined && raw.copay === undefined) {
+    const kind = await prompts.select({
+      message: 'After the deductible, how does your plan share the cost?',
+      choices: [
+        { name: 'A percentage (coinsurance)', value: 'coinsurance', description: 'You pay a share of each bill, for example 20%.' },
+        { name: 'A flat amount per session (copay)', value: 'copay', description: 'You pay the same amount at every session.' },
+      ],
+      default: 'coinsurance',
+    });
+    if (kind === 'copay') {
+      raw.copay = await prompts.input({ message: 'Copay per session, in dollars?', default: '0', validate: validator('copay') });
+    } else {
+      raw.coinsurance = await prompts.input({
+        message: 'Your coinsurance, in percent? (your share of each bill after the deductible)',
+        default: String(dataset.insurance.defaultCoinsurancePercent),
+        validate: validator('coinsurance'),
+      });
+    }
+  }
+  if (raw.oopMax === undefined) {
+    const cap = await prompts.input({
+      message: 'How much is left of your out-of-pocket maximum this year, in dollars? (the most you pay in a year; leave blank if you don’t know)',
+      default: '',
+      validate: validator('oopMax'),
+    });
+    if (cap.trim() !== '') raw.oopMax = cap;
+  }
+}
+
+async function askEligibility(route: Route, dataset: Dataset, prompts: Prompts): Promise<Cited[]> {
+  const e = dataset.eligibility;
+  const cite = (text: string, ref: { source: string; at: string }): Cited => ({ text, source: ref.source, at: ref.at });
+  const check = await prompts.confirm({ message: 'Would you like to check the common eligibility notes? (not medical advice; nothing you answer changes the estimate)', default: false });
+  if (!check) return [];
+  const notes: Cited[] = [];
+  const adult = await prompts.confirm({ message: e.ageQuestion.text, default: true });
+  if (!adult) notes.push(cite(e.ageQuestion.note, e.ageQuestion.ref));
+  const chosen = await prompts.checkbox({
+    message: 'Do any of these apply to you? (space to select, Enter when done)',
+    choices: e.conditions.map((c) => ({ name: c.label, value: c.id })),
+  });
+  for (const c of e.conditions) if (chosen.includes(c.id)) notes.push(cite(c.note, c.ref));
+  if (e.crisisNote.routes.includes(route.id)) notes.push(cite(e.crisisNote.text, e.crisisNote.ref));
+  return notes;
+}

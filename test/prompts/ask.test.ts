@@ -1,0 +1,178 @@
+import { checkbox, confirm, input, select } from '@inquirer/prompts';
+import { render } from '@inquirer/testing';
+import { describe, expect, it } from 'vitest';
+import { estimateCost } from '../../src/core/estimate.js';
+import { parseScenario, type RawScenario } from '../../src/core/scenario.js';
+import { CancelledError } from '../../src/errors.js';
+import { equivalentCommand } from '../../src/format/command-line.js';
+import { askInTerminal, askMissingInputs, readSessionsAnswer, type Prompts } from '../../src/prompts/ask.js';
+import { readDataset } from '../helpers.js';
+
+const dataset = readDataset();
+type Config = { message: string; default?: unknown; validate?: (value: string) => true | string | Promise<true | string> };
+
+/**
+ * Scripted prompts: each question is recorded, and answered from `answers` (matched by a word of
+ * its message) or else with its default, as pressing Enter would.
+ */
+function scripted(answers: [RegExp, unknown][] = []) {
+  const asked: Config[] = [];
+  const answer = async (config: Config) => {
+    asked.push(config);
+    const found = answers.find(([pattern]) => pattern.test(config.message));
+    const value = found ? found[1] : config.default;
+    if (config.validate && typeof value === 'string') {
+      const verdict = await config.validate(value);
+      if (verdict !== true) throw new Error(`refused: ${verdict}`);
+    }
+    return value;
+  };
+  const prompts = { select: answer, input: answer, confirm: answer, checkbox: async (c: Config) => (asked.push(c), (answers.find(([p]) => p.test(c.message))?.[1] ?? [])) } as unknown as Prompts;
+  return { prompts, asked };
+}
+
+function estimateFrom(raw: RawScenario) {
+  const parsed = parseScenario(raw, dataset);
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+  return estimateCost(parsed.scenario, dataset);
+}
+
+describe('the question flow', () => {
+  it('Enter all the way through gives an estimate: IV, the typical program, self-pay', async () => {
+    const { prompts, asked } = scripted();
+    const { raw, eligibilityNotes } = await askMissingInputs({}, dataset, prompts);
+    expect(asked.map((q) => q.message.split('?')[0])).toEqual([
+      'How would the ketamine be given',
+      'How many sessions',
+      'Will insurance pay for part of it',
+      'Would you like to check the common eligibility notes',
+    ]);
+    expect(eligibilityNotes).toEqual([]);
+    const e = estimateFrom(raw);
+    expect([e.route.id, e.sessions.low, e.sessions.high, e.program.lowCents, e.program.highCents]).toEqual(['iv', 3, 6, 67500, 480000]);
+  });
+
+  it('says the typical program in the sessions question', async () => {
+    const { prompts, asked } = scripted([[/How would/, 'iv']]);
+    await askMissingInputs({}, dataset, prompts);
+    expect(asked[1]?.message).toContain('most IV programs are 3-6 infusions');
+    expect(asked[1]?.default).toBe('3-6');
+  });
+
+  it('asks the dose only for esketamine, and offers weeks where there is a schedule', async () => {
+    const { prompts, asked } = scripted([[/How would/, 'esketamine'], [/How many sessions/, '8w']]);
+    const { raw } = await askMissingInputs({}, dataset, prompts);
+    expect(asked.some((q) => q.message.startsWith('Which dose'))).toBe(true);
+    expect(asked.find((q) => q.message.startsWith('How many'))?.message).toContain('8w');
+    expect(raw).toMatchObject({ route: 'esketamine', dose: '56', weeks: '8' });
+    expect(estimateFrom(raw).sessions).toMatchObject({ low: 12, high: 12 });
+  });
+
+  it('does not ask what the flags gave', async () => {
+    const { prompts, asked } = scripted();
+    await askMissingInputs({ route: 'oral', sessions: '4', insurance: 'in-network', deductible: '100', coinsurance: '20', oopMax: '900', covered: 'yes' }, dataset, prompts);
+    expect(asked.map((q) => q.message.split('?')[0])).toEqual(['Would you like to check the common eligibility notes']);
+  });
+
+  it('asks only the in-network terms, with defaults, and gives the right figures for oral', async () => {
+    const { prompts, asked } = scripted([
+      [/How would/, 'oral'],
+      [/How many sessions/, '4'],
+      [/insurance pay/, 'in-network'],
+      [/Does your plan cover/, 'yes'],
+      [/How much of your deductible/, '100'],
+    ]);
+    const { raw } = await askMissingInputs({}, dataset, prompts);
+    const messages = asked.map((q) => q.message);
+    expect(messages.some((m) => /reimburse|pay back/.test(m))).toBe(false);
+    expect(asked.find((q) => q.message.startsWith('Your coinsurance'))?.default).toBe('20');
+    // 4 x $75 = $300; $100 to the deductible, then 20% of $200 = $40: $140.
+    const e = estimateFrom(raw);
+    expect(e.patient.cases[0]?.patient).toEqual({ lowCents: 14000, highCents: 10000 + (80000 - 10000) / 5 });
+  });
+
+  it('asks the reimbursement out of network, and not coinsurance', async () => {
+    const { prompts, asked } = scripted([[/insurance pay/, 'out-of-network'], [/pay back/, '70']]);
+    const { raw } = await askMissingInputs({ route: 'iv', sessions: '4' }, dataset, prompts);
+    expect(asked.some((q) => q.message.includes('coinsurance'))).toBe(false);
+    expect(raw).toMatchObject({ insurance: 'out-of-network', reimbursement: '70', deductible: '0' });
+  });
+
+  it('adds eligibility notes, and the 988 note for esketamine, without changing the estimate', async () => {
+    const { prompts } = scripted([[/eligibility/, true], [/18 or older/, false], [/apply to you/, ['pregnancy', 'medicines']]]);
+    const { raw, eligibilityNotes } = await askMissingInputs({ route: 'esketamine' }, dataset, prompts);
+    expect(eligibilityNotes.map((n) => n.at)).toEqual(['L238', 'L190', 'L200-L203', 'L183']);
+    expect(eligibilityNotes.map((n) => n.text).join(' ')).toContain('988');
+    expect(estimateFrom(raw).program).toEqual(estimateFrom({ route: 'esketamine' }).program);
+  });
+
+  it('reads sessions answers', () => {
+    expect(readSessionsAnswer('', '3-6')).toEqual({});
+    expect(readSessionsAnswer('3-6', '3-6')).toEqual({});
+    expect(readSessionsAnswer(' 6 ', '3-6')).toEqual({ sessions: '6' });
+    expect(readSessionsAnswer('8w', '3-6')).toEqual({ weeks: '8' });
+    expect(readSessionsAnswer('8 weeks', '3-6')).toEqual({ weeks: '8' });
+  });
+
+  it('prints the equivalent command line', async () => {
+    const { prompts } = scripted([[/How would/, 'iv'], [/How many/, '6'], [/insurance pay/, 'in-network'], [/How much of your deductible/, '$1,200.50']]);
+    const { raw } = await askMissingInputs({}, dataset, prompts);
+    const parsed = parseScenario(raw, dataset);
+    if (!parsed.ok) throw new Error('invalid');
+    expect(equivalentCommand(parsed.scenario, raw, false)).toBe('ketamine-cost --route iv --sessions 6 --insurance in-network --deductible 1200.50 --coinsurance 20');
+  });
+});
+
+describe('real prompts (rendered with @inquirer/testing)', () => {
+  /** Captures the config the flow gives one prompt, answering the rest with defaults. */
+  async function configOf(pattern: RegExp, given: RawScenario = {}): Promise<Config> {
+    const { prompts, asked } = scripted();
+    await askMissingInputs(given, dataset, prompts);
+    const found = asked.find((q) => pattern.test(q.message));
+    if (!found) throw new Error(`no question matches ${pattern}`);
+    return found;
+  }
+
+  it('refuses 0 sessions at the prompt with the flag’s own message', async () => {
+    const { answer, events, getScreen } = await render(input, (await configOf(/How many sessions/, { route: 'iv' })) as Parameters<typeof input>[0]);
+    events.keypress('backspace');
+    events.type('0');
+    events.keypress('enter');
+    await new Promise((r) => setTimeout(r, 20));
+    expect(getScreen()).toContain('"0" is not allowed; use a whole number from 1 to 365');
+    events.keypress('backspace');
+    events.type('6');
+    events.keypress('enter');
+    await expect(answer).resolves.toBe('6');
+  });
+
+  it('refuses 150% coinsurance at the prompt', async () => {
+    const config = await configOf(/Your coinsurance/, { route: 'iv', sessions: '4', insurance: 'in-network' });
+    const { answer, events, getScreen } = await render(input, config as Parameters<typeof input>[0]);
+    for (let i = 0; i < 3; i++) events.keypress('backspace');
+    events.type('150');
+    events.keypress('enter');
+    await new Promise((r) => setTimeout(r, 20));
+    expect(getScreen()).toContain('"150" is not a percentage; use a number from 0 to 100');
+    answer.cancel();
+    await expect(answer).rejects.toThrow();
+  });
+
+  it('shows the routes with one-line descriptions and takes Enter as the default', async () => {
+    const config = await configOf(/How would/);
+    const { answer, events, getScreen } = await render(select, config as unknown as Parameters<typeof select<string>>[0]);
+    expect(getScreen()).toContain('Esketamine nasal spray (Spravato)');
+    expect(getScreen()).toContain('ketamine given through a drip in a vein, at a clinic.');
+    events.keypress('enter');
+    await expect(answer).resolves.toBe('iv');
+  });
+
+  it('Ctrl-C at a prompt becomes "Cancelled" (exit 130), not a stack trace', async () => {
+    const { answer, events } = await render(confirm, { message: 'Go on?' });
+    events.keypress({ name: 'c', ctrl: true });
+    const error = await answer.catch((e: unknown) => e);
+    expect((error as Error).name).toBe('ExitPromptError');
+    const throwing = { select: () => Promise.reject(error), input, confirm, checkbox } as unknown as Prompts;
+    await expect(askInTerminal({}, dataset, throwing)).rejects.toBeInstanceOf(CancelledError);
+  });
+});
