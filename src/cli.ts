@@ -15,6 +15,17 @@ const stdoutErrors = (error: NodeJS.ErrnoException) => {
 };
 process.stdout.on('error', stdoutErrors);
 
+// Cleanups (a half-written --output temp file) run if the user interrupts; the exit code is the
+// shell's 128 + signal number.
+const cleanups = new Set<() => void>();
+const onSignal = (signal: NodeJS.Signals, code: number) => {
+  process.on(signal, () => {
+    for (const cleanup of cleanups) cleanup();
+    process.exit(code);
+  });
+};
+let signalsHooked = false;
+
 const io: Io = {
   out: (text) => void process.stdout.write(text),
   err: (text) => void process.stderr.write(text),
@@ -24,6 +35,15 @@ const io: Io = {
   stderrIsTTY: process.stderr.isTTY === true,
   env: process.env,
   cwd: process.cwd(),
+  registerCleanup: (cleanup) => {
+    if (!signalsHooked) {
+      signalsHooked = true;
+      onSignal('SIGINT', 130);
+      onSignal('SIGTERM', 143);
+    }
+    cleanups.add(cleanup);
+    return () => cleanups.delete(cleanup);
+  },
 };
 
 try {

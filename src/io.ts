@@ -8,4 +8,6 @@ export type Io = {
   stderrIsTTY: boolean;
   env: Record<string, string | undefined>;
   cwd: string;
+  /** Runs `cleanup` if the process is interrupted (SIGINT, SIGTERM); returns the function that unregisters it. */
+  registerCleanup: (cleanup: () => void) => () => void;
 };

@@ -1,8 +1,11 @@
 import { Command, CommanderError, Option } from 'commander';
 import packageJson from '../package.json' with { type: 'json' };
+import { batchCommand } from './commands/batch.js';
 import { compareCommand } from './commands/compare.js';
+import { dataShowCommand, dataValidateCommand, schemaCommand } from './commands/data.js';
 import { estimateCommand, FORMATS, type Format } from './commands/estimate.js';
 import { routesCommand } from './commands/routes.js';
+import { BATCH_FORMATS, type BatchFormat } from './format/batch.js';
 import type { RawScenario } from './core/scenario.js';
 import { EXIT } from './errors.js';
 import type { Io } from './io.js';
@@ -134,6 +137,55 @@ Examples:
   addOutputOptions(routes, FORMATS).action(async (flags: CommonFlags, command: Command) => {
     await execute(flags, () => routesCommand({ format: flags.format, color: colorFlag(command, flags), data: flags.data }, io));
   });
+
+  const batch = program
+    .command('batch')
+    .description('estimate many scenarios from a CSV (with a header) or JSON Lines file, one result per row, in order')
+    .argument('<file>', 'the input file, or - for standard input');
+  addOutputOptions(batch, BATCH_FORMATS)
+    .option('-o, --output <file>', 'write here (via a temp file renamed at the end) instead of standard output')
+    .addHelpText(
+      'after',
+      `
+Columns (case- and space-insensitive, camelCase too; only route is required):
+  id, route, provider, sessions, weeks, dose, insurance, covered, deductible, coinsurance, copay, oop-max, reimbursement
+
+Exit codes: 0 every row estimated; 3 finished, every row written, some rows failed; 1 the file could not be read; 2 usage.
+
+Examples:
+  $ ketamine-cost batch patients.csv --format csv --output estimates.csv
+  $ printf 'route,sessions\niv,6\noral,4\n' | ketamine-cost batch - --format jsonl`,
+    )
+    .action(async (input: string, flags: Omit<CommonFlags, 'format'> & { format: BatchFormat; output?: string }) => {
+      await execute(flags, () => batchCommand({ input, format: flags.format, output: flags.output, data: flags.data }, io));
+    });
+
+  const data = program.command('data').description('show or check a price list');
+  data
+    .command('show')
+    .description('print the price list in use (the bundled one, or --data) as JSON: the starting point for your own')
+    .option('--data <file>', 'show this price list instead of the bundled one')
+    .option('--debug', 'print the stack trace of unexpected errors')
+    .action(async (flags: { data?: string; debug?: boolean }) => {
+      await execute(flags, () => dataShowCommand({ data: flags.data }, io));
+    });
+  data
+    .command('validate')
+    .description('check a price list: "valid", or every problem with its JSON path (exit 1)')
+    .argument('<file>', 'the price list (JSON)')
+    .option('--debug', 'print the stack trace of unexpected errors')
+    .action(async (file: string, flags: { debug?: boolean }) => {
+      await execute(flags, () => dataValidateCommand({ file }, io));
+    });
+
+  program
+    .command('schema')
+    .description('print the JSON Schema of the JSON output (estimate) or of a price list (dataset)')
+    .argument('[which]', 'estimate or dataset', 'estimate')
+    .option('--debug', 'print the stack trace of unexpected errors')
+    .action(async (which: string, flags: { debug?: boolean }) => {
+      await execute(flags, () => schemaCommand({ which }, io));
+    });
   return program;
 }
 

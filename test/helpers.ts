@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
-import type { Dataset } from '../src/catalog/schema.js';
+import type { Dataset } from '../src/core/types.js';
 import type { Io } from '../src/io.js';
 import { main } from '../src/program.js';
 
@@ -50,6 +50,7 @@ export async function runInProcess(args: string[], options: { env?: Record<strin
     stderrIsTTY: options.tty ?? false,
     env: options.env ?? {},
     cwd: ROOT,
+    registerCleanup: () => () => {},
   };
   const code = await main(args, io);
   return { code, stdout, stderr };

@@ -3,7 +3,8 @@ import { resolve } from 'node:path';
 import * as z from 'zod/mini';
 import bundled from '../../data/prices.json' with { type: 'json' };
 import { DataError } from '../errors.js';
-import { DatasetSchema, type Dataset } from './schema.js';
+import type { Dataset } from '../core/types.js';
+import { DatasetSchema } from './schema.js';
 
 /** A price list is a few KB; anything past this is not one, and is refused before it is read. */
 export const MAX_DATASET_BYTES = 4 * 1024 * 1024;

@@ -1,5 +1,6 @@
 import { en } from 'zod/locales';
 import * as z from 'zod/mini';
+import type { Dataset, Ref, Same } from '../core/types.js';
 
 // zod/mini rather than full zod: same checks, a quarter of the start-up cost (issue #6). It ships
 // without messages; English ones are loaded here, where dataset problems are reported.
@@ -94,12 +95,8 @@ export const DatasetSchema = z
   })
   .check(z.superRefine(checkReferences));
 
-export type Dataset = z.infer<typeof DatasetSchema>;
-export type Route = z.infer<typeof RouteSchema>;
-export type Price = z.infer<typeof PriceSchema>;
-export type Ref = z.infer<typeof RefSchema>;
-export type Note = z.infer<typeof NoteSchema>;
-export type SchedulePhase = z.infer<typeof SchedulePhaseSchema>;
+const datasetTypeMatchesSchema: Same<z.infer<typeof DatasetSchema>, Dataset> = true;
+void datasetTypeMatchesSchema;
 
 type Issue = { message: string; path: (string | number)[] };
 

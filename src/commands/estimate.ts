@@ -1,7 +1,8 @@
 import { bundledDataset, loadDataset } from '../catalog/load.js';
-import type { Dataset } from '../catalog/schema.js';
+import type { Dataset } from '../core/types.js';
 import { estimateCost, type Cited, type Estimate } from '../core/estimate.js';
-import { parseScenario, type RawScenario, type Scenario, type ScenarioField } from '../core/scenario.js';
+import { parseScenario, type RawScenario, type ScenarioField } from '../core/scenario.js';
+import type { Scenario } from '../core/types.js';
 import { UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { shouldColor } from '../format/color.js';

@@ -1,6 +1,6 @@
-import type { Dataset } from '../catalog/schema.js';
 import { estimateCost, type Estimate } from './estimate.js';
-import { parseScenario, type RawScenario, type ScenarioIssue } from './scenario.js';
+import { parseScenario } from './scenario.js';
+import type { Dataset, RawScenario, ScenarioIssue } from './types.js';
 
 /** One option the comparison could not price, and why (a route without a schedule, asked in weeks). */
 export type Skipped = { route: string; provider: string; reason: string };

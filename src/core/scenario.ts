@@ -1,10 +1,7 @@
 import * as z from 'zod/mini';
-import type { Dataset, Route } from '../catalog/schema.js';
+import type { Covered, Dataset, Insurance, InsuranceStatus, RawScenario, Route, Same, Scenario, ScenarioField, ScenarioIssue } from './types.js';
 import { parseBasisPoints, parseCents } from './money.js';
 import { closestName, normaliseName } from './names.js';
-
-/** What flags, prompts and batch rows all produce: every field as the user typed it, unchecked. */
-export type RawScenario = Partial<Record<ScenarioField, string | number>>;
 
 /** The fields a scenario is made of; each has a flag (`--oop-max`) and a batch column of the same name. */
 export const SCENARIO_FIELDS = [
@@ -20,11 +17,11 @@ export const SCENARIO_FIELDS = [
   'copay',
   'oopMax',
   'reimbursement',
-] as const;
-export type ScenarioField = (typeof SCENARIO_FIELDS)[number];
+] as const satisfies readonly ScenarioField[];
 
-export const INSURANCE_STATUSES = ['none', 'in-network', 'out-of-network'] as const;
-export type InsuranceStatus = (typeof INSURANCE_STATUSES)[number];
+export type { RawScenario, ScenarioField, ScenarioIssue } from './types.js';
+
+export const INSURANCE_STATUSES = ['none', 'in-network', 'out-of-network'] as const satisfies readonly InsuranceStatus[];
 const INSURANCE_ALIASES: Record<string, InsuranceStatus> = {
   none: 'none',
   'self-pay': 'none',
@@ -35,8 +32,7 @@ const INSURANCE_ALIASES: Record<string, InsuranceStatus> = {
   'out-of-network': 'out-of-network',
   oon: 'out-of-network',
 };
-export const COVERED_CHOICES = ['auto', 'yes', 'no'] as const;
-export type Covered = (typeof COVERED_CHOICES)[number];
+export const COVERED_CHOICES = ['auto', 'yes', 'no'] as const satisfies readonly Covered[];
 
 export const MAX_SESSIONS = 365;
 export const MAX_WEEKS = 104;
@@ -58,11 +54,8 @@ export const ScenarioSchema = z.strictObject({
     reimbursementBasisPoints: z.int(),
   }),
 });
-export type Scenario = z.infer<typeof ScenarioSchema>;
-export type Insurance = Scenario['insurance'];
-
-/** One thing wrong with a raw scenario: the field and a sentence saying what was typed and what is allowed. */
-export type ScenarioIssue = { field: ScenarioField; message: string };
+const scenarioTypeMatchesSchema: Same<z.infer<typeof ScenarioSchema>, Scenario> = true;
+void scenarioTypeMatchesSchema;
 
 export type ParseScenarioResult = { ok: true; scenario: Scenario } | { ok: false; issues: ScenarioIssue[] };
 

@@ -1,4 +1,4 @@
-import type { SchedulePhase } from '../catalog/schema.js';
+import type { SchedulePhase } from './types.js';
 
 export type SessionCount = { low: number; high: number; steps: string[] };
 

@@ -1,6 +1,7 @@
 import type { Cited } from '../core/estimate.js';
 import { formatPercent, formatPlainDollars } from '../core/money.js';
-import type { RawScenario, Scenario } from '../core/scenario.js';
+import type { RawScenario } from '../core/scenario.js';
+import type { Scenario } from '../core/types.js';
 
 /** Quotes a word for a POSIX shell only when it needs it. */
 function shellWord(word: string): string {

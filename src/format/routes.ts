@@ -1,4 +1,4 @@
-import type { Dataset } from '../catalog/schema.js';
+import type { Dataset } from '../core/types.js';
 import { formatDecimal, formatUsdRange } from '../core/money.js';
 import { csvLine } from './csv.js';
 import { SCHEMA_VERSION } from './json.js';

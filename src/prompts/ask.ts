@@ -1,5 +1,5 @@
 import { checkbox, confirm, input, select } from '@inquirer/prompts';
-import type { Dataset, Route } from '../catalog/schema.js';
+import type { Dataset, Route } from '../core/types.js';
 import type { Cited } from '../core/estimate.js';
 import { parseScenario, type RawScenario, type ScenarioField } from '../core/scenario.js';
 import { CancelledError } from '../errors.js';

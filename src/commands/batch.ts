@@ -1,0 +1,90 @@
+import { createReadStream, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { readBatchRows } from '../batch/read.js';
+import type { Dataset } from '../core/types.js';
+import { estimateCost, type Estimate } from '../core/estimate.js';
+import { parseScenario, type RawScenario } from '../core/scenario.js';
+import { DataError, EXIT } from '../errors.js';
+import { batchWriter, type BatchFormat, type BatchResult } from '../format/batch.js';
+import type { Io } from '../io.js';
+import { fileSink, stdoutSink } from '../output.js';
+import { selectDataset } from './estimate.js';
+
+export type BatchOptions = { input: string; format: BatchFormat; output: string | undefined; data: string | undefined };
+
+const PROGRESS_EVERY = 10_000;
+const CACHE_LIMIT = 10_000;
+
+/** Returns the column name of a scenario field as a batch header spells it (`oopMax` -> `oop-max`). */
+const columnName = (field: string) => field.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+
+/**
+ * Prices one raw row. Rows of a spreadsheet repeat a handful of scenarios, and estimateCost is
+ * pure, so outcomes are memoised by the row's values (bounded, so memory stays flat).
+ */
+function makeRowPricer(dataset: Dataset) {
+  const cache = new Map<string, Estimate | { column: string; message: string }>();
+  return (raw: RawScenario): Estimate | { column: string; message: string } => {
+    const key = JSON.stringify(raw);
+    const hit = cache.get(key);
+    if (hit) return hit;
+    const parsed = parseScenario(raw, dataset);
+    const issue = parsed.ok ? undefined : parsed.issues[0];
+    const outcome = parsed.ok ? estimateCost(parsed.scenario, dataset) : { column: columnName(issue?.field ?? 'route'), message: issue?.message ?? 'invalid' };
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    cache.set(key, outcome);
+    return outcome;
+  };
+}
+
+function openInput(input: string, io: Io): AsyncIterable<Buffer | string> {
+  if (input === '-') return io.stdin as AsyncIterable<Buffer | string>;
+  const path = resolve(io.cwd, input);
+  try {
+    if (statSync(path).isDirectory()) throw new DataError(`cannot read ${input}: it is a directory; give a CSV or JSON Lines file`);
+  } catch (error) {
+    if (error instanceof DataError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new DataError(`cannot read ${input}: ${code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (code ?? String(error))}`);
+  }
+  return createReadStream(path);
+}
+
+/**
+ * `ketamine-cost batch <file|->`: one result per input row, in order, streamed. Exit 0 when every
+ * row was estimated, 3 when every row was written but some failed, 1 when the file cannot be read.
+ */
+export async function batchCommand(options: BatchOptions, io: Io): Promise<number> {
+  const dataset = selectDataset(options.data, io);
+  const source = openInput(options.input, io);
+  const writer = batchWriter(options.format);
+  const sink = options.output === undefined ? stdoutSink(io) : fileSink(options.output, io);
+  const price = makeRowPricer(dataset);
+  const counts = { ok: 0, failed: 0 };
+  const progress = io.stderrIsTTY;
+  try {
+    sink.write(writer.start());
+    let index = 0;
+    for await (const row of readBatchRows(source, options.input)) {
+      let result: BatchResult;
+      if (row.raw === null) result = { row: row.row, line: row.line, id: row.id, estimate: null, error: row.problem };
+      else {
+        const outcome = price(row.raw);
+        result = 'route' in outcome ? { row: row.row, line: row.line, id: row.id, estimate: outcome, error: null } : { row: row.row, line: row.line, id: row.id, estimate: null, error: outcome };
+      }
+      if (result.estimate) counts.ok += 1;
+      else counts.failed += 1;
+      sink.write(writer.row(result, index));
+      index += 1;
+      if (progress && index % PROGRESS_EVERY === 0) io.err(`\rketamine-cost: ${index} rows`);
+    }
+    if (progress && index >= PROGRESS_EVERY) io.err(`\rketamine-cost: ${index} rows done\n`);
+    sink.write(writer.end(counts));
+    sink.finish();
+  } catch (error) {
+    sink.abort();
+    throw error;
+  }
+  if (options.output !== undefined) io.err(`Wrote ${counts.ok + counts.failed} rows to ${options.output}: ${counts.ok} estimated, ${counts.failed} failed.\n`);
+  return counts.failed > 0 ? EXIT.batchRowsFailed : EXIT.ok;
+}

@@ -1,0 +1,32 @@
+import { checkDataset, readDatasetJson } from '../catalog/load.js';
+import { EXIT, UsageError } from '../errors.js';
+import type { Io } from '../io.js';
+import { selectDataset } from './estimate.js';
+
+/** `ketamine-cost data show`: the price list in use, as JSON, the starting point for a clinic's own list. */
+export async function dataShowCommand(options: { data: string | undefined }, io: Io): Promise<number> {
+  io.out(`${JSON.stringify(selectDataset(options.data, io), null, 2)}\n`);
+  return EXIT.ok;
+}
+
+/** `ketamine-cost data validate <file>`: "valid", or every problem with its JSON path (exit 1). */
+export async function dataValidateCommand(options: { file: string }, io: Io): Promise<number> {
+  const checked = checkDataset(readDatasetJson(options.file, io.cwd));
+  if (checked.ok) {
+    const d = checked.dataset;
+    io.out(`${options.file}: valid (${d.id} ${d.version}, as of ${d.asOf}; ${d.routes.length} routes, ${d.sources.length} sources)\n`);
+    return EXIT.ok;
+  }
+  io.err(`${options.file}: ${checked.problems.length} ${checked.problems.length === 1 ? 'problem' : 'problems'}\n`);
+  for (const p of checked.problems) io.err(`  ${p.path}: ${p.message}\n`);
+  return EXIT.error;
+}
+
+/** `ketamine-cost schema [estimate|dataset]`: the JSON Schema of the JSON output or of a price list. */
+export async function schemaCommand(options: { which: string }, io: Io): Promise<number> {
+  const which = options.which.trim().toLowerCase();
+  if (which !== 'estimate' && which !== 'dataset') throw new UsageError(`schema "${options.which}" is not known; allowed: estimate, dataset`);
+  const { jsonSchemaOf } = await import('../format/contract.js');
+  io.out(jsonSchemaOf(which));
+  return EXIT.ok;
+}

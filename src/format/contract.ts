@@ -1,0 +1,73 @@
+import * as z from 'zod/mini';
+import { DatasetSchema } from '../catalog/schema.js';
+import type { Estimate } from '../core/estimate.js';
+import type { Same } from '../core/types.js';
+import { ScenarioSchema } from '../core/scenario.js';
+
+// The JSON contract as a schema: `ketamine-cost schema estimate` prints it, and the tests check
+// real outputs against it. A compile-time check below keeps it equal to the Estimate type.
+
+const Cents = z.int();
+const Range = z.strictObject({ lowCents: Cents, highCents: Cents });
+const Cited = z.strictObject({ text: z.string(), source: z.string(), at: z.string() });
+const Step = z.strictObject({ text: z.string(), source: z.nullable(z.string()), at: z.nullable(z.string()) });
+
+export const EstimateSchema = z.strictObject({
+  dataset: z.strictObject({ id: z.string(), version: z.string(), asOf: z.string() }),
+  scenario: ScenarioSchema,
+  route: z.strictObject({ id: z.string(), label: z.string(), description: z.string() }),
+  provider: z.strictObject({ id: z.string(), label: z.string() }),
+  dose: z.nullable(z.strictObject({ mg: z.int(), devices: z.int(), source: z.string(), at: z.string() })),
+  perSession: z.strictObject({
+    lowCents: Cents,
+    highCents: Cents,
+    per: z.enum(['session', 'device']),
+    units: z.int(),
+    unitLowCents: Cents,
+    unitHighCents: Cents,
+    source: z.string(),
+    at: z.string(),
+  }),
+  sessions: z.strictObject({
+    low: z.int(),
+    high: z.int(),
+    basis: z.enum(['given', 'typical', 'weeks']),
+    description: z.string(),
+    source: z.nullable(z.string()),
+    at: z.nullable(z.string()),
+  }),
+  program: Range,
+  patient: z.strictObject({
+    insurance: z.enum(['none', 'in-network', 'out-of-network']),
+    cases: z.array(
+      z.strictObject({
+        case: z.enum(['self-pay', 'covered', 'not-covered']),
+        typical: z.boolean(),
+        upFront: Range,
+        plan: Range,
+        patient: Range,
+        steps: z.strictObject({ low: z.array(z.string()), high: z.array(z.string()) }),
+      }),
+    ),
+    assumptions: z.array(Cited),
+  }),
+  coverage: z.strictObject({ typical: z.enum(['covered', 'not-covered']), note: z.string(), source: z.string(), at: z.string() }),
+  included: z.array(Cited),
+  excluded: z.array(Cited),
+  notes: z.array(Cited),
+  explanation: z.array(Step),
+  sources: z.array(z.strictObject({ id: z.string(), title: z.string(), locator: z.string() })),
+});
+
+/** The JSON document of one estimate: the estimate plus the contract version and currency. */
+export const EstimateDocumentSchema = z.strictObject({ schemaVersion: z.literal(1), currency: z.literal('USD'), ...EstimateSchema.shape });
+
+const estimateTypeMatchesSchema: Same<z.infer<typeof EstimateSchema>, Estimate> = true;
+void estimateTypeMatchesSchema;
+
+/** Returns the JSON Schema (draft 2020-12) of the estimate output or of a price list. */
+export function jsonSchemaOf(which: 'estimate' | 'dataset'): string {
+  const schema = which === 'estimate' ? EstimateDocumentSchema : DatasetSchema;
+  const json = z.toJSONSchema(schema, { target: 'draft-2020-12', unrepresentable: 'any' });
+  return `${JSON.stringify({ ...json, title: which === 'estimate' ? 'ketamine-cost estimate (schemaVersion 1)' : 'ketamine-cost price list' }, null, 2)}\n`;
+}

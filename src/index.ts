@@ -1,0 +1,44 @@
+// The programmatic API: the same functions the CLI is built on.
+import { bundledDataset } from './catalog/load.js';
+import { compareOptions, type Comparison } from './core/compare.js';
+import { estimateCost, type Estimate } from './core/estimate.js';
+import { parseScenario } from './core/scenario.js';
+import type { Dataset, RawScenario, ScenarioIssue } from './core/types.js';
+
+export { bundledDataset, checkDataset, loadDataset } from './catalog/load.js';
+export type { CheckDatasetResult, DatasetProblem } from './catalog/load.js';
+export type { Comparison, Skipped } from './core/compare.js';
+export type { CentsRange, Cited, Estimate, PatientCase, Step } from './core/estimate.js';
+export { formatUsd } from './core/money.js';
+export type { Covered, Dataset, Insurance, InsuranceStatus, Note, Price, RawScenario, Ref, Route, Scenario, ScenarioField, ScenarioIssue } from './core/types.js';
+export { SCHEMA_VERSION, toJsonDocument } from './format/json.js';
+
+/** Thrown by `estimate` and `compare` when a scenario is invalid; `issues` names each field and what it allows. */
+export class InvalidScenarioError extends Error {
+  constructor(readonly issues: ScenarioIssue[]) {
+    super(issues.map((i) => `${i.field}: ${i.message}`).join('; '));
+    this.name = 'InvalidScenarioError';
+  }
+}
+
+/**
+ * Estimates one scenario, given as the flags would give it (`{ route: 'iv', sessions: 6 }`),
+ * against the bundled price list or one of your own. Money in the result is integer cents.
+ * @example estimate({ route: 'iv', sessions: 6 }).program // { lowCents: 135000, highCents: 480000 }
+ */
+export function estimate(input: RawScenario, dataset: Dataset = bundledDataset): Estimate {
+  const parsed = parseScenario(input, dataset);
+  if (!parsed.ok) throw new InvalidScenarioError(parsed.issues);
+  return estimateCost(parsed.scenario, dataset);
+}
+
+/**
+ * Compares every route and provider (or only the options given) under the same session count
+ * and insurance, cheapest for the patient first.
+ * @example compare({ insurance: 'in-network', deductible: 1200 }, { only: [{ route: 'iv', sessions: 6 }, { route: 'esketamine', weeks: 8 }] })
+ */
+export function compare(shared: RawScenario = {}, options: { only?: RawScenario[]; dataset?: Dataset } = {}): Comparison {
+  const result = compareOptions(shared, options.dataset ?? bundledDataset, options.only);
+  if ('issues' in result) throw new InvalidScenarioError(result.issues);
+  return result;
+}

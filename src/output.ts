@@ -1,0 +1,96 @@
+import { closeSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { DataError } from './errors.js';
+import type { Io } from './io.js';
+
+/** Where a long output goes, written in chunks; `finish` commits it, `abort` throws away a partial file. */
+export type Sink = { write: (text: string) => void; finish: () => void; abort: () => void };
+
+const CHUNK = 64 * 1024;
+
+/** Buffers writes into ~64 KB chunks: a million rows become a few hundred writes, not a million. */
+function buffered(flush: (text: string) => void): Pick<Sink, 'write'> & { drain: () => void } {
+  let pending: string[] = [];
+  let size = 0;
+  const drain = () => {
+    if (size === 0) return;
+    flush(pending.join(''));
+    pending = [];
+    size = 0;
+  };
+  return {
+    write: (text) => {
+      pending.push(text);
+      size += text.length;
+      if (size >= CHUNK) drain();
+    },
+    drain,
+  };
+}
+
+/** Writes to stdout through the Io. */
+export function stdoutSink(io: Io): Sink {
+  const b = buffered((text) => io.out(text));
+  return { write: b.write, finish: b.drain, abort: b.drain };
+}
+
+/**
+ * Writes to a temp file beside `file` and renames it into place at the end, so an interrupted run
+ * (an error, Ctrl-C, SIGTERM) never leaves half a file under the name the user gave.
+ */
+export function fileSink(file: string, io: Io): Sink {
+  const target = resolve(io.cwd, file);
+  const temp = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
+  const fail = (error: unknown): never => {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === 'ENOENT' ? 'the folder does not exist' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'ENOSPC' ? 'no space left on the device' : code === 'EISDIR' ? 'it is a directory' : (code ?? String(error));
+    throw new DataError(`cannot write ${file}: ${reason}`);
+  };
+  let fd: number;
+  try {
+    fd = openSync(temp, 'w');
+  } catch (error) {
+    return fail(error);
+  }
+  let open = true;
+  const removeTemp = () => {
+    if (open) {
+      open = false;
+      try {
+        closeSync(fd);
+      } catch {}
+    }
+    try {
+      unlinkSync(temp);
+    } catch {}
+  };
+  const unregister = io.registerCleanup(removeTemp);
+  const b = buffered((text) => {
+    try {
+      writeSync(fd, text);
+    } catch (error) {
+      removeTemp();
+      fail(error);
+    }
+  });
+  return {
+    write: b.write,
+    finish: () => {
+      b.drain();
+      try {
+        closeSync(fd);
+        open = false;
+        renameSync(temp, target);
+      } catch (error) {
+        removeTemp();
+        fail(error);
+      } finally {
+        unregister();
+      }
+    },
+    abort: () => {
+      removeTemp();
+      unregister();
+    },
+  };
+}

@@ -1,0 +1,176 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { spawn } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { BATCH_COLUMNS } from '../../src/format/batch.js';
+import { BIN, fixture, priceOf, readDataset, runCli } from '../helpers.js';
+
+const dataset = readDataset();
+const iv = priceOf(dataset, 'iv');
+const oral = priceOf(dataset, 'oral');
+const device = priceOf(dataset, 'esketamine');
+const temp = mkdtempSync(join(tmpdir(), 'ketamine-cost-batch-'));
+
+/** Parses our own CSV output (RFC 4180, CRLF) into objects keyed by column. */
+function readCsv(text: string): Record<string, string>[] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') (cell += '"'), i++;
+      else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') row.push(cell), (cell = '');
+    else if (c === '\r' && text[i + 1] === '\n') row.push(cell), rows.push(row), (row = []), (cell = ''), i++;
+    else cell += c;
+  }
+  const [header = [], ...body] = rows;
+  return body.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ''])));
+}
+
+describe('batch, CSV in', () => {
+  const r = runCli(['batch', fixture('batch/golden.csv'), '--format', 'csv']);
+  const rows = readCsv(r.stdout);
+
+  it('writes one row per input row, in order, and exits 3 because some failed', () => {
+    expect(r.code).toBe(3);
+    expect(rows.map((x) => x.id)).toEqual(['p1', 'p2', 'p3, "quoted"', 'p4', 'p5', 'p6', 'p7\nmultiline']);
+    expect(rows.map((x) => x.status)).toEqual(['ok', 'ok', 'ok', 'ok', 'error', 'error', 'ok']);
+    expect(Object.keys(rows[0] ?? {})).toEqual([...BATCH_COLUMNS]);
+  });
+
+  it('matches the golden file', () => {
+    expect(r.stdout).toBe(readFileSync(fixture('batch/golden.expected.csv'), 'utf8'));
+  });
+
+  it('has the dataset’s figures', () => {
+    const usd = (cents: number) => (cents / 100).toFixed(2);
+    expect(rows[0]).toMatchObject({ route: 'iv', sessions_low: '6', program_low_usd: usd(iv.lowCents * 6), program_high_usd: usd(iv.highCents * 6) });
+    expect(rows[1]).toMatchObject({ route: 'oral', program_low_usd: usd(oral.lowCents * 4), patient_case: 'not-covered', other_case: 'covered', other_patient_low_usd: '300.00', other_patient_high_usd: '560.00' });
+    expect(rows[2]).toMatchObject({ route: 'esketamine', dose_mg: '84', program_low_usd: usd(device.lowCents * 3 * 8), program_high_usd: usd(device.highCents * 3 * 8) });
+    expect(rows[3]).toMatchObject({ other_case: 'covered', other_patient_low_usd: '580.00', other_patient_high_usd: '1040.00' });
+    expect(rows[6]).toMatchObject({ route: 'im', sessions_low: '3', sessions_high: '6', program_low_usd: usd(iv.lowCents * 3) });
+  });
+
+  it('names the row, the column and what is allowed for failed rows', () => {
+    expect(rows[4]).toMatchObject({ error_column: 'route', error: 'row 5 (line 7), column route: "ivv" is not a route (did you mean "iv"?); allowed: iv, im, esketamine, oral' });
+    expect(rows[5]?.error).toBe('row 6 (line 8), column sessions: "0" is not allowed; use a whole number from 1 to 365');
+  });
+});
+
+describe('batch, JSON Lines in', () => {
+  it('reads objects line by line, with a BOM and blank lines, and reports bad lines', () => {
+    const r = runCli(['batch', fixture('batch/golden.jsonl'), '-f', 'jsonl']);
+    expect(r.code).toBe(3);
+    const items = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(items.map((i) => [i.id, i.status])).toEqual([['a', 'ok'], ['2', 'ok'], ['3', 'ok'], ['4', 'error'], ['5', 'error'], ['6', 'error']]);
+    expect(items[0].estimate.program).toEqual({ lowCents: iv.lowCents * 6, highCents: iv.highCents * 6 });
+    expect(items[1].estimate.perSession).toMatchObject({ lowCents: 90000, highCents: 120000 });
+    expect(items[2].estimate.patient.cases[0]).toMatchObject({ case: 'covered', upFront: { lowCents: 30000 }, plan: { lowCents: 21000 }, patient: { lowCents: 9000 } });
+    expect(items[3].error.message).toMatch(/row 4 \(line 5\): is not valid JSON/);
+    expect(items[4].error.message).toMatch(/is not a JSON object/);
+    expect(items[5].error.message).toMatch(/column sesions: unknown column "sesions" \(did you mean "sessions"\?\)/);
+  });
+
+  it('detects JSON Lines on stdin by the first character', () => {
+    const r = runCli(['batch', '-', '-f', 'json'], { input: '{"route":"iv","sessions":2}\n' });
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc).toHaveLength(1);
+    expect(doc[0].estimate.program).toEqual({ lowCents: iv.lowCents * 2, highCents: iv.highCents * 2 });
+  });
+});
+
+describe('batch formats and files', () => {
+  const input = 'route,sessions\niv,6\noral,4\n';
+  it('json is an array, one item per row', () => {
+    const r = runCli(['batch', '-', '-f', 'json'], { input });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).map((i: { estimate: { route: { id: string } } }) => i.estimate.route.id)).toEqual(['iv', 'oral']);
+    expect(JSON.parse(runCli(['batch', '-', '-f', 'json'], { input: 'route\n' }).stdout)).toEqual([]);
+  });
+  it('table and markdown show each row', () => {
+    const table = runCli(['batch', '-'], { input }).stdout;
+    expect(table).toMatch(/^1 +iv +6 +\$1,350-\$4,800 +\$1,350-\$4,800$/m);
+    expect(table).toContain('2 estimated, 0 failed.');
+    expect(runCli(['batch', '-', '-f', 'markdown'], { input }).stdout).toContain('| 2 | oral | 4 | $300-$800 | $300-$800 | ok |');
+  });
+
+  it('--output writes the file whole, via a temp file, and says so on stderr', () => {
+    const out = join(temp, 'out.csv');
+    const r = runCli(['batch', '-', '-f', 'csv', '--output', out], { input });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(`Wrote 2 rows to ${out}: 2 estimated, 0 failed.\n`);
+    expect(readCsv(readFileSync(out, 'utf8')).map((x) => x.program_high_usd)).toEqual(['4800.00', '800.00']);
+    expect(readdirSync(temp).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('SIGTERM during --output leaves no partial file', async () => {
+    const out = join(temp, 'killed.csv');
+    const child = spawn(process.execPath, [BIN, 'batch', '-', '-f', 'csv', '--output', out], { stdio: ['pipe', 'ignore', 'ignore'] });
+    child.stdin.write('route,sessions\n');
+    for (let i = 0; i < 2000; i++) child.stdin.write('iv,6\n');
+    await new Promise((r) => setTimeout(r, 300));
+    child.kill('SIGTERM');
+    const code = await new Promise((r) => child.on('exit', (c, s) => r(c ?? s)));
+    expect(code).toBe(143);
+    expect(existsSync(out)).toBe(false);
+    expect(readdirSync(temp).filter((f) => f.startsWith('.killed'))).toEqual([]);
+  });
+
+  it.each([
+    [['batch', 'nope.csv'], 1, /cannot read nope\.csv: no such file/],
+    [['batch', 'test'], 1, /cannot read test: it is a directory/],
+    [['batch', '-'], 1, /the batch file is empty/],
+    [['batch', '-', '-f', 'xml'], 2, /argument 'xml' is invalid. Allowed choices are table, json, jsonl, csv, markdown/],
+    [['batch'], 2, /missing required argument 'file'/],
+  ])('%j exits %i', (args, code, message) => {
+    const r = runCli(args);
+    expect(r.code).toBe(code);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+  });
+
+  it.each([
+    ['an unknown column', 'route,sesions\niv,3\n', /unknown column "sesions" \(did you mean "sessions"\?\)/],
+    ['no route column', 'sessions\n3\n', /has no "route" column/],
+    ['semicolons', 'route;sessions\niv;3\n', /semicolons/],
+    ['an unclosed quote', 'route,sessions\niv,"3\n', /cannot read the CSV after row 0: .*[Qq]uote/],
+  ])('%s: exit 1 with one line', (_name, input, message) => {
+    const r = runCli(['batch', '-', '-f', 'csv'], { input });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(message);
+  });
+
+  it.each([
+    ['a ragged row', 'route,sessions\niv,3,9\noral\n', ['has 3 cells but the header has 2', 'has 1 cells but the header has 2']],
+    ['Latin-1 bytes', Buffer.concat([Buffer.from('route,provider\niv,cl'), Buffer.from([0xed]), Buffer.from('nic\n')]).toString('latin1'), ['not UTF-8']],
+  ])('%s: the row fails, the batch goes on (exit 3)', (_name, input, messages) => {
+    const file = join(temp, `${_name.replace(/\W/g, '')}.csv`);
+    writeFileSync(file, Buffer.from(input, 'latin1'));
+    const r = runCli(['batch', file, '-f', 'jsonl']);
+    expect(r.code).toBe(3);
+    const items = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(items).toHaveLength(messages.length);
+    items.forEach((item, i) => expect(item.error.message).toContain(messages[i]));
+  });
+
+  it('a lone CR ends a row, and CRLF works too', () => {
+    expect(runCli(['batch', '-', '-f', 'jsonl'], { input: 'route,sessions\riv,3\roral,2\r' }).stdout.trim().split('\n')).toHaveLength(2);
+    expect(runCli(['batch', '-', '-f', 'jsonl'], { input: 'route,sessions\r\niv,3\r\noral,2\r\n' }).stdout.trim().split('\n')).toHaveLength(2);
+  });
+
+  it('makes text cells safe for a spreadsheet, leaves numbers alone', () => {
+    const r = runCli(['batch', '-', '-f', 'csv'], { input: 'id,route\n=HYPERLINK("x"),iv\n-5,iv\n@cmd,oral\n' });
+    const lines = r.stdout.split('\r\n');
+    expect(lines[1]?.startsWith(`"'=HYPERLINK(""x"")",1,ok`)).toBe(true);
+    expect(lines[2]?.startsWith('-5,2,ok')).toBe(true);
+    expect(lines[3]?.startsWith("'@cmd,3,ok")).toBe(true);
+  });
+});

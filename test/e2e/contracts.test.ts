@@ -1,0 +1,145 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { describe, expect, it } from 'vitest';
+import { compare, estimate, InvalidScenarioError, bundledDataset, loadDataset } from '../../src/index.js';
+import { EstimateDocumentSchema } from '../../src/format/contract.js';
+import { BIN, priceOf, readDataset, ROOT, runCli } from '../helpers.js';
+
+const dataset = readDataset();
+const temp = mkdtempSync(join(tmpdir(), 'ketamine-cost-contract-'));
+const ajv = new Ajv2020({ strict: false, allErrors: true });
+
+describe('schema', () => {
+  const estimateSchema = JSON.parse(runCli(['schema', 'estimate']).stdout);
+  const datasetSchema = JSON.parse(runCli(['schema', 'dataset']).stdout);
+  const validEstimate = ajv.compile(estimateSchema);
+  const validDataset = ajv.compile(datasetSchema);
+
+  it.each([
+    [['-r', 'iv', '-s', '6']],
+    [['-r', 'esketamine', '--dose', '84', '-i', 'in-network', '--explain']],
+    [['-r', 'oral', '--weeks', '6', '-i', 'oon', '--reimbursement', '70', '--deductible', '100']],
+    [['-r', 'im', '-i', 'in-network', '--copay', '40', '--oop-max', '500']],
+  ])('real JSON output of %j validates against `schema estimate` and the strict zod contract', (args) => {
+    const doc = JSON.parse(runCli([...args, '-f', 'json']).stdout);
+    expect(validEstimate(doc) ? [] : validEstimate.errors).toEqual([]);
+    expect(EstimateDocumentSchema.safeParse(doc).success).toBe(true);
+  });
+
+  it('each compare option and batch item validates too', () => {
+    for (const option of JSON.parse(runCli(['compare', '-f', 'json']).stdout).options) expect(validEstimate(option)).toBe(true);
+    for (const item of JSON.parse(runCli(['batch', '-', '-f', 'json'], { input: 'route\niv\noral\n' }).stdout)) expect(validEstimate(item.estimate)).toBe(true);
+  });
+
+  it('the bundled dataset validates against `schema dataset`, and a broken one does not', () => {
+    expect(validDataset(dataset) ? [] : validDataset.errors).toEqual([]);
+    expect(validDataset({ ...dataset, extra: 1 })).toBe(false);
+  });
+
+  it('refuses an unknown schema name', () => {
+    const r = runCli(['schema', 'prices']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/schema "prices" is not known; allowed: estimate, dataset/);
+  });
+});
+
+describe('custom price lists', () => {
+  it('data show prints the bundled dataset, byte for byte the shipped file', () => {
+    const r = runCli(['data', 'show']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(readFileSync(join(ROOT, 'data', 'prices.json'), 'utf8'));
+  });
+
+  it('a clinic changes its fees, validates them and uses them', () => {
+    const clinic = JSON.parse(runCli(['data', 'show']).stdout);
+    clinic.id = 'my-clinic';
+    clinic.routes[0].offers[0].price.lowCents = 45000;
+    clinic.routes[0].offers[0].price.highCents = 55000;
+    const file = join(temp, 'clinic.json');
+    writeFileSync(file, JSON.stringify(clinic));
+    const check = runCli(['data', 'validate', file]);
+    expect(check.code).toBe(0);
+    expect(check.stdout).toMatch(/valid \(my-clinic 1\.0\.0/);
+    const doc = JSON.parse(runCli(['-r', 'iv', '-s', '6', '-f', 'json', '--data', file]).stdout);
+    expect(doc.program).toEqual({ lowCents: 45000 * 6, highCents: 55000 * 6 });
+    expect(doc.dataset.id).toBe('my-clinic');
+    expect(runCli(['compare', '-s', '1', '-f', 'csv', '--data', file]).stdout).toContain('iv,clinic,,1,1,given,450.00,550.00');
+    expect(runCli(['batch', '-', '-f', 'csv', '--data', file], { input: 'route\niv\n' }).stdout).toContain('iv,clinic,,3,6,typical,450.00,550.00');
+  });
+
+  it('data validate lists every problem with its JSON path, exit 1', () => {
+    const broken = JSON.parse(JSON.stringify(dataset));
+    broken.routes[0].offers[0].price.lowCents = -1;
+    broken.routes[1].id = 'iv';
+    broken.routes[2].offers[0].price.ref.source = 'nowhere';
+    broken.routes[3].surprise = true;
+    const file = join(temp, 'broken.json');
+    writeFileSync(file, JSON.stringify(broken));
+    const r = runCli(['data', 'validate', file]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('routes[0].offers[0].price.lowCents: must be zero or more cents');
+    expect(r.stderr).toContain('routes[3]: Unrecognized key: "surprise"');
+    const one = runCli(['-r', 'iv', '--data', file]);
+    expect(one.code).toBe(1);
+    expect(one.stderr.trimEnd().split('\n')).toHaveLength(1);
+  });
+
+  it.each([
+    ['missing.json', /cannot read price list missing\.json: no such file/],
+    ['test', /is a directory/],
+  ])('--data %s: one line, exit 1', (file, message) => {
+    const r = runCli(['-r', 'iv', '--data', file]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+  });
+
+  it('refuses a file over the size limit before reading it', () => {
+    const file = join(temp, 'huge.json');
+    writeFileSync(file, Buffer.alloc(5 * 1024 * 1024, 32));
+    const r = runCli(['data', 'validate', file]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/a price list may be at most 4194304 bytes/);
+  });
+});
+
+describe('programmatic API', () => {
+  it('estimate and compare are the functions the CLI uses', () => {
+    const iv = priceOf(dataset, 'iv');
+    expect(estimate({ route: 'iv', sessions: 6 }).program).toEqual({ lowCents: iv.lowCents * 6, highCents: iv.highCents * 6 });
+    const c = compare({ insurance: 'in-network', deductible: 1200 }, { only: [{ route: 'iv', sessions: 6 }, { route: 'esketamine', weeks: 8 }] });
+    expect(c.options.map((o) => o.route.id)).toEqual(['iv', 'esketamine']);
+    expect(JSON.parse(runCli(['-r', 'iv', '-s', '6', '-f', 'json']).stdout).program).toEqual(estimate({ route: 'iv', sessions: '6' }).program);
+  });
+  it('throws InvalidScenarioError naming the field', () => {
+    expect(() => estimate({ route: 'iv', sessions: 0 })).toThrow(InvalidScenarioError);
+    try {
+      estimate({ route: 'iv', sessions: 0 });
+    } catch (error) {
+      expect((error as InvalidScenarioError).issues[0]?.field).toBe('sessions');
+    }
+  });
+  it('loads a dataset from a file', () => {
+    expect(loadDataset(join(ROOT, 'data', 'prices.json'))).toEqual(bundledDataset);
+  });
+});
+
+describe('pipes and write errors', () => {
+  it('`| head -1` exits quietly, with no EPIPE stack trace', () => {
+    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" batch - -f csv < "${join(temp, 'many.csv')}" | head -1`], { encoding: 'utf8' });
+    expect(r.stdout.startsWith('id,row,status')).toBe(true);
+    expect(r.stderr).toBe('');
+  });
+
+  it('writing to a full disk is one line on stderr, exit 1', () => {
+    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" routes > /dev/full`], { encoding: 'utf8' });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/^error: cannot write output: ENOSPC\n$/);
+  });
+});
+
+writeFileSync(join(temp, 'many.csv'), `route,sessions\n${'iv,6\n'.repeat(20000)}`);
