@@ -5,8 +5,9 @@ import { estimateCost, type Estimate } from './core/estimate.js';
 import { parseScenario } from './core/scenario.js';
 import type { Dataset, RawScenario, ScenarioIssue } from './core/types.js';
 
-export { bundledDataset, checkDataset, loadDataset } from './catalog/load.js';
-export type { CheckDatasetResult, DatasetProblem } from './catalog/load.js';
+export { bundledDataset } from './catalog/load.js';
+export { checkDataset, loadDataset } from './catalog/read.js';
+export type { CheckDatasetResult, DatasetProblem } from './catalog/read.js';
 export type { Comparison, Skipped } from './core/compare.js';
 export type { CentsRange, Cited, Estimate, PatientCase, Step } from './core/estimate.js';
 export { formatUsd } from './core/money.js';

@@ -1,12 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import packageJson from '../package.json' with { type: 'json' };
-import { batchCommand } from './commands/batch.js';
-import { compareCommand } from './commands/compare.js';
-import { dataShowCommand, dataValidateCommand, schemaCommand } from './commands/data.js';
-import { estimateCommand, FORMATS, type Format } from './commands/estimate.js';
-import { routesCommand } from './commands/routes.js';
-import { BATCH_FORMATS, type BatchFormat } from './format/batch.js';
-import type { RawScenario } from './core/scenario.js';
+import type { RawScenario } from './core/types.js';
+import { BATCH_FORMATS, FORMATS, type BatchFormat, type Format } from './formats.js';
 import { EXIT } from './errors.js';
 import type { Io } from './io.js';
 import { oneLine, run } from './main.js';
@@ -105,8 +100,8 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void): Comma
     .addHelpText('after', EXAMPLES)
     .action(async (flags: ScenarioFlags & CommonFlags & { interactive?: boolean }, command: Command) => {
       const interactive = command.getOptionValueSource('interactive') === 'cli' ? flags.interactive : undefined;
-      await execute(flags, () =>
-        estimateCommand(
+      await execute(flags, async () =>
+        (await import('./commands/estimate.js')).estimateCommand(
           { raw: rawScenario(flags), format: flags.format, explain: flags.explain === true, color: colorFlag(command, flags), interactive, data: flags.data },
           io,
         ),
@@ -128,14 +123,14 @@ Examples:
   $ ketamine-cost compare iv:6 esketamine:8w --insurance in-network --deductible 1200 --coinsurance 20`,
     )
     .action(async (specs: string[], flags: ScenarioFlags & CommonFlags & { ascii?: boolean }, command: Command) => {
-      await execute(flags, () =>
-        compareCommand({ specs, raw: rawScenario(flags), format: flags.format, color: colorFlag(command, flags), ascii: flags.ascii === true, data: flags.data }, io),
+      await execute(flags, async () =>
+        (await import('./commands/compare.js')).compareCommand({ specs, raw: rawScenario(flags), format: flags.format, color: colorFlag(command, flags), ascii: flags.ascii === true, data: flags.data }, io),
       );
     });
 
   const routes = program.command('routes').description('the price list as people read it: every route, provider, price range, typical program and source');
   addOutputOptions(routes, FORMATS).action(async (flags: CommonFlags, command: Command) => {
-    await execute(flags, () => routesCommand({ format: flags.format, color: colorFlag(command, flags), data: flags.data }, io));
+    await execute(flags, async () => (await import('./commands/routes.js')).routesCommand({ format: flags.format, color: colorFlag(command, flags), data: flags.data }, io));
   });
 
   const batch = program
@@ -157,7 +152,7 @@ Examples:
   $ printf 'route,sessions\niv,6\noral,4\n' | ketamine-cost batch - --format jsonl`,
     )
     .action(async (input: string, flags: Omit<CommonFlags, 'format'> & { format: BatchFormat; output?: string }) => {
-      await execute(flags, () => batchCommand({ input, format: flags.format, output: flags.output, data: flags.data }, io));
+      await execute(flags, async () => (await import('./commands/batch.js')).batchCommand({ input, format: flags.format, output: flags.output, data: flags.data }, io));
     });
 
   const data = program.command('data').description('show or check a price list');
@@ -167,7 +162,7 @@ Examples:
     .option('--data <file>', 'show this price list instead of the bundled one')
     .option('--debug', 'print the stack trace of unexpected errors')
     .action(async (flags: { data?: string; debug?: boolean }) => {
-      await execute(flags, () => dataShowCommand({ data: flags.data }, io));
+      await execute(flags, async () => (await import('./commands/data.js')).dataShowCommand({ data: flags.data }, io));
     });
   data
     .command('validate')
@@ -175,7 +170,7 @@ Examples:
     .argument('<file>', 'the price list (JSON)')
     .option('--debug', 'print the stack trace of unexpected errors')
     .action(async (file: string, flags: { debug?: boolean }) => {
-      await execute(flags, () => dataValidateCommand({ file }, io));
+      await execute(flags, async () => (await import('./commands/data.js')).dataValidateCommand({ file }, io));
     });
 
   program
@@ -184,7 +179,7 @@ Examples:
     .argument('[which]', 'estimate or dataset', 'estimate')
     .option('--debug', 'print the stack trace of unexpected errors')
     .action(async (which: string, flags: { debug?: boolean }) => {
-      await execute(flags, () => schemaCommand({ which }, io));
+      await execute(flags, async () => (await import('./commands/data.js')).schemaCommand({ which }, io));
     });
   return program;
 }

@@ -5,7 +5,8 @@ import type { Dataset } from '../core/types.js';
 import { estimateCost, type Estimate } from '../core/estimate.js';
 import { parseScenario, type RawScenario } from '../core/scenario.js';
 import { DataError, EXIT } from '../errors.js';
-import { batchWriter, type BatchFormat, type BatchResult } from '../format/batch.js';
+import { batchWriter, type BatchResult } from '../format/batch.js';
+import type { BatchFormat } from '../formats.js';
 import type { Io } from '../io.js';
 import { fileSink, stdoutSink } from '../output.js';
 import { selectDataset } from './estimate.js';
@@ -55,7 +56,7 @@ function openInput(input: string, io: Io): AsyncIterable<Buffer | string> {
  * row was estimated, 3 when every row was written but some failed, 1 when the file cannot be read.
  */
 export async function batchCommand(options: BatchOptions, io: Io): Promise<number> {
-  const dataset = selectDataset(options.data, io);
+  const dataset = await selectDataset(options.data, io);
   const source = openInput(options.input, io);
   const writer = batchWriter(options.format);
   const sink = options.output === undefined ? stdoutSink(io) : fileSink(options.output, io);

@@ -3,7 +3,8 @@ import type { RawScenario } from '../core/scenario.js';
 import { UsageError } from '../errors.js';
 import { shouldColor } from '../format/color.js';
 import type { Io } from '../io.js';
-import { flagName, selectDataset, type Format } from './estimate.js';
+import { flagName, selectDataset } from './estimate.js';
+import type { Format } from '../formats.js';
 
 export type CompareOptions = { specs: string[]; raw: RawScenario; format: Format; color: boolean | undefined; ascii: boolean; data: string | undefined };
 
@@ -25,7 +26,7 @@ export function parseOptionSpec(spec: string): RawScenario {
 
 /** `ketamine-cost compare`: every route and provider (or the options named) side by side, cheapest for the patient first. */
 export async function compareCommand(options: CompareOptions, io: Io): Promise<number> {
-  const dataset = selectDataset(options.data, io);
+  const dataset = await selectDataset(options.data, io);
   if (options.raw.sessions !== undefined && options.raw.weeks !== undefined) throw new UsageError('--weeks cannot be used together with --sessions; give one of them');
   const only = options.specs.length > 0 ? options.specs.map(parseOptionSpec) : undefined;
   const result = compareOptions(options.raw, dataset, only);

@@ -1,11 +1,11 @@
-import { checkDataset, readDatasetJson } from '../catalog/load.js';
+import { checkDataset, readDatasetJson } from '../catalog/read.js';
 import { EXIT, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { selectDataset } from './estimate.js';
 
 /** `ketamine-cost data show`: the price list in use, as JSON, the starting point for a clinic's own list. */
 export async function dataShowCommand(options: { data: string | undefined }, io: Io): Promise<number> {
-  io.out(`${JSON.stringify(selectDataset(options.data, io), null, 2)}\n`);
+  io.out(`${JSON.stringify(await selectDataset(options.data, io), null, 2)}\n`);
   return EXIT.ok;
 }
 

@@ -1,4 +1,4 @@
-import { bundledDataset, loadDataset } from '../catalog/load.js';
+import { bundledDataset } from '../catalog/load.js';
 import type { Dataset } from '../core/types.js';
 import { estimateCost, type Cited, type Estimate } from '../core/estimate.js';
 import { parseScenario, type RawScenario, type ScenarioField } from '../core/scenario.js';
@@ -7,8 +7,7 @@ import { UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { shouldColor } from '../format/color.js';
 
-export const FORMATS = ['table', 'json', 'csv', 'markdown'] as const;
-export type Format = (typeof FORMATS)[number];
+import type { Format } from '../formats.js';
 
 export type EstimateOptions = {
   raw: RawScenario;
@@ -24,9 +23,9 @@ export function flagName(field: ScenarioField): string {
   return `--${field.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
 }
 
-/** Returns the dataset a command works on: --data when given, else the bundled one. */
-export function selectDataset(data: string | undefined, io: Io): Dataset {
-  return data === undefined ? bundledDataset : loadDataset(data, io.cwd);
+/** Returns the dataset a command works on: --data when given (validated, so zod loads only then), else the bundled one. */
+export async function selectDataset(data: string | undefined, io: Io): Promise<Dataset> {
+  return data === undefined ? bundledDataset : (await import('../catalog/read.js')).loadDataset(data, io.cwd);
 }
 
 /** Validates flags into a Scenario, or throws a UsageError naming the first bad flag and what it allows. */
@@ -40,7 +39,7 @@ export function scenarioFromFlags(raw: RawScenario, dataset: Dataset): Scenario 
 /** `ketamine-cost [flags]`: prices one scenario and writes it in the chosen format. */
 export async function estimateCommand(options: EstimateOptions, io: Io): Promise<number> {
   // 1. The price list.
-  const dataset = selectDataset(options.data, io);
+  const dataset = await selectDataset(options.data, io);
 
   // 2. Decide whether to ask: only on a terminal, never in a script.
   const terminal = io.stdinIsTTY && io.stdoutIsTTY;

@@ -1,12 +1,13 @@
 import { shouldColor } from '../format/color.js';
 import type { Io } from '../io.js';
-import { selectDataset, type Format } from './estimate.js';
+import { selectDataset } from './estimate.js';
+import type { Format } from '../formats.js';
 
 export type RoutesOptions = { format: Format; color: boolean | undefined; data: string | undefined };
 
 /** `ketamine-cost routes`: the price list as people read it, each figure with its source. */
 export async function routesCommand(options: RoutesOptions, io: Io): Promise<number> {
-  const dataset = selectDataset(options.data, io);
+  const dataset = await selectDataset(options.data, io);
   const format = await import('../format/routes.js');
   if (options.format === 'json') io.out(format.formatRoutesJson(dataset));
   else if (options.format === 'csv') io.out(format.formatRoutesCsv(dataset));

@@ -1,5 +1,4 @@
-import * as z from 'zod/mini';
-import type { Covered, Dataset, Insurance, InsuranceStatus, RawScenario, Route, Same, Scenario, ScenarioField, ScenarioIssue } from './types.js';
+import type { Covered, Dataset, Insurance, InsuranceStatus, RawScenario, Route, Scenario, ScenarioField, ScenarioIssue } from './types.js';
 import { parseBasisPoints, parseCents } from './money.js';
 import { closestName, normaliseName } from './names.js';
 
@@ -36,26 +35,6 @@ export const COVERED_CHOICES = ['auto', 'yes', 'no'] as const satisfies readonly
 
 export const MAX_SESSIONS = 365;
 export const MAX_WEEKS = 104;
-
-/** A scenario after validation: canonical ids, numbers, money in cents, percentages in basis points. */
-export const ScenarioSchema = z.strictObject({
-  route: z.string(),
-  provider: z.string(),
-  sessions: z.nullable(z.int()),
-  weeks: z.nullable(z.int()),
-  doseMg: z.nullable(z.int()),
-  insurance: z.strictObject({
-    status: z.enum(INSURANCE_STATUSES),
-    covered: z.enum(COVERED_CHOICES),
-    deductibleCents: z.int(),
-    coinsuranceBasisPoints: z.nullable(z.int()),
-    copayCents: z.nullable(z.int()),
-    oopMaxCents: z.nullable(z.int()),
-    reimbursementBasisPoints: z.int(),
-  }),
-});
-const scenarioTypeMatchesSchema: Same<z.infer<typeof ScenarioSchema>, Scenario> = true;
-void scenarioTypeMatchesSchema;
 
 export type ParseScenarioResult = { ok: true; scenario: Scenario } | { ok: false; issues: ScenarioIssue[] };
 

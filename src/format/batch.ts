@@ -4,13 +4,12 @@ import { formatUsdRange } from '../core/money.js';
 import { csvLine, ESTIMATE_COLUMNS, estimateCells } from './csv.js';
 import { SCHEMA_VERSION, toJsonDocument } from './json.js';
 import { markdownCell } from './markdown.js';
+import type { BatchFormat } from '../formats.js';
 import { DISCLAIMER } from './summary.js';
 
 /** One row's outcome: the estimate, or the problem with the row, never both. */
 export type BatchResult = { row: number; line: number; id: string; estimate: Estimate | null; error: { column: string | null; message: string } | null };
 
-export const BATCH_FORMATS = ['table', 'json', 'jsonl', 'csv', 'markdown'] as const;
-export type BatchFormat = (typeof BATCH_FORMATS)[number];
 
 /** A streaming formatter: text before the first row, for each row, and after the last, so rows never pile up in memory. */
 export type BatchWriter = { start: () => string; row: (r: BatchResult, index: number) => string; end: (counts: { ok: number; failed: number }) => string };

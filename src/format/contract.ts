@@ -1,11 +1,31 @@
 import * as z from 'zod/mini';
 import { DatasetSchema } from '../catalog/schema.js';
 import type { Estimate } from '../core/estimate.js';
-import type { Same } from '../core/types.js';
-import { ScenarioSchema } from '../core/scenario.js';
+import type { Same, Scenario } from '../core/types.js';
+import { COVERED_CHOICES, INSURANCE_STATUSES } from '../core/scenario.js';
 
 // The JSON contract as a schema: `ketamine-cost schema estimate` prints it, and the tests check
 // real outputs against it. A compile-time check below keeps it equal to the Estimate type.
+
+/** A scenario after validation: canonical ids, numbers, money in cents, percentages in basis points. */
+export const ScenarioSchema = z.strictObject({
+  route: z.string(),
+  provider: z.string(),
+  sessions: z.nullable(z.int()),
+  weeks: z.nullable(z.int()),
+  doseMg: z.nullable(z.int()),
+  insurance: z.strictObject({
+    status: z.enum(INSURANCE_STATUSES),
+    covered: z.enum(COVERED_CHOICES),
+    deductibleCents: z.int(),
+    coinsuranceBasisPoints: z.nullable(z.int()),
+    copayCents: z.nullable(z.int()),
+    oopMaxCents: z.nullable(z.int()),
+    reimbursementBasisPoints: z.int(),
+  }),
+});
+const scenarioTypeMatchesSchema: Same<z.infer<typeof ScenarioSchema>, Scenario> = true;
+void scenarioTypeMatchesSchema;
 
 const Cents = z.int();
 const Range = z.strictObject({ lowCents: Cents, highCents: Cents });

@@ -1,4 +1,7 @@
-import { checkbox, confirm, input, select } from '@inquirer/prompts';
+import checkbox from '@inquirer/checkbox';
+import confirm from '@inquirer/confirm';
+import input from '@inquirer/input';
+import select from '@inquirer/select';
 import type { Dataset, Route } from '../core/types.js';
 import type { Cited } from '../core/estimate.js';
 import { parseScenario, type RawScenario, type ScenarioField } from '../core/scenario.js';

@@ -2,7 +2,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { bundledDataset, checkDataset, loadDataset } from '../../src/catalog/load.js';
+import { bundledDataset } from '../../src/catalog/load.js';
+import { checkDataset, loadDataset } from '../../src/catalog/read.js';
 import { DataError } from '../../src/errors.js';
 import { fixture, readDataset, ROOT } from '../helpers.js';
 

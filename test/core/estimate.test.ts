@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { estimateCost } from '../../src/core/estimate.js';
-import { parseScenario, ScenarioSchema, type RawScenario } from '../../src/core/scenario.js';
+import { parseScenario, type RawScenario } from '../../src/core/scenario.js';
+import { ScenarioSchema } from '../../src/format/contract.js';
 import { priceOf, readDataset } from '../helpers.js';
 
 const dataset = readDataset();
