@@ -1,25 +1,71 @@
 // Bundles the CLI and the programmatic API into dist/ with esbuild, after checking the bundled
 // dataset against its schema (the tool trusts it at start-up, so the build must not).
 import { execFileSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve as resolvePath } from 'node:path';
 import { build } from 'esbuild';
 
 rmSync('dist', { recursive: true, force: true });
-await build({
-  entryPoints: { cli: 'src/cli.ts', index: 'src/index.ts' },
-  outdir: 'dist',
+const common = {
   bundle: true,
-  splitting: true,
   format: 'esm',
   platform: 'node',
   target: 'node20',
   minify: true,
   legalComments: 'none',
-  chunkNames: 'chunks/[name]-[hash]',
   // commander and cli-table3 are CommonJS and call require(); give the ESM bundle one.
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  metafile: true,
   logLevel: 'warning',
+};
+
+// Start-up time is what every `npx` call and every counselor's loop pays, so the CLI is one file
+// for the common path (flags -> estimate -> JSON). Each module the code loads with a dynamic
+// import() (table, prompts, batch, the other commands) becomes its own file in dist/lazy/, built
+// with the same rule, and is read only when used. esbuild's own code splitting would instead
+// spread the common path over many small shared chunks, each a separate file to load.
+const lazyName = (file) => `${basename(dirname(file))}-${basename(file, '.ts')}.js`;
+const lazyModules = new Set();
+const lazyImports = (fromLazyFolder) => ({
+  name: 'lazy-imports',
+  setup(b) {
+    b.onResolve({ filter: /^\.\.?\// }, (args) => {
+      if (args.kind !== 'dynamic-import') return undefined;
+      const file = resolvePath(args.resolveDir, args.path.replace(/\.js$/, '.ts'));
+      lazyModules.add(file);
+      return { path: `${fromLazyFolder ? '.' : './lazy'}/${lazyName(file)}`, external: true };
+    });
+  },
 });
+const metafiles = [];
+metafiles.push((await build({ ...common, entryPoints: { cli: 'src/cli.ts' }, outdir: 'dist', plugins: [lazyImports(false)] })).metafile);
+const built = new Set();
+while (built.size < lazyModules.size) {
+  for (const file of [...lazyModules].filter((f) => !built.has(f))) {
+    built.add(file);
+    const out = join('dist', 'lazy', lazyName(file));
+    metafiles.push((await build({ ...common, entryPoints: [file], outfile: out, plugins: [lazyImports(true)] })).metafile);
+  }
+}
+// The programmatic API, built apart so the CLI files stay as they are.
+metafiles.push((await build({ ...common, entryPoints: { index: 'src/index.ts' }, outdir: 'dist' })).metafile);
+
+// The licences of every package the bundle inlines, found from the bundle's own inputs (esbuild's
+// legal comments find none in these packages).
+const packages = new Map();
+for (const input of metafiles.flatMap((m) => Object.keys(m.inputs))) {
+  const match = /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(input);
+  if (match && !packages.has(match[1])) packages.set(match[1], JSON.parse(readFileSync(join(match[1], 'package.json'), 'utf8')));
+}
+const sections = [...packages.entries()]
+  .sort(([, a], [, b]) => a.name.localeCompare(b.name, 'en'))
+  .map(([dir, pkg]) => {
+    const file = readdirSync(dir).find((f) => /^(licen[cs]e|copying)([.-]|$)/i.test(f));
+    const text = file ? readFileSync(join(dir, file), 'utf8').trim() : `(no licence file in the package; package.json says ${pkg.license ?? 'nothing'})`;
+    return `## ${pkg.name}@${pkg.version} (${pkg.license ?? 'unknown'})\n\n${text}\n`;
+  });
+writeFileSync('THIRD_PARTY_LICENSES', `ketamine-cost bundles the following packages into dist/.\n\n${sections.join('\n')}`);
+if (!existsSync('THIRD_PARTY_LICENSES')) throw new Error('THIRD_PARTY_LICENSES was not written');
 
 // Type declarations of the programmatic API (dist/types/src/index.d.ts).
 execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });

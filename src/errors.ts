@@ -1,16 +1,31 @@
+// The lazily loaded parts of the CLI are separate bundles with their own copies of these classes,
+// so errors are recognised by a brand, not by instanceof.
+const BRAND = Symbol.for('ketamine-cost.error');
+
+/** An error the user can act on, with the exit code it maps to. */
+export abstract class KnownError extends Error {
+  abstract readonly exitCode: number;
+  readonly [BRAND] = true;
+}
+
 /** A bad flag, argument, prompt answer or combination: the user can fix it. Exit 2. */
-export class UsageError extends Error {
+export class UsageError extends KnownError {
   readonly exitCode = 2;
 }
 
 /** A dataset or input file that cannot be read or fails its schema. Exit 1. */
-export class DataError extends Error {
+export class DataError extends KnownError {
   readonly exitCode = 1;
 }
 
 /** The user pressed Ctrl-C or closed input at a prompt. Exit 130, as a shell does for SIGINT. */
-export class CancelledError extends Error {
+export class CancelledError extends KnownError {
   readonly exitCode = 130;
+}
+
+/** Whether `error` is one of ours (from any bundle), so it gets a one-line message, not a stack. */
+export function isKnownError(error: unknown): error is KnownError {
+  return error instanceof Error && (error as unknown as Record<symbol, unknown>)[BRAND] === true;
 }
 
 /** Exit codes are a promise to scripts: README, "Exit codes". */

@@ -1,4 +1,4 @@
-import { CancelledError, DataError, EXIT, UsageError } from './errors.js';
+import { EXIT, isKnownError } from './errors.js';
 import type { Io } from './io.js';
 
 export type RunOptions = { debug: boolean };
@@ -17,11 +17,11 @@ export async function run(command: () => Promise<number | void>, io: Io, options
 
 /** Writes one line for an error and returns its exit code; the stack only with --debug. */
 export function reportError(error: unknown, io: Io, options: RunOptions): number {
-  if (error instanceof CancelledError) {
+  if (isKnownError(error) && error.exitCode === EXIT.cancelled) {
     io.err('Cancelled\n');
     return EXIT.cancelled;
   }
-  if (error instanceof UsageError || error instanceof DataError) {
+  if (isKnownError(error)) {
     io.err(`error: ${oneLine(error.message)}\n`);
     if (options.debug && error.stack) io.err(`${error.stack}\n`);
     return error.exitCode;

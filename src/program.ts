@@ -1,6 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import packageJson from '../package.json' with { type: 'json' };
 import type { RawScenario } from './core/types.js';
+import { estimateCommand } from './commands/estimate.js';
 import { BATCH_FORMATS, FORMATS, type BatchFormat, type Format } from './formats.js';
 import { EXIT } from './errors.js';
 import type { Io } from './io.js';
@@ -76,7 +77,7 @@ function colorFlag(command: Command, flags: CommonFlags): boolean | undefined {
 }
 
 /** Builds the command-line program: flags to raw input to run(), no logic of its own. */
-export function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
+export function buildProgram(io: Io, setExitCode: (code: number) => void, options: { subcommands: boolean } = { subcommands: true }): Command {
   const program = new Command('ketamine-cost');
   const execute = async (flags: { debug?: boolean }, command: () => Promise<number | void>) =>
     setExitCode(await run(command, io, { debug: flags.debug === true }));
@@ -100,13 +101,17 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void): Comma
     .addHelpText('after', EXAMPLES)
     .action(async (flags: ScenarioFlags & CommonFlags & { interactive?: boolean }, command: Command) => {
       const interactive = command.getOptionValueSource('interactive') === 'cli' ? flags.interactive : undefined;
-      await execute(flags, async () =>
-        (await import('./commands/estimate.js')).estimateCommand(
+      // The estimate is the common path, so it is bundled in; the other commands load on use.
+      await execute(flags, () =>
+        estimateCommand(
           { raw: rawScenario(flags), format: flags.format, explain: flags.explain === true, color: colorFlag(command, flags), interactive, data: flags.data },
           io,
         ),
       );
     });
+
+  // Defining every subcommand's options costs a few ms at each start; a plain estimate skips it.
+  if (!options.subcommands) return program;
 
   const compare = program
     .command('compare')
@@ -184,12 +189,23 @@ Examples:
   return program;
 }
 
+const SUBCOMMANDS = new Set(['compare', 'routes', 'batch', 'data', 'schema', 'help']);
+
+/** Whether argv may name a subcommand or ask for help (which lists them); a flags-only estimate does not. */
+export function needsSubcommands(argv: readonly string[]): boolean {
+  return argv.some((arg) => SUBCOMMANDS.has(arg) || arg === '-h' || arg === '--help' || (!arg.startsWith('-') && argv.indexOf(arg) === 0));
+}
+
 /** Parses argv and runs; commander's own usage errors exit 2, like ours. */
 export async function main(argv: string[], io: Io): Promise<number> {
   let exitCode: number = EXIT.ok;
-  const program = buildProgram(io, (code) => {
-    exitCode = code;
-  });
+  const program = buildProgram(
+    io,
+    (code) => {
+      exitCode = code;
+    },
+    { subcommands: needsSubcommands(argv) },
+  );
   program.exitOverride();
   for (const sub of program.commands) sub.exitOverride();
   try {

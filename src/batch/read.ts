@@ -3,7 +3,7 @@ import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
 import { SCENARIO_FIELDS, type RawScenario, type ScenarioField } from '../core/scenario.js';
 import { closestName } from '../core/names.js';
-import { DataError } from '../errors.js';
+import { DataError, isKnownError } from '../errors.js';
 
 /** One input row: its number, its id (the `id` cell, else the row number), and either a raw scenario or what was wrong. */
 export type BatchRow = { row: number; line: number; id: string; raw: RawScenario | null; problem: { column: string | null; message: string } | null };
@@ -87,7 +87,7 @@ async function* readCsv(bytes: AsyncIterable<Buffer>): AsyncGenerator<BatchRow> 
       yield { row, line, id, raw: problem ? null : raw, problem };
     }
   } catch (error) {
-    if (error instanceof DataError) throw error;
+    if (isKnownError(error)) throw error;
     const message = error instanceof Error ? error.message : String(error);
     throw new DataError(`cannot read the CSV after row ${row}: ${message}`);
   }

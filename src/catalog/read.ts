@@ -2,7 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import * as z from 'zod/mini';
 import type { Dataset } from '../core/types.js';
-import { DataError } from '../errors.js';
+import { DataError, isKnownError } from '../errors.js';
 import { DatasetSchema } from './schema.js';
 
 /** A price list is a few KB; anything past this is not one, and is refused before it is read. */
@@ -28,7 +28,7 @@ export function readDatasetJson(file: string, cwd: string): unknown {
     if (stat.isDirectory()) throw new DataError(`cannot read price list ${file}: it is a directory; give a JSON file`);
     size = stat.size;
   } catch (error) {
-    if (error instanceof DataError) throw error;
+    if (isKnownError(error)) throw error;
     throw new DataError(`cannot read price list ${file}: ${describeFsError(error)}`);
   }
   if (size > MAX_DATASET_BYTES) throw new DataError(`price list ${file} is ${size} bytes; a price list may be at most ${MAX_DATASET_BYTES} bytes`);
@@ -46,7 +46,7 @@ export function readDatasetJson(file: string, cwd: string): unknown {
   try {
     return JSON.parse(text, refuseProtoKeys);
   } catch (error) {
-    if (error instanceof DataError) throw error;
+    if (isKnownError(error)) throw error;
     throw new DataError(`price list ${file} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
   }
 }

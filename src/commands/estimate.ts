@@ -6,6 +6,7 @@ import type { Scenario } from '../core/types.js';
 import { UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { shouldColor } from '../format/color.js';
+import { formatJson } from '../format/json.js';
 
 import type { Format } from '../formats.js';
 
@@ -87,14 +88,14 @@ export async function estimateCommand(options: EstimateOptions, io: Io): Promise
 export async function renderEstimate(estimate: Estimate, options: Pick<EstimateOptions, 'format' | 'explain' | 'color'>, io: Io): Promise<string> {
   switch (options.format) {
     case 'json':
-      return (await import('../format/json.js')).formatJson(estimate);
+      return formatJson(estimate);
     case 'csv':
       return (await import('../format/csv.js')).formatCsv(estimate);
     case 'markdown':
       return (await import('../format/markdown.js')).formatMarkdown(estimate, { explain: options.explain });
     case 'table': {
       const color = shouldColor({ colorFlag: options.color, env: io.env, isTTY: io.stdoutIsTTY });
-      return (await import('../format/table.js')).formatTable(estimate, { color, explain: options.explain });
+      return await (await import('../format/table.js')).formatTable(estimate, { color, explain: options.explain });
     }
   }
 }

@@ -38,7 +38,7 @@ function payLabel(e: Estimate): string {
 /** Returns the comparison as a terminal table, cheapest first, with a range bar per row. */
 export async function formatCompareTable(c: Comparison, options: { color: boolean; ascii: boolean }): Promise<string> {
   const { makePaint, makeTable } = await import('./table.js');
-  const paint = makePaint(options.color);
+  const paint = await makePaint(options.color);
   const max = Math.max(0, ...c.options.map((e) => patientLowHigh(e).highCents));
   const table = makeTable(['Option', 'Per session', 'Program', 'You pay', `0 to ${formatUsdRange(max, max)}`].map((h) => paint.bold(h)), ['left', 'right', 'right', 'right', 'left']);
   for (const e of c.options) {

@@ -62,7 +62,7 @@ const sessions = (row: RouteRow) => (row.programLow === row.programHigh ? `${row
 /** Returns the routes listing as a terminal table with each figure's source marker. */
 export async function formatRoutesTable(d: Dataset, options: { color: boolean }): Promise<string> {
   const { makePaint, makeTable } = await import('./table.js');
-  const paint = makePaint(options.color);
+  const paint = await makePaint(options.color);
   const n = new Map(d.sources.map((s, i) => [s.id, i + 1]));
   const cite = (source: string, at: string) => paint.dim(`[${n.get(source)}: ${at}]`);
   const table = makeTable(['Route', 'Provider', 'Price', 'Typical program', 'Insurance'].map((h) => paint.bold(h)), ['left', 'left', 'left', 'left', 'left']);

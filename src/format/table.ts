@@ -1,4 +1,3 @@
-import { Chalk } from 'chalk';
 import Table from 'cli-table3';
 import type { Estimate } from '../core/estimate.js';
 import { formatUsd } from '../core/money.js';
@@ -6,9 +5,19 @@ import { DISCLAIMER, describeEstimate, describeInsurance, estimateRows, noteSect
 
 export type TableOptions = { color: boolean; explain: boolean };
 
-/** Returns a styler that colours only when asked, whatever chalk detects on its own. */
-export function makePaint(color: boolean) {
-  return new Chalk({ level: color ? 1 : 0 });
+/** The styles the formatters use. */
+export type Paint = { bold: (text: string) => string; dim: (text: string) => string; italic: (text: string) => string };
+
+const plain = (text: string) => text;
+
+/**
+ * Returns a styler that colours only when asked, whatever chalk detects on its own. chalk (and
+ * its terminal detection, ~6 ms) is loaded only when colour is on; plain output never needs it.
+ */
+export async function makePaint(color: boolean): Promise<Paint> {
+  if (!color) return { bold: plain, dim: plain, italic: plain };
+  const { Chalk } = await import('chalk');
+  return new Chalk({ level: 1 });
 }
 
 /** Returns a borderless-style cli-table3 with no colour codes of its own (we colour cells ourselves). */
@@ -17,8 +26,8 @@ export function makeTable(head: string[], align: ('left' | 'right')[]) {
 }
 
 /** Returns the estimate as a terminal table with its summary above and notes, sources and the disclaimer below. */
-export function formatTable(e: Estimate, options: TableOptions): string {
-  const paint = makePaint(options.color);
+export async function formatTable(e: Estimate, options: TableOptions): Promise<string> {
+  const paint = await makePaint(options.color);
   const table = makeTable(['', paint.bold('Low'), paint.bold('High')], ['left', 'right', 'right']);
   for (const row of estimateRows(e)) {
     const label = row.cite ? `${row.label} ${paint.dim(row.cite)}` : row.label;

@@ -15,8 +15,8 @@ function estimate(raw: RawScenario) {
   return estimateCost(parsed.scenario, dataset);
 }
 
-describe('table', () => {
-  const table = formatTable(estimate({ route: 'iv', sessions: '6' }), { color: false, explain: false });
+describe('table', async () => {
+  const table = await formatTable(estimate({ route: 'iv', sessions: '6' }), { color: false, explain: false });
   it('shows the summary, the money rows and the disclaimer', () => {
     expect(table.split('\n')[0]).toBe('IV infusion at a clinic, 6 sessions');
     expect(table).toMatch(/│ Per session \[1: L160\] +│ +\$225 │ +\$800 │/);
@@ -25,8 +25,8 @@ describe('table', () => {
     expect(table).not.toMatch(/\x1b\[/);
   });
   it('matches the reviewed snapshot', () => expect(table).toMatchSnapshot());
-  it('colours only when asked', () => {
-    expect(formatTable(estimate({ route: 'iv' }), { color: true, explain: false })).toMatch(/\x1b\[1m/);
+  it('colours only when asked', async () => {
+    expect(await formatTable(estimate({ route: 'iv' }), { color: true, explain: false })).toMatch(/\x1b\[1m/);
   });
 });
 

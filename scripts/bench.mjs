@@ -1,0 +1,132 @@
+// `npm run bench`: measures the installed command as users run it, against `node -e 0`, side by
+// side and interleaved (A B A B ...), so machine noise hits both alike. Prints the ratios, checks
+// them against the targets of issue #6 and writes them to bench/results/latest.json.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { createWriteStream, mkdirSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 25);
+const root = process.cwd();
+const dir = mkdtempSync(join(tmpdir(), 'ketamine-cost-bench-'));
+
+// 1. Build, pack and install the tarball into an empty folder, as `npx` would.
+execFileSync('npm', ['run', 'build', '--silent'], { stdio: 'inherit' });
+const name = execFileSync('npm', ['pack', '--pack-destination', dir, '--silent'], { encoding: 'utf8' }).trim().split('\n').pop();
+const tarball = join(dir, name);
+const app = join(dir, 'app');
+mkdirSync(app);
+writeFileSync(join(app, 'package.json'), '{"name":"bench","private":true}');
+execFileSync('npm', ['install', '--offline', '--no-audit', '--no-fund', '--ignore-scripts', tarball], { cwd: app, stdio: 'ignore' });
+const bin = join(app, 'node_modules', '.bin', 'ketamine-cost');
+const env = { PATH: process.env.PATH, LANG: 'C' };
+
+const wall = (file, args) => {
+  const start = process.hrtime.bigint();
+  const r = spawnSync(file, args, { env, stdio: ['ignore', 'ignore', 'pipe'] });
+  if (r.status !== 0 && r.status !== 3) throw new Error(`${file} ${args.join(' ')} exited ${r.status}: ${r.stderr}`);
+  return Number(process.hrtime.bigint() - start) / 1e6;
+};
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+
+// 2. Start-up: each case against `node -e 0`, interleaved.
+const cases = {
+  'json estimate': ['--route', 'iv', '--sessions', '6', '--format', 'json'],
+  'table estimate': ['--route', 'iv', '--sessions', '6'],
+  '--help': ['--help'],
+  compare: ['compare', '--sessions', '6'],
+};
+const baseline = [];
+const timings = Object.fromEntries(Object.keys(cases).map((k) => [k, []]));
+for (let i = 0; i < 3; i++) wall(process.execPath, ['-e', '0']);
+for (let i = 0; i < RUNS; i++) {
+  for (const [label, args] of Object.entries(cases)) {
+    baseline.push(wall(process.execPath, ['-e', '0']));
+    timings[label].push(wall(bin, args));
+  }
+}
+const nodeMs = median(baseline);
+
+// 3. Batches: 100,000 rows timed; peak memory of 1,000,000 rows against 10,000.
+const scenarios = ['iv,6,,,', 'oral,4,in-network,500,20', 'esketamine,,in-network,1200,', 'im,3,,,', 'oral,,,,', 'iv,4,in-network,250,30', 'esketamine,12,,,', 'nope,1,,,'];
+function writeRows(file, count) {
+  return new Promise((resolve) => {
+    const out = createWriteStream(file);
+    out.write('route,sessions,insurance,deductible,coinsurance\n');
+    let i = 0;
+    const pump = () => {
+      while (i < count) {
+        const ok = out.write(`${scenarios[i % scenarios.length]}\n`);
+        i++;
+        if (!ok) return out.once('drain', pump);
+      }
+      out.end(resolve);
+    };
+    pump();
+  });
+}
+const rows100k = join(dir, 'rows-100k.csv');
+const rows10k = join(dir, 'rows-10k.csv');
+const rows1m = join(dir, 'rows-1m.csv');
+await writeRows(rows100k, 100_000);
+await writeRows(rows10k, 10_000);
+await writeRows(rows1m, 1_000_000);
+const batchTimes = [];
+for (let i = 0; i < 5; i++) batchTimes.push(wall(bin, ['batch', rows100k, '--format', 'csv', '--output', join(dir, 'out.csv')]));
+const batchMs = median(batchTimes);
+
+// Peak RSS of the installed command, read by a preloaded hook at exit (same process, same code).
+const hook = join(dir, 'rss-hook.mjs');
+writeFileSync(hook, "import { writeSync } from 'node:fs';\nprocess.on('exit', () => writeSync(2, `\\nmaxRSS=${process.resourceUsage().maxRSS}\\n`));\n");
+const realBin = join(app, 'node_modules', 'ketamine-cost', 'bin', 'ketamine-cost.js');
+const peakKb = (file) => {
+  // The rows arrive through a pipe, as in `cat rows.csv | ketamine-cost batch -`.
+  const r = spawnSync('sh', ['-c', 'cat "$1" | "$2" --import "$3" "$4" batch - --format jsonl > /dev/null', 'sh', file, process.execPath, hook, realBin], { env, encoding: 'utf8' });
+  const kb = Number(/maxRSS=(\d+)/.exec(r.stderr)?.[1]);
+  if (!Number.isFinite(kb)) throw new Error(`no peak memory reading: ${r.stderr}`);
+  return kb;
+};
+const rss10k = peakKb(rows10k);
+const rss1m = peakKb(rows1m);
+
+// 4. Report.
+const tarballKiB = statSync(tarball).size / 1024;
+const results = {
+  machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version, platform: process.platform },
+  runs: RUNS,
+  nodeBaselineMs: round(nodeMs),
+  startup: Object.fromEntries(Object.entries(timings).map(([k, v]) => [k, { medianMs: round(median(v)), ratio: round(median(v) / nodeMs) }])),
+  batch100k: { medianMs: round(batchMs), ratio: round(batchMs / nodeMs) },
+  memory: { peak10kKiB: rss10k, peak1mKiB: rss1m, ratio: round(rss1m / rss10k) },
+  tarballKiB: round(tarballKiB),
+};
+const targets = [
+  ['json estimate vs node -e 0', results.startup['json estimate'].ratio, 1.3, 'x'],
+  ['table estimate vs node -e 0', results.startup['table estimate'].ratio, 1.4, 'x'],
+  ['--help vs node -e 0', results.startup['--help'].ratio, null, 'x'],
+  ['compare vs node -e 0', results.startup.compare.ratio, null, 'x'],
+  ['100,000-row batch vs node -e 0', results.batch100k.ratio, 10, 'x'],
+  ['1M-row batch peak memory vs 10k rows', results.memory.ratio, 1.5, 'x'],
+  ['packed tarball', results.tarballKiB, 200, ' KiB'],
+];
+results.targets = targets.map(([what, value, target]) => ({ what, value, target, met: target === null ? null : value <= target }));
+console.log(`\nketamine-cost benchmark: ${results.machine.cpus} cores, ${results.machine.memoryGiB} GiB, ${results.machine.cpu}, Node ${process.version}; ${RUNS} interleaved runs`);
+console.log(`node -e 0: ${results.nodeBaselineMs} ms (median)`);
+for (const [label, r] of Object.entries(results.startup)) console.log(`  ${label.padEnd(16)} ${String(r.medianMs).padStart(7)} ms`);
+console.log(`  batch 100k rows  ${String(results.batch100k.medianMs).padStart(7)} ms`);
+console.log(`  peak memory: ${rss10k} KiB for 10k rows, ${rss1m} KiB for 1M rows`);
+console.log('');
+for (const t of results.targets) console.log(`${t.met === null ? '  ' : t.met ? 'ok' : 'NO'}  ${t.what.padEnd(40)} ${String(t.value).padStart(7)}${t.target === null ? '' : `  (target <= ${t.target})`}`);
+mkdirSync(join(root, 'bench', 'results'), { recursive: true });
+writeFileSync(join(root, 'bench', 'results', 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
+console.log('\nwritten to bench/results/latest.json');
+if (results.targets.some((t) => t.met === false)) process.exitCode = 1;
+
+function round(n) {
+  return Math.round(n * 100) / 100;
+}
+

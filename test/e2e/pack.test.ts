@@ -1,0 +1,62 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import packageJson from '../../package.json' with { type: 'json' };
+import { ROOT } from '../helpers.js';
+
+// Packs the package as npm would publish it, installs the tarball into an empty folder with no
+// network, and runs the installed command through npm's bin symlink, as `npx` would.
+const dir = mkdtempSync(join(tmpdir(), 'ketamine-cost-pack-'));
+const app = join(dir, 'app');
+let tarball = '';
+let bin = '';
+
+beforeAll(() => {
+  const name = execFileSync('npm', ['pack', '--pack-destination', dir, '--silent'], { cwd: ROOT, encoding: 'utf8' }).trim().split('\n').pop() ?? '';
+  tarball = join(dir, name);
+  mkdirSync(app);
+  writeFileSync(join(app, 'package.json'), '{"name":"app","private":true,"type":"module"}');
+  execFileSync('npm', ['install', '--offline', '--no-audit', '--no-fund', '--ignore-scripts', tarball], { cwd: app, stdio: 'ignore' });
+  bin = join(app, 'node_modules', '.bin', 'ketamine-cost');
+}, 120_000);
+
+const run = (args: string[], input = '') => spawnSync(bin, args, { cwd: app, input, encoding: 'utf8', env: { PATH: process.env.PATH ?? '' } });
+
+describe('the packed package', () => {
+  it('is small and has no runtime dependencies', () => {
+    expect(statSync(tarball).size).toBeLessThanOrEqual(200 * 1024);
+    expect(packageJson).not.toHaveProperty('dependencies');
+    expect(readdirSync(join(app, 'node_modules')).filter((n) => !n.startsWith('.'))).toEqual(['ketamine-cost']);
+  });
+
+  it('ships the bundle, the data, the licences and the API types, and nothing else', () => {
+    const installed = join(app, 'node_modules', 'ketamine-cost');
+    expect(readdirSync(installed).sort()).toEqual(['README.md', 'THIRD_PARTY_LICENSES', 'bin', 'data', 'dist', 'package.json']);
+    expect(statSync(join(installed, 'dist', 'types', 'src', 'index.d.ts')).isFile()).toBe(true);
+  });
+
+  it('estimates through the bin symlink', () => {
+    const r = run(['--route', 'iv', '--sessions', '6', '--format', 'json']);
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout).program).toEqual({ lowCents: 22500 * 6, highCents: 80000 * 6 });
+  });
+
+  it('prints --help', () => {
+    const r = run(['--help']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('Usage: ketamine-cost');
+  });
+
+  it('runs a batch', () => {
+    const r = run(['batch', '-', '--format', 'csv'], 'route,sessions\niv,6\noral,4\nnope,1\n');
+    expect(r.status).toBe(3);
+    expect(r.stdout.split('\r\n').filter(Boolean)).toHaveLength(4);
+  });
+
+  it('imports as a typed API', () => {
+    writeFileSync(join(app, 'use.mjs'), "import { estimate } from 'ketamine-cost';\nconsole.log(JSON.stringify(estimate({ route: 'oral', sessions: 2 }).program));\n");
+    expect(execFileSync(process.execPath, ['use.mjs'], { cwd: app, encoding: 'utf8' }).trim()).toBe('{"lowCents":15000,"highCents":40000}');
+  });
+});
