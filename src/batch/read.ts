@@ -1,12 +1,11 @@
 import { parse } from 'csv-parse';
-import { createInterface } from 'node:readline';
-import { Readable } from 'node:stream';
+import { StringDecoder } from 'node:string_decoder';
 import { SCENARIO_FIELDS, type RawScenario, type ScenarioField } from '../core/scenario.js';
 import { closestName } from '../core/names.js';
 import { DataError, isKnownError } from '../errors.js';
 
-/** One input row: its number, its id (the `id` cell, else the row number), and either a raw scenario or what was wrong. */
-export type BatchRow = { row: number; line: number; id: string; raw: RawScenario | null; problem: { column: string | null; message: string } | null };
+/** One input row: its number (and, for JSON Lines, its line), its id (the `id` cell, else the row number), and either a raw scenario or what was wrong. */
+export type BatchRow = { row: number; line: number | null; id: string; raw: RawScenario | null; problem: { column: string | null; message: string } | null };
 
 type Column = ScenarioField | 'id';
 const COLUMNS: readonly Column[] = ['id', ...SCENARIO_FIELDS];
@@ -37,11 +36,12 @@ export function detectKind(name: string, firstText: string): 'csv' | 'jsonl' {
 const NOT_UTF8 = 'holds bytes that are not UTF-8 (the file may be Latin-1 or Windows-1252); save it as UTF-8';
 
 /**
- * Reads batch rows one at a time from a byte stream, CSV with a header or JSON Lines, so a
+ * Reads batch rows from a byte stream, CSV with a header or JSON Lines, and yields them in
+ * chunks as the bytes arrive (per chunk, not per row, to keep the per-row cost low), so a
  * million-row file runs in bounded memory. Every input row yields exactly one BatchRow: rows that
  * cannot be read carry a problem instead of being dropped.
  */
-export async function* readBatchRows(source: AsyncIterable<Buffer | string>, name: string): AsyncGenerator<BatchRow> {
+export async function* readBatchRows(source: AsyncIterable<Buffer | string>, name: string): AsyncGenerator<BatchRow[]> {
   const iterator = source[Symbol.asyncIterator]();
   const first = await iterator.next();
   if (first.done) throw new DataError('the batch file is empty; it needs a header row (route, sessions, ...) and one row per scenario');
@@ -54,44 +54,91 @@ export async function* readBatchRows(source: AsyncIterable<Buffer | string>, nam
   else yield* readCsv(all());
 }
 
-async function* readCsv(bytes: AsyncIterable<Buffer>): AsyncGenerator<BatchRow> {
-  const parser = Readable.from(bytes).pipe(parse({ bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, info: true }));
-  let header: (Column | undefined)[] | null = null;
-  let headerWidth = 0;
-  let row = 0;
-  try {
-    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-      if (header === null) {
-        header = readHeader(record);
-        headerWidth = record.length;
-        continue;
-      }
-      // A row of empty cells (",,,", common at the end of spreadsheet exports) is a blank line.
-      if (record.every((cell) => cell.trim() === '')) continue;
-      row += 1;
-      const line = info.lines;
-      const idCell = header.indexOf('id');
-      const id = idCell >= 0 && record[idCell]?.trim() ? String(record[idCell]).trim() : String(row);
-      if (record.length !== headerWidth) {
-        yield { row, line, id, raw: null, problem: { column: null, message: `has ${record.length} cells but the header has ${headerWidth}; check for a missing or extra comma` } };
-        continue;
-      }
-      const raw: RawScenario = {};
-      let problem: BatchRow['problem'] = null;
-      record.forEach((cell, i) => {
-        const column = header?.[i];
-        if (column === undefined || column === 'id' || cell.trim() === '') return;
-        if (cell.includes('\uFFFD') && problem === null) problem = { column, message: NOT_UTF8 };
-        raw[column] = cell;
-      });
-      yield { row, line, id, raw: problem ? null : raw, problem };
+type CsvState = { header: (Column | undefined)[] | null; width: number; idCell: number; row: number };
+
+/** Turns one parsed CSV record into a BatchRow (null for the header and for blank rows). */
+function csvRow(record: string[], state: CsvState): BatchRow | null {
+  if (state.header === null) {
+    state.header = readHeader(record);
+    state.width = record.length;
+    state.idCell = state.header.indexOf('id');
+    return null;
+  }
+  // A row of empty cells (",,,", common at the end of spreadsheet exports) is a blank line.
+  if (record.every((cell) => cell.trim() === '')) return null;
+  state.row += 1;
+  const row = state.row;
+  const idText = state.idCell >= 0 ? record[state.idCell]?.trim() : undefined;
+  const id = idText ? idText : String(row);
+  if (record.length !== state.width) {
+    return { row, line: null, id, raw: null, problem: { column: null, message: `has ${record.length} cells but the header has ${state.width}; check for a missing or extra comma` } };
+  }
+  const raw: RawScenario = {};
+  let problem: BatchRow['problem'] = null;
+  for (let i = 0; i < record.length; i++) {
+    const column = state.header[i];
+    const cell = record[i] ?? '';
+    if (column === undefined || column === 'id' || cell.trim() === '') continue;
+    if (problem === null && cell.includes('\uFFFD')) problem = { column, message: NOT_UTF8 };
+    raw[column] = cell;
+  }
+  return { row, line: null, id, raw: problem ? null : raw, problem };
+}
+
+async function* readCsv(bytes: AsyncIterable<Buffer>): AsyncGenerator<BatchRow[]> {
+  const parser = parse({ bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: true });
+  const state: CsvState = { header: null, width: 0, idCell: -1, row: 0 };
+  let failure: unknown = null;
+  let ended = false;
+  let wake: (() => void) | null = null;
+  parser.on('error', (error) => {
+    failure = error;
+    wake?.();
+  });
+  parser.on('end', () => {
+    ended = true;
+    wake?.();
+  });
+  parser.on('readable', () => wake?.());
+  // Records are read as soon as each chunk is parsed, so the parser never holds more than a chunk's worth.
+  const drain = (): BatchRow[] => {
+    const rows: BatchRow[] = [];
+    for (let record = parser.read() as string[] | null; record !== null; record = parser.read() as string[] | null) {
+      const row = csvRow(record, state);
+      if (row) rows.push(row);
     }
-  } catch (error) {
+    return rows;
+  };
+  const fail = (error: unknown): never => {
     if (isKnownError(error)) throw error;
     const message = error instanceof Error ? error.message : String(error);
-    throw new DataError(`cannot read the CSV after row ${row}: ${message}`);
+    throw new DataError(`cannot read the CSV after row ${state.row}: ${message}`);
+  };
+  try {
+    for await (const chunk of bytes) {
+      parser.write(chunk);
+      if (failure) fail(failure);
+      const rows = drain();
+      if (rows.length > 0) yield rows;
+    }
+    parser.end();
+    while (!ended) {
+      const rows = drain();
+      if (failure) fail(failure);
+      if (rows.length > 0) yield rows;
+      if (ended) break;
+      await new Promise<void>((resolve) => {
+        wake = resolve;
+        // An event may have come while the consumer had the rows; look again before sleeping.
+        if (ended || failure || parser.readableLength > 0) resolve();
+      });
+      wake = null;
+    }
+    if (failure) fail(failure);
+  } catch (error) {
+    fail(error);
   }
-  if (header === null) throw new DataError('the batch file is empty; it needs a header row (route, sessions, ...) and one row per scenario');
+  if (state.header === null) throw new DataError('the batch file is empty; it needs a header row (route, sessions, ...) and one row per scenario');
 }
 
 function readHeader(cells: string[]): (Column | undefined)[] {
@@ -110,50 +157,62 @@ function readHeader(cells: string[]): (Column | undefined)[] {
   return columns;
 }
 
-async function* readJsonLines(bytes: AsyncIterable<Buffer>): AsyncGenerator<BatchRow> {
-  const lines = createInterface({ input: Readable.from(bytes), crlfDelay: Infinity });
+async function* readJsonLines(bytes: AsyncIterable<Buffer>): AsyncGenerator<BatchRow[]> {
+  const decoder = new StringDecoder('utf8');
+  let carry = '';
   let line = 0;
-  let row = 0;
-  for await (const rawText of lines) {
-    line += 1;
-    const text = line === 1 ? rawText.replace(/^\uFEFF/, '') : rawText;
-    if (text.trim() === '') continue;
-    row += 1;
-    const fail = (message: string, column: string | null = null): BatchRow => ({ row, line, id: String(row), raw: null, problem: { column, message } });
-    if (text.includes('\uFFFD')) {
-      yield fail(`line ${NOT_UTF8}`);
-      continue;
+  const state = { row: 0 };
+  for await (const chunk of bytes) {
+    const lines = (carry + decoder.write(chunk)).split('\n');
+    carry = lines.pop() ?? '';
+    const rows: BatchRow[] = [];
+    for (const text of lines) {
+      line += 1;
+      const row = jsonRow(text, line, state);
+      if (row) rows.push(row);
     }
-    let value: unknown;
-    try {
-      value = JSON.parse(text);
-    } catch (error) {
-      yield fail(`is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
-      continue;
-    }
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-      yield fail('is not a JSON object; write one {"route": ...} object per line');
-      continue;
-    }
-    const raw: RawScenario = {};
-    let id = String(row);
-    let problem: BatchRow['problem'] = null;
-    for (const [key, cell] of Object.entries(value)) {
-      const column = columnFor(key);
-      if (column === undefined) {
-        problem ??= { column: key, message: unknownColumn(key) };
-        continue;
-      }
-      if (cell === null || cell === '') continue;
-      if (typeof cell !== 'string' && typeof cell !== 'number') {
-        problem ??= { column, message: `must be a string or a number, not ${Array.isArray(cell) ? 'an array' : typeof cell}` };
-        continue;
-      }
-      if (column === 'id') id = String(cell);
-      else raw[column] = typeof cell === 'number' ? numberText(cell) : cell;
-    }
-    yield { row, line, id, raw: problem ? null : raw, problem };
+    if (rows.length > 0) yield rows;
   }
+  const rest = carry + decoder.end();
+  if (rest !== '') {
+    const row = jsonRow(rest, line + 1, state);
+    if (row) yield [row];
+  }
+}
+
+/** Turns one JSON Lines line into a BatchRow (null for a blank line). */
+function jsonRow(rawText: string, line: number, state: { row: number }): BatchRow | null {
+  const text = (line === 1 ? rawText.replace(/^\uFEFF/, '') : rawText).replace(/\r$/, '');
+  if (text.trim() === '') return null;
+  state.row += 1;
+  const row = state.row;
+  const fail = (message: string, column: string | null = null): BatchRow => ({ row, line, id: String(row), raw: null, problem: { column, message } });
+  if (text.includes('\uFFFD')) return fail(`line ${NOT_UTF8}`);
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    return fail(`is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return fail('is not a JSON object; write one {"route": ...} object per line');
+  const raw: RawScenario = {};
+  let id = String(row);
+  let problem: BatchRow['problem'] = null;
+  for (const [key, cell] of Object.entries(value)) {
+    const column = columnFor(key);
+    if (column === undefined) {
+      problem ??= { column: key, message: unknownColumn(key) };
+      continue;
+    }
+    if (cell === null || cell === '') continue;
+    if (typeof cell !== 'string' && typeof cell !== 'number') {
+      problem ??= { column, message: `must be a string or a number, not ${Array.isArray(cell) ? 'an array' : typeof cell}` };
+      continue;
+    }
+    if (column === 'id') id = String(cell);
+    else raw[column] = typeof cell === 'number' ? numberText(cell) : cell;
+  }
+  return { row, line, id, raw: problem ? null : raw, problem };
 }
 
 // JSON numbers arrive as doubles; 1e21 or 0.1+0.2 must not slip through as something else.

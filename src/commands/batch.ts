@@ -66,18 +66,17 @@ export async function batchCommand(options: BatchOptions, io: Io): Promise<numbe
   try {
     sink.write(writer.start());
     let index = 0;
-    for await (const row of readBatchRows(source, options.input)) {
-      let result: BatchResult;
-      if (row.raw === null) result = { row: row.row, line: row.line, id: row.id, estimate: null, error: row.problem };
-      else {
-        const outcome = price(row.raw);
-        result = 'route' in outcome ? { row: row.row, line: row.line, id: row.id, estimate: outcome, error: null } : { row: row.row, line: row.line, id: row.id, estimate: null, error: outcome };
+    for await (const rows of readBatchRows(source, options.input)) {
+      for (const row of rows) {
+        const outcome = row.raw === null ? row.problem : price(row.raw);
+        const estimate = outcome !== null && 'route' in outcome ? outcome : null;
+        const result: BatchResult = { row: row.row, line: row.line, id: row.id, estimate, error: estimate ? null : (outcome as BatchResult['error']) };
+        if (estimate) counts.ok += 1;
+        else counts.failed += 1;
+        sink.write(writer.row(result, index));
+        index += 1;
+        if (progress && index % PROGRESS_EVERY === 0) io.err(`\rketamine-cost: ${index} rows`);
       }
-      if (result.estimate) counts.ok += 1;
-      else counts.failed += 1;
-      sink.write(writer.row(result, index));
-      index += 1;
-      if (progress && index % PROGRESS_EVERY === 0) io.err(`\rketamine-cost: ${index} rows`);
     }
     if (progress && index >= PROGRESS_EVERY) io.err(`\rketamine-cost: ${index} rows done\n`);
     sink.write(writer.end(counts));

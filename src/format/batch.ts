@@ -1,14 +1,14 @@
 import { patientLowHigh } from '../core/compare.js';
 import { caseTitle, type Estimate } from '../core/estimate.js';
 import { formatUsdRange } from '../core/money.js';
-import { csvLine, ESTIMATE_COLUMNS, estimateCells } from './csv.js';
+import { csvFields, csvLine, ESTIMATE_COLUMNS, estimateCells } from './csv.js';
 import { SCHEMA_VERSION, toJsonDocument } from './json.js';
 import { markdownCell } from './markdown.js';
 import type { BatchFormat } from '../formats.js';
 import { DISCLAIMER } from './summary.js';
 
 /** One row's outcome: the estimate, or the problem with the row, never both. */
-export type BatchResult = { row: number; line: number; id: string; estimate: Estimate | null; error: { column: string | null; message: string } | null };
+export type BatchResult = { row: number; line: number | null; id: string; estimate: Estimate | null; error: { column: string | null; message: string } | null };
 
 
 /** A streaming formatter: text before the first row, for each row, and after the last, so rows never pile up in memory. */
@@ -20,13 +20,41 @@ export const BATCH_COLUMNS = ['id', 'row', 'status', 'error_column', 'error', ..
 /** The one-line message of a failed row: where it is and what is wrong. */
 export function rowMessage(r: BatchResult): string {
   if (!r.error) return '';
-  return `row ${r.row} (line ${r.line})${r.error.column ? `, column ${r.error.column}` : ''}: ${r.error.message}`;
+  return `row ${r.row}${r.line === null ? '' : ` (line ${r.line})`}${r.error.column ? `, column ${r.error.column}` : ''}: ${r.error.message}`;
 }
 
-function jsonItem(r: BatchResult) {
-  return r.estimate
-    ? { schemaVersion: SCHEMA_VERSION, id: r.id, row: r.row, status: 'ok', estimate: toJsonDocument(r.estimate) }
-    : { schemaVersion: SCHEMA_VERSION, id: r.id, row: r.row, status: 'error', error: { row: r.row, line: r.line, column: r.error?.column ?? null, message: rowMessage(r) } };
+/**
+ * Serialises each distinct estimate once: a batch repeats a handful of scenarios (the pricer
+ * memoises them), and turning a 3 KB estimate into JSON or CSV for every row would dominate.
+ */
+function memo<T>(make: (e: Estimate) => T): (e: Estimate) => T {
+  const cache = new WeakMap<Estimate, T>();
+  return (e) => {
+    let hit = cache.get(e);
+    if (hit === undefined) {
+      hit = make(e);
+      cache.set(e, hit);
+    }
+    return hit;
+  };
+}
+
+function errorItem(r: BatchResult) {
+  return { schemaVersion: SCHEMA_VERSION, id: r.id, row: r.row, status: 'error', error: { row: r.row, line: r.line, column: r.error?.column ?? null, message: rowMessage(r) } };
+}
+
+/**
+ * One batch item as JSON: `{ schemaVersion, id, row, status, estimate | error }`, compact (JSON
+ * Lines) or indented as an element of the array (json), the estimate serialised once per scenario.
+ */
+function jsonItem(indent: boolean): (r: BatchResult) => string {
+  const estimateJson = memo((e) => (indent ? JSON.stringify(toJsonDocument(e), null, 2).replace(/\n/g, '\n    ') : JSON.stringify(toJsonDocument(e))));
+  return (r) => {
+    if (!r.estimate) return indent ? `  ${JSON.stringify(errorItem(r), null, 2).replace(/\n/g, '\n  ')}` : JSON.stringify(errorItem(r));
+    const fields: [string, string][] = [['schemaVersion', String(SCHEMA_VERSION)], ['id', JSON.stringify(r.id)], ['row', String(r.row)], ['status', '"ok"'], ['estimate', estimateJson(r.estimate)]];
+    if (!indent) return `{${fields.map(([k, v]) => `"${k}":${v}`).join(',')}}`;
+    return `  {\n${fields.map(([k, v]) => `    "${k}": ${v}`).join(',\n')}\n  }`;
+  };
 }
 
 function youPay(e: Estimate): string {
@@ -40,20 +68,27 @@ const sessionsText = (e: Estimate) => (e.sessions.low === e.sessions.high ? Stri
 /** Returns the streaming writer for a batch output format. */
 export function batchWriter(format: BatchFormat): BatchWriter {
   switch (format) {
-    case 'json':
+    case 'json': {
+      const item = jsonItem(true);
       return {
         start: () => '[',
-        row: (r, i) => `${i === 0 ? '\n' : ',\n'}${JSON.stringify(jsonItem(r), null, 2).replace(/^/gm, '  ')}`,
+        row: (r, i) => `${i === 0 ? '\n' : ',\n'}${item(r)}`,
         end: (c) => (c.ok + c.failed === 0 ? ']\n' : '\n]\n'),
       };
-    case 'jsonl':
-      return { start: () => '', row: (r) => `${JSON.stringify(jsonItem(r))}\n`, end: () => '' };
-    case 'csv':
+    }
+    case 'jsonl': {
+      const item = jsonItem(false);
+      return { start: () => '', row: (r) => `${item(r)}\n`, end: () => '' };
+    }
+    case 'csv': {
+      const cells = memo((e) => csvFields(estimateCells(e)));
+      const empty = csvFields(ESTIMATE_COLUMNS.map(() => null));
       return {
         start: () => csvLine([...BATCH_COLUMNS]),
-        row: (r) => csvLine(r.estimate ? [r.id, r.row, 'ok', null, null, ...estimateCells(r.estimate)] : [r.id, r.row, 'error', r.error?.column ?? null, rowMessage(r), ...ESTIMATE_COLUMNS.map(() => null)]),
+        row: (r) => `${csvFields(r.estimate ? [r.id, r.row, 'ok', null, null] : [r.id, r.row, 'error', r.error?.column ?? null, rowMessage(r)])},${r.estimate ? cells(r.estimate) : empty}\r\n`,
         end: () => '',
       };
+    }
     case 'markdown':
       return {
         start: () => '| id | route | sessions | program | you pay | status |\n| --- | --- | ---: | ---: | ---: | --- |\n',

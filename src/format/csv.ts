@@ -72,7 +72,12 @@ export function formatCsv(e: Estimate): string {
  * and our own decimals are left alone.
  */
 export function csvLine(cells: readonly Cell[]): string {
-  return `${cells.map(csvCell).join(',')}\r\n`;
+  return `${csvFields(cells)}\r\n`;
+}
+
+/** Returns the cells of a record joined by commas, quoted and made safe as in csvLine, without the line end. */
+export function csvFields(cells: readonly Cell[]): string {
+  return cells.map(csvCell).join(',');
 }
 
 const NUMERIC = /^-?\d+(\.\d+)?$/;

@@ -58,8 +58,8 @@ describe('batch, CSV in', () => {
   });
 
   it('names the row, the column and what is allowed for failed rows', () => {
-    expect(rows[4]).toMatchObject({ error_column: 'route', error: 'row 5 (line 7), column route: "ivv" is not a route (did you mean "iv"?); allowed: iv, im, esketamine, oral' });
-    expect(rows[5]?.error).toBe('row 6 (line 8), column sessions: "0" is not allowed; use a whole number from 1 to 365');
+    expect(rows[4]).toMatchObject({ error_column: 'route', error: 'row 5, column route: "ivv" is not a route (did you mean "iv"?); allowed: iv, im, esketamine, oral' });
+    expect(rows[5]?.error).toBe('row 6, column sessions: "0" is not allowed; use a whole number from 1 to 365');
   });
 });
 
