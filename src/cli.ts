@@ -28,6 +28,7 @@ let signalsHooked = false;
 
 const io: Io = {
   out: (text) => void process.stdout.write(text),
+  write: (text) => (process.stdout.write(text) ? undefined : new Promise((resolve) => process.stdout.once('drain', resolve))),
   err: (text) => void process.stderr.write(text),
   stdin: process.stdin,
   stdinIsTTY: process.stdin.isTTY === true,

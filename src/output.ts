@@ -3,35 +3,46 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { DataError } from './errors.js';
 import type { Io } from './io.js';
 
-/** Where a long output goes, written in chunks; `finish` commits it, `abort` throws away a partial file. */
-export type Sink = { write: (text: string) => void; finish: () => void; abort: () => void };
+/**
+ * Where a long output goes, written in chunks. `write` returns a promise only when a chunk went
+ * out and the reader has not taken it yet: await it, or a slow pipe makes memory grow without end.
+ * `finish` commits the output, `abort` throws away a partial file.
+ */
+export type Sink = { write: (text: string) => Promise<void> | undefined; finish: () => Promise<void>; abort: () => void };
 
-const CHUNK = 64 * 1024;
+const CHUNK = 16 * 1024;
 
-/** Buffers writes into ~64 KB chunks: a million rows become a few hundred writes, not a million. */
-function buffered(flush: (text: string) => void): Pick<Sink, 'write'> & { drain: () => void } {
+/** Buffers writes into ~16 KB chunks: a million rows become a few thousand writes, not a million. */
+function buffered(flush: (text: string) => Promise<void> | undefined): Pick<Sink, 'write'> & { drain: () => Promise<void> | undefined } {
   let pending: string[] = [];
   let size = 0;
   const drain = () => {
-    if (size === 0) return;
-    flush(pending.join(''));
+    if (size === 0) return undefined;
+    const text = pending.join('');
     pending = [];
     size = 0;
+    return flush(text);
   };
   return {
     write: (text) => {
       pending.push(text);
       size += text.length;
-      if (size >= CHUNK) drain();
+      return size >= CHUNK ? drain() : undefined;
     },
     drain,
   };
 }
 
-/** Writes to stdout through the Io. */
+/** Writes to stdout through the Io, waiting for the reader when the pipe is full. */
 export function stdoutSink(io: Io): Sink {
-  const b = buffered((text) => io.out(text));
-  return { write: b.write, finish: b.drain, abort: b.drain };
+  const b = buffered((text) => io.write(text));
+  return {
+    write: b.write,
+    finish: async () => {
+      await b.drain();
+    },
+    abort: () => void b.drain(),
+  };
 }
 
 /**
@@ -72,11 +83,12 @@ export function fileSink(file: string, io: Io): Sink {
       removeTemp();
       fail(error);
     }
+    return undefined;
   });
   return {
     write: b.write,
-    finish: () => {
-      b.drain();
+    finish: async () => {
+      await b.drain();
       try {
         closeSync(fd);
         open = false;

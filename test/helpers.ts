@@ -41,6 +41,10 @@ export async function runInProcess(args: string[], options: { env?: Record<strin
     out: (t) => {
       stdout += t;
     },
+    write: (t) => {
+      stdout += t;
+      return undefined;
+    },
     err: (t) => {
       stderr += t;
     },

@@ -64,7 +64,7 @@ export async function batchCommand(options: BatchOptions, io: Io): Promise<numbe
   const counts = { ok: 0, failed: 0 };
   const progress = io.stderrIsTTY;
   try {
-    sink.write(writer.start());
+    await sink.write(writer.start());
     let index = 0;
     for await (const rows of readBatchRows(source, options.input)) {
       for (const row of rows) {
@@ -73,14 +73,15 @@ export async function batchCommand(options: BatchOptions, io: Io): Promise<numbe
         const result: BatchResult = { row: row.row, line: row.line, id: row.id, estimate, error: estimate ? null : (outcome as BatchResult['error']) };
         if (estimate) counts.ok += 1;
         else counts.failed += 1;
-        sink.write(writer.row(result, index));
+        const full = sink.write(writer.row(result, index));
+        if (full) await full;
         index += 1;
         if (progress && index % PROGRESS_EVERY === 0) io.err(`\rketamine-cost: ${index} rows`);
       }
     }
     if (progress && index >= PROGRESS_EVERY) io.err(`\rketamine-cost: ${index} rows done\n`);
-    sink.write(writer.end(counts));
-    sink.finish();
+    await sink.write(writer.end(counts));
+    await sink.finish();
   } catch (error) {
     sink.abort();
     throw error;

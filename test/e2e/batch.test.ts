@@ -174,3 +174,28 @@ describe('batch formats and files', () => {
     expect(lines[3]?.startsWith("'@cmd,3,ok")).toBe(true);
   });
 });
+
+describe('a large batch through a slow pipe', () => {
+  it('waits for the reader instead of buffering: every row arrives and memory stays bounded', async () => {
+    const rows = 300_000;
+    const input = join(temp, 'large.csv');
+    writeFileSync(input, `route,sessions\n${'iv,6\noral,4\n'.repeat(rows / 2)}`);
+    const hook = join(temp, 'rss.mjs');
+    writeFileSync(hook, "import { writeSync } from 'node:fs';\nprocess.on('exit', () => writeSync(2, `maxRSS=${process.resourceUsage().maxRSS}\\n`));\n");
+    const child = spawn(process.execPath, ['--import', hook, BIN, 'batch', input, '-f', 'csv'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    child.stdout.pause();
+    await new Promise((r) => setTimeout(r, 1500));
+    let lines = 0;
+    child.stdout.on('data', (d: Buffer) => {
+      for (const byte of d) if (byte === 10) lines += 1;
+    });
+    child.stdout.resume();
+    const code = await new Promise((r) => child.on('close', r));
+    expect(code).toBe(0);
+    expect(lines).toBe(rows + 1);
+    // Unbounded buffering would hold the whole ~100 MB of output in memory.
+    expect(Number(/maxRSS=(\d+)/.exec(stderr)?.[1])).toBeLessThan(150_000);
+  }, 60_000);
+});
