@@ -81,5 +81,23 @@ const sections = [...packages.entries()]
 writeFileSync('THIRD_PARTY_LICENSES', `ketamine-cost bundles the following packages into dist/.\n\n${sections.join('\n')}`);
 if (!existsSync('THIRD_PARTY_LICENSES')) throw new Error('THIRD_PARTY_LICENSES was not written');
 
-// Type declarations of the programmatic API (dist/types/src/index.d.ts).
+// Type declarations of the programmatic API (dist/types/src/index.d.ts); only the files its
+// types reach are kept, so the package ships no declarations of the CLI's insides.
 execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
+const reached = new Set();
+const visit = (file) => {
+  if (reached.has(file)) return;
+  reached.add(file);
+  for (const [, spec] of readFileSync(file, 'utf8').matchAll(/from '(\.{1,2}\/[^']+)\.js'/g)) visit(resolvePath(dirname(file), `${spec}.d.ts`));
+};
+visit(resolvePath('dist/types/src/index.d.ts'));
+const prune = (dir) => {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = resolvePath(dir, entry.name);
+    if (entry.isDirectory()) {
+      prune(path);
+      if (readdirSync(path).length === 0) rmSync(path, { recursive: true });
+    } else if (!reached.has(path)) rmSync(path);
+  }
+};
+prune(resolvePath('dist/types'));

@@ -1,4 +1,3 @@
-import { checkDataset, readDatasetJson } from '../catalog/read.js';
 import { EXIT, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { selectDataset } from './estimate.js';
@@ -11,6 +10,7 @@ export async function dataShowCommand(options: { data: string | undefined }, io:
 
 /** `ketamine-cost data validate <file>`: "valid", or every problem with its JSON path (exit 1). */
 export async function dataValidateCommand(options: { file: string }, io: Io): Promise<number> {
+  const { checkDataset, readDatasetJson } = await import('../catalog/read.js');
   const checked = checkDataset(readDatasetJson(options.file, io.cwd));
   if (checked.ok) {
     const d = checked.dataset;
