@@ -87,6 +87,9 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void, option
     .version(packageJson.version, '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show this help')
     .enablePositionalOptions()
+    // Set before any subcommand is added, so every level (also `data validate`) inherits it and
+    // commander never calls process.exit() itself.
+    .exitOverride()
     .showSuggestionAfterError(true)
     .configureOutput({
       writeOut: (text) => io.out(text),
@@ -206,8 +209,6 @@ export async function main(argv: string[], io: Io): Promise<number> {
     },
     { subcommands: needsSubcommands(argv) },
   );
-  program.exitOverride();
-  for (const sub of program.commands) sub.exitOverride();
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (error) {

@@ -47,6 +47,7 @@ export function readDatasetJson(file: string, cwd: string): unknown {
     return JSON.parse(text, refuseProtoKeys);
   } catch (error) {
     if (isKnownError(error)) throw error;
+    if (error instanceof RangeError) throw new DataError(`price list ${file} is nested too deeply to be a price list`);
     throw new DataError(`price list ${file} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
   }
 }

@@ -1,0 +1,120 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { estimateCost } from '../../src/core/estimate.js';
+import { parseScenario } from '../../src/core/scenario.js';
+import type { Dataset } from '../../src/core/types.js';
+import { formatCsv } from '../../src/format/csv.js';
+import { formatJson } from '../../src/format/json.js';
+import { formatMarkdown } from '../../src/format/markdown.js';
+import { formatTable } from '../../src/format/table.js';
+import { readDataset, runInProcess } from '../helpers.js';
+
+// Every property is bounded in time; a run cut short by the limit fails rather than passing
+// quietly, and a failure prints the seed and path to replay it (fc.assert(..., { seed, path })).
+const bounded = (numRuns: number, ms: number) => ({ numRuns, interruptAfterTimeLimit: ms, markInterruptAsFailure: true });
+const STACK_LINE = /^\s+at .+[(:]\d+/m;
+
+const FLAGS = ['-r', '--route', '-p', '--provider', '-s', '--sessions', '--weeks', '--dose', '-i', '--insurance', '--covered', '--deductible', '--coinsurance', '--copay', '--oop-max', '--reimbursement', '-f', '--format', '--explain', '--no-color', '--data', '--no-interactive', '--ascii'];
+const VALUES = ['iv', 'IV', 'im', 'esketamine', 'oral', 'spravato', 'clinic', 'at-home', 'online', '6', '0', '365', '366', '2.5', '56', '84', '1e400', '0x10', '１２', '12abc', 'NaN', 'Infinity', '', ' ', '-1', '$1,000.50', '1.005', '20%', '150', '9007199254740993', 'in-network', 'oon', 'none', 'yes', 'no', 'auto', 'json', 'csv', 'markdown', 'table', '__proto__', 'constructor', 'toString', 'missing.json', 'test'];
+const SUBCOMMANDS = ['compare', 'routes', 'schema', 'data', 'show', 'validate', 'batch', 'help', 'iv:6', 'esketamine:8w'];
+
+const token = fc.oneof(
+  { weight: 4, arbitrary: fc.constantFrom(...FLAGS) },
+  { weight: 4, arbitrary: fc.constantFrom(...VALUES) },
+  { weight: 1, arbitrary: fc.constantFrom(...SUBCOMMANDS) },
+  { weight: 2, arbitrary: fc.string({ maxLength: 12 }) },
+  { weight: 1, arbitrary: fc.string({ unit: 'grapheme', maxLength: 6 }) },
+  { weight: 1, arbitrary: fc.integer({ min: -1000, max: 100000 }).map(String) },
+);
+
+// Mostly flag-value pairs, so many runs get past the parser into validation and the estimate.
+const argvArb = fc
+  .tuple(fc.option(fc.constantFrom(...SUBCOMMANDS), { nil: undefined, freq: 3 }), fc.array(fc.oneof({ weight: 5, arbitrary: fc.tuple(fc.constantFrom(...FLAGS), token) }, { weight: 1, arbitrary: token.map((t) => [t]) }), { maxLength: 6 }))
+  .map(([sub, parts]) => [...(sub === undefined ? [] : [sub]), ...parts.flat()]);
+
+describe('argument fuzzing (in-process)', () => {
+  it('any argv ends with exit 0, 1, 2 or 3, never throws, never prints a stack trace', async () => {
+    await fc.assert(
+      fc.asyncProperty(argvArb, async (argv) => {
+        // `batch -` reads standard input, which is empty here; --output would write files, so it is not in the vocabulary.
+        const r = await runInProcess(argv);
+        expect([0, 1, 2, 3]).toContain(r.code);
+        expect(r.stderr).not.toMatch(STACK_LINE);
+        expect(r.stdout).not.toMatch(STACK_LINE);
+        // "unexpected" is how the error boundary reports a bug: no input may reach it.
+        expect(r.stderr).not.toContain('unexpected');
+        if (r.code !== 0 && r.code !== 3) expect(r.stderr.trim().split('\n').length).toBeGreaterThanOrEqual(1);
+        if (r.code === 2) expect(r.stdout).toBe('');
+      }),
+      bounded(300, 20_000),
+    );
+  }, 30_000);
+});
+
+/** Writes one CSV cell the way a spreadsheet would: quoted when it has a comma, quote or line break. */
+const csvCell = (text: string) => (/[",\r\n]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text);
+
+describe('batch fuzzing', () => {
+  const cell = fc.oneof(fc.constantFrom('iv', 'oral', 'esketamine', 'im', 'nope', '6', '0', '', '84', 'in-network', '20', '1,000', 'a,b', 'say "hi"', 'line\nbreak', '=cmd', '\r', ' ', '"'), fc.string({ maxLength: 10 }), fc.string({ unit: 'binary', maxLength: 6 }));
+  it('random CSV bodies give exactly one output row per input row, in order', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.tuple(cell, cell, cell), { minLength: 1, maxLength: 30 }), fc.constantFrom('\n', '\r\n'), async (rows, eol) => {
+        // A row whose cells are all blank is a blank line by design, so every row here has an id.
+        const body = rows.map(([route, sessions, insurance], i) => [`r${i}`, route, sessions, insurance].map(csvCell).join(',')).join(eol);
+        const r = await runInProcess(['batch', '-', '-f', 'jsonl'], { input: `id,route,sessions,insurance${eol}${body}${eol}` });
+        expect([0, 3]).toContain(r.code);
+        const items = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { id: string });
+        expect(items.map((i) => i.id)).toEqual(rows.map((_, i) => `r${i}`));
+      }),
+      bounded(150, 20_000),
+    );
+  }, 30_000);
+});
+
+describe('properties of the estimate', () => {
+  const dataset = readDataset();
+  const scenario = fc.record(
+    {
+      route: fc.constantFrom('iv', 'im', 'esketamine', 'oral'),
+      sessions: fc.integer({ min: 1, max: 365 }).map(String),
+      insurance: fc.constantFrom('none', 'in-network', 'out-of-network'),
+    },
+    { requiredKeys: ['route'] },
+  );
+
+  it('the same input gives the same bytes, in every format', async () => {
+    await fc.assert(
+      fc.asyncProperty(scenario, async (raw) => {
+        const once = (): Promise<string[]> => {
+          const parsed = parseScenario(raw, dataset);
+          if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+          const e = estimateCost(parsed.scenario, dataset);
+          return Promise.all([formatJson(e), formatCsv(e), formatMarkdown(e, { explain: true }), formatTable(e, { color: false, explain: true })]);
+        };
+        expect(await once()).toEqual(await once());
+      }),
+      bounded(100, 10_000),
+    );
+  });
+
+  it('on generated price lists: low <= high everywhere, and the program is the per-session price times the sessions', () => {
+    const prices = fc.tuple(fc.integer({ min: 0, max: 500_000 }), fc.integer({ min: 0, max: 500_000 })).map(([a, b]) => [Math.min(a, b), Math.max(a, b)] as const);
+    fc.assert(
+      fc.property(fc.array(prices, { minLength: 4, maxLength: 4 }), fc.tuple(fc.integer({ min: 1, max: 30 }), fc.integer({ min: 0, max: 30 })), scenario, (ranges, [low, extra], raw) => {
+        const custom: Dataset = structuredClone(dataset);
+        custom.routes.forEach((r, i) => {
+          const [lowCents, highCents] = ranges[i] ?? [0, 0];
+          for (const o of r.offers) Object.assign(o.price, { lowCents, highCents });
+          Object.assign(r.program, { lowSessions: low, highSessions: low + extra });
+        });
+        const parsed = parseScenario({ ...raw, sessions: undefined }, custom);
+        if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+        const e = estimateCost(parsed.scenario, custom);
+        for (const range of [e.perSession, e.program, ...e.patient.cases.flatMap((c) => [c.patient, c.plan, c.upFront])]) expect(range.lowCents).toBeLessThanOrEqual(range.highCents);
+        expect(e.program).toEqual({ lowCents: e.perSession.lowCents * e.sessions.low, highCents: e.perSession.highCents * e.sessions.high });
+        for (const c of e.patient.cases) expect(c.patient.lowCents + c.plan.lowCents).toBe(e.program.lowCents);
+      }),
+      bounded(300, 10_000),
+    );
+  });
+});
