@@ -4,7 +4,7 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     // Output must not depend on the developer's terminal or locale.
-    env: { NO_COLOR: '1', FORCE_COLOR: '', LANG: 'C', TZ: 'UTC' },
+    env: { NO_COLOR: '1', LANG: 'C', TZ: 'UTC' },
     testTimeout: 20_000,
   },
 });
