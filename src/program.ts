@@ -119,7 +119,7 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void, option
   const compare = program
     .command('compare')
     .description('every route and provider side by side, cheapest for you first (or only the options named)')
-    .argument('[options...]', 'options to compare: route[@provider][:sessions] or route:<weeks>w, e.g. iv:6 esketamine:8w');
+    .argument('[routes...]', 'what to compare: route[@provider][:sessions] or route:<weeks>w, e.g. iv:6 esketamine:8w (default: every route and provider)');
   addScenarioOptions(compare, { route: false });
   addOutputOptions(compare, FORMATS)
     .option('--ascii', 'draw the range bars with plain ASCII (also when TERM=dumb)')

@@ -116,22 +116,19 @@ function checkReferences(d: Dataset, ctx: { addIssue: (issue: Issue & { code: 'c
   unique(d.routes.map((r) => r.id), 'route id', (i) => ['routes', i, 'id']);
 
   // Every name a user may type must mean one thing only.
-  const routeNames = new Map<string, string>();
-  d.routes.forEach((r, i) =>
-    [r.id, ...r.aliases].forEach((name, j) => {
-      const owner = routeNames.get(name);
-      if (owner !== undefined && owner !== r.id) add(`route name "${name}" is used by "${owner}" too`, ['routes', i, 'aliases', j]);
-      routeNames.set(name, r.id);
-    }),
-  );
-  const providerNames = new Map<string, string>();
-  d.providers.forEach((p, i) =>
-    [p.id, ...p.aliases].forEach((name, j) => {
-      const owner = providerNames.get(name);
-      if (owner !== undefined && owner !== p.id) add(`provider name "${name}" is used by "${owner}" too`, ['providers', i, 'aliases', j]);
-      providerNames.set(name, p.id);
-    }),
-  );
+  const owners = (items: { id: string; aliases: string[] }[], what: string, list: string) => {
+    const owner = new Map<string, string>();
+    items.forEach((item, i) =>
+      [item.id, ...item.aliases].forEach((name, j) => {
+        const taken = owner.get(name);
+        if (taken !== undefined && taken !== item.id) add(`${what} name "${name}" is used by "${taken}" too`, j === 0 ? [list, i, 'id'] : [list, i, 'aliases', j - 1]);
+        owner.set(name, item.id);
+      }),
+    );
+    return owner;
+  };
+  const routeNames = owners(d.routes, 'route', 'routes');
+  owners(d.providers, 'provider', 'providers');
 
   const sourceIds = new Set(d.sources.map((s) => s.id));
   const checkRef = (ref: Ref, path: (string | number)[]) => {

@@ -185,7 +185,7 @@ async function askEligibility(route: Route, dataset: Dataset, prompts: Prompts):
   const adult = await prompts.confirm({ message: e.ageQuestion.text, default: true });
   if (!adult) notes.push(cite(e.ageQuestion.note, e.ageQuestion.ref));
   const chosen = await prompts.checkbox({
-    message: 'Do any of these apply to you? (space to select, Enter when done)',
+    message: `${e.intro} Do any of these apply to you? (space to select, Enter when done)`,
     choices: e.conditions.map((c) => ({ name: c.label, value: c.id })),
   });
   for (const c of e.conditions) if (chosen.includes(c.id)) notes.push(cite(c.note, c.ref));
