@@ -17,8 +17,8 @@ export async function dataValidateCommand(options: { file: string }, io: Io): Pr
     io.out(`${options.file}: valid (${d.id} ${d.version}, as of ${d.asOf}; ${d.routes.length} routes, ${d.sources.length} sources)\n`);
     return EXIT.ok;
   }
-  io.err(`${options.file}: ${checked.problems.length} ${checked.problems.length === 1 ? 'problem' : 'problems'}\n`);
-  for (const p of checked.problems) io.err(`  ${p.path}: ${p.message}\n`);
+  // Every problem, each with its JSON path, as zod's prettifyError writes them.
+  io.err(`${options.file}: ${checked.problems.length} ${checked.problems.length === 1 ? 'problem' : 'problems'}\n${checked.report}\n`);
   return EXIT.error;
 }
 

@@ -71,7 +71,9 @@ export function noteSections(e: Estimate, options: { explain: boolean }): { titl
   const n = sourceNumbers(e);
   const cited = (items: { text: string; source: string | null; at: string | null }[]) =>
     items.map((i) => `${i.text} ${citation(n, i.source, i.at)}`.trimEnd());
+  const sessions = e.sessions.basis === 'given' ? [] : cited([{ text: `${e.sessions.description}.`, source: e.sessions.source, at: e.sessions.at }]);
   const sections = [
+    { title: 'Sessions', lines: sessions },
     { title: 'Included', lines: cited(e.included) },
     { title: 'Not included', lines: cited(e.excluded) },
     { title: 'Insurance', lines: cited([{ text: `${describeInsurance(e)}. ${e.coverage.note}`, source: e.coverage.source, at: e.coverage.at }]) },

@@ -81,8 +81,11 @@ describe('custom price lists', () => {
     const r = runCli(['data', 'validate', file]);
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toContain('routes[0].offers[0].price.lowCents: must be zero or more cents');
-    expect(r.stderr).toContain('routes[3]: Unrecognized key: "surprise"');
+    expect(r.stderr).toMatch(/^.*broken\.json: 4 problems\n/);
+    expect(r.stderr).toContain('✖ must be zero or more cents\n  → at routes[0].offers[0].price.lowCents');
+    expect(r.stderr).toContain('✖ Unrecognized key: "surprise"\n  → at routes[3]');
+    expect(r.stderr).toContain('✖ duplicate route id "iv" (also at index 0)\n  → at routes[1].id');
+    expect(r.stderr).toContain('✖ refers to source "nowhere", which is not in "sources"\n  → at routes[2].offers[0].price.ref.source');
     const one = runCli(['-r', 'iv', '--data', file]);
     expect(one.code).toBe(1);
     expect(one.stderr.trimEnd().split('\n')).toHaveLength(1);

@@ -46,6 +46,10 @@ describe('insurance flags', () => {
     expect(doc.explanation.map((s: { text: string }) => s.text)).toEqual(
       expect.arrayContaining(['Weeks 1-4: 2 a week x 4 weeks = 8 sessions', 'Weeks 5-8: 1 a week x 4 weeks = 4 sessions', 'Weeks 9-26: one every 1-2 weeks over 18 weeks = 9-18 sessions']),
     );
+    // The table says how it counted, with the source, even without --explain.
+    expect(runCli(['-r', 'esketamine', '--weeks', '26']).stdout).toContain(
+      'Sessions:\n  - 21-30 sessions over 26 weeks (twice a week in weeks 1-4, once a week in weeks 5-8, then every 1-2 weeks). [2: Dosage and Administration: induction and maintenance phases]',
+    );
   });
 
   it.each([
