@@ -12,12 +12,11 @@ const plain = (text: string) => text;
 
 /**
  * Returns a styler that colours only when asked, whatever chalk detects on its own. chalk (and
- * its terminal detection, ~6 ms) is loaded only when colour is on; plain output never needs it.
+ * its terminal detection) is loaded only when colour is on; plain output never needs it.
  */
 export async function makePaint(color: boolean): Promise<Paint> {
   if (!color) return { bold: plain, dim: plain, italic: plain };
-  const { Chalk } = await import('chalk');
-  return new Chalk({ level: 1 });
+  return (await import('./paint.js')).makeChalk();
 }
 
 /** Returns a borderless-style cli-table3 with no colour codes of its own (we colour cells ourselves). */
