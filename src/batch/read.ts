@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse';
 import { StringDecoder } from 'node:string_decoder';
 import { SCENARIO_FIELDS, type RawScenario, type ScenarioField } from '../core/scenario.js';
-import { closestName } from '../core/names.js';
+import { closestName, kebabCase } from '../core/names.js';
 import { DataError, isKnownError } from '../errors.js';
 
 /** One input row: its number (and, for JSON Lines, its line), its id (the `id` cell, else the row number), and either a raw scenario or what was wrong. */
@@ -13,7 +13,7 @@ const squash = (name: string) => name.toLowerCase().replace(/[\s_-]+/g, '');
 const BY_SQUASHED = new Map<string, Column>(COLUMNS.map((c) => [squash(c), c]));
 
 /** The column names a user may write, as the flags spell them (`oop-max`). */
-export const COLUMN_NAMES = COLUMNS.map((c) => c.replace(/[A-Z]/g, (x) => `-${x.toLowerCase()}`));
+export const COLUMN_NAMES = COLUMNS.map(kebabCase);
 
 /** Maps a header or JSON key to a column: case-, space-, dash- and underscore-insensitive, camelCase too. */
 export function columnFor(name: string): Column | undefined {

@@ -2,6 +2,7 @@ import { createReadStream, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { readBatchRows } from '../batch/read.js';
+import { kebabCase } from '../core/names.js';
 import type { Dataset } from '../core/types.js';
 import { estimateCost, type Estimate } from '../core/estimate.js';
 import { parseScenario, type RawScenario } from '../core/scenario.js';
@@ -17,9 +18,6 @@ export type BatchOptions = { input: string; format: BatchFormat; output: string 
 const PROGRESS_EVERY = 10_000;
 const CACHE_LIMIT = 10_000;
 
-/** Returns the column name of a scenario field as a batch header spells it (`oopMax` -> `oop-max`). */
-const columnName = (field: string) => field.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
-
 /**
  * Prices one raw row. Rows of a spreadsheet repeat a handful of scenarios, and estimateCost is
  * pure, so outcomes are memoised by the row's values (bounded, so memory stays flat).
@@ -32,7 +30,7 @@ function makeRowPricer(dataset: Dataset) {
     if (hit) return hit;
     const parsed = parseScenario(raw, dataset);
     const issue = parsed.ok ? undefined : parsed.issues[0];
-    const outcome = parsed.ok ? estimateCost(parsed.scenario, dataset) : { column: columnName(issue?.field ?? 'route'), message: issue?.message ?? 'invalid' };
+    const outcome = parsed.ok ? estimateCost(parsed.scenario, dataset) : { column: kebabCase(issue?.field ?? 'route'), message: issue?.message ?? 'invalid' };
     if (cache.size >= CACHE_LIMIT) cache.clear();
     cache.set(key, outcome);
     return outcome;

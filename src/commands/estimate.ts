@@ -1,14 +1,13 @@
 import { bundledDataset } from '../catalog/load.js';
-import type { Dataset } from '../core/types.js';
 import { estimateCost, type Cited, type Estimate } from '../core/estimate.js';
-import { parseScenario, type RawScenario, type ScenarioField } from '../core/scenario.js';
-import type { Scenario } from '../core/types.js';
+import { kebabCase } from '../core/names.js';
+import { parseScenario } from '../core/scenario.js';
+import type { Dataset, RawScenario, Scenario, ScenarioField } from '../core/types.js';
 import { UsageError } from '../errors.js';
-import type { Io } from '../io.js';
 import { shouldColor } from '../format/color.js';
 import { formatJson } from '../format/json.js';
-
 import type { Format } from '../formats.js';
+import type { Io } from '../io.js';
 
 export type EstimateOptions = {
   raw: RawScenario;
@@ -21,7 +20,7 @@ export type EstimateOptions = {
 
 /** Returns the flag that sets a scenario field, as a user types it (`oopMax` -> `--oop-max`). */
 export function flagName(field: ScenarioField): string {
-  return `--${field.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+  return `--${kebabCase(field)}`;
 }
 
 /** Returns the dataset a command works on: --data when given (validated, so zod loads only then), else the bundled one. */

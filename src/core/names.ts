@@ -30,3 +30,8 @@ function editDistance(a: string, b: string): number {
 export function normaliseName(input: string): string {
   return input.trim().toLowerCase().replace(/[\s_]+/g, '-');
 }
+
+/** Returns a camelCase field name as the flags and batch columns spell it (`oopMax` -> `oop-max`). */
+export function kebabCase(name: string): string {
+  return name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+}
