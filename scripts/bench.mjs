@@ -6,7 +6,7 @@ import { createWriteStream, mkdirSync, mkdtempSync, statSync, writeFileSync } fr
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 
-const RUNS = Number(process.env.BENCH_RUNS ?? 25);
+const RUNS = Number(process.env.BENCH_RUNS ?? 30);
 const root = process.cwd();
 const dir = mkdtempSync(join(tmpdir(), 'ketamine-cost-bench-'));
 
