@@ -30,10 +30,17 @@ const io: Io = {
   out: (text) => void process.stdout.write(text),
   write: (text) => (process.stdout.write(text) ? undefined : new Promise((resolve) => process.stdout.once('drain', resolve))),
   err: (text) => void process.stderr.write(text),
-  stdin: process.stdin,
-  stdinIsTTY: process.stdin.isTTY === true,
+  // Getters: merely touching process.stdin sets up a stream (~1.5 ms), which a flags-only run never needs.
+  get stdin() {
+    return process.stdin;
+  },
+  get stdinIsTTY() {
+    return process.stdin.isTTY === true;
+  },
   stdoutIsTTY: process.stdout.isTTY === true,
-  stderrIsTTY: process.stderr.isTTY === true,
+  get stderrIsTTY() {
+    return process.stderr.isTTY === true;
+  },
   env: process.env,
   cwd: process.cwd(),
   registerCleanup: (cleanup) => {

@@ -42,11 +42,11 @@ export async function estimateCommand(options: EstimateOptions, io: Io): Promise
   const dataset = await selectDataset(options.data, io);
 
   // 2. Decide whether to ask: only on a terminal, never in a script.
-  const terminal = io.stdinIsTTY && io.stdoutIsTTY;
-  if (options.interactive === true && !terminal) {
+  const terminal = () => io.stdoutIsTTY && io.stdinIsTTY;
+  if (options.interactive === true && !terminal()) {
     throw new UsageError('--interactive needs a terminal (stdin and stdout); in a script give --route and the other flags instead');
   }
-  const interactive = options.interactive ?? (terminal && options.raw.route === undefined);
+  const interactive = options.interactive ?? (options.raw.route === undefined && terminal());
   if (!interactive && options.raw.route === undefined) {
     const routes = dataset.routes.map((r) => r.id).join(', ');
     throw new UsageError(`--route is required when not asking questions (no terminal, or --no-interactive); allowed: ${routes}`);
