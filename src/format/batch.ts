@@ -1,11 +1,11 @@
 import { patientLowHigh } from '../core/compare.js';
-import { caseTitle, type Estimate } from '../core/estimate.js';
+import type { Estimate } from '../core/estimate.js';
 import { formatUsdRange } from '../core/money.js';
 import { csvFields, csvLine, ESTIMATE_COLUMNS, estimateCells } from './csv.js';
 import { SCHEMA_VERSION, toJsonDocument } from './json.js';
 import { markdownCell } from './markdown.js';
 import type { BatchFormat } from '../formats.js';
-import { DISCLAIMER } from './summary.js';
+import { DISCLAIMER, payLabel } from './summary.js';
 
 /** One row's outcome: the estimate, or the problem with the row, never both. */
 export type BatchResult = { row: number; line: number | null; id: string; estimate: Estimate | null; error: { column: string | null; message: string } | null };
@@ -60,7 +60,7 @@ function jsonItem(indent: boolean): (r: BatchResult) => string {
 function youPay(e: Estimate): string {
   const pay = patientLowHigh(e);
   const first = e.patient.cases[0];
-  return `${formatUsdRange(pay.lowCents, pay.highCents)}${first && first.case !== 'self-pay' ? ` (${caseTitle(first.case).toLowerCase().replace(/^if your plan /, 'if plan ')})` : ''}`;
+  return `${formatUsdRange(pay.lowCents, pay.highCents)}${first && first.case !== 'self-pay' ? `, ${payLabel(e)}` : ''}`;
 }
 
 const sessionsText = (e: Estimate) => (e.sessions.low === e.sessions.high ? String(e.sessions.low) : `${e.sessions.low}-${e.sessions.high}`);

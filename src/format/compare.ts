@@ -4,7 +4,7 @@ import { formatUsdRange } from '../core/money.js';
 import { csvLine, ESTIMATE_COLUMNS, estimateCells } from './csv.js';
 import { SCHEMA_VERSION, toJsonDocument } from './json.js';
 import { markdownCell } from './markdown.js';
-import { DISCLAIMER, caseLabel } from './summary.js';
+import { DISCLAIMER, payLabel } from './summary.js';
 
 export const BAR_WIDTH = 24;
 
@@ -28,11 +28,6 @@ function optionLabel(e: Estimate): string {
   const dose = e.dose ? ` ${e.dose.mg} mg` : '';
   const span = e.sessions.low === e.sessions.high ? String(e.sessions.low) : `${e.sessions.low}-${e.sessions.high}`;
   return `${e.route.label}${dose}, ${e.provider.id}, ${span} sessions`;
-}
-
-function payLabel(e: Estimate): string {
-  const first = e.patient.cases[0];
-  return first && first.case !== 'self-pay' ? caseLabel(first, e.patient.cases.length).replace(/^If your plan /, 'if plan ') : 'paying yourself';
 }
 
 /** Returns the comparison as a terminal table, cheapest first, with a range bar per row. */
@@ -71,7 +66,7 @@ export function formatCompareMarkdown(c: Comparison): string {
   const lines = ['| Option | Per session | Program | You pay |', '| --- | ---: | ---: | ---: |'];
   for (const e of c.options) {
     const pay = patientLowHigh(e);
-    lines.push(`| ${markdownCell(optionLabel(e))} | ${formatUsdRange(e.perSession.lowCents, e.perSession.highCents)} | ${formatUsdRange(e.program.lowCents, e.program.highCents)} | ${formatUsdRange(pay.lowCents, pay.highCents)} (${payLabel(e)}) |`);
+    lines.push(`| ${markdownCell(optionLabel(e))} | ${formatUsdRange(e.perSession.lowCents, e.perSession.highCents)} | ${formatUsdRange(e.program.lowCents, e.program.highCents)} | ${formatUsdRange(pay.lowCents, pay.highCents)}, ${payLabel(e)} |`);
   }
   for (const s of c.skipped) lines.push('', `Not compared: ${s.route} (${s.provider}): ${s.reason}.`);
   lines.push('', `_${DISCLAIMER}_`);

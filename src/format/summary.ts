@@ -28,6 +28,13 @@ export function caseLabel(c: PatientCase, shownCases: number): string {
   return `${caseTitle(c.case)}${shownCases > 1 && c.typical ? ' (usual)' : ''}`;
 }
 
+/** A short label for what the patient pays in a one-line row: "paying yourself", "if plan covers it (usual)". */
+export function payLabel(e: Estimate): string {
+  const first = e.patient.cases[0];
+  if (!first || first.case === 'self-pay') return 'paying yourself';
+  return caseLabel(first, e.patient.cases.length).replace(/^If your plan /, 'if plan ');
+}
+
 /** Numbers each source the estimate cites, in dataset order, for "[1: L160]" markers. */
 export function sourceNumbers(e: Estimate): Map<string, number> {
   return new Map(e.sources.map((s, i) => [s.id, i + 1]));

@@ -99,6 +99,8 @@ describe('batch formats and files', () => {
     expect(table).toMatch(/^1 +iv +6 +\$1,350-\$4,800 +\$1,350-\$4,800$/m);
     expect(table).toContain('2 estimated, 0 failed.');
     expect(runCli(['batch', '-', '-f', 'markdown'], { input }).stdout).toContain('| 2 | oral | 4 | $300-$800 | $300-$800 | ok |');
+    const insured = runCli(['batch', '-'], { input: 'route,sessions,insurance\niv,6,in-network\n' }).stdout;
+    expect(insured).toMatch(/^1 +iv +6 +\$1,350-\$4,800 +\$1,350-\$4,800, if plan does not cover it \(usual\)$/m);
   });
 
   it('--output writes the file whole, via a temp file, and says so on stderr', () => {
