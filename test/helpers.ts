@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
+import { expect } from 'vitest';
 import type { Dataset } from '../src/core/types.js';
 import type { Io } from '../src/io.js';
 import { main } from '../src/program.js';
@@ -31,6 +32,22 @@ export function runCli(args: string[], options: { env?: Record<string, string>; 
   const env: Record<string, string> = { PATH: process.env.PATH ?? '', LANG: 'C', ...options.env };
   const result = spawnSync(process.execPath, [BIN, ...args], { env, input: options.input ?? '', cwd: options.cwd ?? ROOT, encoding: 'utf8', timeout: 30_000 });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const STACK_LINE = /^\s+at .+[(:]\d+/m;
+
+/**
+ * Runs the built command and checks the promise for bad input: the exit code (2 unless told),
+ * nothing on stdout, exactly one line on stderr matching `message`, and no stack trace.
+ */
+export function expectUsageError(args: string[], message: RegExp, options: { code?: number; input?: string } = {}): void {
+  const r = runCli(args, { input: options.input });
+  expect(r.code).toBe(options.code ?? 2);
+  expect(r.stdout).toBe('');
+  expect(r.stderr).toMatch(message);
+  expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+  expect(r.stderr).not.toMatch(STACK_LINE);
+  expect(r.stderr).not.toMatch(/\n\s+at /);
 }
 
 /** Runs the program in-process with a fake Io: for fast wiring tests and fuzzing. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import packageJson from '../../package.json' with { type: 'json' };
-import { priceOf, readDataset, runCli } from '../helpers.js';
+import { expectUsageError, priceOf, readDataset, runCli } from '../helpers.js';
 
 // These spawn the built command (npm test builds it first), as a user's shell would.
 const dataset = readDataset();
@@ -91,14 +91,7 @@ describe('bad input: one line on stderr, nothing on stdout, exit 2', () => {
     [['--no-interactive'], /--route is required when not asking questions/],
     [['--interactive'], /--interactive needs a terminal/],
     [['--interactive', '--route', 'iv'], /--interactive needs a terminal/],
-  ])('%j', (args, message) => {
-    const r = runCli(args);
-    expect(r.code).toBe(2);
-    expect(r.stdout).toBe('');
-    expect(r.stderr).toMatch(message);
-    expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
-    expect(r.stderr).not.toMatch(/\n\s+at /);
-  });
+  ])('%j', (args, message) => expectUsageError(args, message));
 });
 
 describe('help and version', () => {

@@ -3,20 +3,11 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BIN, runCli } from '../helpers.js';
+import { BIN, expectUsageError, runCli } from '../helpers.js';
 
-// Hostile input, each with a clear one-line message, the right exit code and nothing on stdout.
 const temp = mkdtempSync(join(tmpdir(), 'ketamine-cost-hostile-'));
-const STACK_LINE = /^\s+at .+[(:]\d+/m;
-
-function expectUsage(args: string[], message: RegExp, code = 2) {
-  const r = runCli(args);
-  expect(r.code).toBe(code);
-  expect(r.stdout).toBe('');
-  expect(r.stderr).toMatch(message);
-  expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
-  expect(r.stderr).not.toMatch(STACK_LINE);
-}
+// Each case: one clear line on stderr, the right exit code, nothing on stdout, no stack trace.
+const expectUsage = (args: string[], message: RegExp, code = 2) => expectUsageError(args, message, { code });
 
 describe('numbers', () => {
   it.each(['9007199254740993', '1e400', '0x10', '１２', '12abc', 'NaN', 'Infinity', '', '-3', '+3', '3.0', ' '])('--sessions %j', (value) => {

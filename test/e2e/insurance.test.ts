@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { priceOf, readDataset, runCli } from '../helpers.js';
+import { expectUsageError, priceOf, readDataset, runCli } from '../helpers.js';
 
 const dataset = readDataset();
 const iv = priceOf(dataset, 'iv');
@@ -67,13 +67,7 @@ describe('insurance flags', () => {
     [['-r', 'iv', '-i', 'in-network', '--covered', 'maybe'], /--covered "maybe" is not allowed; allowed: yes, no, auto/],
     [['-r', 'iv', '--weeks', '8'], /--weeks iv has no schedule in the dataset/],
     [['-r', 'oral', '--weeks', '8', '--sessions', '4'], /--weeks .*not both/],
-  ])('%j exits 2 with one line', (args, message) => {
-    const r = runCli(args);
-    expect(r.code).toBe(2);
-    expect(r.stdout).toBe('');
-    expect(r.stderr).toMatch(message);
-    expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
-  });
+  ])('%j exits 2 with one line', (args, message) => expectUsageError(args, message));
 });
 
 describe('compare', () => {
@@ -123,12 +117,7 @@ describe('compare', () => {
     [['compare', 'iv:8w'], /option "iv:8w": weeks iv has no schedule/],
     [['compare', '-s', '0'], /--sessions "0" is not allowed/],
     [['compare', '--deductible', '5'], /--deductible applies only with --insurance/],
-  ])('%j exits 2', (args, message) => {
-    const r = runCli(args);
-    expect(r.code).toBe(2);
-    expect(r.stdout).toBe('');
-    expect(r.stderr).toMatch(message);
-  });
+  ])('%j exits 2', (args, message) => expectUsageError(args, message));
 });
 
 describe('routes', () => {
