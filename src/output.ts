@@ -13,7 +13,7 @@ export type Sink = { write: (text: string) => Promise<void> | undefined; finish:
 const CHUNK = 16 * 1024;
 
 /** Buffers writes into ~16 KB chunks: a million rows become a few thousand writes, not a million. */
-function buffered(flush: (text: string) => Promise<void> | undefined): Pick<Sink, 'write'> & { drain: () => Promise<void> | undefined } {
+function buffered(flush: (text: string) => Promise<void> | undefined): Pick<Sink, 'write'> & { drain: () => Promise<void> | undefined; discard: () => void } {
   let pending: string[] = [];
   let size = 0;
   const drain = () => {
@@ -30,6 +30,10 @@ function buffered(flush: (text: string) => Promise<void> | undefined): Pick<Sink
       return size >= CHUNK ? drain() : undefined;
     },
     drain,
+    discard: () => {
+      pending = [];
+      size = 0;
+    },
   };
 }
 
@@ -41,7 +45,9 @@ export function stdoutSink(io: Io): Sink {
     finish: async () => {
       await b.drain();
     },
-    abort: () => void b.drain(),
+    // A batch that stops on a file it cannot read writes nothing more: a small file leaves stdout
+    // empty rather than a header or half a JSON array (a large one may have sent chunks already).
+    abort: b.discard,
   };
 }
 

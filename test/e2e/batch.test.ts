@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { BATCH_COLUMNS } from '../../src/format/batch.js';
-import { BIN, fixture, priceOf, readDataset, runCli } from '../helpers.js';
+import { BIN, expectUsageError, fixture, priceOf, readDataset, runCli } from '../helpers.js';
 
 const dataset = readDataset();
 const iv = priceOf(dataset, 'iv');
@@ -132,22 +132,16 @@ describe('batch formats and files', () => {
     [['batch', '-'], 1, /the batch file is empty/],
     [['batch', '-', '-f', 'xml'], 2, /argument 'xml' is invalid. Allowed choices are table, json, jsonl, csv, markdown/],
     [['batch'], 2, /missing required argument 'file'/],
-  ])('%j exits %i', (args, code, message) => {
-    const r = runCli(args);
-    expect(r.code).toBe(code);
-    expect(r.stderr).toMatch(message);
-    expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
-  });
+  ])('%j exits %i', (args, code, message) => expectUsageError(args, message, { code }));
 
   it.each([
     ['an unknown column', 'route,sesions\niv,3\n', /unknown column "sesions" \(did you mean "sessions"\?\)/],
     ['no route column', 'sessions\n3\n', /has no "route" column/],
     ['semicolons', 'route;sessions\niv;3\n', /semicolons/],
     ['an unclosed quote', 'route,sessions\niv,"3\n', /cannot read the CSV after row 0: .*[Qq]uote/],
-  ])('%s: exit 1 with one line', (_name, input, message) => {
-    const r = runCli(['batch', '-', '-f', 'csv'], { input });
-    expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(message);
+  ])('%s: exit 1 with one line and nothing on stdout', (_name, input, message) => {
+    expectUsageError(['batch', '-', '-f', 'csv'], message, { code: 1, input });
+    expectUsageError(['batch', '-', '-f', 'json'], message, { code: 1, input });
   });
 
   it.each([
