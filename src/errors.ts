@@ -30,3 +30,16 @@ export function isKnownError(error: unknown): error is KnownError {
 
 /** Exit codes are a promise to scripts: README, "Exit codes". */
 export const EXIT = { ok: 0, error: 1, usage: 2, batchRowsFailed: 3, cancelled: 130 } as const;
+
+/**
+ * Says in words why a file could not be read or written. `missing` is what ENOENT means here:
+ * "no such file" when reading, "the folder does not exist" when writing.
+ */
+export function describeFsError(error: unknown, missing = 'no such file'): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'ENOENT') return missing;
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'EISDIR') return 'it is a directory';
+  if (code === 'ENOSPC') return 'no space left on the device';
+  return error instanceof Error ? error.message : String(error);
+}

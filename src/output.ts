@@ -1,6 +1,6 @@
 import { closeSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { DataError } from './errors.js';
+import { DataError, describeFsError } from './errors.js';
 import type { Io } from './io.js';
 
 /**
@@ -59,9 +59,7 @@ export function fileSink(file: string, io: Io): Sink {
   const target = resolve(io.cwd, file);
   const temp = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
   const fail = (error: unknown): never => {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'the folder does not exist' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'ENOSPC' ? 'no space left on the device' : code === 'EISDIR' ? 'it is a directory' : (code ?? String(error));
-    throw new DataError(`cannot write ${file}: ${reason}`);
+    throw new DataError(`cannot write ${file}: ${describeFsError(error, 'the folder does not exist')}`);
   };
   let fd: number;
   try {

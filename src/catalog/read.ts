@@ -2,7 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import * as z from 'zod/mini';
 import type { Dataset } from '../core/types.js';
-import { DataError, isKnownError } from '../errors.js';
+import { DataError, describeFsError, isKnownError } from '../errors.js';
 import { DatasetSchema } from './schema.js';
 
 /** A price list is a few KB; anything past this is not one, and is refused before it is read. */
@@ -72,12 +72,4 @@ export function jsonPath(path: readonly PropertyKey[]): string {
   let out = '';
   for (const part of path) out += typeof part === 'number' ? `[${part}]` : `${out ? '.' : ''}${String(part)}`;
   return out || '(root)';
-}
-
-function describeFsError(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  if (code === 'ENOENT') return 'no such file';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  if (code === 'EISDIR') return 'it is a directory';
-  return error instanceof Error ? error.message : String(error);
 }

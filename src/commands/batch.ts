@@ -6,7 +6,7 @@ import { kebabCase } from '../core/names.js';
 import type { Dataset } from '../core/types.js';
 import { estimateCost, type Estimate } from '../core/estimate.js';
 import { parseScenario, type RawScenario } from '../core/scenario.js';
-import { DataError, EXIT, isKnownError } from '../errors.js';
+import { DataError, describeFsError, EXIT, isKnownError } from '../errors.js';
 import { batchWriter, type BatchResult } from '../format/batch.js';
 import type { BatchFormat } from '../formats.js';
 import type { Io } from '../io.js';
@@ -44,8 +44,7 @@ function openInput(input: string, io: Io): AsyncIterable<Buffer | string> {
     if (statSync(path).isDirectory()) throw new DataError(`cannot read ${input}: it is a directory; give a CSV or JSON Lines file`);
   } catch (error) {
     if (isKnownError(error)) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new DataError(`cannot read ${input}: ${code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (code ?? String(error))}`);
+    throw new DataError(`cannot read ${input}: ${describeFsError(error)}`);
   }
   return createReadStream(path);
 }

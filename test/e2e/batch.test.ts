@@ -132,6 +132,7 @@ describe('batch formats and files', () => {
     [['batch', '-'], 1, /the batch file is empty/],
     [['batch', '-', '-f', 'xml'], 2, /argument 'xml' is invalid. Allowed choices are table, json, jsonl, csv, markdown/],
     [['batch'], 2, /missing required argument 'file'/],
+    [['batch', 'test/fixtures/batch/golden.csv', '--output', '/nonexistent-folder/out.csv'], 1, /cannot write \/nonexistent-folder\/out\.csv: the folder does not exist/],
   ])('%j exits %i', (args, code, message) => expectUsageError(args, message, { code }));
 
   it.each([
