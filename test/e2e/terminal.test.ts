@@ -10,47 +10,78 @@ import { BIN, ROOT } from '../helpers.js';
 const hasTmux = spawnSync('tmux', ['-V']).status === 0;
 if (!hasTmux && process.env.CI) throw new Error('tmux is required under CI (.ci/run installs it)');
 
-const socket = `ketamine-cost-test-${process.pid}`;
-const tmux = (...args: string[]) => execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function startSession(name: string): Promise<{ send: (...keys: string[]) => Promise<void>; screen: () => string; exitCode: () => Promise<number> }> {
+// One tmux server per session: reusing one socket right after `kill-server` races with the dying
+// server ("server exited unexpectedly", seen in CI).
+const servers: string[] = [];
+let sessions = 0;
+
+interface TerminalSession {
+  /** Waits until `question` is on screen, then types the keys (tmux key names). */
+  answer: (question: string, ...keys: string[]) => Promise<void>;
+  screen: () => string;
+  exitCode: () => Promise<number>;
+}
+
+async function waitFor<T>(what: string, probe: () => T | undefined, screen: () => string, timeoutMs = 10_000): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const found = probe();
+    if (found !== undefined) return found;
+    if (Date.now() > until) throw new Error(`waited ${timeoutMs} ms for ${what}; screen:\n${screen()}`);
+    await sleep(25);
+  }
+}
+
+async function startSession(name: string): Promise<TerminalSession> {
+  const socket = `ketamine-cost-test-${process.pid}-${++sessions}`;
+  servers.push(socket);
+  const tmux = (...args: string[]) => execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
   const dir = mkdtempSync(join(tmpdir(), 'ketamine-cost-tmux-'));
   const codeFile = join(dir, 'code');
   const command = `cd ${ROOT} && env -u NO_COLOR -u FORCE_COLOR TERM=xterm-256color ${process.execPath} ${BIN}; echo $? > ${codeFile}; sleep 60`;
   tmux('new-session', '-d', '-s', name, '-x', '200', '-y', '60', command);
   const screen = () => tmux('capture-pane', '-p', '-S', '-200', '-t', name);
-  // Wait for the first question before typing.
-  for (let i = 0; i < 100 && !screen().includes('How would the ketamine be given?'); i++) await sleep(50);
+  const send = async (...keys: string[]) => {
+    for (const key of keys) {
+      tmux('send-keys', '-t', name, key);
+      await sleep(60);
+    }
+  };
   return {
     screen,
-    send: async (...keys: string[]) => {
-      for (const key of keys) {
-        tmux('send-keys', '-t', name, key);
-        await sleep(150);
-      }
+    answer: async (question, ...keys) => {
+      await waitFor(`"${question}"`, () => (screen().includes(question) ? true : undefined), screen);
+      await send(...keys);
     },
-    exitCode: async () => {
-      for (let i = 0; i < 100; i++) {
-        try {
-          return Number(readFileSync(codeFile, 'utf8').trim());
-        } catch {
-          await sleep(50);
-        }
-      }
-      throw new Error(`no exit code; screen:\n${screen()}`);
-    },
+    exitCode: () =>
+      waitFor(
+        'the exit code',
+        () => {
+          try {
+            const text = readFileSync(codeFile, 'utf8');
+            return text.endsWith('\n') ? Number(text.trim()) : undefined;
+          } catch {
+            return undefined;
+          }
+        },
+        screen,
+      ),
   };
 }
 
 afterEach(() => {
-  spawnSync('tmux', ['-L', socket, 'kill-server']);
+  for (const socket of servers.splice(0)) spawnSync('tmux', ['-L', socket, 'kill-server']);
 });
 
 describe.skipIf(!hasTmux)('in a real terminal', () => {
   it('Enter through every prompt gives an estimate and exit 0', async () => {
     const s = await startSession('enter');
-    await s.send('Enter', 'Enter', 'Enter', 'Enter');
+    await s.answer('How would the ketamine be given?', 'Enter');
+    await s.answer('How many sessions?', 'Enter');
+    await s.answer('Will insurance pay for part of it?', 'Enter');
+    await s.answer('eligibility notes?', 'Enter');
     expect(await s.exitCode()).toBe(0);
     const screen = s.screen();
     expect(screen).toContain('IV infusion at a clinic, 3-6 sessions (the typical program)');
@@ -60,15 +91,15 @@ describe.skipIf(!hasTmux)('in a real terminal', () => {
 
   it('oral with in-network insurance gives the right figures', async () => {
     const s = await startSession('oral');
-    await s.send('Down', 'Down', 'Down', 'Enter'); // oral
-    await s.send('4', 'Enter'); // sessions
-    await s.send('Down', 'Enter'); // in network
-    await s.send('Down', 'Enter'); // covered: yes
-    await s.send('BSpace', '100', 'Enter'); // deductible
-    await s.send('Enter'); // coinsurance
-    await s.send('Enter'); // 20%
-    await s.send('Enter'); // no cap
-    await s.send('Enter'); // no eligibility notes
+    await s.answer('How would the ketamine be given?', 'Down', 'Down', 'Down', 'Enter'); // oral
+    await s.answer('How many sessions?', '4', 'Enter');
+    await s.answer('Will insurance pay for part of it?', 'Down', 'Enter'); // in network
+    await s.answer('Does your plan cover', 'Down', 'Enter'); // yes
+    await s.answer('How much of your deductible is left', 'BSpace', '100', 'Enter');
+    await s.answer('how does your plan share the cost?', 'Enter'); // coinsurance
+    await s.answer('Your coinsurance, in percent?', 'Enter'); // 20%
+    await s.answer('out-of-pocket maximum', 'Enter'); // no cap
+    await s.answer('eligibility notes?', 'Enter'); // no
     expect(await s.exitCode()).toBe(0);
     const screen = s.screen();
     // 4 x $75 = $300: $100 deductible + 20% of $200 = $140; 4 x $200 = $800: $100 + 20% of $700 = $240.
@@ -78,7 +109,7 @@ describe.skipIf(!hasTmux)('in a real terminal', () => {
 
   it('Ctrl-C at the first prompt: "Cancelled", exit 130, no stack trace', async () => {
     const s = await startSession('cancel');
-    await s.send('C-c');
+    await s.answer('How would the ketamine be given?', 'C-c');
     expect(await s.exitCode()).toBe(130);
     const screen = s.screen();
     expect(screen).toContain('Cancelled');
