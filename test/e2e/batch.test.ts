@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawn } from 'node:child_process';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { BATCH_COLUMNS } from '../../src/format/batch.js';
 import { BIN, expectUsageError, fixture, priceOf, readDataset, runCli } from '../helpers.js';
 
@@ -118,7 +118,8 @@ describe('batch formats and files', () => {
     const child = spawn(process.execPath, [BIN, 'batch', '-', '-f', 'csv', '--output', out], { stdio: ['pipe', 'ignore', 'ignore'] });
     child.stdin.write('route,sessions\n');
     for (let i = 0; i < 2000; i++) child.stdin.write('iv,6\n');
-    await new Promise((r) => setTimeout(r, 300));
+    // Kill once the temp file exists (a fixed delay races with a slow start on a busy machine).
+    await vi.waitFor(() => expect(readdirSync(temp).filter((f) => f.startsWith('.killed.csv.'))).toHaveLength(1), { timeout: 10_000, interval: 20 });
     child.kill('SIGTERM');
     const code = await new Promise((r) => child.on('exit', (c, s) => r(c ?? s)));
     expect(code).toBe(143);

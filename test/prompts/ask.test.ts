@@ -1,6 +1,6 @@
 import { checkbox, confirm, input, select } from '@inquirer/prompts';
 import { render } from '@inquirer/testing';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { estimateCost } from '../../src/core/estimate.js';
 import { parseScenario, type RawScenario } from '../../src/core/scenario.js';
 import { CancelledError } from '../../src/errors.js';
@@ -138,8 +138,7 @@ describe('real prompts (rendered with @inquirer/testing)', () => {
     events.keypress('backspace');
     events.type('0');
     events.keypress('enter');
-    await new Promise((r) => setTimeout(r, 20));
-    expect(getScreen()).toContain('"0" is not allowed; use a whole number from 1 to 365');
+    await vi.waitFor(() => expect(getScreen()).toContain('"0" is not allowed; use a whole number from 1 to 365'));
     events.keypress('backspace');
     events.type('6');
     events.keypress('enter');
@@ -152,8 +151,7 @@ describe('real prompts (rendered with @inquirer/testing)', () => {
     for (let i = 0; i < 3; i++) events.keypress('backspace');
     events.type('150');
     events.keypress('enter');
-    await new Promise((r) => setTimeout(r, 20));
-    expect(getScreen()).toContain('"150" is not a percentage; use a number from 0 to 100');
+    await vi.waitFor(() => expect(getScreen()).toContain('"150" is not a percentage; use a number from 0 to 100'));
     answer.cancel();
     await expect(answer).rejects.toThrow();
   });
