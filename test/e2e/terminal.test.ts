@@ -1,8 +1,8 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { BIN, ROOT } from '../helpers.js';
 
 // Drives the built command in a real terminal (tmux), as a patient would. CI installs tmux
@@ -24,15 +24,7 @@ interface TerminalSession {
   exitCode: () => Promise<number>;
 }
 
-async function waitFor<T>(what: string, probe: () => T | undefined, screen: () => string, timeoutMs = 10_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const found = probe();
-    if (found !== undefined) return found;
-    if (Date.now() > until) throw new Error(`waited ${timeoutMs} ms for ${what}; screen:\n${screen()}`);
-    await sleep(25);
-  }
-}
+const patiently = { timeout: 10_000, interval: 25 };
 
 async function startSession(name: string): Promise<TerminalSession> {
   const socket = `ketamine-cost-test-${process.pid}-${++sessions}`;
@@ -52,22 +44,17 @@ async function startSession(name: string): Promise<TerminalSession> {
   return {
     screen,
     answer: async (question, ...keys) => {
-      await waitFor(`"${question}"`, () => (screen().includes(question) ? true : undefined), screen);
+      await vi.waitFor(() => {
+        if (!screen().includes(question)) throw new Error(`"${question}" is not on screen:\n${screen()}`);
+      }, patiently);
       await send(...keys);
     },
     exitCode: () =>
-      waitFor(
-        'the exit code',
-        () => {
-          try {
-            const text = readFileSync(codeFile, 'utf8');
-            return text.endsWith('\n') ? Number(text.trim()) : undefined;
-          } catch {
-            return undefined;
-          }
-        },
-        screen,
-      ),
+      vi.waitFor(() => {
+        const text = existsSync(codeFile) ? readFileSync(codeFile, 'utf8') : '';
+        if (!text.endsWith('\n')) throw new Error(`no exit code yet; screen:\n${screen()}`);
+        return Number(text.trim());
+      }, patiently),
   };
 }
 
