@@ -4,8 +4,11 @@ import { SCENARIO_FIELDS, type RawScenario, type ScenarioField } from '../core/s
 import { closestName, kebabCase } from '../core/names.js';
 import { DataError, isKnownError } from '../errors.js';
 
+/** What is wrong with one row, and in which column when one column is to blame. */
+export type RowProblem = { column: string | null; message: string };
+
 /** One input row: its number (and, for JSON Lines, its line), its id (the `id` cell, else the row number), and either a raw scenario or what was wrong. */
-export type BatchRow = { row: number; line: number | null; id: string; raw: RawScenario | null; problem: { column: string | null; message: string } | null };
+export type BatchRow = { row: number; line: number | null; id: string; raw: RawScenario | null; problem: RowProblem | null };
 
 type Column = ScenarioField | 'id';
 const COLUMNS: readonly Column[] = ['id', ...SCENARIO_FIELDS];

@@ -1,7 +1,7 @@
 import { createReadStream, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
-import { readBatchRows } from '../batch/read.js';
+import { readBatchRows, type RowProblem } from '../batch/read.js';
 import { kebabCase } from '../core/names.js';
 import type { Dataset } from '../core/types.js';
 import { estimateCost, type Estimate } from '../core/estimate.js';
@@ -23,8 +23,8 @@ const CACHE_LIMIT = 10_000;
  * pure, so outcomes are memoised by the row's values (bounded, so memory stays flat).
  */
 function makeRowPricer(dataset: Dataset) {
-  const cache = new Map<string, Estimate | { column: string; message: string }>();
-  return (raw: RawScenario): Estimate | { column: string; message: string } => {
+  const cache = new Map<string, Estimate | RowProblem>();
+  return (raw: RawScenario): Estimate | RowProblem => {
     const key = JSON.stringify(raw);
     const hit = cache.get(key);
     if (hit) return hit;
@@ -72,9 +72,9 @@ export async function batchCommand(options: BatchOptions, io: Io): Promise<numbe
     for await (const rows of readBatchRows(source, options.input)) {
       for (const row of rows) {
         const outcome = row.raw === null ? row.problem : price(row.raw);
-        const estimate = outcome !== null && 'route' in outcome ? outcome : null;
-        const result: BatchResult = { row: row.row, line: row.line, id: row.id, estimate, error: estimate ? null : (outcome as BatchResult['error']) };
-        if (estimate) counts.ok += 1;
+        const estimated = outcome !== null && 'route' in outcome;
+        const result: BatchResult = { row: row.row, line: row.line, id: row.id, estimate: estimated ? outcome : null, error: estimated ? null : outcome };
+        if (estimated) counts.ok += 1;
         else counts.failed += 1;
         const full = sink.write(writer.row(result, index));
         if (full) await full;

@@ -1,4 +1,5 @@
 import { patientLowHigh } from '../core/compare.js';
+import type { RowProblem } from '../batch/read.js';
 import type { Estimate } from '../core/estimate.js';
 import { formatUsdRange } from '../core/money.js';
 import { csvFields, csvLine, ESTIMATE_COLUMNS, estimateCells } from './csv.js';
@@ -8,7 +9,7 @@ import type { BatchFormat } from '../formats.js';
 import { DISCLAIMER, payLabel } from './summary.js';
 
 /** One row's outcome: the estimate, or the problem with the row, never both. */
-export type BatchResult = { row: number; line: number | null; id: string; estimate: Estimate | null; error: { column: string | null; message: string } | null };
+export type BatchResult = { row: number; line: number | null; id: string; estimate: Estimate | null; error: RowProblem | null };
 
 
 /** A streaming formatter: text before the first row, for each row, and after the last, so rows never pile up in memory. */
