@@ -66,7 +66,16 @@ for (let i = 0; i < RUNS; i++) {
 const bareNodeMs = median(bareBaseline);
 
 // 3. Batches: 100,000 rows timed; peak memory of 1,000,000 rows against 10,000.
-const scenarios = ['iv,6,,,', 'oral,4,in-network,500,20', 'esketamine,,in-network,1200,', 'im,3,,,', 'oral,,,,', 'iv,4,in-network,250,30', 'esketamine,12,,,', 'nope,1,,,'];
+const scenarios = [
+  'iv,6,,,',
+  'oral,4,in-network,500,20',
+  'esketamine,,in-network,1200,',
+  'im,3,,,',
+  'oral,,,,',
+  'iv,4,in-network,250,30',
+  'esketamine,12,,,',
+  'nope,1,,,',
+];
 function writeRows(file, count) {
   return new Promise((resolve) => {
     const out = createWriteStream(file);
@@ -95,11 +104,18 @@ const batchMs = median(batchTimes);
 
 // Peak RSS of the installed command, read by a preloaded hook at exit (same process, same code).
 const hook = join(dir, 'rss-hook.mjs');
-writeFileSync(hook, "import { writeSync } from 'node:fs';\nprocess.on('exit', () => writeSync(2, `\\nmaxRSS=${process.resourceUsage().maxRSS}\\n`));\n");
+writeFileSync(
+  hook,
+  "import { writeSync } from 'node:fs';\nprocess.on('exit', () => writeSync(2, `\\nmaxRSS=${process.resourceUsage().maxRSS}\\n`));\n",
+);
 const realBin = join(app, 'node_modules', 'ketamine-cost', 'bin', 'ketamine-cost.js');
 const peakKb = (file) => {
   // The rows arrive through a pipe, as in `cat rows.csv | ketamine-cost batch -`.
-  const r = spawnSync('sh', ['-c', 'cat "$1" | "$2" --import "$3" "$4" batch - --format csv > /dev/null', 'sh', file, process.execPath, hook, realBin], { env, encoding: 'utf8' });
+  const r = spawnSync(
+    'sh',
+    ['-c', 'cat "$1" | "$2" --import "$3" "$4" batch - --format csv > /dev/null', 'sh', file, process.execPath, hook, realBin],
+    { env, encoding: 'utf8' },
+  );
   const kb = Number(/maxRSS=(\d+)/.exec(r.stderr)?.[1]);
   if (!Number.isFinite(kb)) throw new Error(`no peak memory reading: ${r.stderr}`);
   return kb;
@@ -110,11 +126,22 @@ const rss1m = peakKb(rows1m);
 // 4. Report.
 const tarballKiB = statSync(tarball).size / 1024;
 const results = {
-  machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version, platform: process.platform },
+  machine: {
+    cpus: cpus().length,
+    cpu: cpus()[0]?.model,
+    memoryGiB: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+    platform: process.platform,
+  },
   runs: RUNS,
   nodeBaselineMs: round(nodeMs),
-  startup: Object.fromEntries(Object.entries(timings).map(([k, v]) => [k, { medianMs: round(median(v)), ratio: round(median(v) / nodeMs) }])),
-  bareEnvironment: { nodeBaselineMs: round(bareNodeMs), ...Object.fromEntries(Object.entries(bare).map(([k, v]) => [k, { medianMs: round(median(v)), ratio: round(median(v) / bareNodeMs) }])) },
+  startup: Object.fromEntries(
+    Object.entries(timings).map(([k, v]) => [k, { medianMs: round(median(v)), ratio: round(median(v) / nodeMs) }]),
+  ),
+  bareEnvironment: {
+    nodeBaselineMs: round(bareNodeMs),
+    ...Object.fromEntries(Object.entries(bare).map(([k, v]) => [k, { medianMs: round(median(v)), ratio: round(median(v) / bareNodeMs) }])),
+  },
   batch100k: { medianMs: round(batchMs), ratio: round(batchMs / nodeMs) },
   memory: { peak10kKiB: rss10k, peak1mKiB: rss1m, ratio: round(rss1m / rss10k) },
   tarballKiB: round(tarballKiB),
@@ -129,14 +156,21 @@ const targets = [
   ['packed tarball', results.tarballKiB, 200, ' KiB'],
 ];
 results.targets = targets.map(([what, value, target]) => ({ what, value, target, met: target === null ? null : value <= target }));
-console.log(`\nketamine-cost benchmark: ${results.machine.cpus} cores, ${results.machine.memoryGiB} GiB, ${results.machine.cpu}, Node ${process.version}; ${RUNS} interleaved runs`);
+console.log(
+  `\nketamine-cost benchmark: ${results.machine.cpus} cores, ${results.machine.memoryGiB} GiB, ${results.machine.cpu}, Node ${process.version}; ${RUNS} interleaved runs`,
+);
 console.log(`node -e 0: ${results.nodeBaselineMs} ms (median)`);
 for (const [label, r] of Object.entries(results.startup)) console.log(`  ${label.padEnd(16)} ${String(r.medianMs).padStart(7)} ms`);
-console.log(`bare environment (PATH only): node -e 0 ${results.bareEnvironment.nodeBaselineMs} ms; json ${results.bareEnvironment['json estimate'].ratio}x, table ${results.bareEnvironment['table estimate'].ratio}x`);
+console.log(
+  `bare environment (PATH only): node -e 0 ${results.bareEnvironment.nodeBaselineMs} ms; json ${results.bareEnvironment['json estimate'].ratio}x, table ${results.bareEnvironment['table estimate'].ratio}x`,
+);
 console.log(`  batch 100k rows  ${String(results.batch100k.medianMs).padStart(7)} ms`);
 console.log(`  peak memory: ${rss10k} KiB for 10k rows, ${rss1m} KiB for 1M rows`);
 console.log('');
-for (const t of results.targets) console.log(`${t.met === null ? '  ' : t.met ? 'ok' : 'NO'}  ${t.what.padEnd(40)} ${String(t.value).padStart(7)}${t.target === null ? '' : `  (target <= ${t.target})`}`);
+for (const t of results.targets)
+  console.log(
+    `${t.met === null ? '  ' : t.met ? 'ok' : 'NO'}  ${t.what.padEnd(40)} ${String(t.value).padStart(7)}${t.target === null ? '' : `  (target <= ${t.target})`}`,
+  );
 mkdirSync(join(root, 'bench', 'results'), { recursive: true });
 writeFileSync(join(root, 'bench', 'results', 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
 console.log('\nwritten to bench/results/latest.json');
@@ -145,4 +179,3 @@ if (results.targets.some((t) => t.met === false)) process.exitCode = 1;
 function round(n) {
   return Math.round(n * 100) / 100;
 }
-

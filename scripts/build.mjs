@@ -43,7 +43,9 @@ const lazyImports = (fromLazyFolder) => ({
 const lazyChildProcess = {
   name: 'lazy-child-process',
   setup(b) {
-    b.onResolve({ filter: /^(node:)?child_process$/ }, (args) => (/node_modules[\\/]commander[\\/]/.test(args.importer) ? { path: 'child_process', namespace: 'lazy-child-process' } : undefined));
+    b.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
+      /node_modules[\\/]commander[\\/]/.test(args.importer) ? { path: 'child_process', namespace: 'lazy-child-process' } : undefined,
+    );
     b.onLoad({ filter: /.*/, namespace: 'lazy-child-process' }, () => ({
       contents: "module.exports = new Proxy({}, { get: (_, key) => require('node:child_process')[key] });",
       loader: 'js',
@@ -52,13 +54,18 @@ const lazyChildProcess = {
 };
 common.plugins = [lazyChildProcess];
 const metafiles = [];
-metafiles.push((await build({ ...common, entryPoints: { cli: 'src/cli.ts' }, outdir: 'dist', plugins: [lazyChildProcess, lazyImports(false)] })).metafile);
+metafiles.push(
+  (await build({ ...common, entryPoints: { cli: 'src/cli.ts' }, outdir: 'dist', plugins: [lazyChildProcess, lazyImports(false)] }))
+    .metafile,
+);
 const built = new Set();
 while (built.size < lazyModules.size) {
   for (const file of [...lazyModules].filter((f) => !built.has(f))) {
     built.add(file);
     const out = join('dist', 'lazy', lazyName(file));
-    metafiles.push((await build({ ...common, entryPoints: [file], outfile: out, plugins: [lazyChildProcess, lazyImports(true)] })).metafile);
+    metafiles.push(
+      (await build({ ...common, entryPoints: [file], outfile: out, plugins: [lazyChildProcess, lazyImports(true)] })).metafile,
+    );
   }
 }
 // The programmatic API, built apart so the CLI files stay as they are.
@@ -75,7 +82,9 @@ const sections = [...packages.entries()]
   .sort(([, a], [, b]) => a.name.localeCompare(b.name, 'en'))
   .map(([dir, pkg]) => {
     const file = readdirSync(dir).find((f) => /^(licen[cs]e|copying)([.-]|$)/i.test(f));
-    const text = file ? readFileSync(join(dir, file), 'utf8').trim() : `(no licence file in the package; package.json says ${pkg.license ?? 'nothing'})`;
+    const text = file
+      ? readFileSync(join(dir, file), 'utf8').trim()
+      : `(no licence file in the package; package.json says ${pkg.license ?? 'nothing'})`;
     return `## ${pkg.name}@${pkg.version} (${pkg.license ?? 'unknown'})\n\n${text}\n`;
   });
 writeFileSync('THIRD_PARTY_LICENSES', `ketamine-cost bundles the following packages into dist/.\n\n${sections.join('\n')}`);
@@ -88,7 +97,8 @@ const reached = new Set();
 const visit = (file) => {
   if (reached.has(file)) return;
   reached.add(file);
-  for (const [, spec] of readFileSync(file, 'utf8').matchAll(/from '(\.{1,2}\/[^']+)\.js'/g)) visit(resolvePath(dirname(file), `${spec}.d.ts`));
+  for (const [, spec] of readFileSync(file, 'utf8').matchAll(/from '(\.{1,2}\/[^']+)\.js'/g))
+    visit(resolvePath(dirname(file), `${spec}.d.ts`));
 };
 visit(resolvePath('dist/types/src/index.d.ts'));
 const prune = (dir) => {

@@ -11,7 +11,20 @@ export type { CheckDatasetResult, DatasetProblem } from './catalog/read.js';
 export type { Comparison, Skipped } from './core/compare.js';
 export type { CentsRange, Cited, Estimate, PatientCase, Step } from './core/estimate.js';
 export { formatUsd } from './core/money.js';
-export type { Covered, Dataset, Insurance, InsuranceStatus, Note, Price, RawScenario, Ref, Route, Scenario, ScenarioField, ScenarioIssue } from './core/types.js';
+export type {
+  Covered,
+  Dataset,
+  Insurance,
+  InsuranceStatus,
+  Note,
+  Price,
+  RawScenario,
+  Ref,
+  Route,
+  Scenario,
+  ScenarioField,
+  ScenarioIssue,
+} from './core/types.js';
 export { SCHEMA_VERSION, toJsonDocument } from './format/json.js';
 
 /** Thrown by `estimate` and `compare` when a scenario is invalid; `issues` names each field and what it allows. */

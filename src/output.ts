@@ -13,7 +13,9 @@ export type Sink = { write: (text: string) => Promise<void> | undefined; finish:
 const CHUNK = 16 * 1024;
 
 /** Buffers writes into ~16 KB chunks: a million rows become a few thousand writes, not a million. */
-function buffered(flush: (text: string) => Promise<void> | undefined): Pick<Sink, 'write'> & { drain: () => Promise<void> | undefined; discard: () => void } {
+function buffered(
+  flush: (text: string) => Promise<void> | undefined,
+): Pick<Sink, 'write'> & { drain: () => Promise<void> | undefined; discard: () => void } {
   let pending: string[] = [];
   let size = 0;
   const drain = () => {

@@ -39,7 +39,10 @@ This tool estimates costs from published price ranges. It does not give medical 
 function addScenarioOptions(command: Command, options: { route: boolean }): Command {
   if (options.route) {
     command
-      .option('-r, --route <route>', 'how the ketamine is given: iv, im, esketamine, oral (aliases such as infusion, spravato, tablet work too)')
+      .option(
+        '-r, --route <route>',
+        'how the ketamine is given: iv, im, esketamine, oral (aliases such as infusion, spravato, tablet work too)',
+      )
       .option('-p, --provider <type>', "provider type: clinic or at-home (default: the route's only provider)")
       .option('--dose <mg>', 'esketamine dose in mg: 56 or 84 (default 56)');
   }
@@ -47,7 +50,7 @@ function addScenarioOptions(command: Command, options: { route: boolean }): Comm
     .option('-s, --sessions <n>', "number of sessions, 1-365 (default: the route's typical program)")
     .option('--weeks <n>', "program length in weeks, counted from the route's schedule (not with --sessions)")
     .option('-i, --insurance <status>', 'none (self-pay, default), in-network, out-of-network (oon)')
-    .option('--covered <yes|no|auto>', "whether your plan covers this route (default auto: show both, marking the usual one)")
+    .option('--covered <yes|no|auto>', 'whether your plan covers this route (default auto: show both, marking the usual one)')
     .option('--deductible <usd>', 'what is left of your deductible this year, in dollars (default 0)')
     .option('--coinsurance <percent>', 'your share after the deductible, 0-100 (default 20)')
     .option('--copay <usd>', 'a flat amount per session instead of coinsurance')
@@ -66,7 +69,20 @@ function addOutputOptions(command: Command, formats: readonly string[]): Command
 
 function rawScenario(flags: ScenarioFlags): RawScenario {
   const { route, provider, sessions, weeks, dose, insurance, covered, deductible, coinsurance, copay, oopMax, reimbursement } = flags;
-  const raw: RawScenario = { route, provider, sessions, weeks, dose, insurance, covered, deductible, coinsurance, copay, oopMax, reimbursement };
+  const raw: RawScenario = {
+    route,
+    provider,
+    sessions,
+    weeks,
+    dose,
+    insurance,
+    covered,
+    deductible,
+    coinsurance,
+    copay,
+    oopMax,
+    reimbursement,
+  };
   for (const key of Object.keys(raw) as (keyof RawScenario)[]) if (raw[key] === undefined) delete raw[key];
   return raw;
 }
@@ -77,7 +93,11 @@ function colorFlag(command: Command, flags: CommonFlags): boolean | undefined {
 }
 
 /** Builds the command-line program: flags to raw input to run(), no logic of its own. */
-export function buildProgram(io: Io, setExitCode: (code: number) => void, options: { subcommands: boolean } = { subcommands: true }): Command {
+export function buildProgram(
+  io: Io,
+  setExitCode: (code: number) => void,
+  options: { subcommands: boolean } = { subcommands: true },
+): Command {
   const program = new Command('ketamine-cost');
   const execute = async (flags: { debug?: boolean }, command: () => Promise<number | void>) =>
     setExitCode(await run(command, io, { debug: flags.debug === true }));
@@ -107,7 +127,14 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void, option
       // The estimate is the common path, so it is bundled in; the other commands load on use.
       await execute(flags, () =>
         estimateCommand(
-          { raw: rawScenario(flags), format: flags.format, explain: flags.explain === true, color: colorFlag(command, flags), interactive, data: flags.data },
+          {
+            raw: rawScenario(flags),
+            format: flags.format,
+            explain: flags.explain === true,
+            color: colorFlag(command, flags),
+            interactive,
+            data: flags.data,
+          },
           io,
         ),
       );
@@ -119,7 +146,10 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void, option
   const compare = program
     .command('compare')
     .description('every route and provider side by side, cheapest for you first (or only the options named)')
-    .argument('[routes...]', 'what to compare: route[@provider][:sessions] or route:<weeks>w, e.g. iv:6 esketamine:8w (default: every route and provider)');
+    .argument(
+      '[routes...]',
+      'what to compare: route[@provider][:sessions] or route:<weeks>w, e.g. iv:6 esketamine:8w (default: every route and provider)',
+    );
   addScenarioOptions(compare, { route: false });
   addOutputOptions(compare, FORMATS)
     .option('--ascii', 'draw the range bars with plain ASCII (also when TERM=dumb)')
@@ -132,13 +162,30 @@ Examples:
     )
     .action(async (specs: string[], flags: ScenarioFlags & CommonFlags & { ascii?: boolean }, command: Command) => {
       await execute(flags, async () =>
-        (await import('./commands/compare.js')).compareCommand({ specs, raw: rawScenario(flags), format: flags.format, color: colorFlag(command, flags), ascii: flags.ascii === true, data: flags.data }, io),
+        (await import('./commands/compare.js')).compareCommand(
+          {
+            specs,
+            raw: rawScenario(flags),
+            format: flags.format,
+            color: colorFlag(command, flags),
+            ascii: flags.ascii === true,
+            data: flags.data,
+          },
+          io,
+        ),
       );
     });
 
-  const routes = program.command('routes').description('the price list as people read it: every route, provider, price range, typical program and source');
+  const routes = program
+    .command('routes')
+    .description('the price list as people read it: every route, provider, price range, typical program and source');
   addOutputOptions(routes, FORMATS).action(async (flags: CommonFlags, command: Command) => {
-    await execute(flags, async () => (await import('./commands/routes.js')).routesCommand({ format: flags.format, color: colorFlag(command, flags), data: flags.data }, io));
+    await execute(flags, async () =>
+      (await import('./commands/routes.js')).routesCommand(
+        { format: flags.format, color: colorFlag(command, flags), data: flags.data },
+        io,
+      ),
+    );
   });
 
   const batch = program
@@ -160,7 +207,9 @@ Examples:
   $ printf 'route,sessions\niv,6\noral,4\n' | ketamine-cost batch - --format jsonl`,
     )
     .action(async (input: string, flags: Omit<CommonFlags, 'format'> & { format: BatchFormat; output?: string }) => {
-      await execute(flags, async () => (await import('./commands/batch.js')).batchCommand({ input, format: flags.format, output: flags.output, data: flags.data }, io));
+      await execute(flags, async () =>
+        (await import('./commands/batch.js')).batchCommand({ input, format: flags.format, output: flags.output, data: flags.data }, io),
+      );
     });
 
   const data = program.command('data').description('show or check a price list');

@@ -30,7 +30,13 @@ export type CliResult = { code: number | null; stdout: string; stderr: string };
 /** Spawns the built command with a clean environment: no colour, no terminal, fixed locale. */
 export function runCli(args: string[], options: { env?: Record<string, string>; input?: string; cwd?: string } = {}): CliResult {
   const env: Record<string, string> = { PATH: process.env.PATH ?? '', LANG: 'C', ...options.env };
-  const result = spawnSync(process.execPath, [BIN, ...args], { env, input: options.input ?? '', cwd: options.cwd ?? ROOT, encoding: 'utf8', timeout: 30_000 });
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    env,
+    input: options.input ?? '',
+    cwd: options.cwd ?? ROOT,
+    encoding: 'utf8',
+    timeout: 30_000,
+  });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -51,7 +57,10 @@ export function expectUsageError(args: string[], message: RegExp, options: { cod
 }
 
 /** Runs the program in-process with a fake Io: for fast wiring tests and fuzzing. */
-export async function runInProcess(args: string[], options: { env?: Record<string, string>; tty?: boolean; input?: string } = {}): Promise<CliResult> {
+export async function runInProcess(
+  args: string[],
+  options: { env?: Record<string, string>; tty?: boolean; input?: string } = {},
+): Promise<CliResult> {
   let stdout = '';
   let stderr = '';
   const io: Io = {

@@ -33,7 +33,12 @@ function unknownColumn(name: string): string {
 export function detectKind(name: string, firstText: string): 'csv' | 'jsonl' {
   if (/\.(jsonl|ndjson)$/i.test(name)) return 'jsonl';
   if (/\.csv$/i.test(name)) return 'csv';
-  return firstText.replace(/^\uFEFF/, '').trimStart().startsWith('{') ? 'jsonl' : 'csv';
+  return firstText
+    .replace(/^\uFEFF/, '')
+    .trimStart()
+    .startsWith('{')
+    ? 'jsonl'
+    : 'csv';
 }
 
 const SLICE_BYTES = 4096;
@@ -53,7 +58,8 @@ export async function* readBatchRows(source: AsyncIterable<Buffer | string>, nam
   const firstChunk = Buffer.isBuffer(first.value) ? first.value : Buffer.from(first.value);
   async function* all(): AsyncGenerator<Buffer> {
     yield firstChunk;
-    for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield Buffer.isBuffer(next.value) ? next.value : Buffer.from(next.value);
+    for (let next = await iterator.next(); !next.done; next = await iterator.next())
+      yield Buffer.isBuffer(next.value) ? next.value : Buffer.from(next.value);
   }
   if (detectKind(name, firstChunk.subarray(0, 4096).toString('utf8')) === 'jsonl') yield* readJsonLines(all());
   else yield* readCsv(all());
@@ -76,7 +82,16 @@ function csvRow(record: string[], state: CsvState): BatchRow | null {
   const idText = state.idCell >= 0 ? record[state.idCell]?.trim() : undefined;
   const id = idText ? idText : String(row);
   if (record.length !== state.width) {
-    return { row, line: null, id, raw: null, problem: { column: null, message: `has ${record.length} cells but the header has ${state.width}; check for a missing or extra comma` } };
+    return {
+      row,
+      line: null,
+      id,
+      raw: null,
+      problem: {
+        column: null,
+        message: `has ${record.length} cells but the header has ${state.width}; check for a missing or extra comma`,
+      },
+    };
   }
   const raw: RawScenario = {};
   let problem: BatchRow['problem'] = null;
@@ -147,7 +162,8 @@ async function* readCsv(bytes: AsyncIterable<Buffer>): AsyncGenerator<BatchRow[]
   } catch (error) {
     fail(error);
   }
-  if (state.header === null) throw new DataError('the batch file is empty; it needs a header row (route, sessions, ...) and one row per scenario');
+  if (state.header === null)
+    throw new DataError('the batch file is empty; it needs a header row (route, sessions, ...) and one row per scenario');
 }
 
 function readHeader(cells: string[]): (Column | undefined)[] {
@@ -162,7 +178,8 @@ function readHeader(cells: string[]): (Column | undefined)[] {
     seen.add(column);
     return column;
   });
-  if (!seen.has('route')) throw new DataError(`the header has no "route" column; columns: ${COLUMN_NAMES.join(', ')} (only route is required)`);
+  if (!seen.has('route'))
+    throw new DataError(`the header has no "route" column; columns: ${COLUMN_NAMES.join(', ')} (only route is required)`);
   return columns;
 }
 
@@ -195,7 +212,13 @@ function jsonRow(rawText: string, line: number, state: { row: number }): BatchRo
   if (text.trim() === '') return null;
   state.row += 1;
   const row = state.row;
-  const fail = (message: string, column: string | null = null): BatchRow => ({ row, line, id: String(row), raw: null, problem: { column, message } });
+  const fail = (message: string, column: string | null = null): BatchRow => ({
+    row,
+    line,
+    id: String(row),
+    raw: null,
+    problem: { column, message },
+  });
   if (text.includes('\uFFFD')) return fail(`line ${NOT_UTF8}`);
   let value: unknown;
   try {
@@ -203,7 +226,8 @@ function jsonRow(rawText: string, line: number, state: { row: number }): BatchRo
   } catch (error) {
     return fail(`is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return fail('is not a JSON object; write one {"route": ...} object per line');
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    return fail('is not a JSON object; write one {"route": ...} object per line');
   const raw: RawScenario = {};
   let id = String(row);
   let problem: BatchRow['problem'] = null;

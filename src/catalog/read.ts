@@ -31,7 +31,8 @@ export function readDatasetJson(file: string, cwd: string): unknown {
     if (isKnownError(error)) throw error;
     throw new DataError(`cannot read price list ${file}: ${describeFsError(error)}`);
   }
-  if (size > MAX_DATASET_BYTES) throw new DataError(`price list ${file} is ${size} bytes; a price list may be at most ${MAX_DATASET_BYTES} bytes`);
+  if (size > MAX_DATASET_BYTES)
+    throw new DataError(`price list ${file} is ${size} bytes; a price list may be at most ${MAX_DATASET_BYTES} bytes`);
   let buffer: Buffer;
   try {
     buffer = readFileSync(path);
@@ -63,7 +64,8 @@ export function loadDataset(file: string, cwd = process.cwd()): Dataset {
 
 // JSON.parse makes "__proto__" an own key, harmless here, but a price list has no business with it.
 function refuseProtoKeys(key: string, value: unknown): unknown {
-  if (key === '__proto__' || key === 'constructor' || key === 'prototype') throw new DataError(`key "${key}" is not allowed in a price list`);
+  if (key === '__proto__' || key === 'constructor' || key === 'prototype')
+    throw new DataError(`key "${key}" is not allowed in a price list`);
   return value;
 }
 

@@ -15,9 +15,9 @@ const Count = z.int().check(z.gte(1), z.lte(365));
 export const RefSchema = z.strictObject({ source: Id, at: Text });
 
 const LowHigh = (max: number) =>
-  z.strictObject({ low: z.int().check(z.gte(1), z.lte(max)), high: z.int().check(z.gte(1), z.lte(max)) }).check(
-    z.refine((r) => r.low <= r.high, { message: 'low must not be greater than high' }),
-  );
+  z
+    .strictObject({ low: z.int().check(z.gte(1), z.lte(max)), high: z.int().check(z.gte(1), z.lte(max)) })
+    .check(z.refine((r) => r.low <= r.high, { message: 'low must not be greater than high' }));
 
 export const PriceSchema = z
   .strictObject({
@@ -49,9 +49,7 @@ export const RouteSchema = z.strictObject({
   label: Text,
   description: Text,
   aliases: z.array(Id),
-  offers: z
-    .array(z.strictObject({ provider: Id, price: PriceSchema }))
-    .check(z.minLength(1, 'a route needs at least one provider offer')),
+  offers: z.array(z.strictObject({ provider: Id, price: PriceSchema })).check(z.minLength(1, 'a route needs at least one provider offer')),
   doses: z.optional(
     z.array(z.strictObject({ mg: Count, devices: z.int().check(z.gte(1), z.lte(10)), ref: RefSchema })).check(z.minLength(1)),
   ),
@@ -59,9 +57,7 @@ export const RouteSchema = z.strictObject({
   program: z
     .strictObject({ lowSessions: Count, highSessions: Count, description: Text, ref: RefSchema })
     .check(z.refine((p) => p.lowSessions <= p.highSessions, { message: 'lowSessions must not be greater than highSessions' })),
-  schedule: z.optional(
-    z.strictObject({ phases: z.array(SchedulePhaseSchema).check(z.minLength(1)), description: Text, ref: RefSchema }),
-  ),
+  schedule: z.optional(z.strictObject({ phases: z.array(SchedulePhaseSchema).check(z.minLength(1)), description: Text, ref: RefSchema })),
   coverage: z.strictObject({ typical: z.enum(['covered', 'not-covered']), note: Text, ref: RefSchema }),
   included: z.array(NoteSchema),
   excluded: z.array(NoteSchema),
@@ -74,9 +70,7 @@ export const DatasetSchema = z
     version: Text,
     asOf: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD')),
     currency: z.literal('USD'),
-    sources: z
-      .array(z.strictObject({ id: Id, title: Text, locator: Text }))
-      .check(z.minLength(1, 'a dataset needs at least one source')),
+    sources: z.array(z.strictObject({ id: Id, title: Text, locator: Text })).check(z.minLength(1, 'a dataset needs at least one source')),
     providers: z.array(z.strictObject({ id: Id, label: Text, aliases: z.array(Id) })).check(z.minLength(1)),
     routes: z.array(RouteSchema).check(z.minLength(1, 'a dataset needs at least one route')),
     insurance: z.strictObject({
@@ -111,9 +105,21 @@ function checkReferences(d: Dataset, ctx: { addIssue: (issue: Issue & { code: 'c
       else seen.set(key, i);
     });
   };
-  unique(d.sources.map((s) => s.id), 'source id', (i) => ['sources', i, 'id']);
-  unique(d.providers.map((p) => p.id), 'provider id', (i) => ['providers', i, 'id']);
-  unique(d.routes.map((r) => r.id), 'route id', (i) => ['routes', i, 'id']);
+  unique(
+    d.sources.map((s) => s.id),
+    'source id',
+    (i) => ['sources', i, 'id'],
+  );
+  unique(
+    d.providers.map((p) => p.id),
+    'provider id',
+    (i) => ['providers', i, 'id'],
+  );
+  unique(
+    d.routes.map((r) => r.id),
+    'route id',
+    (i) => ['routes', i, 'id'],
+  );
 
   // Every name a user may type must mean one thing only.
   const owners = (items: { id: string; aliases: string[] }[], what: string, list: string) => {
@@ -121,7 +127,8 @@ function checkReferences(d: Dataset, ctx: { addIssue: (issue: Issue & { code: 'c
     items.forEach((item, i) =>
       [item.id, ...item.aliases].forEach((name, j) => {
         const taken = owner.get(name);
-        if (taken !== undefined && taken !== item.id) add(`${what} name "${name}" is used by "${taken}" too`, j === 0 ? [list, i, 'id'] : [list, i, 'aliases', j - 1]);
+        if (taken !== undefined && taken !== item.id)
+          add(`${what} name "${name}" is used by "${taken}" too`, j === 0 ? [list, i, 'id'] : [list, i, 'aliases', j - 1]);
         owner.set(name, item.id);
       }),
     );
@@ -144,7 +151,11 @@ function checkReferences(d: Dataset, ctx: { addIssue: (issue: Issue & { code: 'c
   const e = d.eligibility;
   checkRef(e.ageQuestion.ref, ['eligibility', 'ageQuestion', 'ref']);
   checkRef(e.crisisNote.ref, ['eligibility', 'crisisNote', 'ref']);
-  unique(e.conditions.map((c) => c.id), 'eligibility condition', (i) => ['eligibility', 'conditions', i, 'id']);
+  unique(
+    e.conditions.map((c) => c.id),
+    'eligibility condition',
+    (i) => ['eligibility', 'conditions', i, 'id'],
+  );
   e.conditions.forEach((c, i) => checkRef(c.ref, ['eligibility', 'conditions', i, 'ref']));
   e.crisisNote.routes.forEach((id, j) => {
     if (!routeNames.has(id)) add(`names route "${id}", which is not in "routes"`, ['eligibility', 'crisisNote', 'routes', j]);
@@ -152,7 +163,11 @@ function checkReferences(d: Dataset, ctx: { addIssue: (issue: Issue & { code: 'c
 
   d.routes.forEach((r, i) => {
     const at = (...rest: (string | number)[]) => ['routes', i, ...rest];
-    unique(r.offers.map((o) => o.provider), 'provider offer', (j) => at('offers', j, 'provider'));
+    unique(
+      r.offers.map((o) => o.provider),
+      'provider offer',
+      (j) => at('offers', j, 'provider'),
+    );
     r.offers.forEach((o, j) => {
       if (!providerIds.has(o.provider)) add(`names provider "${o.provider}", which is not in "providers"`, at('offers', j, 'provider'));
       checkRef(o.price.ref, at('offers', j, 'price', 'ref'));
@@ -160,9 +175,14 @@ function checkReferences(d: Dataset, ctx: { addIssue: (issue: Issue & { code: 'c
     });
     if (r.doses !== undefined) {
       r.doses.forEach((dose, j) => checkRef(dose.ref, at('doses', j, 'ref')));
-      unique(r.doses.map((dose) => String(dose.mg)), 'dose', (j) => at('doses', j, 'mg'));
+      unique(
+        r.doses.map((dose) => String(dose.mg)),
+        'dose',
+        (j) => at('doses', j, 'mg'),
+      );
       if (r.defaultDoseMg === undefined) add('a route with doses needs "defaultDoseMg"', at('defaultDoseMg'));
-      else if (!r.doses.some((dose) => dose.mg === r.defaultDoseMg)) add(`defaultDoseMg ${r.defaultDoseMg} is not one of the doses`, at('defaultDoseMg'));
+      else if (!r.doses.some((dose) => dose.mg === r.defaultDoseMg))
+        add(`defaultDoseMg ${r.defaultDoseMg} is not one of the doses`, at('defaultDoseMg'));
     } else if (r.defaultDoseMg !== undefined) add('defaultDoseMg needs "doses"', at('defaultDoseMg'));
     checkRef(r.program.ref, at('program', 'ref'));
     checkRef(r.coverage.ref, at('coverage', 'ref'));
@@ -171,8 +191,10 @@ function checkReferences(d: Dataset, ctx: { addIssue: (issue: Issue & { code: 'c
       const phases = r.schedule.phases;
       phases.forEach((p, j) => {
         const expectedFrom = j === 0 ? 1 : (phases[j - 1]?.toWeek ?? 0) + 1;
-        if (p.fromWeek !== expectedFrom) add(`fromWeek must be ${expectedFrom}, so phases follow each other`, at('schedule', 'phases', j, 'fromWeek'));
-        if (j < phases.length - 1 && p.toWeek === undefined) add('only the last phase may be open-ended', at('schedule', 'phases', j, 'toWeek'));
+        if (p.fromWeek !== expectedFrom)
+          add(`fromWeek must be ${expectedFrom}, so phases follow each other`, at('schedule', 'phases', j, 'fromWeek'));
+        if (j < phases.length - 1 && p.toWeek === undefined)
+          add('only the last phase may be open-ended', at('schedule', 'phases', j, 'toWeek'));
       });
     }
     (['included', 'excluded', 'notes'] as const).forEach((key) => r[key].forEach((n, j) => checkRef(n.ref, at(key, j, 'ref'))));

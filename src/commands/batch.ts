@@ -30,7 +30,9 @@ function makeRowPricer(dataset: Dataset) {
     if (hit) return hit;
     const parsed = parseScenario(raw, dataset);
     const issue = parsed.ok ? undefined : parsed.issues[0];
-    const outcome = parsed.ok ? estimateCost(parsed.scenario, dataset) : { column: kebabCase(issue?.field ?? 'route'), message: issue?.message ?? 'invalid' };
+    const outcome = parsed.ok
+      ? estimateCost(parsed.scenario, dataset)
+      : { column: kebabCase(issue?.field ?? 'route'), message: issue?.message ?? 'invalid' };
     if (cache.size >= CACHE_LIMIT) cache.clear();
     cache.set(key, outcome);
     return outcome;
@@ -73,7 +75,13 @@ export async function batchCommand(options: BatchOptions, io: Io): Promise<numbe
       for (const row of rows) {
         const outcome = row.raw === null ? row.problem : price(row.raw);
         const estimated = outcome !== null && 'route' in outcome;
-        const result: BatchResult = { row: row.row, line: row.line, id: row.id, estimate: estimated ? outcome : null, error: estimated ? null : outcome };
+        const result: BatchResult = {
+          row: row.row,
+          line: row.line,
+          id: row.id,
+          estimate: estimated ? outcome : null,
+          error: estimated ? null : outcome,
+        };
         if (estimated) counts.ok += 1;
         else counts.failed += 1;
         const full = sink.write(writer.row(result, index));
@@ -89,6 +97,7 @@ export async function batchCommand(options: BatchOptions, io: Io): Promise<numbe
     sink.abort();
     throw error;
   }
-  if (options.output !== undefined) io.err(`Wrote ${counts.ok + counts.failed} rows to ${options.output}: ${counts.ok} estimated, ${counts.failed} failed.\n`);
+  if (options.output !== undefined)
+    io.err(`Wrote ${counts.ok + counts.failed} rows to ${options.output}: ${counts.ok} estimated, ${counts.failed} failed.\n`);
   return counts.failed > 0 ? EXIT.batchRowsFailed : EXIT.ok;
 }

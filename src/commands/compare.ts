@@ -6,7 +6,14 @@ import type { Io } from '../io.js';
 import { flagName, selectDataset } from './estimate.js';
 import type { Format } from '../formats.js';
 
-export type CompareOptions = { specs: string[]; raw: RawScenario; format: Format; color: boolean | undefined; ascii: boolean; data: string | undefined };
+export type CompareOptions = {
+  specs: string[];
+  raw: RawScenario;
+  format: Format;
+  color: boolean | undefined;
+  ascii: boolean;
+  data: string | undefined;
+};
 
 const SPEC = /^([a-z][a-z0-9-]*)(?:@([a-z][a-z0-9-]*))?(?::(\d{1,6})(w)?)?$/i;
 
@@ -16,7 +23,10 @@ const SPEC = /^([a-z][a-z0-9-]*)(?:@([a-z][a-z0-9-]*))?(?::(\d{1,6})(w)?)?$/i;
  */
 export function parseOptionSpec(spec: string): RawScenario {
   const match = SPEC.exec(spec.trim());
-  if (!match) throw new UsageError(`option "${spec}" is not understood; write route[@provider][:sessions] or route:<weeks>w, e.g. iv:6 or esketamine:8w`);
+  if (!match)
+    throw new UsageError(
+      `option "${spec}" is not understood; write route[@provider][:sessions] or route:<weeks>w, e.g. iv:6 or esketamine:8w`,
+    );
   const [, route = '', provider, count, weeks] = match;
   const raw: RawScenario = { route };
   if (provider !== undefined) raw.provider = provider;
@@ -27,7 +37,8 @@ export function parseOptionSpec(spec: string): RawScenario {
 /** `ketamine-cost compare`: every route and provider (or the options named) side by side, cheapest for the patient first. */
 export async function compareCommand(options: CompareOptions, io: Io): Promise<number> {
   const dataset = await selectDataset(options.data, io);
-  if (options.raw.sessions !== undefined && options.raw.weeks !== undefined) throw new UsageError('--weeks cannot be used together with --sessions; give one of them');
+  if (options.raw.sessions !== undefined && options.raw.weeks !== undefined)
+    throw new UsageError('--weeks cannot be used together with --sessions; give one of them');
   const only = options.specs.length > 0 ? options.specs.map(parseOptionSpec) : undefined;
   const result = compareOptions(options.raw, dataset, only);
   if ('issues' in result) {

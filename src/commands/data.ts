@@ -25,7 +25,8 @@ export async function dataValidateCommand(options: { file: string }, io: Io): Pr
 /** `ketamine-cost schema [estimate|dataset]`: the JSON Schema of the JSON output or of a price list. */
 export async function schemaCommand(options: { which: string }, io: Io): Promise<number> {
   const which = options.which.trim().toLowerCase();
-  if (which !== 'estimate' && which !== 'dataset') throw new UsageError(`schema "${options.which}" is not known; allowed: estimate, dataset`);
+  if (which !== 'estimate' && which !== 'dataset')
+    throw new UsageError(`schema "${options.which}" is not known; allowed: estimate, dataset`);
   const { jsonSchemaOf } = await import('../format/contract.js');
   io.out(jsonSchemaOf(which));
   return EXIT.ok;

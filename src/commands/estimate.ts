@@ -84,7 +84,11 @@ export async function estimateCommand(options: EstimateOptions, io: Io): Promise
 }
 
 /** Renders an estimate in a format; table and Markdown code is loaded only when used, to keep start-up fast. */
-export async function renderEstimate(estimate: Estimate, options: Pick<EstimateOptions, 'format' | 'explain' | 'color'>, io: Io): Promise<string> {
+export async function renderEstimate(
+  estimate: Estimate,
+  options: Pick<EstimateOptions, 'format' | 'explain' | 'color'>,
+  io: Io,
+): Promise<string> {
   switch (options.format) {
     case 'json':
       return formatJson(estimate);

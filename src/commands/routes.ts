@@ -12,6 +12,9 @@ export async function routesCommand(options: RoutesOptions, io: Io): Promise<num
   if (options.format === 'json') io.out(format.formatRoutesJson(dataset));
   else if (options.format === 'csv') io.out(format.formatRoutesCsv(dataset));
   else if (options.format === 'markdown') io.out(format.formatRoutesMarkdown(dataset));
-  else io.out(await format.formatRoutesTable(dataset, { color: shouldColor({ colorFlag: options.color, env: io.env, isTTY: io.stdoutIsTTY }) }));
+  else
+    io.out(
+      await format.formatRoutesTable(dataset, { color: shouldColor({ colorFlag: options.color, env: io.env, isTTY: io.stdoutIsTTY }) }),
+    );
   return 0;
 }

@@ -17,8 +17,13 @@ export function patientLowHigh(e: Estimate): { lowCents: number; highCents: numb
  * Options that cannot take the scenario (weeks on a route with no schedule) are listed as skipped,
  * never dropped silently.
  */
-export function compareOptions(shared: RawScenario, dataset: Dataset, only?: readonly RawScenario[]): Comparison | { issues: ScenarioIssue[]; spec: RawScenario } {
-  const wanted: readonly RawScenario[] = only ?? dataset.routes.flatMap((r) => r.offers.map((o) => ({ route: r.id, provider: o.provider })));
+export function compareOptions(
+  shared: RawScenario,
+  dataset: Dataset,
+  only?: readonly RawScenario[],
+): Comparison | { issues: ScenarioIssue[]; spec: RawScenario } {
+  const wanted: readonly RawScenario[] =
+    only ?? dataset.routes.flatMap((r) => r.offers.map((o) => ({ route: r.id, provider: o.provider })));
   const options: Estimate[] = [];
   const skipped: Skipped[] = [];
   for (const spec of wanted) {
@@ -32,13 +37,23 @@ export function compareOptions(shared: RawScenario, dataset: Dataset, only?: rea
     }
     const [issue] = parsed.issues;
     const onlyWeeks = only === undefined && parsed.issues.every((i) => i.field === 'weeks') && issue !== undefined;
-    if (onlyWeeks) skipped.push({ route: String(spec.route), provider: String(spec.provider), reason: `no schedule in the dataset to count ${shared.weeks} weeks; give --sessions to include it` });
+    if (onlyWeeks)
+      skipped.push({
+        route: String(spec.route),
+        provider: String(spec.provider),
+        reason: `no schedule in the dataset to count ${shared.weeks} weeks; give --sessions to include it`,
+      });
     else return { issues: parsed.issues, spec };
   }
   options.sort((a, b) => {
     const pa = patientLowHigh(a);
     const pb = patientLowHigh(b);
-    return pa.lowCents - pb.lowCents || pa.highCents - pb.highCents || a.route.id.localeCompare(b.route.id, 'en') || a.provider.id.localeCompare(b.provider.id, 'en');
+    return (
+      pa.lowCents - pb.lowCents ||
+      pa.highCents - pb.highCents ||
+      a.route.id.localeCompare(b.route.id, 'en') ||
+      a.provider.id.localeCompare(b.provider.id, 'en')
+    );
   });
   return { options, skipped };
 }

@@ -39,16 +39,24 @@ export function shareInNetwork(priceCents: number, sessions: number, terms: InNe
     perSession.push({ toDeductible, share, pay, capped });
   }
   const billedCents = priceCents * sessions;
-  const how = terms.copayCents === null ? `${formatPercent(terms.coinsuranceBasisPoints)} coinsurance` : `${formatUsd(terms.copayCents)} copay`;
+  const how =
+    terms.copayCents === null ? `${formatPercent(terms.coinsuranceBasisPoints)} coinsurance` : `${formatUsd(terms.copayCents)} copay`;
   const steps = groupSessions(perSession).map(({ first, last, s }) => {
     const parts: string[] = [];
     if (s.toDeductible > 0) parts.push(`${formatUsd(s.toDeductible)} to the deductible`);
     const rest = priceCents - s.toDeductible;
-    if (rest > 0) parts.push(terms.copayCents === null ? `${formatPercent(terms.coinsuranceBasisPoints)} of ${formatUsd(rest)} = ${formatUsd(s.share)}` : `copay ${formatUsd(s.share)}`);
+    if (rest > 0)
+      parts.push(
+        terms.copayCents === null
+          ? `${formatPercent(terms.coinsuranceBasisPoints)} of ${formatUsd(rest)} = ${formatUsd(s.share)}`
+          : `copay ${formatUsd(s.share)}`,
+      );
     if (s.capped) parts.push(`capped by the out-of-pocket maximum`);
     return `${sessionLabel(first, last)} at ${formatUsd(priceCents)}: ${parts.join(', then ') || 'nothing'}; you pay ${formatUsd(s.pay)}${last > first ? ' each' : ''}`;
   });
-  steps.push(`Total: you pay ${formatUsd(patientCents)} of ${formatUsd(billedCents)} billed (${how}); the plan pays ${formatUsd(billedCents - patientCents)}`);
+  steps.push(
+    `Total: you pay ${formatUsd(patientCents)} of ${formatUsd(billedCents)} billed (${how}); the plan pays ${formatUsd(billedCents - patientCents)}`,
+  );
   return { billedCents, patientCents, planCents: billedCents - patientCents, steps };
 }
 
@@ -82,7 +90,13 @@ function groupSessions(shares: SessionShare[]): { first: number; last: number; s
   const groups: { first: number; last: number; s: SessionShare }[] = [];
   shares.forEach((s, i) => {
     const previous = groups[groups.length - 1];
-    if (previous && previous.s.toDeductible === s.toDeductible && previous.s.share === s.share && previous.s.pay === s.pay && previous.s.capped === s.capped) {
+    if (
+      previous &&
+      previous.s.toDeductible === s.toDeductible &&
+      previous.s.share === s.share &&
+      previous.s.pay === s.pay &&
+      previous.s.capped === s.capped
+    ) {
       previous.last = i + 1;
     } else groups.push({ first: i + 1, last: i + 1, s });
   });

@@ -30,8 +30,22 @@ export type Estimate = {
   route: { id: string; label: string; description: string };
   provider: { id: string; label: string };
   dose: { mg: number; devices: number; source: string; at: string } | null;
-  perSession: CentsRange & { per: 'session' | 'device'; units: number; unitLowCents: number; unitHighCents: number; source: string; at: string };
-  sessions: { low: number; high: number; basis: 'given' | 'typical' | 'weeks'; description: string; source: string | null; at: string | null };
+  perSession: CentsRange & {
+    per: 'session' | 'device';
+    units: number;
+    unitLowCents: number;
+    unitHighCents: number;
+    source: string;
+    at: string;
+  };
+  sessions: {
+    low: number;
+    high: number;
+    basis: 'given' | 'typical' | 'weeks';
+    description: string;
+    source: string | null;
+    at: string | null;
+  };
   program: CentsRange;
   patient: { insurance: Scenario['insurance']['status']; cases: PatientCase[]; assumptions: Cited[] };
   coverage: { typical: 'covered' | 'not-covered'; note: string; source: string; at: string };
@@ -61,10 +75,20 @@ export function estimateCost(scenario: Scenario, dataset: Dataset): Estimate {
   const units = offer.price.per === 'device' && dose ? dose.devices : 1;
   const perSession = { lowCents: offer.price.lowCents * units, highCents: offer.price.highCents * units };
   if (units === 1) {
-    explanation.push(cite(`Per session: ${formatUsdRange(perSession.lowCents, perSession.highCents)} for ${route.label} ${provider.label}`, offer.price.ref));
+    explanation.push(
+      cite(
+        `Per session: ${formatUsdRange(perSession.lowCents, perSession.highCents)} for ${route.label} ${provider.label}`,
+        offer.price.ref,
+      ),
+    );
   } else if (dose) {
     explanation.push(cite(`Price per ${offer.price.per}: ${formatUsdRange(offer.price.lowCents, offer.price.highCents)}`, offer.price.ref));
-    explanation.push(cite(`The ${dose.mg} mg dose uses ${dose.devices} devices: ${dose.devices} x ${formatUsdRange(offer.price.lowCents, offer.price.highCents)} = ${formatUsdRange(perSession.lowCents, perSession.highCents)} per session`, dose.ref));
+    explanation.push(
+      cite(
+        `The ${dose.mg} mg dose uses ${dose.devices} devices: ${dose.devices} x ${formatUsdRange(offer.price.lowCents, offer.price.highCents)} = ${formatUsdRange(perSession.lowCents, perSession.highCents)} per session`,
+        dose.ref,
+      ),
+    );
   }
 
   // 2. How many sessions: as given, from a duration through the schedule, or the typical program.
@@ -73,15 +97,23 @@ export function estimateCost(scenario: Scenario, dataset: Dataset): Estimate {
 
   // 3. The program: the low end is the fewest sessions at the lowest price, the high end the most at the highest.
   const program = { lowCents: perSession.lowCents * sessions.low, highCents: perSession.highCents * sessions.high };
-  explanation.push(cite(`Program, low end: ${sessions.low} x ${formatUsd(perSession.lowCents)} = ${formatUsd(program.lowCents)}`, offer.price.ref));
-  explanation.push(cite(`Program, high end: ${sessions.high} x ${formatUsd(perSession.highCents)} = ${formatUsd(program.highCents)}`, offer.price.ref));
+  explanation.push(
+    cite(`Program, low end: ${sessions.low} x ${formatUsd(perSession.lowCents)} = ${formatUsd(program.lowCents)}`, offer.price.ref),
+  );
+  explanation.push(
+    cite(`Program, high end: ${sessions.high} x ${formatUsd(perSession.highCents)} = ${formatUsd(program.highCents)}`, offer.price.ref),
+  );
 
   // 4. What the patient pays, for each insurance case worth reporting.
   const patient = sharePatientCost(scenario, dataset, route, perSession, sessions);
   for (const c of patient.cases) {
     const title = caseTitle(c.case);
-    for (const [end, lines] of [['low', c.steps.low], ['high', c.steps.high]] as const) {
-      for (const line of lines) explanation.push(cite(`${title}, ${end} end: ${line}`, c.case === 'self-pay' ? offer.price.ref : dataset.insurance.coinsuranceRef));
+    for (const [end, lines] of [
+      ['low', c.steps.low],
+      ['high', c.steps.high],
+    ] as const) {
+      for (const line of lines)
+        explanation.push(cite(`${title}, ${end} end: ${line}`, c.case === 'self-pay' ? offer.price.ref : dataset.insurance.coinsuranceRef));
     }
   }
 
@@ -91,17 +123,35 @@ export function estimateCost(scenario: Scenario, dataset: Dataset): Estimate {
   const notes = route.notes.map((n) => cite(n.text, n.ref));
   const ins = dataset.insurance;
   if (scenario.insurance.status === 'none') {
-    notes.push(cite(`Paying for yourself: the provider owes you a written Good Faith Estimate before treatment, and a bill that comes in at least ${formatUsd(ins.goodFaithEstimateDisputeCents)} above it can be disputed.`, ins.goodFaithEstimateRef));
+    notes.push(
+      cite(
+        `Paying for yourself: the provider owes you a written Good Faith Estimate before treatment, and a bill that comes in at least ${formatUsd(ins.goodFaithEstimateDisputeCents)} above it can be disputed.`,
+        ins.goodFaithEstimateRef,
+      ),
+    );
   }
   if (scenario.insurance.status === 'in-network' && ins.savingsProgram.routes.includes(route.id)) {
     notes.push(cite(ins.savingsProgram.text, ins.savingsProgram.ref));
   }
   if (scenario.insurance.status === 'out-of-network' && scenario.insurance.reimbursementBasisPoints > 0) {
-    notes.push(cite('Out-of-network care does not count towards the out-of-pocket maximum; ask the provider for an itemised receipt (superbill) to claim the reimbursement.', ins.coinsuranceRef));
+    notes.push(
+      cite(
+        'Out-of-network care does not count towards the out-of-pocket maximum; ask the provider for an itemised receipt (superbill) to claim the reimbursement.',
+        ins.coinsuranceRef,
+      ),
+    );
   }
-  const coverage = { typical: route.coverage.typical, note: route.coverage.note, source: route.coverage.ref.source, at: route.coverage.ref.at };
+  const coverage = {
+    typical: route.coverage.typical,
+    note: route.coverage.note,
+    source: route.coverage.ref.source,
+    at: route.coverage.ref.at,
+  };
 
-  const cited = new Set<string | null>([coverage.source, ...[included, excluded, notes, patient.assumptions, explanation].flat().map((c) => c.source)]);
+  const cited = new Set<string | null>([
+    coverage.source,
+    ...[included, excluded, notes, patient.assumptions, explanation].flat().map((c) => c.source),
+  ]);
   return {
     dataset: { id: dataset.id, version: dataset.version, asOf: dataset.asOf },
     scenario,
@@ -144,12 +194,26 @@ export function findRoute(dataset: Dataset, id: string): Route {
   return route;
 }
 
-type ProgramSessions = { low: number; high: number; basis: 'given' | 'typical' | 'weeks'; description: string; ref: Ref | null; steps: string[] };
+type ProgramSessions = {
+  low: number;
+  high: number;
+  basis: 'given' | 'typical' | 'weeks';
+  description: string;
+  ref: Ref | null;
+  steps: string[];
+};
 
 function countProgramSessions(scenario: Scenario, route: Route): ProgramSessions {
   if (scenario.sessions !== null) {
     const n = scenario.sessions;
-    return { low: n, high: n, basis: 'given', description: `${n} ${n === 1 ? 'session' : 'sessions'}, as given`, ref: null, steps: [`Sessions: ${n}, as given`] };
+    return {
+      low: n,
+      high: n,
+      basis: 'given',
+      description: `${n} ${n === 1 ? 'session' : 'sessions'}, as given`,
+      ref: null,
+      steps: [`Sessions: ${n}, as given`],
+    };
   }
   if (scenario.weeks !== null && route.schedule) {
     const counted = countSessions(route.schedule.phases, scenario.weeks);
@@ -165,7 +229,14 @@ function countProgramSessions(scenario: Scenario, route: Route): ProgramSessions
   }
   const { lowSessions: low, highSessions: high } = route.program;
   const span = low === high ? String(low) : `${low}-${high}`;
-  return { low, high, basis: 'typical', description: `${span} sessions, the typical program: ${route.program.description}`, ref: route.program.ref, steps: [`Sessions: ${span}, the typical program (${route.program.description})`] };
+  return {
+    low,
+    high,
+    basis: 'typical',
+    description: `${span} sessions, the typical program: ${route.program.description}`,
+    ref: route.program.ref,
+    steps: [`Sessions: ${span}, the typical program (${route.program.description})`],
+  };
 }
 
 function sharePatientCost(
@@ -192,27 +263,59 @@ function sharePatientCost(
   }
 
   const typicalCovered = route.coverage.typical === 'covered';
-  const reported: ('covered' | 'not-covered')[] = ins.covered === 'yes' ? ['covered'] : ins.covered === 'no' ? ['not-covered'] : typicalCovered ? ['covered', 'not-covered'] : ['not-covered', 'covered'];
+  const reported: ('covered' | 'not-covered')[] =
+    ins.covered === 'yes'
+      ? ['covered']
+      : ins.covered === 'no'
+        ? ['not-covered']
+        : typicalCovered
+          ? ['covered', 'not-covered']
+          : ['not-covered', 'covered'];
   if (ins.covered === 'auto') {
-    assumptions.push({ text: `Coverage not given: both cases are shown; for ${route.id} the usual case is ${typicalCovered ? 'covered' : 'not covered'}.`, ...at(route.coverage.ref) });
+    assumptions.push({
+      text: `Coverage not given: both cases are shown; for ${route.id} the usual case is ${typicalCovered ? 'covered' : 'not covered'}.`,
+      ...at(route.coverage.ref),
+    });
   }
-  assumptions.push({ text: `Deductible left this year: ${formatUsd(ins.deductibleCents)}${ins.deductibleCents === 0 ? ' (none given)' : ''}.`, ...at(dataset.insurance.coinsuranceRef) });
+  assumptions.push({
+    text: `Deductible left this year: ${formatUsd(ins.deductibleCents)}${ins.deductibleCents === 0 ? ' (none given)' : ''}.`,
+    ...at(dataset.insurance.coinsuranceRef),
+  });
 
   let share: (price: number, count: number) => CostShare;
   if (ins.status === 'in-network') {
     const defaultBasisPoints = Math.round(dataset.insurance.defaultCoinsurancePercent * 100);
     const coinsuranceBasisPoints = ins.coinsuranceBasisPoints ?? defaultBasisPoints;
-    if (ins.copayCents !== null) assumptions.push({ text: `Copay: ${formatUsd(ins.copayCents)} per session after the deductible.`, ...at(dataset.insurance.coinsuranceRef) });
-    else if (ins.coinsuranceBasisPoints === null) assumptions.push({ text: `Coinsurance not given: assumed ${formatPercent(coinsuranceBasisPoints)}, a common figure.`, ...at(dataset.insurance.coinsuranceRef) });
+    if (ins.copayCents !== null)
+      assumptions.push({
+        text: `Copay: ${formatUsd(ins.copayCents)} per session after the deductible.`,
+        ...at(dataset.insurance.coinsuranceRef),
+      });
+    else if (ins.coinsuranceBasisPoints === null)
+      assumptions.push({
+        text: `Coinsurance not given: assumed ${formatPercent(coinsuranceBasisPoints)}, a common figure.`,
+        ...at(dataset.insurance.coinsuranceRef),
+      });
     else assumptions.push({ text: `Coinsurance: ${formatPercent(coinsuranceBasisPoints)}.`, ...at(dataset.insurance.coinsuranceRef) });
     assumptions.push({
-      text: ins.oopMaxCents === null ? 'Out-of-pocket maximum left: not given, so no cap is applied.' : `Out-of-pocket maximum left this year: ${formatUsd(ins.oopMaxCents)}.`,
+      text:
+        ins.oopMaxCents === null
+          ? 'Out-of-pocket maximum left: not given, so no cap is applied.'
+          : `Out-of-pocket maximum left this year: ${formatUsd(ins.oopMaxCents)}.`,
       ...at(dataset.insurance.coinsuranceRef),
     });
-    const terms = { deductibleCents: ins.deductibleCents, coinsuranceBasisPoints, copayCents: ins.copayCents, oopMaxCents: ins.oopMaxCents };
+    const terms = {
+      deductibleCents: ins.deductibleCents,
+      coinsuranceBasisPoints,
+      copayCents: ins.copayCents,
+      oopMaxCents: ins.oopMaxCents,
+    };
     share = (price, count) => shareInNetwork(price, count, terms);
   } else {
-    assumptions.push({ text: `Out of network: the plan pays back ${formatPercent(ins.reimbursementBasisPoints)} of what lies above the deductible${ins.reimbursementBasisPoints === 0 ? ' (no reimbursement given)' : ''}.`, ...at(dataset.insurance.coinsuranceRef) });
+    assumptions.push({
+      text: `Out of network: the plan pays back ${formatPercent(ins.reimbursementBasisPoints)} of what lies above the deductible${ins.reimbursementBasisPoints === 0 ? ' (no reimbursement given)' : ''}.`,
+      ...at(dataset.insurance.coinsuranceRef),
+    });
     const terms = { deductibleCents: ins.deductibleCents, reimbursementBasisPoints: ins.reimbursementBasisPoints };
     share = (price, count) => shareOutOfNetwork(price, count, terms);
   }
@@ -221,7 +324,14 @@ function sharePatientCost(
     const typical = (which === 'covered') === typicalCovered;
     if (which === 'not-covered') {
       const line = 'not covered, so you pay the full price and nothing counts towards the deductible or the out-of-pocket maximum';
-      return { case: which, typical, upFront: billed, plan: { lowCents: 0, highCents: 0 }, patient: billed, steps: { low: [line], high: [line] } };
+      return {
+        case: which,
+        typical,
+        upFront: billed,
+        plan: { lowCents: 0, highCents: 0 },
+        patient: billed,
+        steps: { low: [line], high: [line] },
+      };
     }
     const low = share(perSession.lowCents, sessions.low);
     const high = share(perSession.highCents, sessions.high);

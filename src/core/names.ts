@@ -28,7 +28,10 @@ function editDistance(a: string, b: string): number {
 
 /** Normalises a typed name: trimmed, lower-case, inner spaces and underscores as dashes ("In Network" -> "in-network"). */
 export function normaliseName(input: string): string {
-  return input.trim().toLowerCase().replace(/[\s_]+/g, '-');
+  return input
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_]+/g, '-');
 }
 
 /** Returns a camelCase field name as the flags and batch columns spell it (`oopMax` -> `oop-max`). */

@@ -63,7 +63,10 @@ export function parseScenario(raw: RawScenario, dataset: Dataset): ParseScenario
   if (raw.sessions !== undefined && raw.weeks !== undefined) fail('weeks', 'give --sessions or --weeks, not both');
   if (route && weeks !== null && route.schedule === undefined) {
     const withSchedule = dataset.routes.filter((r) => r.schedule).map((r) => r.id);
-    fail('weeks', `${route.id} has no schedule in the dataset, so weeks cannot be turned into sessions; use --sessions (routes with a schedule: ${withSchedule.join(', ') || 'none'})`);
+    fail(
+      'weeks',
+      `${route.id} has no schedule in the dataset, so weeks cannot be turned into sessions; use --sessions (routes with a schedule: ${withSchedule.join(', ') || 'none'})`,
+    );
   }
 
   // 3. Dose: only routes priced per device have doses.
@@ -98,15 +101,25 @@ function resolveProvider(input: string | undefined, route: Route, dataset: Datas
   const provider = dataset.providers.find((p) => p.id === name || p.aliases.includes(name));
   if (!provider) {
     const names = dataset.providers.flatMap((p) => [p.id, ...p.aliases]);
-    return fail('provider', `${quote(input)} is not a provider type${didYouMean(name, names)}; allowed: ${dataset.providers.map((p) => p.id).join(', ')}`);
+    return fail(
+      'provider',
+      `${quote(input)} is not a provider type${didYouMean(name, names)}; allowed: ${dataset.providers.map((p) => p.id).join(', ')}`,
+    );
   }
-  if (!offered.includes(provider.id)) return fail('provider', `${route.id} is not offered ${provider.label} (${provider.id}); allowed for ${route.id}: ${offered.join(', ')}`);
+  if (!offered.includes(provider.id))
+    return fail(
+      'provider',
+      `${route.id} is not offered ${provider.label} (${provider.id}); allowed for ${route.id}: ${offered.join(', ')}`,
+    );
   return provider.id;
 }
 
 function resolveDose(input: string | undefined, route: Route, dataset: Dataset, fail: Fail): number | null {
   if (route.doses === undefined) {
-    const dosed = dataset.routes.filter((r) => r.doses).map((r) => r.id).join(', ');
+    const dosed = dataset.routes
+      .filter((r) => r.doses)
+      .map((r) => r.id)
+      .join(', ');
     return input === undefined ? null : fail('dose', `applies only to routes priced by dose (${dosed}), not to ${route.id}`);
   }
   if (input === undefined) return route.defaultDoseMg ?? null;
@@ -124,7 +137,10 @@ function resolveInsurance(text: (field: ScenarioField) => string | undefined, fa
     const name = normaliseName(statusText);
     const found = INSURANCE_ALIASES[name];
     if (!Object.hasOwn(INSURANCE_ALIASES, name) || found === undefined) {
-      return fail('insurance', `${quote(statusText)} is not an insurance status${didYouMean(name, Object.keys(INSURANCE_ALIASES))}; allowed: ${INSURANCE_STATUSES.join(', ')}`);
+      return fail(
+        'insurance',
+        `${quote(statusText)} is not an insurance status${didYouMean(name, Object.keys(INSURANCE_ALIASES))}; allowed: ${INSURANCE_STATUSES.join(', ')}`,
+      );
     }
     status = found;
   }
@@ -182,7 +198,10 @@ function money(input: string | undefined, field: ScenarioField, fail: Fail): num
   if (input === undefined) return null;
   const cents = parseCents(input);
   if (cents !== null) return cents;
-  return fail(field, `${quote(input)} is not an amount of money; use dollars such as 1000, 1000.50 or $1,000.50 (at most two decimals, not negative)`);
+  return fail(
+    field,
+    `${quote(input)} is not an amount of money; use dollars such as 1000, 1000.50 or $1,000.50 (at most two decimals, not negative)`,
+  );
 }
 
 function percent(input: string | undefined, field: ScenarioField, fail: Fail): number | null {

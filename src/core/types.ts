@@ -6,7 +6,12 @@ export type Ref = { source: string; at: string };
 export type Note = { text: string; ref: Ref };
 export type Price = { per: 'session' | 'device'; lowCents: number; highCents: number; ref: Ref };
 export type LowHigh = { low: number; high: number };
-export type SchedulePhase = { fromWeek: number; toWeek?: number | undefined; perWeek?: LowHigh | undefined; everyWeeks?: LowHigh | undefined };
+export type SchedulePhase = {
+  fromWeek: number;
+  toWeek?: number | undefined;
+  perWeek?: LowHigh | undefined;
+  everyWeeks?: LowHigh | undefined;
+};
 
 export type Route = {
   id: string;
@@ -49,7 +54,19 @@ export type Dataset = {
 };
 
 /** The fields a scenario is made of; each has a flag (`--oop-max`) and a batch column of the same name. */
-export type ScenarioField = 'route' | 'provider' | 'sessions' | 'weeks' | 'dose' | 'insurance' | 'covered' | 'deductible' | 'coinsurance' | 'copay' | 'oopMax' | 'reimbursement';
+export type ScenarioField =
+  | 'route'
+  | 'provider'
+  | 'sessions'
+  | 'weeks'
+  | 'dose'
+  | 'insurance'
+  | 'covered'
+  | 'deductible'
+  | 'coinsurance'
+  | 'copay'
+  | 'oopMax'
+  | 'reimbursement';
 
 /** What flags, prompts and batch rows all produce: every field as the user typed it, unchecked. */
 export type RawScenario = Partial<Record<ScenarioField, string | number>>;

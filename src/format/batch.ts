@@ -11,9 +11,12 @@ import { DISCLAIMER, payLabel } from './summary.js';
 /** One row's outcome: the estimate, or the problem with the row, never both. */
 export type BatchResult = { row: number; line: number | null; id: string; estimate: Estimate | null; error: RowProblem | null };
 
-
 /** A streaming formatter: text before the first row, for each row, and after the last, so rows never pile up in memory. */
-export type BatchWriter = { start: () => string; row: (r: BatchResult, index: number) => string; end: (counts: { ok: number; failed: number }) => string };
+export type BatchWriter = {
+  start: () => string;
+  row: (r: BatchResult, index: number) => string;
+  end: (counts: { ok: number; failed: number }) => string;
+};
 
 // Batch CSV columns: these, then the single-estimate columns. Append only, never reorder.
 export const BATCH_COLUMNS = ['id', 'row', 'status', 'error_column', 'error', ...ESTIMATE_COLUMNS] as const;
@@ -41,7 +44,13 @@ function memo<T>(make: (e: Estimate) => T): (e: Estimate) => T {
 }
 
 function errorItem(r: BatchResult) {
-  return { schemaVersion: SCHEMA_VERSION, id: r.id, row: r.row, status: 'error', error: { row: r.row, line: r.line, column: r.error?.column ?? null, message: rowMessage(r) } };
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    id: r.id,
+    row: r.row,
+    status: 'error',
+    error: { row: r.row, line: r.line, column: r.error?.column ?? null, message: rowMessage(r) },
+  };
 }
 
 /**
@@ -49,10 +58,18 @@ function errorItem(r: BatchResult) {
  * Lines) or indented as an element of the array (json), the estimate serialised once per scenario.
  */
 function jsonItem(indent: boolean): (r: BatchResult) => string {
-  const estimateJson = memo((e) => (indent ? JSON.stringify(toJsonDocument(e), null, 2).replace(/\n/g, '\n    ') : JSON.stringify(toJsonDocument(e))));
+  const estimateJson = memo((e) =>
+    indent ? JSON.stringify(toJsonDocument(e), null, 2).replace(/\n/g, '\n    ') : JSON.stringify(toJsonDocument(e)),
+  );
   return (r) => {
     if (!r.estimate) return indent ? `  ${JSON.stringify(errorItem(r), null, 2).replace(/\n/g, '\n  ')}` : JSON.stringify(errorItem(r));
-    const fields: [string, string][] = [['schemaVersion', String(SCHEMA_VERSION)], ['id', JSON.stringify(r.id)], ['row', String(r.row)], ['status', '"ok"'], ['estimate', estimateJson(r.estimate)]];
+    const fields: [string, string][] = [
+      ['schemaVersion', String(SCHEMA_VERSION)],
+      ['id', JSON.stringify(r.id)],
+      ['row', String(r.row)],
+      ['status', '"ok"'],
+      ['estimate', estimateJson(r.estimate)],
+    ];
     if (!indent) return `{${fields.map(([k, v]) => `"${k}":${v}`).join(',')}}`;
     return `  {\n${fields.map(([k, v]) => `    "${k}": ${v}`).join(',\n')}\n  }`;
   };
@@ -64,7 +81,8 @@ function youPay(e: Estimate): string {
   return `${formatUsdRange(pay.lowCents, pay.highCents)}${first && first.case !== 'self-pay' ? `, ${payLabel(e)}` : ''}`;
 }
 
-const sessionsText = (e: Estimate) => (e.sessions.low === e.sessions.high ? String(e.sessions.low) : `${e.sessions.low}-${e.sessions.high}`);
+const sessionsText = (e: Estimate) =>
+  e.sessions.low === e.sessions.high ? String(e.sessions.low) : `${e.sessions.low}-${e.sessions.high}`;
 
 /** Returns the streaming writer for a batch output format. */
 export function batchWriter(format: BatchFormat): BatchWriter {
@@ -86,7 +104,8 @@ export function batchWriter(format: BatchFormat): BatchWriter {
       const empty = csvFields(ESTIMATE_COLUMNS.map(() => null));
       return {
         start: () => csvLine([...BATCH_COLUMNS]),
-        row: (r) => `${csvFields(r.estimate ? [r.id, r.row, 'ok', null, null] : [r.id, r.row, 'error', r.error?.column ?? null, rowMessage(r)])},${r.estimate ? cells(r.estimate) : empty}\r\n`,
+        row: (r) =>
+          `${csvFields(r.estimate ? [r.id, r.row, 'ok', null, null] : [r.id, r.row, 'error', r.error?.column ?? null, rowMessage(r)])},${r.estimate ? cells(r.estimate) : empty}\r\n`,
         end: () => '',
       };
     }
@@ -101,7 +120,8 @@ export function batchWriter(format: BatchFormat): BatchWriter {
       };
     case 'table': {
       // Fixed widths rather than cli-table3, which needs every row before it can draw one.
-      const cols = (cells: string[]) => `${cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd([12, 12, 9, 16][i] ?? 0))).join('  ')}`.trimEnd();
+      const cols = (cells: string[]) =>
+        `${cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd([12, 12, 9, 16][i] ?? 0))).join('  ')}`.trimEnd();
       return {
         start: () => `${cols(['id', 'route', 'sessions', 'program', 'you pay'])}\n`,
         row: (r) =>

@@ -35,10 +35,19 @@ export async function formatCompareTable(c: Comparison, options: { color: boolea
   const { makePaint, makeTable } = await import('./table.js');
   const paint = await makePaint(options.color);
   const max = Math.max(0, ...c.options.map((e) => patientLowHigh(e).highCents));
-  const table = makeTable(['Option', 'Per session', 'Program', 'You pay', `0 to ${formatUsdRange(max, max)}`].map((h) => paint.bold(h)), ['left', 'right', 'right', 'right', 'left']);
+  const table = makeTable(
+    ['Option', 'Per session', 'Program', 'You pay', `0 to ${formatUsdRange(max, max)}`].map((h) => paint.bold(h)),
+    ['left', 'right', 'right', 'right', 'left'],
+  );
   for (const e of c.options) {
     const pay = patientLowHigh(e);
-    table.push([optionLabel(e), formatUsdRange(e.perSession.lowCents, e.perSession.highCents), formatUsdRange(e.program.lowCents, e.program.highCents), `${paint.bold(formatUsdRange(pay.lowCents, pay.highCents))}\n${paint.dim(payLabel(e))}`, rangeBar(pay.lowCents, pay.highCents, max, options.ascii)]);
+    table.push([
+      optionLabel(e),
+      formatUsdRange(e.perSession.lowCents, e.perSession.highCents),
+      formatUsdRange(e.program.lowCents, e.program.highCents),
+      `${paint.bold(formatUsdRange(pay.lowCents, pay.highCents))}\n${paint.dim(payLabel(e))}`,
+      rangeBar(pay.lowCents, pay.highCents, max, options.ascii),
+    ]);
   }
   const lines = [paint.bold(`${c.options.length} options, cheapest for you first`), '', table.toString()];
   for (const s of c.skipped) lines.push(`Not compared: ${s.route} (${s.provider}): ${s.reason}.`);
@@ -66,7 +75,9 @@ export function formatCompareMarkdown(c: Comparison): string {
   const lines = ['| Option | Per session | Program | You pay |', '| --- | ---: | ---: | ---: |'];
   for (const e of c.options) {
     const pay = patientLowHigh(e);
-    lines.push(`| ${markdownCell(optionLabel(e))} | ${formatUsdRange(e.perSession.lowCents, e.perSession.highCents)} | ${formatUsdRange(e.program.lowCents, e.program.highCents)} | ${formatUsdRange(pay.lowCents, pay.highCents)}, ${payLabel(e)} |`);
+    lines.push(
+      `| ${markdownCell(optionLabel(e))} | ${formatUsdRange(e.perSession.lowCents, e.perSession.highCents)} | ${formatUsdRange(e.program.lowCents, e.program.highCents)} | ${formatUsdRange(pay.lowCents, pay.highCents)}, ${payLabel(e)} |`,
+    );
   }
   for (const s of c.skipped) lines.push('', `Not compared: ${s.route} (${s.provider}): ${s.reason}.`);
   lines.push('', `_${DISCLAIMER}_`);

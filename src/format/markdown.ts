@@ -9,7 +9,14 @@ export function markdownCell(text: string): string {
 
 /** Returns the estimate as GitHub-flavoured Markdown: a heading, a money table, then notes and sources. */
 export function formatMarkdown(e: Estimate, options: { explain: boolean }): string {
-  const lines = [`### ${markdownCell(describeEstimate(e))}`, '', `${describeInsurance(e)}.`, '', '| | Low | High |', '| --- | ---: | ---: |'];
+  const lines = [
+    `### ${markdownCell(describeEstimate(e))}`,
+    '',
+    `${describeInsurance(e)}.`,
+    '',
+    '| | Low | High |',
+    '| --- | ---: | ---: |',
+  ];
   for (const row of estimateRows(e)) {
     lines.push(`| ${markdownCell(`${row.label} ${row.cite}`.trimEnd())} | ${formatUsd(row.lowCents)} | ${formatUsd(row.highCents)} |`);
   }

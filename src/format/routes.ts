@@ -56,7 +56,8 @@ export function routeRows(d: Dataset): RouteRow[] {
   );
 }
 
-const price = (row: RouteRow) => `${formatUsdRange(row.lowCents, row.highCents)} per ${row.per}${row.doses.length ? ` (${row.doses.map((x) => `${x.mg} mg = ${x.devices} devices`).join(', ')})` : ''}`;
+const price = (row: RouteRow) =>
+  `${formatUsdRange(row.lowCents, row.highCents)} per ${row.per}${row.doses.length ? ` (${row.doses.map((x) => `${x.mg} mg = ${x.devices} devices`).join(', ')})` : ''}`;
 const sessions = (row: RouteRow) => (row.programLow === row.programHigh ? `${row.programLow}` : `${row.programLow}-${row.programHigh}`);
 
 /** Returns the routes listing as a terminal table with each figure's source marker. */
@@ -65,7 +66,10 @@ export async function formatRoutesTable(d: Dataset, options: { color: boolean })
   const paint = await makePaint(options.color);
   const n = new Map(d.sources.map((s, i) => [s.id, i + 1]));
   const cite = (source: string, at: string) => paint.dim(`[${n.get(source)}: ${at}]`);
-  const table = makeTable(['Route', 'Provider', 'Price', 'Typical program', 'Insurance'].map((h) => paint.bold(h)), ['left', 'left', 'left', 'left', 'left']);
+  const table = makeTable(
+    ['Route', 'Provider', 'Price', 'Typical program', 'Insurance'].map((h) => paint.bold(h)),
+    ['left', 'left', 'left', 'left', 'left'],
+  );
   for (const row of routeRows(d)) {
     table.push([
       `${row.label}\n${paint.dim(`--route ${row.route}`)}`,
@@ -83,27 +87,66 @@ export async function formatRoutesTable(d: Dataset, options: { color: boolean })
 
 /** Returns the routes listing as JSON (versioned like every JSON output). */
 export function formatRoutesJson(d: Dataset): string {
-  const doc = { schemaVersion: SCHEMA_VERSION, currency: d.currency, dataset: { id: d.id, version: d.version, asOf: d.asOf }, routes: routeRows(d), sources: d.sources };
+  const doc = {
+    schemaVersion: SCHEMA_VERSION,
+    currency: d.currency,
+    dataset: { id: d.id, version: d.version, asOf: d.asOf },
+    routes: routeRows(d),
+    sources: d.sources,
+  };
   return `${JSON.stringify(doc, null, 2)}\n`;
 }
 
-const ROUTE_COLUMNS = ['route', 'provider', 'per', 'low_usd', 'high_usd', 'program_low_sessions', 'program_high_sessions', 'has_schedule', 'typical_coverage', 'price_source', 'price_at'] as const;
+const ROUTE_COLUMNS = [
+  'route',
+  'provider',
+  'per',
+  'low_usd',
+  'high_usd',
+  'program_low_sessions',
+  'program_high_sessions',
+  'has_schedule',
+  'typical_coverage',
+  'price_source',
+  'price_at',
+] as const;
 
 /** Returns the routes listing as CSV, one row per route and provider. */
 export function formatRoutesCsv(d: Dataset): string {
   return (
     csvLine([...ROUTE_COLUMNS]) +
     routeRows(d)
-      .map((r) => csvLine([r.route, r.provider, r.per, formatDecimal(r.lowCents), formatDecimal(r.highCents), r.programLow, r.programHigh, String(r.schedule !== null), r.coverage, r.priceSource, r.priceAt]))
+      .map((r) =>
+        csvLine([
+          r.route,
+          r.provider,
+          r.per,
+          formatDecimal(r.lowCents),
+          formatDecimal(r.highCents),
+          r.programLow,
+          r.programHigh,
+          String(r.schedule !== null),
+          r.coverage,
+          r.priceSource,
+          r.priceAt,
+        ]),
+      )
       .join('')
   );
 }
 
 /** Returns the routes listing as a GitHub Markdown table. */
 export function formatRoutesMarkdown(d: Dataset): string {
-  const lines = [`Price list ${d.id} ${d.version}, as of ${d.asOf}.`, '', '| Route | Provider | Price | Typical program | Insurance |', '| --- | --- | --- | --- | --- |'];
+  const lines = [
+    `Price list ${d.id} ${d.version}, as of ${d.asOf}.`,
+    '',
+    '| Route | Provider | Price | Typical program | Insurance |',
+    '| --- | --- | --- | --- | --- |',
+  ];
   for (const row of routeRows(d)) {
-    lines.push(`| ${markdownCell(`${row.label} (${row.route})`)} | ${row.provider} | ${markdownCell(price(row))} [${row.priceSource}: ${row.priceAt}] | ${sessions(row)} sessions [${row.programSource}: ${row.programAt}] | usually ${row.coverage === 'covered' ? 'covered' : 'not covered'} |`);
+    lines.push(
+      `| ${markdownCell(`${row.label} (${row.route})`)} | ${row.provider} | ${markdownCell(price(row))} [${row.priceSource}: ${row.priceAt}] | ${sessions(row)} sessions [${row.programSource}: ${row.programAt}] | usually ${row.coverage === 'covered' ? 'covered' : 'not covered'} |`,
+    );
   }
   lines.push('', '**Sources**', '');
   for (const s of d.sources) lines.push(`- ${s.id}: ${markdownCell(s.title)} (${markdownCell(s.locator)})`);

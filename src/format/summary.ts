@@ -1,13 +1,15 @@
 import { caseTitle, type Estimate, type PatientCase } from '../core/estimate.js';
 
-export const DISCLAIMER = 'This is an estimate from published price ranges, not a quote and not medical advice. Ask the provider for a written quote.';
+export const DISCLAIMER =
+  'This is an estimate from published price ranges, not a quote and not medical advice. Ask the provider for a written quote.';
 
 /** Returns the one-line description of what was priced ("IV infusion at a clinic, 6 sessions"). */
 export function describeEstimate(e: Estimate): string {
   const dose = e.dose ? `, ${e.dose.mg} mg dose` : '';
   const span = e.sessions.low === e.sessions.high ? String(e.sessions.low) : `${e.sessions.low}-${e.sessions.high}`;
   const count = `${span} ${e.sessions.high === 1 ? 'session' : 'sessions'}`;
-  const basis = e.sessions.basis === 'typical' ? ' (the typical program)' : e.sessions.basis === 'weeks' ? ` over ${e.scenario.weeks} weeks` : '';
+  const basis =
+    e.sessions.basis === 'typical' ? ' (the typical program)' : e.sessions.basis === 'weeks' ? ` over ${e.scenario.weeks} weeks` : '';
   return `${e.route.label} ${e.provider.label}${dose}, ${count}${basis}`;
 }
 
@@ -55,7 +57,12 @@ export function estimateRows(e: Estimate): Row[] {
   const unit = e.perSession.units > 1 ? ` (${e.perSession.units} devices)` : '';
   const rows: Row[] = [
     { label: `Per session${unit}`, lowCents: e.perSession.lowCents, highCents: e.perSession.highCents, cite: priceCite },
-    { label: `Program, ${e.sessions.low === e.sessions.high ? e.sessions.low : `${e.sessions.low}-${e.sessions.high}`} sessions`, lowCents: e.program.lowCents, highCents: e.program.highCents, cite: priceCite },
+    {
+      label: `Program, ${e.sessions.low === e.sessions.high ? e.sessions.low : `${e.sessions.low}-${e.sessions.high}`} sessions`,
+      lowCents: e.program.lowCents,
+      highCents: e.program.highCents,
+      cite: priceCite,
+    },
   ];
   const cases = e.patient.cases;
   for (const c of cases) {
@@ -67,7 +74,8 @@ export function estimateRows(e: Estimate): Row[] {
       rows.push({ label: `${title}: you pay in the end`, lowCents: c.patient.lowCents, highCents: c.patient.highCents, cite: '' });
     } else {
       rows.push({ label: `${title}: you pay`, lowCents: c.patient.lowCents, highCents: c.patient.highCents, cite: '' });
-      if (c.case === 'covered') rows.push({ label: `${title}: plan pays`, lowCents: c.plan.lowCents, highCents: c.plan.highCents, cite: '' });
+      if (c.case === 'covered')
+        rows.push({ label: `${title}: plan pays`, lowCents: c.plan.lowCents, highCents: c.plan.highCents, cite: '' });
     }
   }
   return rows;
@@ -78,12 +86,16 @@ export function noteSections(e: Estimate, options: { explain: boolean }): { titl
   const n = sourceNumbers(e);
   const cited = (items: { text: string; source: string | null; at: string | null }[]) =>
     items.map((i) => `${i.text} ${citation(n, i.source, i.at)}`.trimEnd());
-  const sessions = e.sessions.basis === 'given' ? [] : cited([{ text: `${e.sessions.description}.`, source: e.sessions.source, at: e.sessions.at }]);
+  const sessions =
+    e.sessions.basis === 'given' ? [] : cited([{ text: `${e.sessions.description}.`, source: e.sessions.source, at: e.sessions.at }]);
   const sections = [
     { title: 'Sessions', lines: sessions },
     { title: 'Included', lines: cited(e.included) },
     { title: 'Not included', lines: cited(e.excluded) },
-    { title: 'Insurance', lines: cited([{ text: `${describeInsurance(e)}. ${e.coverage.note}`, source: e.coverage.source, at: e.coverage.at }]) },
+    {
+      title: 'Insurance',
+      lines: cited([{ text: `${describeInsurance(e)}. ${e.coverage.note}`, source: e.coverage.source, at: e.coverage.at }]),
+    },
     { title: 'Assumptions', lines: cited(e.patient.assumptions) },
     { title: 'Notes', lines: cited(e.notes) },
   ];

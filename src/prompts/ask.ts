@@ -16,11 +16,16 @@ export type AskResult = { raw: RawScenario; eligibilityNotes: Cited[] };
  * Asks the missing questions with the real Inquirer prompts on the terminal. Ctrl-C or the end of
  * input at any prompt becomes a CancelledError (exit 130) instead of Inquirer's stack trace.
  */
-export async function askInTerminal(given: RawScenario, dataset: Dataset, prompts: Prompts = { select, input, confirm, checkbox }): Promise<AskResult> {
+export async function askInTerminal(
+  given: RawScenario,
+  dataset: Dataset,
+  prompts: Prompts = { select, input, confirm, checkbox },
+): Promise<AskResult> {
   try {
     return await askMissingInputs(given, dataset, prompts);
   } catch (error) {
-    if (error instanceof Error && (error.name === 'ExitPromptError' || error.name === 'AbortPromptError')) throw new CancelledError('Cancelled');
+    if (error instanceof Error && (error.name === 'ExitPromptError' || error.name === 'AbortPromptError'))
+      throw new CancelledError('Cancelled');
     throw error;
   }
 }
@@ -66,7 +71,10 @@ export async function askMissingInputs(given: RawScenario, dataset: Dataset, pro
   if (raw.provider === undefined && route.offers.length > 1) {
     raw.provider = await prompts.select({
       message: 'Where would you have it?',
-      choices: route.offers.map((o) => ({ name: dataset.providers.find((p) => p.id === o.provider)?.label ?? o.provider, value: o.provider })),
+      choices: route.offers.map((o) => ({
+        name: dataset.providers.find((p) => p.id === o.provider)?.label ?? o.provider,
+        value: o.provider,
+      })),
     });
   }
   if (raw.dose === undefined && route.doses) {
@@ -102,8 +110,16 @@ export async function askMissingInputs(given: RawScenario, dataset: Dataset, pro
       message: 'Will insurance pay for part of it?',
       choices: [
         { name: 'No, I will pay myself', value: 'none', description: 'Self-pay: the price is what you pay.' },
-        { name: 'Yes, and the provider is in my plan’s network', value: 'in-network', description: 'Your plan’s deductible, coinsurance or copay apply.' },
-        { name: 'Yes, but the provider is out of network', value: 'out-of-network', description: 'You pay up front and claim part of it back.' },
+        {
+          name: 'Yes, and the provider is in my plan’s network',
+          value: 'in-network',
+          description: 'Your plan’s deductible, coinsurance or copay apply.',
+        },
+        {
+          name: 'Yes, but the provider is out of network',
+          value: 'out-of-network',
+          description: 'You pay up front and claim part of it back.',
+        },
       ],
       default: 'none',
     });
@@ -123,7 +139,11 @@ async function askInsuranceTerms(raw: RawScenario, route: Route, dataset: Datase
     raw.covered = await prompts.select({
       message: `Does your plan cover ${route.label}? (${usual})`,
       choices: [
-        { name: 'I don’t know: show both', value: 'auto', description: `Shows the cost if covered and if not; for ${route.id} it is ${usual}. Call your insurer to be sure.` },
+        {
+          name: 'I don’t know: show both',
+          value: 'auto',
+          description: `Shows the cost if covered and if not; for ${route.id} it is ${usual}. Call your insurer to be sure.`,
+        },
         { name: 'Yes', value: 'yes' },
         { name: 'No', value: 'no' },
       ],
@@ -132,7 +152,8 @@ async function askInsuranceTerms(raw: RawScenario, route: Route, dataset: Datase
   }
   if (raw.deductible === undefined) {
     raw.deductible = await prompts.input({
-      message: 'How much of your deductible is left this year, in dollars? (the amount you pay in full before the plan starts sharing costs)',
+      message:
+        'How much of your deductible is left this year, in dollars? (the amount you pay in full before the plan starts sharing costs)',
       default: '0',
       validate: validator('deductible'),
     });
@@ -168,7 +189,8 @@ async function askInsuranceTerms(raw: RawScenario, route: Route, dataset: Datase
   }
   if (raw.oopMax === undefined) {
     const cap = await prompts.input({
-      message: 'How much is left of your out-of-pocket maximum this year, in dollars? (the most you pay in a year; leave blank if you don’t know)',
+      message:
+        'How much is left of your out-of-pocket maximum this year, in dollars? (the most you pay in a year; leave blank if you don’t know)',
       default: '',
       validate: validator('oopMax'),
     });
@@ -179,7 +201,10 @@ async function askInsuranceTerms(raw: RawScenario, route: Route, dataset: Datase
 async function askEligibility(route: Route, dataset: Dataset, prompts: Prompts): Promise<Cited[]> {
   const e = dataset.eligibility;
   const cite = (text: string, ref: { source: string; at: string }): Cited => ({ text, source: ref.source, at: ref.at });
-  const check = await prompts.confirm({ message: 'Would you like to check the common eligibility notes? (not medical advice; nothing you answer changes the estimate)', default: false });
+  const check = await prompts.confirm({
+    message: 'Would you like to check the common eligibility notes? (not medical advice; nothing you answer changes the estimate)',
+    default: false,
+  });
   if (!check) return [];
   const notes: Cited[] = [];
   const adult = await prompts.confirm({ message: e.ageQuestion.text, default: true });

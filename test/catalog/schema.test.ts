@@ -25,7 +25,10 @@ describe('the real data/prices.json', () => {
     expect(offer('esketamine')).toMatchObject({ lowCents: 30000, highCents: 40000, per: 'device', ref: { source: 'seed', at: 'L160' } });
     expect(offer('oral')).toMatchObject({ lowCents: 7500, highCents: 20000, per: 'session', ref: { source: 'seed', at: 'L164' } });
     const eske = d.routes.find((r) => r.id === 'esketamine');
-    expect(eske?.doses?.map((x) => [x.mg, x.devices])).toEqual([[56, 2], [84, 3]]);
+    expect(eske?.doses?.map((x) => [x.mg, x.devices])).toEqual([
+      [56, 2],
+      [84, 3],
+    ]);
     expect(eske?.offers.map((o) => o.provider)).toEqual(['clinic']);
     expect(d.routes.find((r) => r.id === 'oral')?.offers.map((o) => o.provider)).toEqual(['at-home']);
   });
@@ -42,13 +45,21 @@ function problemsAfter(mutate: (d: any) => void): string[] {
 describe('the dataset schema refuses', () => {
   it.each([
     ['an unknown key', (d: any) => (d.routes[0].price = 1), /routes\[0\].*price/],
-    ['negative cents', (d: any) => (d.routes[0].offers[0].price.lowCents = -1), /routes\[0\]\.offers\[0\]\.price\.lowCents: must be zero or more cents/],
+    [
+      'negative cents',
+      (d: any) => (d.routes[0].offers[0].price.lowCents = -1),
+      /routes\[0\]\.offers\[0\]\.price\.lowCents: must be zero or more cents/,
+    ],
     ['non-integer cents', (d: any) => (d.routes[0].offers[0].price.lowCents = 225.5), /routes\[0\]\.offers\[0\]\.price\.lowCents/],
     ['prices as strings', (d: any) => (d.routes[0].offers[0].price.lowCents = '22500'), /routes\[0\]\.offers\[0\]\.price\.lowCents/],
     ['low greater than high', (d: any) => (d.routes[0].offers[0].price.lowCents = 90000), /lowCents must not be greater than highCents/],
     ['a duplicate route id', (d: any) => (d.routes[1].id = 'iv'), /routes\[1\]\.id: duplicate route id "iv"/],
     ['duplicate ids differing only in case', (d: any) => (d.sources[1].id = 'SEED'), /sources\[1\]\.id/],
-    ['a reference to a missing source', (d: any) => (d.routes[0].offers[0].price.ref.source = 'nowhere'), /routes\[0\]\.offers\[0\]\.price\.ref\.source: refers to source "nowhere"/],
+    [
+      'a reference to a missing source',
+      (d: any) => (d.routes[0].offers[0].price.ref.source = 'nowhere'),
+      /routes\[0\]\.offers\[0\]\.price\.ref\.source: refers to source "nowhere"/,
+    ],
     ['an offer by an unknown provider', (d: any) => (d.routes[0].offers[0].provider = 'spa'), /names provider "spa"/],
     ['an alias used by two routes', (d: any) => d.routes[1].aliases.push('infusion'), /route name "infusion" is used by "iv" too/],
     ['a default dose that is not a dose', (d: any) => (d.routes[2].defaultDoseMg = 28), /defaultDoseMg 28 is not one of the doses/],
@@ -85,8 +96,13 @@ describe('loadDataset reads untrusted files', () => {
   });
 
   it('names the first problem and how many more', () => {
-    writeFileSync(join(temp, 'bad.json'), real.replace('"lowCents": 22500', '"lowCents": -22500').replace('"highCents": 20000', '"highCents": 1'));
-    expect(() => loadDataset(join(temp, 'bad.json'))).toThrow(/is not valid: routes\[0\]\.offers\[0\]\.price\.lowCents: must be zero or more cents \(and 1 more; run `ketamine-cost data validate /);
+    writeFileSync(
+      join(temp, 'bad.json'),
+      real.replace('"lowCents": 22500', '"lowCents": -22500').replace('"highCents": 20000', '"highCents": 1'),
+    );
+    expect(() => loadDataset(join(temp, 'bad.json'))).toThrow(
+      /is not valid: routes\[0\]\.offers\[0\]\.price\.lowCents: must be zero or more cents \(and 1 more; run `ketamine-cost data validate /,
+    );
   });
 
   it('accepts the real file as it is', () => {

@@ -13,7 +13,13 @@ const patientOf = (raw: RawScenario) => {
 };
 
 describe('in network, covered', () => {
-  const terms = (t: Partial<Parameters<typeof shareInNetwork>[2]>) => ({ deductibleCents: 0, coinsuranceBasisPoints: 2000, copayCents: null, oopMaxCents: null, ...t });
+  const terms = (t: Partial<Parameters<typeof shareInNetwork>[2]>) => ({
+    deductibleCents: 0,
+    coinsuranceBasisPoints: 2000,
+    copayCents: null,
+    oopMaxCents: null,
+    ...t,
+  });
   it.each([
     // name, price, sessions, terms, patient cents
     ['the issue example, low end', 22500, 4, { deductibleCents: 50000, oopMaxCents: 200000 }, 58000],
@@ -48,17 +54,36 @@ describe('out of network', () => {
 
 describe('through the estimate', () => {
   it('holds the issue example: IV x4, $500 deductible, 20%, $2,000 cap: billed $900-$3,200, patient $580-$1,040', () => {
-    const e = patientOf({ route: 'iv', sessions: '4', insurance: 'in-network', covered: 'yes', deductible: '500', coinsurance: '20', oopMax: '2000' });
+    const e = patientOf({
+      route: 'iv',
+      sessions: '4',
+      insurance: 'in-network',
+      covered: 'yes',
+      deductible: '500',
+      coinsurance: '20',
+      oopMax: '2000',
+    });
     expect(e.program).toEqual({ lowCents: 90000, highCents: 320000 });
     expect(e.patient.cases).toHaveLength(1);
-    expect(e.patient.cases[0]).toMatchObject({ case: 'covered', typical: false, patient: { lowCents: 58000, highCents: 104000 }, plan: { lowCents: 32000, highCents: 216000 } });
+    expect(e.patient.cases[0]).toMatchObject({
+      case: 'covered',
+      typical: false,
+      patient: { lowCents: 58000, highCents: 104000 },
+      plan: { lowCents: 32000, highCents: 216000 },
+    });
   });
 
   it('auto reports both cases, the usual one first', () => {
     const iv = patientOf({ route: 'iv', sessions: '4', insurance: 'in-network' });
-    expect(iv.patient.cases.map((c) => [c.case, c.typical])).toEqual([['not-covered', true], ['covered', false]]);
+    expect(iv.patient.cases.map((c) => [c.case, c.typical])).toEqual([
+      ['not-covered', true],
+      ['covered', false],
+    ]);
     const eske = patientOf({ route: 'esketamine', insurance: 'in-network' });
-    expect(eske.patient.cases.map((c) => [c.case, c.typical])).toEqual([['covered', true], ['not-covered', false]]);
+    expect(eske.patient.cases.map((c) => [c.case, c.typical])).toEqual([
+      ['covered', true],
+      ['not-covered', false],
+    ]);
     expect(eske.notes.map((n) => n.text).join(' ')).toMatch(/savings program/);
   });
 
@@ -75,7 +100,11 @@ describe('through the estimate', () => {
 
   it('out of network: up front, paid back and net', () => {
     const e = patientOf({ route: 'iv', sessions: '4', insurance: 'oon', covered: 'yes', deductible: '500', reimbursement: '70' });
-    expect(e.patient.cases[0]).toMatchObject({ upFront: { lowCents: 90000, highCents: 320000 }, plan: { lowCents: 28000 }, patient: { lowCents: 62000 } });
+    expect(e.patient.cases[0]).toMatchObject({
+      upFront: { lowCents: 90000, highCents: 320000 },
+      plan: { lowCents: 28000 },
+      patient: { lowCents: 62000 },
+    });
   });
 });
 
@@ -111,7 +140,9 @@ describe('cost-sharing properties', () => {
         const base = shareInNetwork(price, sessions, terms).patientCents;
         expect(shareInNetwork(price, sessions + 1, terms).patientCents).toBeGreaterThanOrEqual(base);
         expect(shareInNetwork(price + bump, sessions, terms).patientCents).toBeGreaterThanOrEqual(base);
-        expect(shareInNetwork(price, sessions, { ...terms, deductibleCents: terms.deductibleCents + bump }).patientCents).toBeGreaterThanOrEqual(base);
+        expect(
+          shareInNetwork(price, sessions, { ...terms, deductibleCents: terms.deductibleCents + bump }).patientCents,
+        ).toBeGreaterThanOrEqual(base);
         const higher = Math.min(10_000, terms.coinsuranceBasisPoints + (bump % 10_000));
         expect(shareInNetwork(price, sessions, { ...terms, coinsuranceBasisPoints: higher }).patientCents).toBeGreaterThanOrEqual(base);
       }),
@@ -121,12 +152,18 @@ describe('cost-sharing properties', () => {
 
   it('out of network: net + reimbursed = billed, and the net never exceeds what was paid up front', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 200_000 }), fc.integer({ min: 1, max: 60 }), fc.integer({ min: 0, max: 1_000_000 }), fc.integer({ min: 0, max: 10_000 }), (price, sessions, deductibleCents, reimbursementBasisPoints) => {
-        const s = shareOutOfNetwork(price, sessions, { deductibleCents, reimbursementBasisPoints });
-        expect(s.patientCents + s.planCents).toBe(price * sessions);
-        expect(s.planCents).toBeGreaterThanOrEqual(0);
-        expect(s.patientCents).toBeLessThanOrEqual(price * sessions);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 200_000 }),
+        fc.integer({ min: 1, max: 60 }),
+        fc.integer({ min: 0, max: 1_000_000 }),
+        fc.integer({ min: 0, max: 10_000 }),
+        (price, sessions, deductibleCents, reimbursementBasisPoints) => {
+          const s = shareOutOfNetwork(price, sessions, { deductibleCents, reimbursementBasisPoints });
+          expect(s.patientCents + s.planCents).toBe(price * sessions);
+          expect(s.planCents).toBeGreaterThanOrEqual(0);
+          expect(s.patientCents).toBeLessThanOrEqual(price * sessions);
+        },
+      ),
       options,
     );
   });
@@ -142,7 +179,12 @@ describe('cost-sharing properties', () => {
     );
     fc.assert(
       fc.property(raw, fc.integer({ min: 0, max: 300_000 }), fc.integer({ min: 0, max: 100 }), (r, deductible, percent) => {
-        const extra: RawScenario = r.insurance === 'in-network' ? { deductible: String(deductible), coinsurance: String(percent) } : r.insurance === 'out-of-network' ? { deductible: String(deductible), reimbursement: String(percent) } : {};
+        const extra: RawScenario =
+          r.insurance === 'in-network'
+            ? { deductible: String(deductible), coinsurance: String(percent) }
+            : r.insurance === 'out-of-network'
+              ? { deductible: String(deductible), reimbursement: String(percent) }
+              : {};
         const e = patientOf({ ...r, ...extra });
         const ranges = [e.perSession, e.program, ...e.patient.cases.flatMap((c) => [c.patient, c.plan, c.upFront])];
         for (const range of ranges) expect(range.lowCents).toBeLessThanOrEqual(range.highCents);

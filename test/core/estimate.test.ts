@@ -37,7 +37,11 @@ describe('estimateCost against the dataset figures', () => {
 
   it('derives every figure from the dataset', () => {
     expect(estimate({ route: 'iv', sessions: '6' }).program).toEqual({ lowCents: iv.lowCents * 6, highCents: iv.highCents * 6 });
-    expect(estimate({ route: 'esketamine', dose: '84', sessions: '1' }).perSession).toMatchObject({ lowCents: device.lowCents * 3, highCents: device.highCents * 3, units: 3 });
+    expect(estimate({ route: 'esketamine', dose: '84', sessions: '1' }).perSession).toMatchObject({
+      lowCents: device.lowCents * 3,
+      highCents: device.highCents * 3,
+      units: 3,
+    });
     expect(estimate({ route: 'oral', sessions: '1' }).perSession).toMatchObject({ lowCents: oral.lowCents, highCents: oral.highCents });
   });
 

@@ -50,15 +50,35 @@ describe('batch, CSV in', () => {
 
   it('has the dataset’s figures', () => {
     const usd = (cents: number) => (cents / 100).toFixed(2);
-    expect(rows[0]).toMatchObject({ route: 'iv', sessions_low: '6', program_low_usd: usd(iv.lowCents * 6), program_high_usd: usd(iv.highCents * 6) });
-    expect(rows[1]).toMatchObject({ route: 'oral', program_low_usd: usd(oral.lowCents * 4), patient_case: 'not-covered', other_case: 'covered', other_patient_low_usd: '300.00', other_patient_high_usd: '560.00' });
-    expect(rows[2]).toMatchObject({ route: 'esketamine', dose_mg: '84', program_low_usd: usd(device.lowCents * 3 * 8), program_high_usd: usd(device.highCents * 3 * 8) });
+    expect(rows[0]).toMatchObject({
+      route: 'iv',
+      sessions_low: '6',
+      program_low_usd: usd(iv.lowCents * 6),
+      program_high_usd: usd(iv.highCents * 6),
+    });
+    expect(rows[1]).toMatchObject({
+      route: 'oral',
+      program_low_usd: usd(oral.lowCents * 4),
+      patient_case: 'not-covered',
+      other_case: 'covered',
+      other_patient_low_usd: '300.00',
+      other_patient_high_usd: '560.00',
+    });
+    expect(rows[2]).toMatchObject({
+      route: 'esketamine',
+      dose_mg: '84',
+      program_low_usd: usd(device.lowCents * 3 * 8),
+      program_high_usd: usd(device.highCents * 3 * 8),
+    });
     expect(rows[3]).toMatchObject({ other_case: 'covered', other_patient_low_usd: '580.00', other_patient_high_usd: '1040.00' });
     expect(rows[6]).toMatchObject({ route: 'im', sessions_low: '3', sessions_high: '6', program_low_usd: usd(iv.lowCents * 3) });
   });
 
   it('names the row, the column and what is allowed for failed rows', () => {
-    expect(rows[4]).toMatchObject({ error_column: 'route', error: 'row 5, column route: "ivv" is not a route (did you mean "iv"?); allowed: iv, im, esketamine, oral' });
+    expect(rows[4]).toMatchObject({
+      error_column: 'route',
+      error: 'row 5, column route: "ivv" is not a route (did you mean "iv"?); allowed: iv, im, esketamine, oral',
+    });
     expect(rows[5]?.error).toBe('row 6, column sessions: "0" is not allowed; use a whole number from 1 to 365');
   });
 });
@@ -67,11 +87,26 @@ describe('batch, JSON Lines in', () => {
   it('reads objects line by line, with a BOM and blank lines, and reports bad lines', () => {
     const r = runCli(['batch', fixture('batch/golden.jsonl'), '-f', 'jsonl']);
     expect(r.code).toBe(3);
-    const items = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
-    expect(items.map((i) => [i.id, i.status])).toEqual([['a', 'ok'], ['2', 'ok'], ['3', 'ok'], ['4', 'error'], ['5', 'error'], ['6', 'error']]);
+    const items = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(items.map((i) => [i.id, i.status])).toEqual([
+      ['a', 'ok'],
+      ['2', 'ok'],
+      ['3', 'ok'],
+      ['4', 'error'],
+      ['5', 'error'],
+      ['6', 'error'],
+    ]);
     expect(items[0].estimate.program).toEqual({ lowCents: iv.lowCents * 6, highCents: iv.highCents * 6 });
     expect(items[1].estimate.perSession).toMatchObject({ lowCents: 90000, highCents: 120000 });
-    expect(items[2].estimate.patient.cases[0]).toMatchObject({ case: 'covered', upFront: { lowCents: 30000 }, plan: { lowCents: 21000 }, patient: { lowCents: 9000 } });
+    expect(items[2].estimate.patient.cases[0]).toMatchObject({
+      case: 'covered',
+      upFront: { lowCents: 30000 },
+      plan: { lowCents: 21000 },
+      patient: { lowCents: 9000 },
+    });
     expect(items[3].error.message).toMatch(/row 4 \(line 5\): is not valid JSON/);
     expect(items[4].error.message).toMatch(/is not a JSON object/);
     expect(items[5].error.message).toMatch(/column sesions: unknown column "sesions" \(did you mean "sessions"\?\)/);
@@ -119,7 +154,10 @@ describe('batch formats and files', () => {
     child.stdin.write('route,sessions\n');
     for (let i = 0; i < 2000; i++) child.stdin.write('iv,6\n');
     // Kill once the temp file exists (a fixed delay races with a slow start on a busy machine).
-    await vi.waitFor(() => expect(readdirSync(temp).filter((f) => f.startsWith('.killed.csv.'))).toHaveLength(1), { timeout: 10_000, interval: 20 });
+    await vi.waitFor(() => expect(readdirSync(temp).filter((f) => f.startsWith('.killed.csv.'))).toHaveLength(1), {
+      timeout: 10_000,
+      interval: 20,
+    });
     child.kill('SIGTERM');
     const code = await new Promise((r) => child.on('exit', (c, s) => r(c ?? s)));
     expect(code).toBe(143);
@@ -133,7 +171,11 @@ describe('batch formats and files', () => {
     [['batch', '-'], 1, /the batch file is empty/],
     [['batch', '-', '-f', 'xml'], 2, /argument 'xml' is invalid. Allowed choices are table, json, jsonl, csv, markdown/],
     [['batch'], 2, /missing required argument 'file'/],
-    [['batch', 'test/fixtures/batch/golden.csv', '--output', '/nonexistent-folder/out.csv'], 1, /cannot write \/nonexistent-folder\/out\.csv: the folder does not exist/],
+    [
+      ['batch', 'test/fixtures/batch/golden.csv', '--output', '/nonexistent-folder/out.csv'],
+      1,
+      /cannot write \/nonexistent-folder\/out\.csv: the folder does not exist/,
+    ],
   ])('%j exits %i', (args, code, message) => expectUsageError(args, message, { code }));
 
   it.each([
@@ -148,20 +190,29 @@ describe('batch formats and files', () => {
 
   it.each([
     ['a ragged row', 'route,sessions\niv,3,9\noral\n', ['has 3 cells but the header has 2', 'has 1 cells but the header has 2']],
-    ['Latin-1 bytes', Buffer.concat([Buffer.from('route,provider\niv,cl'), Buffer.from([0xed]), Buffer.from('nic\n')]).toString('latin1'), ['not UTF-8']],
+    [
+      'Latin-1 bytes',
+      Buffer.concat([Buffer.from('route,provider\niv,cl'), Buffer.from([0xed]), Buffer.from('nic\n')]).toString('latin1'),
+      ['not UTF-8'],
+    ],
   ])('%s: the row fails, the batch goes on (exit 3)', (_name, input, messages) => {
     const file = join(temp, `${_name.replace(/\W/g, '')}.csv`);
     writeFileSync(file, Buffer.from(input, 'latin1'));
     const r = runCli(['batch', file, '-f', 'jsonl']);
     expect(r.code).toBe(3);
-    const items = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const items = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(items).toHaveLength(messages.length);
     items.forEach((item, i) => expect(item.error.message).toContain(messages[i]));
   });
 
   it('a lone CR ends a row, and CRLF works too', () => {
     expect(runCli(['batch', '-', '-f', 'jsonl'], { input: 'route,sessions\riv,3\roral,2\r' }).stdout.trim().split('\n')).toHaveLength(2);
-    expect(runCli(['batch', '-', '-f', 'jsonl'], { input: 'route,sessions\r\niv,3\r\noral,2\r\n' }).stdout.trim().split('\n')).toHaveLength(2);
+    expect(runCli(['batch', '-', '-f', 'jsonl'], { input: 'route,sessions\r\niv,3\r\noral,2\r\n' }).stdout.trim().split('\n')).toHaveLength(
+      2,
+    );
   });
 
   it('makes text cells safe for a spreadsheet, leaves numbers alone', () => {
@@ -179,7 +230,10 @@ describe('a large batch through a slow pipe', () => {
     const input = join(temp, 'large.csv');
     writeFileSync(input, `route,sessions\n${'iv,6\noral,4\n'.repeat(rows / 2)}`);
     const hook = join(temp, 'rss.mjs');
-    writeFileSync(hook, "import { writeSync } from 'node:fs';\nprocess.on('exit', () => writeSync(2, `maxRSS=${process.resourceUsage().maxRSS}\\n`));\n");
+    writeFileSync(
+      hook,
+      "import { writeSync } from 'node:fs';\nprocess.on('exit', () => writeSync(2, `maxRSS=${process.resourceUsage().maxRSS}\\n`));\n",
+    );
     const child = spawn(process.execPath, ['--import', hook, BIN, 'batch', input, '-f', 'csv'], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));

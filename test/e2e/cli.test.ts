@@ -56,7 +56,12 @@ describe('estimates in every format', () => {
   it('gives the same bytes every time, whatever the locale, time zone or terminal width', () => {
     const args = ['-r', 'esketamine', '--weeks', '26', '-i', 'in-network', '--deductible', '1200'];
     const base = runCli(args).stdout;
-    const envs: Record<string, string>[] = [{ LANG: 'de_DE.UTF-8', LC_ALL: 'de_DE.UTF-8' }, { TZ: 'Pacific/Kiritimati' }, { COLUMNS: '20' }, { TERM: 'dumb' }];
+    const envs: Record<string, string>[] = [
+      { LANG: 'de_DE.UTF-8', LC_ALL: 'de_DE.UTF-8' },
+      { TZ: 'Pacific/Kiritimati' },
+      { COLUMNS: '20' },
+      { TERM: 'dumb' },
+    ];
     for (const env of envs) {
       expect(runCli(args, { env }).stdout).toBe(base);
     }
@@ -71,7 +76,8 @@ describe('colour', () => {
     expect(r.stdout).not.toMatch(/\x1b\[/);
     expect(r.stderr).toBe('');
   });
-  it('--no-color beats FORCE_COLOR', () => expect(runCli(['-r', 'iv', '--no-color'], { env: { FORCE_COLOR: '1' } }).stdout).not.toMatch(/\x1b\[/));
+  it('--no-color beats FORCE_COLOR', () =>
+    expect(runCli(['-r', 'iv', '--no-color'], { env: { FORCE_COLOR: '1' } }).stdout).not.toMatch(/\x1b\[/));
 });
 
 describe('bad input: one line on stderr, nothing on stdout, exit 2', () => {
@@ -83,7 +89,10 @@ describe('bad input: one line on stderr, nothing on stdout, exit 2', () => {
     [['--route', 'iv', '--sessions', '0'], /--sessions "0" is not allowed; use a whole number from 1 to 365/],
     [['--route', 'iv', '--sessions', '2.5'], /--sessions "2.5" is not allowed/],
     [['--route', 'iv', '--sessions', 'abc'], /--sessions "abc" is not allowed/],
-    [['--route', 'iv', '--format', 'xml'], /option '-f, --format <format>' argument 'xml' is invalid. Allowed choices are table, json, csv, markdown/],
+    [
+      ['--route', 'iv', '--format', 'xml'],
+      /option '-f, --format <format>' argument 'xml' is invalid. Allowed choices are table, json, csv, markdown/,
+    ],
     [['--route', 'iv', '--rout', 'iv'], /unknown option '--rout' \(Did you mean --route\?\)/],
     [['--route'], /option '-r, --route <route>' argument missing/],
     [['--route', 'iv', 'extra'], /too many arguments/],
@@ -98,7 +107,8 @@ describe('help and version', () => {
   it('--help lists the flags, the routes and examples', () => {
     const r = runCli(['--help']);
     expect(r.code).toBe(0);
-    for (const text of ['--route <route>', '--sessions <n>', '--format <format>', 'Routes: iv', 'Examples:', 'not give medical advice']) expect(r.stdout).toContain(text);
+    for (const text of ['--route <route>', '--sessions <n>', '--format <format>', 'Routes: iv', 'Examples:', 'not give medical advice'])
+      expect(r.stdout).toContain(text);
   });
   it('--version prints the package version', () => {
     const r = runCli(['--version']);

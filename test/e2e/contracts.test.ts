@@ -31,7 +31,8 @@ describe('schema', () => {
 
   it('each compare option and batch item validates too', () => {
     for (const option of JSON.parse(runCli(['compare', '-f', 'json']).stdout).options) expect(validEstimate(option)).toBe(true);
-    for (const item of JSON.parse(runCli(['batch', '-', '-f', 'json'], { input: 'route\niv\noral\n' }).stdout)) expect(validEstimate(item.estimate)).toBe(true);
+    for (const item of JSON.parse(runCli(['batch', '-', '-f', 'json'], { input: 'route\niv\noral\n' }).stdout))
+      expect(validEstimate(item.estimate)).toBe(true);
   });
 
   it('the bundled dataset validates against `schema dataset`, and a broken one does not', () => {
@@ -67,7 +68,9 @@ describe('custom price lists', () => {
     expect(doc.program).toEqual({ lowCents: 45000 * 6, highCents: 55000 * 6 });
     expect(doc.dataset.id).toBe('my-clinic');
     expect(runCli(['compare', '-s', '1', '-f', 'csv', '--data', file]).stdout).toContain('iv,clinic,,1,1,given,450.00,550.00');
-    expect(runCli(['batch', '-', '-f', 'csv', '--data', file], { input: 'route\niv\n' }).stdout).toContain('iv,clinic,,3,6,typical,450.00,550.00');
+    expect(runCli(['batch', '-', '-f', 'csv', '--data', file], { input: 'route\niv\n' }).stdout).toContain(
+      'iv,clinic,,3,6,typical,450.00,550.00',
+    );
   });
 
   it('data validate lists every problem with its JSON path, exit 1', () => {
@@ -114,9 +117,19 @@ describe('programmatic API', () => {
   it('estimate and compare are the functions the CLI uses', () => {
     const iv = priceOf(dataset, 'iv');
     expect(estimate({ route: 'iv', sessions: 6 }).program).toEqual({ lowCents: iv.lowCents * 6, highCents: iv.highCents * 6 });
-    const c = compare({ insurance: 'in-network', deductible: 1200 }, { only: [{ route: 'iv', sessions: 6 }, { route: 'esketamine', weeks: 8 }] });
+    const c = compare(
+      { insurance: 'in-network', deductible: 1200 },
+      {
+        only: [
+          { route: 'iv', sessions: 6 },
+          { route: 'esketamine', weeks: 8 },
+        ],
+      },
+    );
     expect(c.options.map((o) => o.route.id)).toEqual(['iv', 'esketamine']);
-    expect(JSON.parse(runCli(['-r', 'iv', '-s', '6', '-f', 'json']).stdout).program).toEqual(estimate({ route: 'iv', sessions: '6' }).program);
+    expect(JSON.parse(runCli(['-r', 'iv', '-s', '6', '-f', 'json']).stdout).program).toEqual(
+      estimate({ route: 'iv', sessions: '6' }).program,
+    );
   });
   it('throws InvalidScenarioError naming the field', () => {
     expect(() => estimate({ route: 'iv', sessions: 0 })).toThrow(InvalidScenarioError);
@@ -133,7 +146,9 @@ describe('programmatic API', () => {
 
 describe('pipes and write errors', () => {
   it('`| head -1` exits quietly, with no EPIPE stack trace', () => {
-    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" batch - -f csv < "${join(temp, 'many.csv')}" | head -1`], { encoding: 'utf8' });
+    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" batch - -f csv < "${join(temp, 'many.csv')}" | head -1`], {
+      encoding: 'utf8',
+    });
     expect(r.stdout.startsWith('id,row,status')).toBe(true);
     expect(r.stderr).toBe('');
   });

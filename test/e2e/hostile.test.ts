@@ -10,17 +10,43 @@ const temp = mkdtempSync(join(tmpdir(), 'ketamine-cost-hostile-'));
 const expectUsage = (args: string[], message: RegExp, code = 2) => expectUsageError(args, message, { code });
 
 describe('numbers', () => {
-  it.each(['9007199254740993', '1e400', '0x10', '１２', '12abc', 'NaN', 'Infinity', '', '-3', '+3', '3.0', ' '])('--sessions %j', (value) => {
-    expectUsage(['-r', 'iv', '--sessions', value], /^error: --sessions ".*" is not allowed; use a whole number from 1 to 365\n$/);
-  });
+  it.each(['9007199254740993', '1e400', '0x10', '１２', '12abc', 'NaN', 'Infinity', '', '-3', '+3', '3.0', ' '])(
+    '--sessions %j',
+    (value) => {
+      expectUsage(['-r', 'iv', '--sessions', value], /^error: --sessions ".*" is not allowed; use a whole number from 1 to 365\n$/);
+    },
+  );
   it.each(['0.001', '1e3', '0x10', '-0.01', '1,00', '$-5', 'NaN', '', '9007199254740993', '１２'])('--deductible %j', (value) => {
-    expectUsage(['-r', 'iv', '-i', 'in-network', '--deductible', value], /^error: --deductible ".*" is not an amount of money; use dollars such as 1000, 1000.50 or \$1,000.50/);
+    expectUsage(
+      ['-r', 'iv', '-i', 'in-network', '--deductible', value],
+      /^error: --deductible ".*" is not an amount of money; use dollars such as 1000, 1000.50 or \$1,000.50/,
+    );
   });
   it.each(['%20', '20%%', '100.001', '101', '-1', 'twenty'])('--coinsurance %j', (value) => {
-    expectUsage(['-r', 'iv', '-i', 'in-network', '--coinsurance', value], /^error: --coinsurance ".*" is not a percentage; use a number from 0 to 100 with at most two decimals/);
+    expectUsage(
+      ['-r', 'iv', '-i', 'in-network', '--coinsurance', value],
+      /^error: --coinsurance ".*" is not a percentage; use a number from 0 to 100 with at most two decimals/,
+    );
   });
   it('accepts a trailing % sign and cents', () => {
-    const doc = JSON.parse(runCli(['-r', 'iv', '-s', '1', '-i', 'in-network', '--covered', 'yes', '--coinsurance', '12.5%', '--deductible', '$0.01', '-f', 'json']).stdout);
+    const doc = JSON.parse(
+      runCli([
+        '-r',
+        'iv',
+        '-s',
+        '1',
+        '-i',
+        'in-network',
+        '--covered',
+        'yes',
+        '--coinsurance',
+        '12.5%',
+        '--deductible',
+        '$0.01',
+        '-f',
+        'json',
+      ]).stdout,
+    );
     expect(doc.scenario.insurance).toMatchObject({ coinsuranceBasisPoints: 1250, deductibleCents: 1 });
     // $225 session: 1 cent to the deductible, then 12.5% of $224.99 = $28.12 (28.12375, rounded half up).
     expect(doc.patient.cases[0].patient.lowCents).toBe(1 + 2812);
@@ -31,7 +57,9 @@ describe('names', () => {
   it.each(['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'IV; rm -rf /'])('--route %j', (value) => {
     expectUsage(['--route', value], /^error: --route ".*" is not a route/);
   });
-  it.each([['__proto__'], ['constructor']])('--insurance %j', (value) => expectUsage(['-r', 'iv', '-i', value], /is not an insurance status/));
+  it.each([['__proto__'], ['constructor']])('--insurance %j', (value) =>
+    expectUsage(['-r', 'iv', '-i', value], /is not an insurance status/),
+  );
   it('takes mixed case and spaces', () => {
     const doc = JSON.parse(runCli(['-r', ' Spravato ', '-p', 'In Clinic', '-i', 'In Network', '-f', 'json']).stdout);
     expect(doc.scenario).toMatchObject({ route: 'esketamine', provider: 'clinic', insurance: { status: 'in-network' } });
@@ -61,15 +89,17 @@ describe('datasets', () => {
 });
 
 describe('environment', () => {
-  it.each([
-    [['-r', 'iv', '-f', 'json']],
-    [['batch', '-', '-f', 'csv']],
-    [['compare', '-f', 'markdown']],
-  ])('%j to a full disk: one line, exit 1', (args) => {
-    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" ${args.join(' ')} > /dev/full`], { input: 'route\niv\n', encoding: 'utf8' });
-    expect(r.status).toBe(1);
-    expect(r.stderr).toBe('error: cannot write output: ENOSPC\n');
-  });
+  it.each([[['-r', 'iv', '-f', 'json']], [['batch', '-', '-f', 'csv']], [['compare', '-f', 'markdown']]])(
+    '%j to a full disk: one line, exit 1',
+    (args) => {
+      const r = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" ${args.join(' ')} > /dev/full`], {
+        input: 'route\niv\n',
+        encoding: 'utf8',
+      });
+      expect(r.status).toBe(1);
+      expect(r.stderr).toBe('error: cannot write output: ENOSPC\n');
+    },
+  );
 });
 
 describe('a million rows through a pipe', () => {

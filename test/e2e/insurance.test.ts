@@ -7,13 +7,38 @@ const device = priceOf(dataset, 'esketamine');
 
 describe('insurance flags', () => {
   it('the issue example in JSON: billed $900-$3,200, patient $580-$1,040', () => {
-    const r = runCli(['-r', 'iv', '-s', '4', '-i', 'in-network', '--covered', 'yes', '--deductible', '500', '--coinsurance', '20', '--oop-max', '$2,000', '-f', 'json']);
+    const r = runCli([
+      '-r',
+      'iv',
+      '-s',
+      '4',
+      '-i',
+      'in-network',
+      '--covered',
+      'yes',
+      '--deductible',
+      '500',
+      '--coinsurance',
+      '20',
+      '--oop-max',
+      '$2,000',
+      '-f',
+      'json',
+    ]);
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.stdout);
     expect(doc.program).toEqual({ lowCents: iv.lowCents * 4, highCents: iv.highCents * 4 });
     expect(doc.program).toEqual({ lowCents: 90000, highCents: 320000 });
     expect(doc.patient.cases).toEqual([expect.objectContaining({ case: 'covered', patient: { lowCents: 58000, highCents: 104000 } })]);
-    expect(doc.scenario.insurance).toEqual({ status: 'in-network', covered: 'yes', deductibleCents: 50000, coinsuranceBasisPoints: 2000, copayCents: null, oopMaxCents: 200000, reimbursementBasisPoints: 0 });
+    expect(doc.scenario.insurance).toEqual({
+      status: 'in-network',
+      covered: 'yes',
+      deductibleCents: 50000,
+      coinsuranceBasisPoints: 2000,
+      copayCents: null,
+      oopMaxCents: 200000,
+      reimbursementBasisPoints: 0,
+    });
   });
 
   it('shows both cases in the table when coverage is not given, marking the usual one', () => {
@@ -44,7 +69,11 @@ describe('insurance flags', () => {
     expect(doc.sessions).toMatchObject({ low: 21, high: 30, basis: 'weeks' });
     expect(doc.program).toEqual({ lowCents: device.lowCents * 2 * 21, highCents: device.highCents * 2 * 30 });
     expect(doc.explanation.map((s: { text: string }) => s.text)).toEqual(
-      expect.arrayContaining(['Weeks 1-4: 2 a week x 4 weeks = 8 sessions', 'Weeks 5-8: 1 a week x 4 weeks = 4 sessions', 'Weeks 9-26: one every 1-2 weeks over 18 weeks = 9-18 sessions']),
+      expect.arrayContaining([
+        'Weeks 1-4: 2 a week x 4 weeks = 8 sessions',
+        'Weeks 5-8: 1 a week x 4 weeks = 4 sessions',
+        'Weeks 9-26: one every 1-2 weeks over 18 weeks = 9-18 sessions',
+      ]),
     );
     // The table says how it counted, with the source, even without --explain.
     expect(runCli(['-r', 'esketamine', '--weeks', '26']).stdout).toContain(
@@ -78,11 +107,19 @@ describe('compare', () => {
     expect(doc.options.map((o: { route: { id: string } }) => o.route.id)).toEqual(['iv', 'esketamine']);
     const [ivOption, eske] = doc.options;
     expect(ivOption.program).toEqual({ lowCents: iv.lowCents * 6, highCents: iv.highCents * 6 });
-    expect(ivOption.patient.cases[0]).toMatchObject({ case: 'not-covered', typical: true, patient: { lowCents: 135000, highCents: 480000 } });
+    expect(ivOption.patient.cases[0]).toMatchObject({
+      case: 'not-covered',
+      typical: true,
+      patient: { lowCents: 135000, highCents: 480000 },
+    });
     // esketamine, 8 weeks = 12 sessions of 2 devices; covered: $1,200 deductible then 20%.
     expect(eske.sessions).toMatchObject({ low: 12, high: 12 });
     expect(eske.program).toEqual({ lowCents: device.lowCents * 2 * 12, highCents: device.highCents * 2 * 12 });
-    expect(eske.patient.cases[0]).toMatchObject({ case: 'covered', typical: true, patient: { lowCents: 120000 + (720000 - 120000) / 5, highCents: 120000 + (960000 - 120000) / 5 } });
+    expect(eske.patient.cases[0]).toMatchObject({
+      case: 'covered',
+      typical: true,
+      patient: { lowCents: 120000 + (720000 - 120000) / 5, highCents: 120000 + (960000 - 120000) / 5 },
+    });
     expect(doc.options[0].schemaVersion).toBe(1);
   });
 
@@ -90,7 +127,12 @@ describe('compare', () => {
     const r = runCli(['compare', '--sessions', '6']);
     expect(r.code).toBe(0);
     const rows = r.stdout.split('\n').filter((l) => /^│ [A-Z]/.test(l) && !l.includes('Option'));
-    expect(rows.map((l) => l.split('│')[1]?.trim().split(',')[0])).toEqual(['Oral or sublingual ketamine', 'IM injection', 'IV infusion', 'Esketamine nasal spray (Spravato) 56 mg']);
+    expect(rows.map((l) => l.split('│')[1]?.trim().split(',')[0])).toEqual([
+      'Oral or sublingual ketamine',
+      'IM injection',
+      'IV infusion',
+      'Esketamine nasal spray (Spravato) 56 mg',
+    ]);
     expect(r.stdout).toMatch(/█/);
     expect(runCli(['compare', '--sessions', '6', '--ascii']).stdout).not.toMatch(/[█░]/);
     expect(runCli(['compare', '--sessions', '6'], { env: { TERM: 'dumb' } }).stdout).toMatch(/#/);
@@ -108,7 +150,9 @@ describe('compare', () => {
     const csv = runCli(['compare', '-s', '1', '-f', 'csv']).stdout.split('\r\n');
     expect(csv).toHaveLength(6);
     expect(csv[1]).toMatch(/^oral,at-home,,1,1,given,75.00,200.00,75.00,200.00,/);
-    expect(runCli(['compare', '-s', '1', '-f', 'markdown']).stdout).toContain('| Oral or sublingual ketamine, at-home, 1 sessions | $75-$200 | $75-$200 | $75-$200, paying yourself |');
+    expect(runCli(['compare', '-s', '1', '-f', 'markdown']).stdout).toContain(
+      '| Oral or sublingual ketamine, at-home, 1 sessions | $75-$200 | $75-$200 | $75-$200, paying yourself |',
+    );
   });
 
   it.each([
@@ -132,6 +176,8 @@ describe('routes', () => {
       dataset.routes.map((r) => [r.id, r.offers[0]?.price.lowCents, r.offers[0]?.price.highCents]),
     );
     expect(runCli(['routes', '-f', 'csv']).stdout.split('\r\n')[1]).toBe('iv,clinic,session,225.00,800.00,3,6,false,not-covered,seed,L160');
-    expect(runCli(['routes', '-f', 'markdown']).stdout).toContain('| IV infusion (iv) | clinic | $225-$800 per session [seed: L160] | 3-6 sessions [seed: L148] | usually not covered |');
+    expect(runCli(['routes', '-f', 'markdown']).stdout).toContain(
+      '| IV infusion (iv) | clinic | $225-$800 per session [seed: L160] | 3-6 sessions [seed: L148] | usually not covered |',
+    );
   });
 });

@@ -14,7 +14,8 @@ let tarball = '';
 let bin = '';
 
 beforeAll(() => {
-  const name = execFileSync('npm', ['pack', '--pack-destination', dir, '--silent'], { cwd: ROOT, encoding: 'utf8' }).trim().split('\n').pop() ?? '';
+  const name =
+    execFileSync('npm', ['pack', '--pack-destination', dir, '--silent'], { cwd: ROOT, encoding: 'utf8' }).trim().split('\n').pop() ?? '';
   tarball = join(dir, name);
   mkdirSync(app);
   writeFileSync(join(app, 'package.json'), '{"name":"app","private":true,"type":"module"}');
@@ -22,7 +23,8 @@ beforeAll(() => {
   bin = join(app, 'node_modules', '.bin', 'ketamine-cost');
 }, 120_000);
 
-const run = (args: string[], input = '') => spawnSync(bin, args, { cwd: app, input, encoding: 'utf8', env: { PATH: process.env.PATH ?? '' } });
+const run = (args: string[], input = '') =>
+  spawnSync(bin, args, { cwd: app, input, encoding: 'utf8', env: { PATH: process.env.PATH ?? '' } });
 
 describe('the packed package', () => {
   it('is small and has no runtime dependencies', () => {
@@ -56,7 +58,10 @@ describe('the packed package', () => {
   });
 
   it('imports as a typed API', () => {
-    writeFileSync(join(app, 'use.mjs'), "import { estimate } from 'ketamine-cost';\nconsole.log(JSON.stringify(estimate({ route: 'oral', sessions: 2 }).program));\n");
+    writeFileSync(
+      join(app, 'use.mjs'),
+      "import { estimate } from 'ketamine-cost';\nconsole.log(JSON.stringify(estimate({ route: 'oral', sessions: 2 }).program));\n",
+    );
     expect(execFileSync(process.execPath, ['use.mjs'], { cwd: app, encoding: 'utf8' }).trim()).toBe('{"lowCents":15000,"highCents":40000}');
   });
 });

@@ -45,7 +45,15 @@ describe('csv', () => {
     const lines = formatCsv(estimate({ route: 'iv', sessions: '6' })).split('\r\n');
     expect(lines[0]).toBe(ESTIMATE_COLUMNS.join(','));
     const row = Object.fromEntries(ESTIMATE_COLUMNS.map((c, i) => [c, lines[1]?.split(',')[i]]));
-    expect(row).toMatchObject({ route: 'iv', provider: 'clinic', sessions_low: '6', per_session_low_usd: '225.00', per_session_high_usd: '800.00', program_low_usd: '1350.00', program_high_usd: '4800.00' });
+    expect(row).toMatchObject({
+      route: 'iv',
+      provider: 'clinic',
+      sessions_low: '6',
+      per_session_low_usd: '225.00',
+      per_session_high_usd: '800.00',
+      program_low_usd: '1350.00',
+      program_high_usd: '4800.00',
+    });
     expect(lines[2]).toBe('');
   });
   it.each([
@@ -65,7 +73,12 @@ describe('csv', () => {
 describe('json', () => {
   it('carries the contract version and cents', () => {
     const doc = JSON.parse(formatJson(estimate({ route: 'oral' })));
-    expect(doc).toMatchObject({ schemaVersion: 1, currency: 'USD', perSession: { lowCents: 7500, highCents: 20000 }, program: { lowCents: 30000, highCents: 120000 } });
+    expect(doc).toMatchObject({
+      schemaVersion: 1,
+      currency: 'USD',
+      perSession: { lowCents: 7500, highCents: 20000 },
+      program: { lowCents: 30000, highCents: 120000 },
+    });
     expect(doc.scenario).toMatchObject({ route: 'oral', provider: 'at-home' });
   });
 });

@@ -14,8 +14,78 @@ import { readDataset, runInProcess } from '../helpers.js';
 const bounded = (numRuns: number, ms: number) => ({ numRuns, interruptAfterTimeLimit: ms, markInterruptAsFailure: true });
 const STACK_LINE = /^\s+at .+[(:]\d+/m;
 
-const FLAGS = ['-r', '--route', '-p', '--provider', '-s', '--sessions', '--weeks', '--dose', '-i', '--insurance', '--covered', '--deductible', '--coinsurance', '--copay', '--oop-max', '--reimbursement', '-f', '--format', '--explain', '--no-color', '--data', '--no-interactive', '--ascii'];
-const VALUES = ['iv', 'IV', 'im', 'esketamine', 'oral', 'spravato', 'clinic', 'at-home', 'online', '6', '0', '365', '366', '2.5', '56', '84', '1e400', '0x10', '１２', '12abc', 'NaN', 'Infinity', '', ' ', '-1', '$1,000.50', '1.005', '20%', '150', '9007199254740993', 'in-network', 'oon', 'none', 'yes', 'no', 'auto', 'json', 'csv', 'markdown', 'table', '__proto__', 'constructor', 'toString', 'missing.json', 'test'];
+const FLAGS = [
+  '-r',
+  '--route',
+  '-p',
+  '--provider',
+  '-s',
+  '--sessions',
+  '--weeks',
+  '--dose',
+  '-i',
+  '--insurance',
+  '--covered',
+  '--deductible',
+  '--coinsurance',
+  '--copay',
+  '--oop-max',
+  '--reimbursement',
+  '-f',
+  '--format',
+  '--explain',
+  '--no-color',
+  '--data',
+  '--no-interactive',
+  '--ascii',
+];
+const VALUES = [
+  'iv',
+  'IV',
+  'im',
+  'esketamine',
+  'oral',
+  'spravato',
+  'clinic',
+  'at-home',
+  'online',
+  '6',
+  '0',
+  '365',
+  '366',
+  '2.5',
+  '56',
+  '84',
+  '1e400',
+  '0x10',
+  '１２',
+  '12abc',
+  'NaN',
+  'Infinity',
+  '',
+  ' ',
+  '-1',
+  '$1,000.50',
+  '1.005',
+  '20%',
+  '150',
+  '9007199254740993',
+  'in-network',
+  'oon',
+  'none',
+  'yes',
+  'no',
+  'auto',
+  'json',
+  'csv',
+  'markdown',
+  'table',
+  '__proto__',
+  'constructor',
+  'toString',
+  'missing.json',
+  'test',
+];
 const SUBCOMMANDS = ['compare', 'routes', 'schema', 'data', 'show', 'validate', 'batch', 'help', 'iv:6', 'esketamine:8w'];
 
 const token = fc.oneof(
@@ -29,7 +99,13 @@ const token = fc.oneof(
 
 // Mostly flag-value pairs, so many runs get past the parser into validation and the estimate.
 const argvArb = fc
-  .tuple(fc.option(fc.constantFrom(...SUBCOMMANDS), { nil: undefined, freq: 3 }), fc.array(fc.oneof({ weight: 5, arbitrary: fc.tuple(fc.constantFrom(...FLAGS), token) }, { weight: 1, arbitrary: token.map((t) => [t]) }), { maxLength: 6 }))
+  .tuple(
+    fc.option(fc.constantFrom(...SUBCOMMANDS), { nil: undefined, freq: 3 }),
+    fc.array(
+      fc.oneof({ weight: 5, arbitrary: fc.tuple(fc.constantFrom(...FLAGS), token) }, { weight: 1, arbitrary: token.map((t) => [t]) }),
+      { maxLength: 6 },
+    ),
+  )
   .map(([sub, parts]) => [...(sub === undefined ? [] : [sub]), ...parts.flat()]);
 
 describe('argument fuzzing (in-process)', () => {
@@ -55,17 +131,50 @@ describe('argument fuzzing (in-process)', () => {
 const csvCell = (text: string) => (/[",\r\n]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text);
 
 describe('batch fuzzing', () => {
-  const cell = fc.oneof(fc.constantFrom('iv', 'oral', 'esketamine', 'im', 'nope', '6', '0', '', '84', 'in-network', '20', '1,000', 'a,b', 'say "hi"', 'line\nbreak', '=cmd', '\r', ' ', '"'), fc.string({ maxLength: 10 }), fc.string({ unit: 'binary', maxLength: 6 }));
+  const cell = fc.oneof(
+    fc.constantFrom(
+      'iv',
+      'oral',
+      'esketamine',
+      'im',
+      'nope',
+      '6',
+      '0',
+      '',
+      '84',
+      'in-network',
+      '20',
+      '1,000',
+      'a,b',
+      'say "hi"',
+      'line\nbreak',
+      '=cmd',
+      '\r',
+      ' ',
+      '"',
+    ),
+    fc.string({ maxLength: 10 }),
+    fc.string({ unit: 'binary', maxLength: 6 }),
+  );
   it('random CSV bodies give exactly one output row per input row, in order', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.tuple(cell, cell, cell), { minLength: 1, maxLength: 30 }), fc.constantFrom('\n', '\r\n'), async (rows, eol) => {
-        // A row whose cells are all blank is a blank line by design, so every row here has an id.
-        const body = rows.map(([route, sessions, insurance], i) => [`r${i}`, route, sessions, insurance].map(csvCell).join(',')).join(eol);
-        const r = await runInProcess(['batch', '-', '-f', 'jsonl'], { input: `id,route,sessions,insurance${eol}${body}${eol}` });
-        expect([0, 3]).toContain(r.code);
-        const items = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { id: string });
-        expect(items.map((i) => i.id)).toEqual(rows.map((_, i) => `r${i}`));
-      }),
+      fc.asyncProperty(
+        fc.array(fc.tuple(cell, cell, cell), { minLength: 1, maxLength: 30 }),
+        fc.constantFrom('\n', '\r\n'),
+        async (rows, eol) => {
+          // A row whose cells are all blank is a blank line by design, so every row here has an id.
+          const body = rows
+            .map(([route, sessions, insurance], i) => [`r${i}`, route, sessions, insurance].map(csvCell).join(','))
+            .join(eol);
+          const r = await runInProcess(['batch', '-', '-f', 'jsonl'], { input: `id,route,sessions,insurance${eol}${body}${eol}` });
+          expect([0, 3]).toContain(r.code);
+          const items = r.stdout
+            .trim()
+            .split('\n')
+            .map((l) => JSON.parse(l) as { id: string });
+          expect(items.map((i) => i.id)).toEqual(rows.map((_, i) => `r${i}`));
+        },
+      ),
       bounded(150, 20_000),
     );
   }, 30_000);
@@ -89,7 +198,12 @@ describe('properties of the estimate', () => {
           const parsed = parseScenario(raw, dataset);
           if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
           const e = estimateCost(parsed.scenario, dataset);
-          return Promise.all([formatJson(e), formatCsv(e), formatMarkdown(e, { explain: true }), formatTable(e, { color: false, explain: true })]);
+          return Promise.all([
+            formatJson(e),
+            formatCsv(e),
+            formatMarkdown(e, { explain: true }),
+            formatTable(e, { color: false, explain: true }),
+          ]);
         };
         expect(await once()).toEqual(await once());
       }),
@@ -98,22 +212,33 @@ describe('properties of the estimate', () => {
   });
 
   it('on generated price lists: low <= high everywhere, and the program is the per-session price times the sessions', () => {
-    const prices = fc.tuple(fc.integer({ min: 0, max: 500_000 }), fc.integer({ min: 0, max: 500_000 })).map(([a, b]) => [Math.min(a, b), Math.max(a, b)] as const);
+    const prices = fc
+      .tuple(fc.integer({ min: 0, max: 500_000 }), fc.integer({ min: 0, max: 500_000 }))
+      .map(([a, b]) => [Math.min(a, b), Math.max(a, b)] as const);
     fc.assert(
-      fc.property(fc.array(prices, { minLength: 4, maxLength: 4 }), fc.tuple(fc.integer({ min: 1, max: 30 }), fc.integer({ min: 0, max: 30 })), scenario, (ranges, [low, extra], raw) => {
-        const custom: Dataset = structuredClone(dataset);
-        custom.routes.forEach((r, i) => {
-          const [lowCents, highCents] = ranges[i] ?? [0, 0];
-          for (const o of r.offers) Object.assign(o.price, { lowCents, highCents });
-          Object.assign(r.program, { lowSessions: low, highSessions: low + extra });
-        });
-        const parsed = parseScenario({ ...raw, sessions: undefined }, custom);
-        if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
-        const e = estimateCost(parsed.scenario, custom);
-        for (const range of [e.perSession, e.program, ...e.patient.cases.flatMap((c) => [c.patient, c.plan, c.upFront])]) expect(range.lowCents).toBeLessThanOrEqual(range.highCents);
-        expect(e.program).toEqual({ lowCents: e.perSession.lowCents * e.sessions.low, highCents: e.perSession.highCents * e.sessions.high });
-        for (const c of e.patient.cases) expect(c.patient.lowCents + c.plan.lowCents).toBe(e.program.lowCents);
-      }),
+      fc.property(
+        fc.array(prices, { minLength: 4, maxLength: 4 }),
+        fc.tuple(fc.integer({ min: 1, max: 30 }), fc.integer({ min: 0, max: 30 })),
+        scenario,
+        (ranges, [low, extra], raw) => {
+          const custom: Dataset = structuredClone(dataset);
+          custom.routes.forEach((r, i) => {
+            const [lowCents, highCents] = ranges[i] ?? [0, 0];
+            for (const o of r.offers) Object.assign(o.price, { lowCents, highCents });
+            Object.assign(r.program, { lowSessions: low, highSessions: low + extra });
+          });
+          const parsed = parseScenario({ ...raw, sessions: undefined }, custom);
+          if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+          const e = estimateCost(parsed.scenario, custom);
+          for (const range of [e.perSession, e.program, ...e.patient.cases.flatMap((c) => [c.patient, c.plan, c.upFront])])
+            expect(range.lowCents).toBeLessThanOrEqual(range.highCents);
+          expect(e.program).toEqual({
+            lowCents: e.perSession.lowCents * e.sessions.low,
+            highCents: e.perSession.highCents * e.sessions.high,
+          });
+          for (const c of e.patient.cases) expect(c.patient.lowCents + c.plan.lowCents).toBe(e.program.lowCents);
+        },
+      ),
       bounded(300, 10_000),
     );
   });

@@ -27,7 +27,12 @@ function scripted(answers: [RegExp, unknown][] = []) {
     }
     return value;
   };
-  const prompts = { select: answer, input: answer, confirm: answer, checkbox: async (c: Config) => (asked.push(c), (answers.find(([p]) => p.test(c.message))?.[1] ?? [])) } as unknown as Prompts;
+  const prompts = {
+    select: answer,
+    input: answer,
+    confirm: answer,
+    checkbox: async (c: Config) => (asked.push(c), answers.find(([p]) => p.test(c.message))?.[1] ?? []),
+  } as unknown as Prompts;
   return { prompts, asked };
 }
 
@@ -60,7 +65,10 @@ describe('the question flow', () => {
   });
 
   it('asks the dose only for esketamine, and offers weeks where there is a schedule', async () => {
-    const { prompts, asked } = scripted([[/How would/, 'esketamine'], [/How many sessions/, '8w']]);
+    const { prompts, asked } = scripted([
+      [/How would/, 'esketamine'],
+      [/How many sessions/, '8w'],
+    ]);
     const { raw } = await askMissingInputs({}, dataset, prompts);
     expect(asked.some((q) => q.message.startsWith('Which dose'))).toBe(true);
     expect(asked.find((q) => q.message.startsWith('How many'))?.message).toContain('8w');
@@ -70,7 +78,11 @@ describe('the question flow', () => {
 
   it('does not ask what the flags gave', async () => {
     const { prompts, asked } = scripted();
-    await askMissingInputs({ route: 'oral', sessions: '4', insurance: 'in-network', deductible: '100', coinsurance: '20', oopMax: '900', covered: 'yes' }, dataset, prompts);
+    await askMissingInputs(
+      { route: 'oral', sessions: '4', insurance: 'in-network', deductible: '100', coinsurance: '20', oopMax: '900', covered: 'yes' },
+      dataset,
+      prompts,
+    );
     expect(asked.map((q) => q.message.split('?')[0])).toEqual(['Would you like to check the common eligibility notes']);
   });
 
@@ -92,14 +104,21 @@ describe('the question flow', () => {
   });
 
   it('asks the reimbursement out of network, and not coinsurance', async () => {
-    const { prompts, asked } = scripted([[/insurance pay/, 'out-of-network'], [/pay back/, '70']]);
+    const { prompts, asked } = scripted([
+      [/insurance pay/, 'out-of-network'],
+      [/pay back/, '70'],
+    ]);
     const { raw } = await askMissingInputs({ route: 'iv', sessions: '4' }, dataset, prompts);
     expect(asked.some((q) => q.message.includes('coinsurance'))).toBe(false);
     expect(raw).toMatchObject({ insurance: 'out-of-network', reimbursement: '70', deductible: '0' });
   });
 
   it('adds eligibility notes, and the 988 note for esketamine, without changing the estimate', async () => {
-    const { prompts } = scripted([[/eligibility/, true], [/18 or older/, false], [/apply to you/, ['pregnancy', 'medicines']]]);
+    const { prompts } = scripted([
+      [/eligibility/, true],
+      [/18 or older/, false],
+      [/apply to you/, ['pregnancy', 'medicines']],
+    ]);
     const { raw, eligibilityNotes } = await askMissingInputs({ route: 'esketamine' }, dataset, prompts);
     expect(eligibilityNotes.map((n) => n.at)).toEqual(['L238', 'L190', 'L200-L203', 'L183']);
     expect(eligibilityNotes.map((n) => n.text).join(' ')).toContain('988');
@@ -115,11 +134,18 @@ describe('the question flow', () => {
   });
 
   it('prints the equivalent command line', async () => {
-    const { prompts } = scripted([[/How would/, 'iv'], [/How many/, '6'], [/insurance pay/, 'in-network'], [/How much of your deductible/, '$1,200.50']]);
+    const { prompts } = scripted([
+      [/How would/, 'iv'],
+      [/How many/, '6'],
+      [/insurance pay/, 'in-network'],
+      [/How much of your deductible/, '$1,200.50'],
+    ]);
     const { raw } = await askMissingInputs({}, dataset, prompts);
     const parsed = parseScenario(raw, dataset);
     if (!parsed.ok) throw new Error('invalid');
-    expect(equivalentCommand(parsed.scenario, raw, false)).toBe('ketamine-cost --route iv --sessions 6 --insurance in-network --deductible 1200.50 --coinsurance 20');
+    expect(equivalentCommand(parsed.scenario, raw, false)).toBe(
+      'ketamine-cost --route iv --sessions 6 --insurance in-network --deductible 1200.50 --coinsurance 20',
+    );
   });
 });
 
@@ -134,7 +160,10 @@ describe('real prompts (rendered with @inquirer/testing)', () => {
   }
 
   it('refuses 0 sessions at the prompt with the flag’s own message', async () => {
-    const { answer, events, getScreen } = await render(input, (await configOf(/How many sessions/, { route: 'iv' })) as Parameters<typeof input>[0]);
+    const { answer, events, getScreen } = await render(
+      input,
+      (await configOf(/How many sessions/, { route: 'iv' })) as Parameters<typeof input>[0],
+    );
     events.keypress('backspace');
     events.type('0');
     events.keypress('enter');
