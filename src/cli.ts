@@ -1,5 +1,5 @@
-import { main } from './program.js';
 import type { Io } from './io.js';
+import { main } from './program.js';
 
 // The process edge: wires stdout/stderr/stdin into an Io, runs, and sets the exit code without
 // calling process.exit(), which would cut off output still in the pipe.

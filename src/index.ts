@@ -1,13 +1,13 @@
 // The programmatic API: the same functions the CLI is built on.
 import { bundledDataset } from './catalog/load.js';
-import { compareOptions, type Comparison } from './core/compare.js';
-import { estimateCost, type Estimate } from './core/estimate.js';
+import { type Comparison, compareOptions } from './core/compare.js';
+import { type Estimate, estimateCost } from './core/estimate.js';
 import { parseScenario } from './core/scenario.js';
 import type { Dataset, RawScenario, ScenarioIssue } from './core/types.js';
 
 export { bundledDataset } from './catalog/load.js';
-export { checkDataset, loadDataset } from './catalog/read.js';
 export type { CheckDatasetResult, DatasetProblem } from './catalog/read.js';
+export { checkDataset, loadDataset } from './catalog/read.js';
 export type { Comparison, Skipped } from './core/compare.js';
 export type { CentsRange, Cited, Estimate, PatientCase, Step } from './core/estimate.js';
 export { formatUsd } from './core/money.js';

@@ -1,9 +1,9 @@
 import { Command, CommanderError, Option } from 'commander';
 import packageJson from '../package.json' with { type: 'json' };
-import type { RawScenario } from './core/types.js';
 import { estimateCommand } from './commands/estimate.js';
-import { BATCH_FORMATS, FORMATS, type BatchFormat, type Format } from './formats.js';
+import type { RawScenario } from './core/types.js';
 import { EXIT } from './errors.js';
+import { BATCH_FORMATS, type BatchFormat, FORMATS, type Format } from './formats.js';
 import type { Io } from './io.js';
 import { oneLine, run } from './main.js';
 

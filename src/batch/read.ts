@@ -1,7 +1,7 @@
-import { parse } from 'csv-parse';
 import { StringDecoder } from 'node:string_decoder';
-import { SCENARIO_FIELDS, type RawScenario, type ScenarioField } from '../core/scenario.js';
+import { parse } from 'csv-parse';
 import { closestName, kebabCase } from '../core/names.js';
+import { type RawScenario, SCENARIO_FIELDS, type ScenarioField } from '../core/scenario.js';
 import { DataError, isKnownError } from '../errors.js';
 
 /** What is wrong with one row, and in which column when one column is to blame. */

@@ -124,14 +124,14 @@ function checkReferences(d: Dataset, ctx: { addIssue: (issue: Issue & { code: 'c
   // Every name a user may type must mean one thing only.
   const owners = (items: { id: string; aliases: string[] }[], what: string, list: string) => {
     const owner = new Map<string, string>();
-    items.forEach((item, i) =>
-      [item.id, ...item.aliases].forEach((name, j) => {
+    for (const [i, item] of items.entries()) {
+      for (const [j, name] of [item.id, ...item.aliases].entries()) {
         const taken = owner.get(name);
         if (taken !== undefined && taken !== item.id)
           add(`${what} name "${name}" is used by "${taken}" too`, j === 0 ? [list, i, 'id'] : [list, i, 'aliases', j - 1]);
         owner.set(name, item.id);
-      }),
-    );
+      }
+    }
     return owner;
   };
   const routeNames = owners(d.routes, 'route', 'routes');
@@ -156,7 +156,7 @@ function checkReferences(d: Dataset, ctx: { addIssue: (issue: Issue & { code: 'c
     'eligibility condition',
     (i) => ['eligibility', 'conditions', i, 'id'],
   );
-  e.conditions.forEach((c, i) => checkRef(c.ref, ['eligibility', 'conditions', i, 'ref']));
+  for (const [i, c] of e.conditions.entries()) checkRef(c.ref, ['eligibility', 'conditions', i, 'ref']);
   e.crisisNote.routes.forEach((id, j) => {
     if (!routeNames.has(id)) add(`names route "${id}", which is not in "routes"`, ['eligibility', 'crisisNote', 'routes', j]);
   });
@@ -174,7 +174,7 @@ function checkReferences(d: Dataset, ctx: { addIssue: (issue: Issue & { code: 'c
       if (o.price.per === 'device' && r.doses === undefined) add('a price per device needs "doses"', at('offers', j, 'price', 'per'));
     });
     if (r.doses !== undefined) {
-      r.doses.forEach((dose, j) => checkRef(dose.ref, at('doses', j, 'ref')));
+      for (const [j, dose] of r.doses.entries()) checkRef(dose.ref, at('doses', j, 'ref'));
       unique(
         r.doses.map((dose) => String(dose.mg)),
         'dose',
@@ -197,6 +197,8 @@ function checkReferences(d: Dataset, ctx: { addIssue: (issue: Issue & { code: 'c
           add('only the last phase may be open-ended', at('schedule', 'phases', j, 'toWeek'));
       });
     }
-    (['included', 'excluded', 'notes'] as const).forEach((key) => r[key].forEach((n, j) => checkRef(n.ref, at(key, j, 'ref'))));
+    for (const key of ['included', 'excluded', 'notes'] as const) {
+      for (const [j, n] of r[key].entries()) checkRef(n.ref, at(key, j, 'ref'));
+    }
   });
 }

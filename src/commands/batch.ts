@@ -1,13 +1,13 @@
 import { createReadStream, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
-import { readBatchRows, type RowProblem } from '../batch/read.js';
+import { type RowProblem, readBatchRows } from '../batch/read.js';
+import { type Estimate, estimateCost } from '../core/estimate.js';
 import { kebabCase } from '../core/names.js';
-import type { Dataset } from '../core/types.js';
-import { estimateCost, type Estimate } from '../core/estimate.js';
 import { parseScenario, type RawScenario } from '../core/scenario.js';
+import type { Dataset } from '../core/types.js';
 import { DataError, describeFsError, EXIT, isKnownError } from '../errors.js';
-import { batchWriter, type BatchResult } from '../format/batch.js';
+import { type BatchResult, batchWriter } from '../format/batch.js';
 import type { BatchFormat } from '../formats.js';
 import type { Io } from '../io.js';
 import { fileSink, stdoutSink } from '../output.js';

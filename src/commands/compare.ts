@@ -2,9 +2,9 @@ import { compareOptions } from '../core/compare.js';
 import type { RawScenario } from '../core/scenario.js';
 import { UsageError } from '../errors.js';
 import { shouldColor } from '../format/color.js';
+import type { Format } from '../formats.js';
 import type { Io } from '../io.js';
 import { flagName, selectDataset } from './estimate.js';
-import type { Format } from '../formats.js';
 
 export type CompareOptions = {
   specs: string[];

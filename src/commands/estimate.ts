@@ -1,5 +1,5 @@
 import { bundledDataset } from '../catalog/load.js';
-import { estimateCost, type Cited, type Estimate } from '../core/estimate.js';
+import { type Cited, type Estimate, estimateCost } from '../core/estimate.js';
 import { kebabCase } from '../core/names.js';
 import { parseScenario } from '../core/scenario.js';
 import type { Dataset, RawScenario, Scenario, ScenarioField } from '../core/types.js';

@@ -1,7 +1,7 @@
 import { shouldColor } from '../format/color.js';
+import type { Format } from '../formats.js';
 import type { Io } from '../io.js';
 import { selectDataset } from './estimate.js';
-import type { Format } from '../formats.js';
 
 export type RoutesOptions = { format: Format; color: boolean | undefined; data: string | undefined };
 

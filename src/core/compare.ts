@@ -1,4 +1,4 @@
-import { estimateCost, type Estimate } from './estimate.js';
+import { type Estimate, estimateCost } from './estimate.js';
 import { parseScenario } from './scenario.js';
 import type { Dataset, RawScenario, ScenarioIssue } from './types.js';
 

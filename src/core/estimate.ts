@@ -1,7 +1,7 @@
-import type { Dataset, Ref, Route, Scenario } from './types.js';
-import { shareInNetwork, shareOutOfNetwork, type CostShare } from './cost-sharing.js';
+import { type CostShare, shareInNetwork, shareOutOfNetwork } from './cost-sharing.js';
 import { formatPercent, formatUsd, formatUsdRange } from './money.js';
 import { countSessions } from './schedule.js';
+import type { Dataset, Ref, Route, Scenario } from './types.js';
 
 /** A figure or sentence and where it comes from: a source id of the dataset and the line or section in it. */
 export type Cited = { text: string; source: string; at: string };

@@ -1,6 +1,6 @@
-import type { Covered, Dataset, Insurance, InsuranceStatus, RawScenario, Route, Scenario, ScenarioField, ScenarioIssue } from './types.js';
 import { parseBasisPoints, parseCents } from './money.js';
 import { closestName, normaliseName } from './names.js';
+import type { Covered, Dataset, Insurance, InsuranceStatus, RawScenario, Route, Scenario, ScenarioField, ScenarioIssue } from './types.js';
 
 /** The fields a scenario is made of; each has a flag (`--oop-max`) and a batch column of the same name. */
 export const SCENARIO_FIELDS = [

@@ -1,11 +1,11 @@
-import { patientLowHigh } from '../core/compare.js';
 import type { RowProblem } from '../batch/read.js';
+import { patientLowHigh } from '../core/compare.js';
 import type { Estimate } from '../core/estimate.js';
 import { formatUsdRange } from '../core/money.js';
+import type { BatchFormat } from '../formats.js';
 import { csvFields, csvLine, ESTIMATE_COLUMNS, estimateCells } from './csv.js';
 import { SCHEMA_VERSION, toJsonDocument } from './json.js';
 import { markdownCell } from './markdown.js';
-import type { BatchFormat } from '../formats.js';
 import { DISCLAIMER, payLabel } from './summary.js';
 
 /** One row's outcome: the estimate, or the problem with the row, never both. */

@@ -1,4 +1,4 @@
-import { patientLowHigh, type Comparison } from '../core/compare.js';
+import { type Comparison, patientLowHigh } from '../core/compare.js';
 import type { Estimate } from '../core/estimate.js';
 import { formatUsdRange } from '../core/money.js';
 import { csvLine, ESTIMATE_COLUMNS, estimateCells } from './csv.js';

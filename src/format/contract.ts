@@ -1,8 +1,8 @@
 import * as z from 'zod/mini';
 import { DatasetSchema } from '../catalog/schema.js';
 import type { Estimate } from '../core/estimate.js';
-import type { Same, Scenario } from '../core/types.js';
 import { COVERED_CHOICES, INSURANCE_STATUSES } from '../core/scenario.js';
+import type { Same, Scenario } from '../core/types.js';
 
 // The JSON contract as a schema: `ketamine-cost schema estimate` prints it, and the tests check
 // real outputs against it. A compile-time check below keeps it equal to the Estimate type.

@@ -1,5 +1,5 @@
-import type { Dataset } from '../core/types.js';
 import { formatDecimal, formatUsdRange } from '../core/money.js';
+import type { Dataset } from '../core/types.js';
 import { csvLine } from './csv.js';
 import { SCHEMA_VERSION } from './json.js';
 import { markdownCell } from './markdown.js';
@@ -80,7 +80,7 @@ export async function formatRoutesTable(d: Dataset, options: { color: boolean })
     ]);
   }
   const lines = [paint.bold(`Price list ${d.id} ${d.version}, as of ${d.asOf}`), '', table.toString(), '', paint.bold('Sources:')];
-  d.sources.forEach((s, i) => lines.push(`  [${i + 1}] ${s.title} (${s.locator})`));
+  for (const [i, s] of d.sources.entries()) lines.push(`  [${i + 1}] ${s.title} (${s.locator})`);
   lines.push('', paint.italic(DISCLAIMER));
   return `${lines.join('\n')}\n`;
 }

@@ -2,9 +2,9 @@ import checkbox from '@inquirer/checkbox';
 import confirm from '@inquirer/confirm';
 import input from '@inquirer/input';
 import select from '@inquirer/select';
-import type { Dataset, Route } from '../core/types.js';
 import type { Cited } from '../core/estimate.js';
 import { parseScenario, type RawScenario, type ScenarioField } from '../core/scenario.js';
+import type { Dataset, Route } from '../core/types.js';
 import { CancelledError } from '../errors.js';
 
 /** The Inquirer prompts the flow uses, passed in so tests can script them. */

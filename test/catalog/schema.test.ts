@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { bundledDataset } from '../../src/catalog/load.js';
 import { checkDataset, loadDataset } from '../../src/catalog/read.js';
 import { DataError } from '../../src/errors.js';
-import { fixture, readDataset, ROOT } from '../helpers.js';
+import { fixture, ROOT, readDataset } from '../helpers.js';
 
 describe('the real data/prices.json', () => {
   it('passes the dataset schema', () => {
@@ -34,8 +34,11 @@ describe('the real data/prices.json', () => {
   });
 });
 
+// biome-ignore lint/suspicious/noExplicitAny: the cases break a dataset on purpose, through paths its type forbids.
+type Loose = any;
+
 /** Breaks a fresh copy of the real dataset and returns the problems the schema reports. */
-function problemsAfter(mutate: (d: any) => void): string[] {
+function problemsAfter(mutate: (d: Loose) => void): string[] {
   const d = readDataset();
   mutate(d);
   const checked = checkDataset(d);
@@ -44,27 +47,27 @@ function problemsAfter(mutate: (d: any) => void): string[] {
 
 describe('the dataset schema refuses', () => {
   it.each([
-    ['an unknown key', (d: any) => (d.routes[0].price = 1), /routes\[0\].*price/],
+    ['an unknown key', (d: Loose) => (d.routes[0].price = 1), /routes\[0\].*price/],
     [
       'negative cents',
-      (d: any) => (d.routes[0].offers[0].price.lowCents = -1),
+      (d: Loose) => (d.routes[0].offers[0].price.lowCents = -1),
       /routes\[0\]\.offers\[0\]\.price\.lowCents: must be zero or more cents/,
     ],
-    ['non-integer cents', (d: any) => (d.routes[0].offers[0].price.lowCents = 225.5), /routes\[0\]\.offers\[0\]\.price\.lowCents/],
-    ['prices as strings', (d: any) => (d.routes[0].offers[0].price.lowCents = '22500'), /routes\[0\]\.offers\[0\]\.price\.lowCents/],
-    ['low greater than high', (d: any) => (d.routes[0].offers[0].price.lowCents = 90000), /lowCents must not be greater than highCents/],
-    ['a duplicate route id', (d: any) => (d.routes[1].id = 'iv'), /routes\[1\]\.id: duplicate route id "iv"/],
-    ['duplicate ids differing only in case', (d: any) => (d.sources[1].id = 'SEED'), /sources\[1\]\.id/],
+    ['non-integer cents', (d: Loose) => (d.routes[0].offers[0].price.lowCents = 225.5), /routes\[0\]\.offers\[0\]\.price\.lowCents/],
+    ['prices as strings', (d: Loose) => (d.routes[0].offers[0].price.lowCents = '22500'), /routes\[0\]\.offers\[0\]\.price\.lowCents/],
+    ['low greater than high', (d: Loose) => (d.routes[0].offers[0].price.lowCents = 90000), /lowCents must not be greater than highCents/],
+    ['a duplicate route id', (d: Loose) => (d.routes[1].id = 'iv'), /routes\[1\]\.id: duplicate route id "iv"/],
+    ['duplicate ids differing only in case', (d: Loose) => (d.sources[1].id = 'SEED'), /sources\[1\]\.id/],
     [
       'a reference to a missing source',
-      (d: any) => (d.routes[0].offers[0].price.ref.source = 'nowhere'),
+      (d: Loose) => (d.routes[0].offers[0].price.ref.source = 'nowhere'),
       /routes\[0\]\.offers\[0\]\.price\.ref\.source: refers to source "nowhere"/,
     ],
-    ['an offer by an unknown provider', (d: any) => (d.routes[0].offers[0].provider = 'spa'), /names provider "spa"/],
-    ['an alias used by two routes', (d: any) => d.routes[1].aliases.push('infusion'), /route name "infusion" is used by "iv" too/],
-    ['a default dose that is not a dose', (d: any) => (d.routes[2].defaultDoseMg = 28), /defaultDoseMg 28 is not one of the doses/],
-    ['a schedule with a gap', (d: any) => (d.routes[2].schedule.phases[1].fromWeek = 6), /fromWeek must be 5/],
-    ['a typical program of 0 sessions', (d: any) => (d.routes[0].program.lowSessions = 0), /program\.lowSessions/],
+    ['an offer by an unknown provider', (d: Loose) => (d.routes[0].offers[0].provider = 'spa'), /names provider "spa"/],
+    ['an alias used by two routes', (d: Loose) => d.routes[1].aliases.push('infusion'), /route name "infusion" is used by "iv" too/],
+    ['a default dose that is not a dose', (d: Loose) => (d.routes[2].defaultDoseMg = 28), /defaultDoseMg 28 is not one of the doses/],
+    ['a schedule with a gap', (d: Loose) => (d.routes[2].schedule.phases[1].fromWeek = 6), /fromWeek must be 5/],
+    ['a typical program of 0 sessions', (d: Loose) => (d.routes[0].program.lowSessions = 0), /program\.lowSessions/],
   ])('%s', (_name, mutate, expected) => {
     const problems = problemsAfter(mutate);
     expect(problems.join('\n')).toMatch(expected);

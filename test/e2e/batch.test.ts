@@ -1,7 +1,7 @@
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { spawn } from 'node:child_process';
 import { describe, expect, it, vi } from 'vitest';
 import { BATCH_COLUMNS } from '../../src/format/batch.js';
 import { BIN, expectUsageError, fixture, priceOf, readDataset, runCli } from '../helpers.js';
@@ -21,12 +21,23 @@ function readCsv(text: string): Record<string, string>[] {
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (cell += '"'), i++;
+      if (c === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      }
       else if (c === '"') quoted = false;
       else cell += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') row.push(cell), (cell = '');
-    else if (c === '\r' && text[i + 1] === '\n') row.push(cell), rows.push(row), (row = []), (cell = ''), i++;
+    else if (c === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (c === '\r' && text[i + 1] === '\n') {
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+      i++;
+    }
     else cell += c;
   }
   const [header = [], ...body] = rows;
@@ -205,7 +216,7 @@ describe('batch formats and files', () => {
       .split('\n')
       .map((l) => JSON.parse(l));
     expect(items).toHaveLength(messages.length);
-    items.forEach((item, i) => expect(item.error.message).toContain(messages[i]));
+    for (const [i, item] of items.entries()) expect(item.error.message).toContain(messages[i]);
   });
 
   it('a lone CR ends a row, and CRLF works too', () => {
@@ -230,10 +241,9 @@ describe('a large batch through a slow pipe', () => {
     const input = join(temp, 'large.csv');
     writeFileSync(input, `route,sessions\n${'iv,6\noral,4\n'.repeat(rows / 2)}`);
     const hook = join(temp, 'rss.mjs');
-    writeFileSync(
-      hook,
-      "import { writeSync } from 'node:fs';\nprocess.on('exit', () => writeSync(2, `maxRSS=${process.resourceUsage().maxRSS}\\n`));\n",
-    );
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: the hook's own source, a template literal evaluated in the child.
+    const hookSource = "import { writeSync } from 'node:fs';\nprocess.on('exit', () => writeSync(2, `maxRSS=${process.resourceUsage().maxRSS}\\n`));\n";
+    writeFileSync(hook, hookSource);
     const child = spawn(process.execPath, ['--import', hook, BIN, 'batch', input, '-f', 'csv'], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));

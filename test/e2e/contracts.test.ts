@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
-import { compare, estimate, InvalidScenarioError, bundledDataset, loadDataset } from '../../src/index.js';
 import { EstimateDocumentSchema } from '../../src/format/contract.js';
-import { BIN, priceOf, readDataset, ROOT, runCli } from '../helpers.js';
+import { bundledDataset, compare, estimate, InvalidScenarioError, loadDataset } from '../../src/index.js';
+import { BIN, priceOf, ROOT, readDataset, runCli } from '../helpers.js';
 
 const dataset = readDataset();
 const temp = mkdtempSync(join(tmpdir(), 'ketamine-cost-contract-'));

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { estimateCost } from '../../src/core/estimate.js';
 import { parseScenario, type RawScenario } from '../../src/core/scenario.js';
+import { shouldColor } from '../../src/format/color.js';
 import { csvLine, ESTIMATE_COLUMNS, formatCsv } from '../../src/format/csv.js';
 import { formatJson } from '../../src/format/json.js';
 import { formatMarkdown } from '../../src/format/markdown.js';
 import { formatTable } from '../../src/format/table.js';
-import { shouldColor } from '../../src/format/color.js';
 import { readDataset } from '../helpers.js';
 
 const dataset = readDataset();

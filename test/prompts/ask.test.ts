@@ -5,7 +5,7 @@ import { estimateCost } from '../../src/core/estimate.js';
 import { parseScenario, type RawScenario } from '../../src/core/scenario.js';
 import { CancelledError } from '../../src/errors.js';
 import { equivalentCommand } from '../../src/format/command-line.js';
-import { askInTerminal, askMissingInputs, readSessionsAnswer, type Prompts } from '../../src/prompts/ask.js';
+import { askInTerminal, askMissingInputs, type Prompts, readSessionsAnswer } from '../../src/prompts/ask.js';
 import { readDataset } from '../helpers.js';
 
 const dataset = readDataset();
@@ -31,7 +31,10 @@ function scripted(answers: [RegExp, unknown][] = []) {
     select: answer,
     input: answer,
     confirm: answer,
-    checkbox: async (c: Config) => (asked.push(c), answers.find(([p]) => p.test(c.message))?.[1] ?? []),
+    checkbox: async (c: Config) => {
+      asked.push(c);
+      return answers.find(([p]) => p.test(c.message))?.[1] ?? [];
+    },
   } as unknown as Prompts;
   return { prompts, asked };
 }
