@@ -104,8 +104,8 @@ const batchMs = median(batchTimes);
 
 // Peak RSS of the installed command, read by a preloaded hook at exit (same process, same code).
 const hook = join(dir, 'rss-hook.mjs');
-// biome-ignore lint/suspicious/noTemplateCurlyInString: the hook's own source, a template literal evaluated in the child.
-const hookSource = "import { writeSync } from 'node:fs';\nprocess.on('exit', () => writeSync(2, `\\nmaxRSS=${process.resourceUsage().maxRSS}\\n`));\n";
+const hookSource =
+  "import { writeSync } from 'node:fs';\nprocess.on('exit', () => writeSync(2, '\\nmaxRSS=' + process.resourceUsage().maxRSS + '\\n'));\n";
 writeFileSync(hook, hookSource);
 const realBin = join(app, 'node_modules', 'ketamine-cost', 'bin', 'ketamine-cost.js');
 const peakKb = (file) => {

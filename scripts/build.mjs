@@ -38,7 +38,7 @@ const lazyImports = (fromLazyFolder) => ({
   },
 });
 // commander requires node:child_process at load time, only to run executable subcommands, which
-// this tool has none of; loading it costs ~2 ms of every start. Hand commander a stand-in that
+// this tool has none of, and every start would pay for loading it. Hand commander a stand-in that
 // loads the real module on first use.
 const lazyChildProcess = {
   name: 'lazy-child-process',

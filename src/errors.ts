@@ -43,3 +43,8 @@ export function describeFsError(error: unknown, missing = 'no such file'): strin
   if (code === 'ENOSPC') return 'no space left on the device';
   return error instanceof Error ? error.message : String(error);
 }
+
+/** Folds a message to one line, so every error is exactly one line on stderr. */
+export function oneLine(text: string): string {
+  return text.replace(/\s*\r?\n\s*/g, ' ').trim();
+}

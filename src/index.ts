@@ -1,6 +1,6 @@
 // The programmatic API: the same functions the CLI is built on.
 import { bundledDataset } from './catalog/load.js';
-import { type Comparison, compareOptions } from './core/compare.js';
+import { type Comparison, compareScenarios } from './core/compare.js';
 import { type Estimate, estimateCost } from './core/estimate.js';
 import { parseScenario } from './core/scenario.js';
 import type { Dataset, RawScenario, ScenarioIssue } from './core/types.js';
@@ -52,7 +52,7 @@ export function estimate(input: RawScenario, dataset: Dataset = bundledDataset):
  * @example compare({ insurance: 'in-network', deductible: 1200 }, { only: [{ route: 'iv', sessions: 6 }, { route: 'esketamine', weeks: 8 }] })
  */
 export function compare(shared: RawScenario = {}, options: { only?: RawScenario[]; dataset?: Dataset } = {}): Comparison {
-  const result = compareOptions(shared, options.dataset ?? bundledDataset, options.only);
+  const result = compareScenarios(shared, options.dataset ?? bundledDataset, options.only);
   if ('issues' in result) throw new InvalidScenarioError(result.issues);
   return result;
 }

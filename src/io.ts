@@ -1,9 +1,12 @@
 /** Everything the shell touches of the process, passed in so commands run in tests without spawning. */
 export type Io = {
-  out: (text: string) => void;
-  /** Writes to stdout and resolves once the reader has room again (undefined when it has room now). */
-  write: (text: string) => Promise<void> | undefined;
-  err: (text: string) => void;
+  /**
+   * Writes to stdout. Returns a promise while the reader has not taken the text yet (undefined when
+   * it has room now): long outputs await it, or a slow pipe makes memory grow without end.
+   */
+  stdout: (text: string) => Promise<void> | undefined;
+  /** Writes messages, warnings and errors: everything that is not the result. */
+  stderr: (text: string) => void;
   stdin: NodeJS.ReadableStream;
   stdinIsTTY: boolean;
   stdoutIsTTY: boolean;

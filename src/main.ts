@@ -1,38 +1,48 @@
-import { EXIT, isKnownError } from './errors.js';
+import { CommanderError } from 'commander';
+import { EXIT, isKnownError, oneLine } from './errors.js';
 import type { Io } from './io.js';
-
-export type RunOptions = { debug: boolean };
+import { defineProgram } from './program.js';
 
 /**
- * The single error boundary: runs a command and maps whatever it throws to one line on stderr and
- * an exit code. Commands only throw; nothing below here prints an error or exits.
+ * The one entry and the one error boundary: parses argv, runs the command it names, and maps
+ * whatever is thrown on the way to one line on stderr and an exit code. Nothing below here
+ * prints an error or exits.
  */
-export async function run(command: () => Promise<number | void>, io: Io, options: RunOptions): Promise<number> {
+export async function main(argv: readonly string[], io: Io): Promise<number> {
   try {
-    return (await command()) ?? EXIT.ok;
+    // 1. Parse: commander checks the flags and picks the command; nothing runs yet.
+    const { program, selection } = defineProgram(io, { subcommands: needsSubcommands(argv) });
+    await program.parseAsync(argv, { from: 'user' });
+    // 2. Run the command it picked (none for a bare group such as `data`, already refused).
+    return selection.run ? await selection.run() : EXIT.ok;
   } catch (error) {
-    return reportError(error, io, options);
+    // 3. One message and one exit code per kind of error.
+    return reportError(error, io, { debug: argv.includes('--debug') });
   }
 }
 
 /** Writes one line for an error and returns its exit code; the stack only with --debug. */
-export function reportError(error: unknown, io: Io, options: RunOptions): number {
+function reportError(error: unknown, io: Io, options: { debug: boolean }): number {
+  // Commander has already printed its own one-line message (or the help or version asked for).
+  if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
   if (isKnownError(error) && error.exitCode === EXIT.cancelled) {
-    io.err('Cancelled\n');
+    io.stderr('Cancelled\n');
     return EXIT.cancelled;
   }
-  if (isKnownError(error)) {
-    io.err(`error: ${oneLine(error.message)}\n`);
-    if (options.debug && error.stack) io.err(`${error.stack}\n`);
-    return error.exitCode;
-  }
+  const known = isKnownError(error);
   const message = error instanceof Error ? error.message : String(error);
-  io.err(`error: unexpected: ${oneLine(message)} (rerun with --debug for details)\n`);
-  if (options.debug && error instanceof Error && error.stack) io.err(`${error.stack}\n`);
-  return EXIT.error;
+  io.stderr(known ? `error: ${oneLine(message)}\n` : `error: unexpected: ${oneLine(message)} (rerun with --debug for details)\n`);
+  if (options.debug && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
+  return known ? error.exitCode : EXIT.error;
 }
 
-/** Folds a message to one line, so every error is exactly one line on stderr. */
-export function oneLine(text: string): string {
-  return text.replace(/\s*\r?\n\s*/g, ' ').trim();
+/** The subcommands the program defines; a test checks this list against the program itself. */
+export const SUBCOMMANDS: readonly string[] = ['compare', 'routes', 'batch', 'data', 'schema', 'help'];
+
+/**
+ * Whether argv may name a subcommand or ask for help (which lists them). Defining every
+ * subcommand costs time at each start, which a flags-only estimate skips.
+ */
+export function needsSubcommands(argv: readonly string[]): boolean {
+  return argv.some((arg, i) => SUBCOMMANDS.includes(arg) || arg === '-h' || arg === '--help' || (i === 0 && !arg.startsWith('-')));
 }

@@ -1,30 +1,49 @@
-import { Command, CommanderError, Option } from 'commander';
+import { Command, Option } from 'commander';
 import packageJson from '../package.json' with { type: 'json' };
+import { bundledDataset } from './catalog/load.js';
 import { estimateCommand } from './commands/estimate.js';
+import type { OutputStyle } from './commands/shared.js';
+import { flagName, INPUT_COLUMN_NAMES, SCENARIO_FIELDS, type ScenarioField } from './core/fields.js';
 import type { RawScenario } from './core/types.js';
-import { EXIT } from './errors.js';
+import { oneLine, UsageError } from './errors.js';
+import { shouldColor } from './format/color.js';
 import { BATCH_FORMATS, type BatchFormat, FORMATS, type Format } from './formats.js';
 import type { Io } from './io.js';
-import { oneLine, run } from './main.js';
 
-type ScenarioFlags = {
-  route?: string;
-  provider?: string;
-  sessions?: string;
-  weeks?: string;
-  dose?: string;
-  insurance?: string;
-  covered?: string;
-  deductible?: string;
-  coinsurance?: string;
-  copay?: string;
-  oopMax?: string;
-  reimbursement?: string;
+/** What the parsed command line asks for: the command to run, once parsing has succeeded. */
+export type Selection = { run?: () => Promise<number> };
+
+type ScenarioFlags = Partial<Record<ScenarioField, string>>;
+type OutputFlags = { format: Format; color?: boolean; ascii?: boolean; data?: string; debug?: boolean };
+
+const routes = bundledDataset.routes;
+
+/**
+ * How each scenario field reads as a flag. A Record, so a field added to SCENARIO_FIELDS does not
+ * compile until it has a flag; `perOption` fields are set per option in `compare` instead.
+ */
+const SCENARIO_FLAGS: Record<ScenarioField, { short?: string; value: string; help: string; perOption?: true }> = {
+  route: {
+    short: 'r',
+    value: 'route',
+    help: `how the ketamine is given: ${routes.map((r) => r.id).join(', ')} (other names such as ${routes.flatMap((r) => r.aliases.slice(-1)).join(', ')} work too)`,
+    perOption: true,
+  },
+  provider: { short: 'p', value: 'type', help: "provider type: clinic or at-home (default: the route's only provider)", perOption: true },
+  sessions: { short: 's', value: 'n', help: "number of sessions, 1-365 (default: the route's typical program)" },
+  weeks: { value: 'n', help: "program length in weeks, counted from the route's schedule (not with --sessions)" },
+  dose: { value: 'mg', help: 'esketamine dose in mg: 56 or 84 (default 56)', perOption: true },
+  insurance: { short: 'i', value: 'status', help: 'none (self-pay, default), in-network, out-of-network (oon)' },
+  covered: { value: 'yes|no|auto', help: 'whether your plan covers this route (default auto: show both, marking the usual one)' },
+  deductible: { value: 'usd', help: 'what is left of your deductible this year, in dollars (default 0)' },
+  coinsurance: { value: 'percent', help: 'your share after the deductible, 0-100 (default 20)' },
+  copay: { value: 'usd', help: 'a flat amount per session instead of coinsurance' },
+  oopMax: { value: 'usd', help: 'what is left of your out-of-pocket maximum this year (default: no cap)' },
+  reimbursement: { value: 'percent', help: 'out of network: share the plan pays back above the deductible, 0-100 (default 0)' },
 };
-type CommonFlags = { format: Format; explain?: boolean; color?: boolean; data?: string; debug?: boolean };
 
 const EXAMPLES = `
-Routes: iv (IV infusion), im (IM injection), esketamine (Spravato nasal spray), oral (tablets or lozenges at home).
+Routes: ${routes.map((r) => `${r.id} = ${r.label}`).join(', ')}.
 
 Examples:
   $ ketamine-cost --route iv --sessions 6
@@ -35,27 +54,14 @@ Examples:
 Exit codes: 0 ok, 1 runtime or data error, 2 usage error, 3 batch finished with failed rows, 130 cancelled.
 This tool estimates costs from published price ranges. It does not give medical advice.`;
 
-/** Adds the scenario flags shared by the estimate and other commands. */
-function addScenarioOptions(command: Command, options: { route: boolean }): Command {
-  if (options.route) {
-    command
-      .option(
-        '-r, --route <route>',
-        'how the ketamine is given: iv, im, esketamine, oral (aliases such as infusion, spravato, tablet work too)',
-      )
-      .option('-p, --provider <type>', "provider type: clinic or at-home (default: the route's only provider)")
-      .option('--dose <mg>', 'esketamine dose in mg: 56 or 84 (default 56)');
+/** Adds the scenario flags, one per scenario field (without the per-option ones for `compare`). */
+function addScenarioOptions(command: Command, options: { perOption: boolean }): Command {
+  for (const field of SCENARIO_FIELDS) {
+    const flag = SCENARIO_FLAGS[field];
+    if (flag.perOption && !options.perOption) continue;
+    command.option(`${flag.short ? `-${flag.short}, ` : ''}${flagName(field)} <${flag.value}>`, flag.help);
   }
-  return command
-    .option('-s, --sessions <n>', "number of sessions, 1-365 (default: the route's typical program)")
-    .option('--weeks <n>', "program length in weeks, counted from the route's schedule (not with --sessions)")
-    .option('-i, --insurance <status>', 'none (self-pay, default), in-network, out-of-network (oon)')
-    .option('--covered <yes|no|auto>', 'whether your plan covers this route (default auto: show both, marking the usual one)')
-    .option('--deductible <usd>', 'what is left of your deductible this year, in dollars (default 0)')
-    .option('--coinsurance <percent>', 'your share after the deductible, 0-100 (default 20)')
-    .option('--copay <usd>', 'a flat amount per session instead of coinsurance')
-    .option('--oop-max <usd>', 'what is left of your out-of-pocket maximum this year (default: no cap)')
-    .option('--reimbursement <percent>', 'out of network: share the plan pays back above the deductible, 0-100 (default 0)');
+  return command;
 }
 
 /** Adds output and dataset flags shared by every command. */
@@ -67,41 +73,35 @@ function addOutputOptions(command: Command, formats: readonly string[]): Command
     .option('--debug', 'print the stack trace of unexpected errors');
 }
 
+/** The scenario fields given as flags, as typed. */
 function rawScenario(flags: ScenarioFlags): RawScenario {
-  const { route, provider, sessions, weeks, dose, insurance, covered, deductible, coinsurance, copay, oopMax, reimbursement } = flags;
-  const raw: RawScenario = {
-    route,
-    provider,
-    sessions,
-    weeks,
-    dose,
-    insurance,
-    covered,
-    deductible,
-    coinsurance,
-    copay,
-    oopMax,
-    reimbursement,
-  };
-  for (const key of Object.keys(raw) as (keyof RawScenario)[]) if (raw[key] === undefined) delete raw[key];
+  const raw: RawScenario = {};
+  for (const field of SCENARIO_FIELDS) {
+    const value = flags[field];
+    if (value !== undefined) raw[field] = value;
+  }
   return raw;
 }
 
-/** Commander's --no-color default is true; only an explicit --no-color decides, else the environment does. */
-function colorFlag(command: Command, flags: CommonFlags): boolean | undefined {
-  return command.getOptionValueSource('color') === 'cli' ? flags.color : undefined;
+/**
+ * Decides once per command how output is drawn for a person. Commander's --no-color default is
+ * true, so only an explicit --no-color decides; otherwise the environment and the terminal do.
+ */
+function outputStyle(command: Command, flags: OutputFlags, io: Io): OutputStyle {
+  const colorFlag = command.getOptionValueSource('color') === 'cli' ? flags.color : undefined;
+  return {
+    color: shouldColor({ colorFlag, env: io.env, isTTY: io.stdoutIsTTY }),
+    ascii: flags.ascii === true || io.env.TERM === 'dumb',
+  };
 }
 
-/** Builds the command-line program: flags to raw input to run(), no logic of its own. */
-export function buildProgram(
-  io: Io,
-  setExitCode: (code: number) => void,
-  options: { subcommands: boolean } = { subcommands: true },
-): Command {
+/**
+ * Defines the command-line program: flags to options for a command, no logic of its own. Parsing
+ * fills `selection` with the command to run; main runs it inside its one error boundary.
+ */
+export function defineProgram(io: Io, options: { subcommands: boolean }): { program: Command; selection: Selection } {
+  const selection: Selection = {};
   const program = new Command('ketamine-cost');
-  const execute = async (flags: { debug?: boolean }, command: () => Promise<number | void>) =>
-    setExitCode(await run(command, io, { debug: flags.debug === true }));
-
   program
     .description('Estimate what ketamine therapy will cost: per session and for the whole program, by route, provider and insurance.')
     .version(packageJson.version, '-V, --version', 'print the version')
@@ -112,36 +112,28 @@ export function buildProgram(
     .exitOverride()
     .showSuggestionAfterError(true)
     .configureOutput({
-      writeOut: (text) => io.out(text),
-      writeErr: (text) => io.err(text),
+      writeOut: (text) => void io.stdout(text),
+      writeErr: (text) => io.stderr(text),
       outputError: (text, write) => write(`${oneLine(text)}\n`),
     });
-  addScenarioOptions(program, { route: true });
+  addScenarioOptions(program, { perOption: true });
   addOutputOptions(program, FORMATS)
     .option('--explain', 'show the arithmetic step by step, each figure with its source')
     .option('--interactive', 'ask questions for anything not given as a flag (needs a terminal)')
     .option('--no-interactive', 'never ask questions, even in a terminal')
     .addHelpText('after', EXAMPLES)
-    .action(async (flags: ScenarioFlags & CommonFlags & { interactive?: boolean }, command: Command) => {
+    .action((flags: ScenarioFlags & OutputFlags & { explain?: boolean; interactive?: boolean }, command: Command) => {
       const interactive = command.getOptionValueSource('interactive') === 'cli' ? flags.interactive : undefined;
+      const style = outputStyle(command, flags, io);
       // The estimate is the common path, so it is bundled in; the other commands load on use.
-      await execute(flags, () =>
+      selection.run = () =>
         estimateCommand(
-          {
-            raw: rawScenario(flags),
-            format: flags.format,
-            explain: flags.explain === true,
-            color: colorFlag(command, flags),
-            interactive,
-            data: flags.data,
-          },
+          { raw: rawScenario(flags), format: flags.format, explain: flags.explain === true, style, interactive, data: flags.data },
           io,
-        ),
-      );
+        );
     });
 
-  // Defining every subcommand's options costs a few ms at each start; a plain estimate skips it.
-  if (!options.subcommands) return program;
+  if (!options.subcommands) return { program, selection };
 
   const compare = program
     .command('compare')
@@ -150,7 +142,7 @@ export function buildProgram(
       '[routes...]',
       'what to compare: route[@provider][:sessions] or route:<weeks>w, e.g. iv:6 esketamine:8w (default: every route and provider)',
     );
-  addScenarioOptions(compare, { route: false });
+  addScenarioOptions(compare, { perOption: false });
   addOutputOptions(compare, FORMATS)
     .option('--ascii', 'draw the range bars with plain ASCII (also when TERM=dumb)')
     .addHelpText(
@@ -160,32 +152,21 @@ Examples:
   $ ketamine-cost compare --sessions 6
   $ ketamine-cost compare iv:6 esketamine:8w --insurance in-network --deductible 1200 --coinsurance 20`,
     )
-    .action(async (specs: string[], flags: ScenarioFlags & CommonFlags & { ascii?: boolean }, command: Command) => {
-      await execute(flags, async () =>
+    .action((specs: string[], flags: ScenarioFlags & OutputFlags, command: Command) => {
+      const style = outputStyle(command, flags, io);
+      selection.run = async () =>
         (await import('./commands/compare.js')).compareCommand(
-          {
-            specs,
-            raw: rawScenario(flags),
-            format: flags.format,
-            color: colorFlag(command, flags),
-            ascii: flags.ascii === true,
-            data: flags.data,
-          },
+          { specs, raw: rawScenario(flags), format: flags.format, style, data: flags.data },
           io,
-        ),
-      );
+        );
     });
 
-  const routes = program
+  const routesCommand = program
     .command('routes')
     .description('the price list as people read it: every route, provider, price range, typical program and source');
-  addOutputOptions(routes, FORMATS).action(async (flags: CommonFlags, command: Command) => {
-    await execute(flags, async () =>
-      (await import('./commands/routes.js')).routesCommand(
-        { format: flags.format, color: colorFlag(command, flags), data: flags.data },
-        io,
-      ),
-    );
+  addOutputOptions(routesCommand, FORMATS).action((flags: OutputFlags, command: Command) => {
+    const style = outputStyle(command, flags, io);
+    selection.run = async () => (await import('./commands/routes.js')).routesCommand({ format: flags.format, style, data: flags.data }, io);
   });
 
   const batch = program
@@ -198,36 +179,41 @@ Examples:
       'after',
       `
 Columns (case- and space-insensitive, camelCase too; only route is required):
-  id, route, provider, sessions, weeks, dose, insurance, covered, deductible, coinsurance, copay, oop-max, reimbursement
+  ${INPUT_COLUMN_NAMES.join(', ')}
 
 Exit codes: 0 every row estimated; 3 finished, every row written, some rows failed; 1 the file could not be read; 2 usage.
 
 Examples:
   $ ketamine-cost batch patients.csv --format csv --output estimates.csv
-  $ printf 'route,sessions\niv,6\noral,4\n' | ketamine-cost batch - --format jsonl`,
+  $ printf 'route,sessions\\niv,6\\noral,4\\n' | ketamine-cost batch - --format jsonl`,
     )
-    .action(async (input: string, flags: Omit<CommonFlags, 'format'> & { format: BatchFormat; output?: string }) => {
-      await execute(flags, async () =>
-        (await import('./commands/batch.js')).batchCommand({ input, format: flags.format, output: flags.output, data: flags.data }, io),
-      );
+    .action((input: string, flags: Omit<OutputFlags, 'format'> & { format: BatchFormat; output?: string }) => {
+      selection.run = async () =>
+        (await import('./commands/batch.js')).batchCommand({ input, format: flags.format, output: flags.output, data: flags.data }, io);
     });
 
-  const data = program.command('data').description('show or check a price list');
+  const data = program
+    .command('data')
+    .description('show or check a price list')
+    .action(() => {
+      // Alone, `data` would print its whole help to stderr; one line says what is missing.
+      throw new UsageError('data needs a subcommand: show or validate (see ketamine-cost data --help)');
+    });
   data
     .command('show')
     .description('print the price list in use (the bundled one, or --data) as JSON: the starting point for your own')
     .option('--data <file>', 'show this price list instead of the bundled one')
     .option('--debug', 'print the stack trace of unexpected errors')
-    .action(async (flags: { data?: string; debug?: boolean }) => {
-      await execute(flags, async () => (await import('./commands/data.js')).dataShowCommand({ data: flags.data }, io));
+    .action((flags: { data?: string }) => {
+      selection.run = async () => (await import('./commands/data.js')).dataShowCommand({ data: flags.data }, io);
     });
   data
     .command('validate')
     .description('check a price list: "valid", or every problem with its JSON path (exit 1)')
     .argument('<file>', 'the price list (JSON)')
     .option('--debug', 'print the stack trace of unexpected errors')
-    .action(async (file: string, flags: { debug?: boolean }) => {
-      await execute(flags, async () => (await import('./commands/data.js')).dataValidateCommand({ file }, io));
+    .action((file: string) => {
+      selection.run = async () => (await import('./commands/data.js')).dataValidateCommand({ file }, io);
     });
 
   program
@@ -235,37 +221,8 @@ Examples:
     .description('print the JSON Schema of the JSON output (estimate) or of a price list (dataset)')
     .argument('[which]', 'estimate or dataset', 'estimate')
     .option('--debug', 'print the stack trace of unexpected errors')
-    .action(async (which: string, flags: { debug?: boolean }) => {
-      await execute(flags, async () => (await import('./commands/data.js')).schemaCommand({ which }, io));
+    .action((which: string) => {
+      selection.run = async () => (await import('./commands/data.js')).schemaCommand({ which }, io);
     });
-  return program;
-}
-
-const SUBCOMMANDS = new Set(['compare', 'routes', 'batch', 'data', 'schema', 'help']);
-
-/** Whether argv may name a subcommand or ask for help (which lists them); a flags-only estimate does not. */
-export function needsSubcommands(argv: readonly string[]): boolean {
-  return argv.some((arg) => SUBCOMMANDS.has(arg) || arg === '-h' || arg === '--help' || (!arg.startsWith('-') && argv.indexOf(arg) === 0));
-}
-
-/** Parses argv and runs; commander's own usage errors exit 2, like ours. */
-export async function main(argv: string[], io: Io): Promise<number> {
-  let exitCode: number = EXIT.ok;
-  const program = buildProgram(
-    io,
-    (code) => {
-      exitCode = code;
-    },
-    { subcommands: needsSubcommands(argv) },
-  );
-  try {
-    await program.parseAsync(argv, { from: 'user' });
-  } catch (error) {
-    if (error instanceof CommanderError) {
-      // Help and version "errors" are successes; every other commander error is a usage error.
-      return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
-    }
-    throw error;
-  }
-  return exitCode;
+  return { program, selection };
 }

@@ -4,9 +4,12 @@ import { dirname, join } from 'node:path';
 import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
-import type { Dataset } from '../src/core/types.js';
+import { type Estimate, estimateCost } from '../src/core/estimate.js';
+import { parseScenario } from '../src/core/scenario.js';
+import type { Dataset, RawScenario } from '../src/core/types.js';
+import { ScenarioSchema } from '../src/format/contract.js';
 import type { Io } from '../src/io.js';
-import { main } from '../src/program.js';
+import { main } from '../src/main.js';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const BIN = join(ROOT, 'bin', 'ketamine-cost.js');
@@ -15,6 +18,17 @@ export const fixture = (name: string) => join(ROOT, 'test', 'fixtures', name);
 /** A fresh copy of the real dataset file, for tests that check figures against it or break it on purpose. */
 export function readDataset(): Dataset {
   return JSON.parse(readFileSync(join(ROOT, 'data', 'prices.json'), 'utf8')) as Dataset;
+}
+
+/**
+ * Parses a raw scenario and prices it, failing the test if the scenario is refused; also checks
+ * the validated scenario against the JSON contract's schema.
+ */
+export function estimateFrom(raw: RawScenario, dataset: Dataset = readDataset()): Estimate {
+  const parsed = parseScenario(raw, dataset);
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+  expect(ScenarioSchema.safeParse(parsed.scenario).success).toBe(true);
+  return estimateCost(parsed.scenario, dataset);
 }
 
 /** The dataset's price of a route's offer, straight from data/prices.json. */
@@ -64,14 +78,11 @@ export async function runInProcess(
   let stdout = '';
   let stderr = '';
   const io: Io = {
-    out: (t) => {
-      stdout += t;
-    },
-    write: (t) => {
+    stdout: (t) => {
       stdout += t;
       return undefined;
     },
-    err: (t) => {
+    stderr: (t) => {
       stderr += t;
     },
     stdin: Readable.from([options.input ?? '']),

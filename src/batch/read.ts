@@ -1,7 +1,8 @@
 import { StringDecoder } from 'node:string_decoder';
 import { parse } from 'csv-parse';
-import { closestName, kebabCase } from '../core/names.js';
-import { type RawScenario, SCENARIO_FIELDS, type ScenarioField } from '../core/scenario.js';
+import { INPUT_COLUMN_NAMES, INPUT_COLUMNS, type InputColumn } from '../core/fields.js';
+import { closestName } from '../core/names.js';
+import type { RawScenario } from '../core/scenario.js';
 import { DataError, isKnownError } from '../errors.js';
 
 /** What is wrong with one row, and in which column when one column is to blame. */
@@ -10,23 +11,18 @@ export type RowProblem = { column: string | null; message: string };
 /** One input row: its number (and, for JSON Lines, its line), its id (the `id` cell, else the row number), and either a raw scenario or what was wrong. */
 export type BatchRow = { row: number; line: number | null; id: string; raw: RawScenario | null; problem: RowProblem | null };
 
-type Column = ScenarioField | 'id';
-const COLUMNS: readonly Column[] = ['id', ...SCENARIO_FIELDS];
 const squash = (name: string) => name.toLowerCase().replace(/[\s_-]+/g, '');
-const BY_SQUASHED = new Map<string, Column>(COLUMNS.map((c) => [squash(c), c]));
-
-/** The column names a user may write, as the flags spell them (`oop-max`). */
-export const COLUMN_NAMES = COLUMNS.map(kebabCase);
+const BY_SQUASHED = new Map<string, InputColumn>(INPUT_COLUMNS.map((c) => [squash(c), c]));
 
 /** Maps a header or JSON key to a column: case-, space-, dash- and underscore-insensitive, camelCase too. */
-export function columnFor(name: string): Column | undefined {
+export function columnFor(name: string): InputColumn | undefined {
   return BY_SQUASHED.get(squash(name.replace(/^\uFEFF/, '')));
 }
 
 function unknownColumn(name: string): string {
-  const close = closestName(squash(name), COLUMN_NAMES.map(squash));
-  const suggestion = close ? ` (did you mean "${COLUMN_NAMES[COLUMN_NAMES.map(squash).indexOf(close)]}"?)` : '';
-  return `unknown column "${name}"${suggestion}; allowed: ${COLUMN_NAMES.join(', ')}`;
+  const close = closestName(squash(name), INPUT_COLUMN_NAMES.map(squash));
+  const suggestion = close ? ` (did you mean "${INPUT_COLUMN_NAMES[INPUT_COLUMN_NAMES.map(squash).indexOf(close)]}"?)` : '';
+  return `unknown column "${name}"${suggestion}; allowed: ${INPUT_COLUMN_NAMES.join(', ')}`;
 }
 
 /** Decides CSV or JSON Lines: by extension, else by the first non-blank character being `{`. */
@@ -65,7 +61,7 @@ export async function* readBatchRows(source: AsyncIterable<Buffer | string>, nam
   else yield* readCsv(all());
 }
 
-type CsvState = { header: (Column | undefined)[] | null; width: number; idCell: number; row: number };
+type CsvState = { header: (InputColumn | undefined)[] | null; width: number; idCell: number; row: number };
 
 /** Turns one parsed CSV record into a BatchRow (null for the header and for blank rows). */
 function csvRow(record: string[], state: CsvState): BatchRow | null {
@@ -166,11 +162,11 @@ async function* readCsv(bytes: AsyncIterable<Buffer>): AsyncGenerator<BatchRow[]
     throw new DataError('the batch file is empty; it needs a header row (route, sessions, ...) and one row per scenario');
 }
 
-function readHeader(cells: string[]): (Column | undefined)[] {
+function readHeader(cells: string[]): (InputColumn | undefined)[] {
   if (cells.length === 1 && /;/.test(cells[0] ?? '')) {
     throw new DataError('the header seems to use semicolons (;) between columns; save the file as comma-separated CSV');
   }
-  const seen = new Set<Column>();
+  const seen = new Set<InputColumn>();
   const columns = cells.map((cell) => {
     const column = columnFor(cell.trim());
     if (column === undefined) throw new DataError(cell.trim() === '' ? 'the header has an empty column name' : unknownColumn(cell.trim()));
@@ -179,7 +175,7 @@ function readHeader(cells: string[]): (Column | undefined)[] {
     return column;
   });
   if (!seen.has('route'))
-    throw new DataError(`the header has no "route" column; columns: ${COLUMN_NAMES.join(', ')} (only route is required)`);
+    throw new DataError(`the header has no "route" column; columns: ${INPUT_COLUMN_NAMES.join(', ')} (only route is required)`);
   return columns;
 }
 

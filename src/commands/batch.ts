@@ -2,6 +2,7 @@ import { createReadStream, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { type RowProblem, readBatchRows } from '../batch/read.js';
+import { fileSink, stdoutSink } from '../batch/sink.js';
 import { type Estimate, estimateCost } from '../core/estimate.js';
 import { kebabCase } from '../core/names.js';
 import { parseScenario, type RawScenario } from '../core/scenario.js';
@@ -10,8 +11,7 @@ import { DataError, describeFsError, EXIT, isKnownError } from '../errors.js';
 import { type BatchResult, batchWriter } from '../format/batch.js';
 import type { BatchFormat } from '../formats.js';
 import type { Io } from '../io.js';
-import { fileSink, stdoutSink } from '../output.js';
-import { selectDataset } from './estimate.js';
+import { selectDataset } from './shared.js';
 
 export type BatchOptions = { input: string; format: BatchFormat; output: string | undefined; data: string | undefined };
 
@@ -57,8 +57,8 @@ function openInput(input: string, io: Io): AsyncIterable<Buffer | string> {
  */
 export async function batchCommand(options: BatchOptions, io: Io): Promise<number> {
   // V8 doubles its young generation each time it grows, up to 32 MB, under the steady allocation
-  // of a long batch; that alone made a 1M-row run take 1.8x the memory of a 10k-row one. Growing
-  // it no further keeps memory flat at the same speed (measured: scripts/bench.mjs). This flag is
+  // of a long batch, so a 1M-row run took far more memory than a 10k-row one. Growing it no
+  // further keeps memory flat at the same speed (README, Performance; scripts/bench.mjs). This flag is
   // read when the young generation would grow, so setting it here takes effect.
   setFlagsFromString('--semi-space-growth-factor=1');
   const dataset = await selectDataset(options.data, io);
@@ -87,10 +87,10 @@ export async function batchCommand(options: BatchOptions, io: Io): Promise<numbe
         const full = sink.write(writer.row(result, index));
         if (full) await full;
         index += 1;
-        if (progress && index % PROGRESS_EVERY === 0) io.err(`\rketamine-cost: ${index} rows`);
+        if (progress && index % PROGRESS_EVERY === 0) io.stderr(`\rketamine-cost: ${index} rows`);
       }
     }
-    if (progress && index >= PROGRESS_EVERY) io.err(`\rketamine-cost: ${index} rows done\n`);
+    if (progress && index >= PROGRESS_EVERY) io.stderr(`\rketamine-cost: ${index} rows done\n`);
     await sink.write(writer.end(counts));
     await sink.finish();
   } catch (error) {
@@ -98,6 +98,6 @@ export async function batchCommand(options: BatchOptions, io: Io): Promise<numbe
     throw error;
   }
   if (options.output !== undefined)
-    io.err(`Wrote ${counts.ok + counts.failed} rows to ${options.output}: ${counts.ok} estimated, ${counts.failed} failed.\n`);
+    io.stderr(`Wrote ${counts.ok + counts.failed} rows to ${options.output}: ${counts.ok} estimated, ${counts.failed} failed.\n`);
   return counts.failed > 0 ? EXIT.batchRowsFailed : EXIT.ok;
 }

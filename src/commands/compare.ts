@@ -1,18 +1,21 @@
-import { compareOptions } from '../core/compare.js';
+import { type Comparison, compareScenarios } from '../core/compare.js';
+import { flagName } from '../core/fields.js';
 import type { RawScenario } from '../core/scenario.js';
 import { UsageError } from '../errors.js';
-import { shouldColor } from '../format/color.js';
 import type { Format } from '../formats.js';
 import type { Io } from '../io.js';
-import { flagName, selectDataset } from './estimate.js';
+import { type OutputStyle, type Renderers, selectDataset } from './shared.js';
 
-export type CompareOptions = {
-  specs: string[];
-  raw: RawScenario;
-  format: Format;
-  color: boolean | undefined;
-  ascii: boolean;
-  data: string | undefined;
+export type CompareCommandOptions = { specs: string[]; raw: RawScenario; format: Format; style: OutputStyle; data: string | undefined };
+
+const load = () => import('../format/compare.js');
+
+/** The comparison in every format. */
+const COMPARE_RENDERERS: Renderers<Comparison> = {
+  json: async (c) => (await load()).formatCompareJson(c),
+  csv: async (c) => (await load()).formatCompareCsv(c),
+  markdown: async (c) => (await load()).formatCompareMarkdown(c),
+  table: async (c, style) => (await load()).formatCompareTable(c, style),
 };
 
 const SPEC = /^([a-z][a-z0-9-]*)(?:@([a-z][a-z0-9-]*))?(?::(\d{1,6})(w)?)?$/i;
@@ -35,33 +38,18 @@ export function parseOptionSpec(spec: string): RawScenario {
 }
 
 /** `ketamine-cost compare`: every route and provider (or the options named) side by side, cheapest for the patient first. */
-export async function compareCommand(options: CompareOptions, io: Io): Promise<number> {
+export async function compareCommand(options: CompareCommandOptions, io: Io): Promise<number> {
   const dataset = await selectDataset(options.data, io);
   if (options.raw.sessions !== undefined && options.raw.weeks !== undefined)
     throw new UsageError('--weeks cannot be used together with --sessions; give one of them');
   const only = options.specs.length > 0 ? options.specs.map(parseOptionSpec) : undefined;
-  const result = compareOptions(options.raw, dataset, only);
+  const result = compareScenarios(options.raw, dataset, only);
   if ('issues' in result) {
     const [issue] = result.issues;
     const fromSpec = issue !== undefined && only !== undefined && issue.field in result.spec && !(issue.field in options.raw);
     const where = fromSpec ? `option "${options.specs[only.indexOf(result.spec)]}": ${issue.field}` : issue ? flagName(issue.field) : '';
     throw new UsageError(`${where} ${issue?.message ?? 'invalid'}`.trim());
   }
-  const format = await import('../format/compare.js');
-  switch (options.format) {
-    case 'json':
-      io.out(format.formatCompareJson(result));
-      break;
-    case 'csv':
-      io.out(format.formatCompareCsv(result));
-      break;
-    case 'markdown':
-      io.out(format.formatCompareMarkdown(result));
-      break;
-    case 'table': {
-      const color = shouldColor({ colorFlag: options.color, env: io.env, isTTY: io.stdoutIsTTY });
-      io.out(await format.formatCompareTable(result, { color, ascii: options.ascii || io.env.TERM === 'dumb' }));
-    }
-  }
+  io.stdout(await COMPARE_RENDERERS[options.format](result, options.style, {}));
   return 0;
 }

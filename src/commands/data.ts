@@ -1,10 +1,10 @@
 import { EXIT, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
-import { selectDataset } from './estimate.js';
+import { selectDataset } from './shared.js';
 
 /** `ketamine-cost data show`: the price list in use, as JSON, the starting point for a clinic's own list. */
 export async function dataShowCommand(options: { data: string | undefined }, io: Io): Promise<number> {
-  io.out(`${JSON.stringify(await selectDataset(options.data, io), null, 2)}\n`);
+  io.stdout(`${JSON.stringify(await selectDataset(options.data, io), null, 2)}\n`);
   return EXIT.ok;
 }
 
@@ -14,11 +14,11 @@ export async function dataValidateCommand(options: { file: string }, io: Io): Pr
   const checked = checkDataset(readDatasetJson(options.file, io.cwd));
   if (checked.ok) {
     const d = checked.dataset;
-    io.out(`${options.file}: valid (${d.id} ${d.version}, as of ${d.asOf}; ${d.routes.length} routes, ${d.sources.length} sources)\n`);
+    io.stdout(`${options.file}: valid (${d.id} ${d.version}, as of ${d.asOf}; ${d.routes.length} routes, ${d.sources.length} sources)\n`);
     return EXIT.ok;
   }
   // Every problem, each with its JSON path, as zod's prettifyError writes them.
-  io.err(`${options.file}: ${checked.problems.length} ${checked.problems.length === 1 ? 'problem' : 'problems'}\n${checked.report}\n`);
+  io.stderr(`${options.file}: ${checked.problems.length} ${checked.problems.length === 1 ? 'problem' : 'problems'}\n${checked.report}\n`);
   return EXIT.error;
 }
 
@@ -28,6 +28,6 @@ export async function schemaCommand(options: { which: string }, io: Io): Promise
   if (which !== 'estimate' && which !== 'dataset')
     throw new UsageError(`schema "${options.which}" is not known; allowed: estimate, dataset`);
   const { jsonSchemaOf } = await import('../format/contract.js');
-  io.out(jsonSchemaOf(which));
+  io.stdout(jsonSchemaOf(which));
   return EXIT.ok;
 }

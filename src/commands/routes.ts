@@ -1,20 +1,23 @@
-import { shouldColor } from '../format/color.js';
+import type { Dataset } from '../core/types.js';
 import type { Format } from '../formats.js';
 import type { Io } from '../io.js';
-import { selectDataset } from './estimate.js';
+import { type OutputStyle, type Renderers, selectDataset } from './shared.js';
 
-export type RoutesOptions = { format: Format; color: boolean | undefined; data: string | undefined };
+export type RoutesCommandOptions = { format: Format; style: OutputStyle; data: string | undefined };
+
+const load = () => import('../format/routes.js');
+
+/** The price list in every format. */
+const ROUTES_RENDERERS: Renderers<Dataset> = {
+  json: async (d) => (await load()).formatRoutesJson(d),
+  csv: async (d) => (await load()).formatRoutesCsv(d),
+  markdown: async (d) => (await load()).formatRoutesMarkdown(d),
+  table: async (d, style) => (await load()).formatRoutesTable(d, { color: style.color }),
+};
 
 /** `ketamine-cost routes`: the price list as people read it, each figure with its source. */
-export async function routesCommand(options: RoutesOptions, io: Io): Promise<number> {
+export async function routesCommand(options: RoutesCommandOptions, io: Io): Promise<number> {
   const dataset = await selectDataset(options.data, io);
-  const format = await import('../format/routes.js');
-  if (options.format === 'json') io.out(format.formatRoutesJson(dataset));
-  else if (options.format === 'csv') io.out(format.formatRoutesCsv(dataset));
-  else if (options.format === 'markdown') io.out(format.formatRoutesMarkdown(dataset));
-  else
-    io.out(
-      await format.formatRoutesTable(dataset, { color: shouldColor({ colorFlag: options.color, env: io.env, isTTY: io.stdoutIsTTY }) }),
-    );
+  io.stdout(await ROUTES_RENDERERS[options.format](dataset, options.style, {}));
   return 0;
 }

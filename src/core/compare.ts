@@ -17,7 +17,7 @@ export function patientLowHigh(e: Estimate): { lowCents: number; highCents: numb
  * Options that cannot take the scenario (weeks on a route with no schedule) are listed as skipped,
  * never dropped silently.
  */
-export function compareOptions(
+export function compareScenarios(
   shared: RawScenario,
   dataset: Dataset,
   only?: readonly RawScenario[],

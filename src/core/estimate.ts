@@ -1,4 +1,5 @@
 import { type CostShare, shareInNetwork, shareOutOfNetwork } from './cost-sharing.js';
+import { formatRange } from './fields.js';
 import { formatPercent, formatUsd, formatUsdRange } from './money.js';
 import { countSessions } from './schedule.js';
 import type { Dataset, Ref, Route, Scenario } from './types.js';
@@ -217,7 +218,7 @@ function countProgramSessions(scenario: Scenario, route: Route): ProgramSessions
   }
   if (scenario.weeks !== null && route.schedule) {
     const counted = countSessions(route.schedule.phases, scenario.weeks);
-    const span = counted.low === counted.high ? String(counted.low) : `${counted.low}-${counted.high}`;
+    const span = formatRange(counted.low, counted.high);
     return {
       low: counted.low,
       high: counted.high,
@@ -228,7 +229,7 @@ function countProgramSessions(scenario: Scenario, route: Route): ProgramSessions
     };
   }
   const { lowSessions: low, highSessions: high } = route.program;
-  const span = low === high ? String(low) : `${low}-${high}`;
+  const span = formatRange(low, high);
   return {
     low,
     high,

@@ -1,6 +1,8 @@
 // All money inside the program is integer cents; this file is the only place that rounds or
 // formats it, so every output format agrees to the cent.
 
+import { formatRange } from './fields.js';
+
 /** Largest amount a user may type: far above any real bill, far below Number.MAX_SAFE_INTEGER cents. */
 export const MAX_INPUT_CENTS = 100_000_000_00;
 
@@ -59,7 +61,7 @@ export function formatPercent(basisPoints: number): string {
 
 /** Formats a low-high pair of cents as "$225-$800", or one figure when both ends agree. */
 export function formatUsdRange(lowCents: number, highCents: number): string {
-  return lowCents === highCents ? formatUsd(lowCents) : `${formatUsd(lowCents)}-${formatUsd(highCents)}`;
+  return formatRange(lowCents, highCents, formatUsd);
 }
 
 /** Formats cents as dollars a user would type back on the command line ("500", "500.50"). */

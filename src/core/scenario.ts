@@ -2,22 +2,7 @@ import { parseBasisPoints, parseCents } from './money.js';
 import { closestName, normaliseName } from './names.js';
 import type { Covered, Dataset, Insurance, InsuranceStatus, RawScenario, Route, Scenario, ScenarioField, ScenarioIssue } from './types.js';
 
-/** The fields a scenario is made of; each has a flag (`--oop-max`) and a batch column of the same name. */
-export const SCENARIO_FIELDS = [
-  'route',
-  'provider',
-  'sessions',
-  'weeks',
-  'dose',
-  'insurance',
-  'covered',
-  'deductible',
-  'coinsurance',
-  'copay',
-  'oopMax',
-  'reimbursement',
-] as const satisfies readonly ScenarioField[];
-
+export { SCENARIO_FIELDS } from './fields.js';
 export type { RawScenario, ScenarioField, ScenarioIssue } from './types.js';
 
 export const INSURANCE_STATUSES = ['none', 'in-network', 'out-of-network'] as const satisfies readonly InsuranceStatus[];

@@ -1,3 +1,4 @@
+import { formatRange } from './fields.js';
 import type { SchedulePhase } from './types.js';
 
 export type SessionCount = { low: number; high: number; steps: string[] };
@@ -22,22 +23,18 @@ export function countSessions(phases: readonly SchedulePhase[], weeks: number): 
     if (phase.perWeek) {
       phaseLow = span * phase.perWeek.low;
       phaseHigh = span * phase.perWeek.high;
-      how = `${range(phase.perWeek.low, phase.perWeek.high)} a week x ${plural(span, 'week')}`;
+      how = `${formatRange(phase.perWeek.low, phase.perWeek.high)} a week x ${plural(span, 'week')}`;
     } else if (phase.everyWeeks) {
       // A session opens each interval, so a part interval still holds one.
       phaseLow = Math.ceil(span / phase.everyWeeks.high);
       phaseHigh = Math.ceil(span / phase.everyWeeks.low);
-      how = `one every ${range(phase.everyWeeks.low, phase.everyWeeks.high)} weeks over ${plural(span, 'week')}`;
+      how = `one every ${formatRange(phase.everyWeeks.low, phase.everyWeeks.high)} weeks over ${plural(span, 'week')}`;
     } else continue;
     low += phaseLow;
     high += phaseHigh;
-    steps.push(`${label}: ${how} = ${range(phaseLow, phaseHigh)} ${phaseHigh === 1 ? 'session' : 'sessions'}`);
+    steps.push(`${label}: ${how} = ${formatRange(phaseLow, phaseHigh)} ${phaseHigh === 1 ? 'session' : 'sessions'}`);
   }
   return { low, high, steps };
-}
-
-function range(low: number, high: number): string {
-  return low === high ? String(low) : `${low}-${high}`;
 }
 
 function plural(n: number, word: string): string {

@@ -1,6 +1,8 @@
 // Plain types of the domain. The schemas (catalog/schema.ts, core/scenario.ts) are checked
 // against these at compile time, and the published type declarations need nothing but these.
 
+import type { ScenarioField } from './fields.js';
+
 /** Where a figure comes from: a source id of the dataset and the line or section in it. */
 export type Ref = { source: string; at: string };
 export type Note = { text: string; ref: Ref };
@@ -53,20 +55,7 @@ export type Dataset = {
   };
 };
 
-/** The fields a scenario is made of; each has a flag (`--oop-max`) and a batch column of the same name. */
-export type ScenarioField =
-  | 'route'
-  | 'provider'
-  | 'sessions'
-  | 'weeks'
-  | 'dose'
-  | 'insurance'
-  | 'covered'
-  | 'deductible'
-  | 'coinsurance'
-  | 'copay'
-  | 'oopMax'
-  | 'reimbursement';
+export type { ScenarioField } from './fields.js';
 
 /** What flags, prompts and batch rows all produce: every field as the user typed it, unchecked. */
 export type RawScenario = Partial<Record<ScenarioField, string | number>>;

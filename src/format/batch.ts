@@ -1,6 +1,7 @@
 import type { RowProblem } from '../batch/read.js';
 import { patientLowHigh } from '../core/compare.js';
 import type { Estimate } from '../core/estimate.js';
+import { formatRange } from '../core/fields.js';
 import { formatUsdRange } from '../core/money.js';
 import type { BatchFormat } from '../formats.js';
 import { csvFields, csvLine, ESTIMATE_COLUMNS, estimateCells } from './csv.js';
@@ -81,8 +82,7 @@ function youPay(e: Estimate): string {
   return `${formatUsdRange(pay.lowCents, pay.highCents)}${first && first.case !== 'self-pay' ? `, ${payLabel(e)}` : ''}`;
 }
 
-const sessionsText = (e: Estimate) =>
-  e.sessions.low === e.sessions.high ? String(e.sessions.low) : `${e.sessions.low}-${e.sessions.high}`;
+const sessionsText = (e: Estimate) => formatRange(e.sessions.low, e.sessions.high);
 
 /** Returns the streaming writer for a batch output format. */
 export function batchWriter(format: BatchFormat): BatchWriter {

@@ -1,9 +1,11 @@
 import { type Comparison, patientLowHigh } from '../core/compare.js';
 import type { Estimate } from '../core/estimate.js';
+import { formatRange } from '../core/fields.js';
 import { formatUsdRange } from '../core/money.js';
 import { csvLine, ESTIMATE_COLUMNS, estimateCells } from './csv.js';
 import { SCHEMA_VERSION, toJsonDocument } from './json.js';
 import { markdownCell } from './markdown.js';
+import { makePaint } from './paint.js';
 import { DISCLAIMER, payLabel } from './summary.js';
 
 export const BAR_WIDTH = 24;
@@ -26,13 +28,13 @@ export function rangeBar(lowCents: number, highCents: number, maxCents: number, 
 
 function optionLabel(e: Estimate): string {
   const dose = e.dose ? ` ${e.dose.mg} mg` : '';
-  const span = e.sessions.low === e.sessions.high ? String(e.sessions.low) : `${e.sessions.low}-${e.sessions.high}`;
+  const span = formatRange(e.sessions.low, e.sessions.high);
   return `${e.route.label}${dose}, ${e.provider.id}, ${span} sessions`;
 }
 
 /** Returns the comparison as a terminal table, cheapest first, with a range bar per row. */
 export async function formatCompareTable(c: Comparison, options: { color: boolean; ascii: boolean }): Promise<string> {
-  const { makePaint, makeTable } = await import('./table.js');
+  const { makeTable } = await import('./table.js');
   const paint = await makePaint(options.color);
   const max = Math.max(0, ...c.options.map((e) => patientLowHigh(e).highCents));
   const table = makeTable(

@@ -1,9 +1,13 @@
-import { Chalk } from 'chalk';
+/** The styles the formatters use. */
+export type Paint = { bold: (text: string) => string; dim: (text: string) => string; italic: (text: string) => string };
+
+const plain = (text: string) => text;
 
 /**
- * Returns chalk's styles at basic colour level. A module of its own, loaded only when colour is
- * on: bundled inline, chalk's `node:tty` and `node:os` imports cost every table ~3 ms to load.
+ * Returns a styler that colours only when asked, whatever chalk detects on its own. chalk (and
+ * its terminal detection) is loaded only when colour is on; plain output never needs it.
  */
-export function makeChalk() {
-  return new Chalk({ level: 1 });
+export async function makePaint(color: boolean): Promise<Paint> {
+  if (!color) return { bold: plain, dim: plain, italic: plain };
+  return (await import('./chalk-styles.js')).chalkStyles();
 }

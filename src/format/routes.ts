@@ -1,8 +1,10 @@
+import { formatRange } from '../core/fields.js';
 import { formatDecimal, formatUsdRange } from '../core/money.js';
 import type { Dataset } from '../core/types.js';
 import { csvLine } from './csv.js';
 import { SCHEMA_VERSION } from './json.js';
 import { markdownCell } from './markdown.js';
+import { makePaint } from './paint.js';
 import { DISCLAIMER } from './summary.js';
 
 type RouteRow = {
@@ -58,11 +60,11 @@ export function routeRows(d: Dataset): RouteRow[] {
 
 const price = (row: RouteRow) =>
   `${formatUsdRange(row.lowCents, row.highCents)} per ${row.per}${row.doses.length ? ` (${row.doses.map((x) => `${x.mg} mg = ${x.devices} devices`).join(', ')})` : ''}`;
-const sessions = (row: RouteRow) => (row.programLow === row.programHigh ? `${row.programLow}` : `${row.programLow}-${row.programHigh}`);
+const sessions = (row: RouteRow) => formatRange(row.programLow, row.programHigh);
 
 /** Returns the routes listing as a terminal table with each figure's source marker. */
 export async function formatRoutesTable(d: Dataset, options: { color: boolean }): Promise<string> {
-  const { makePaint, makeTable } = await import('./table.js');
+  const { makeTable } = await import('./table.js');
   const paint = await makePaint(options.color);
   const n = new Map(d.sources.map((s, i) => [s.id, i + 1]));
   const cite = (source: string, at: string) => paint.dim(`[${n.get(source)}: ${at}]`);

@@ -1,4 +1,5 @@
 import { caseTitle, type Estimate, type PatientCase } from '../core/estimate.js';
+import { formatRange } from '../core/fields.js';
 
 export const DISCLAIMER =
   'This is an estimate from published price ranges, not a quote and not medical advice. Ask the provider for a written quote.';
@@ -6,7 +7,7 @@ export const DISCLAIMER =
 /** Returns the one-line description of what was priced ("IV infusion at a clinic, 6 sessions"). */
 export function describeEstimate(e: Estimate): string {
   const dose = e.dose ? `, ${e.dose.mg} mg dose` : '';
-  const span = e.sessions.low === e.sessions.high ? String(e.sessions.low) : `${e.sessions.low}-${e.sessions.high}`;
+  const span = formatRange(e.sessions.low, e.sessions.high);
   const count = `${span} ${e.sessions.high === 1 ? 'session' : 'sessions'}`;
   const basis =
     e.sessions.basis === 'typical' ? ' (the typical program)' : e.sessions.basis === 'weeks' ? ` over ${e.scenario.weeks} weeks` : '';
@@ -58,7 +59,7 @@ export function estimateRows(e: Estimate): Row[] {
   const rows: Row[] = [
     { label: `Per session${unit}`, lowCents: e.perSession.lowCents, highCents: e.perSession.highCents, cite: priceCite },
     {
-      label: `Program, ${e.sessions.low === e.sessions.high ? e.sessions.low : `${e.sessions.low}-${e.sessions.high}`} sessions`,
+      label: `Program, ${formatRange(e.sessions.low, e.sessions.high)} sessions`,
       lowCents: e.program.lowCents,
       highCents: e.program.highCents,
       cite: priceCite,

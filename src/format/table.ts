@@ -1,23 +1,10 @@
 import Table from 'cli-table3';
 import type { Estimate } from '../core/estimate.js';
 import { formatUsd } from '../core/money.js';
+import { makePaint } from './paint.js';
 import { DISCLAIMER, describeEstimate, describeInsurance, estimateRows, noteSections } from './summary.js';
 
 export type TableOptions = { color: boolean; explain: boolean };
-
-/** The styles the formatters use. */
-export type Paint = { bold: (text: string) => string; dim: (text: string) => string; italic: (text: string) => string };
-
-const plain = (text: string) => text;
-
-/**
- * Returns a styler that colours only when asked, whatever chalk detects on its own. chalk (and
- * its terminal detection) is loaded only when colour is on; plain output never needs it.
- */
-export async function makePaint(color: boolean): Promise<Paint> {
-  if (!color) return { bold: plain, dim: plain, italic: plain };
-  return (await import('./paint.js')).makeChalk();
-}
 
 /** Returns a borderless-style cli-table3 with no colour codes of its own (we colour cells ourselves). */
 export function makeTable(head: string[], align: ('left' | 'right')[]) {

@@ -3,6 +3,7 @@ import confirm from '@inquirer/confirm';
 import input from '@inquirer/input';
 import select from '@inquirer/select';
 import type { Cited } from '../core/estimate.js';
+import { formatRange } from '../core/fields.js';
 import { parseScenario, type RawScenario, type ScenarioField } from '../core/scenario.js';
 import type { Dataset, Route } from '../core/types.js';
 import { CancelledError } from '../errors.js';
@@ -89,7 +90,7 @@ export async function askMissingInputs(given: RawScenario, dataset: Dataset, pro
 
   // 3. How many sessions (or weeks, where the route has a schedule).
   if (raw.sessions === undefined && raw.weeks === undefined) {
-    const typical = `${route.program.lowSessions}-${route.program.highSessions}`;
+    const typical = formatRange(route.program.lowSessions, route.program.highSessions);
     const weeksHint = route.schedule ? ', or a number of weeks such as 8w' : '';
     const answer = await prompts.input({
       message: `How many sessions? (${route.program.description}; press Enter for that range${weeksHint})`,

@@ -1,16 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { shareInNetwork, shareOutOfNetwork } from '../../src/core/cost-sharing.js';
-import { estimateCost } from '../../src/core/estimate.js';
-import { parseScenario, type RawScenario } from '../../src/core/scenario.js';
-import { readDataset } from '../helpers.js';
+import type { RawScenario } from '../../src/core/scenario.js';
+import { estimateFrom, readDataset } from '../helpers.js';
 
 const dataset = readDataset();
-const patientOf = (raw: RawScenario) => {
-  const parsed = parseScenario(raw, dataset);
-  if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
-  return estimateCost(parsed.scenario, dataset);
-};
+const patientOf = (raw: RawScenario) => estimateFrom(raw, dataset);
 
 describe('in network, covered', () => {
   const terms = (t: Partial<Parameters<typeof shareInNetwork>[2]>) => ({

@@ -1,17 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { estimateCost } from '../../src/core/estimate.js';
-import { parseScenario, type RawScenario } from '../../src/core/scenario.js';
-import { ScenarioSchema } from '../../src/format/contract.js';
-import { priceOf, readDataset } from '../helpers.js';
+import type { RawScenario } from '../../src/core/scenario.js';
+import { estimateFrom, priceOf, readDataset } from '../helpers.js';
 
 const dataset = readDataset();
 
-function estimate(raw: RawScenario) {
-  const parsed = parseScenario(raw, dataset);
-  if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
-  expect(ScenarioSchema.safeParse(parsed.scenario).success).toBe(true);
-  return estimateCost(parsed.scenario, dataset);
-}
+const estimate = (raw: RawScenario) => estimateFrom(raw, dataset);
 
 describe('estimateCost against the dataset figures', () => {
   const iv = priceOf(dataset, 'iv');

@@ -24,8 +24,7 @@ function readCsv(text: string): Record<string, string>[] {
       if (c === '"' && text[i + 1] === '"') {
         cell += '"';
         i++;
-      }
-      else if (c === '"') quoted = false;
+      } else if (c === '"') quoted = false;
       else cell += c;
     } else if (c === '"') quoted = true;
     else if (c === ',') {
@@ -37,8 +36,7 @@ function readCsv(text: string): Record<string, string>[] {
       row = [];
       cell = '';
       i++;
-    }
-    else cell += c;
+    } else cell += c;
   }
   const [header = [], ...body] = rows;
   return body.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ''])));
@@ -241,8 +239,8 @@ describe('a large batch through a slow pipe', () => {
     const input = join(temp, 'large.csv');
     writeFileSync(input, `route,sessions\n${'iv,6\noral,4\n'.repeat(rows / 2)}`);
     const hook = join(temp, 'rss.mjs');
-    // biome-ignore lint/suspicious/noTemplateCurlyInString: the hook's own source, a template literal evaluated in the child.
-    const hookSource = "import { writeSync } from 'node:fs';\nprocess.on('exit', () => writeSync(2, `maxRSS=${process.resourceUsage().maxRSS}\\n`));\n";
+    const hookSource =
+      "import { writeSync } from 'node:fs';\nprocess.on('exit', () => writeSync(2, 'maxRSS=' + process.resourceUsage().maxRSS + '\\n'));\n";
     writeFileSync(hook, hookSource);
     const child = spawn(process.execPath, ['--import', hook, BIN, 'batch', input, '-f', 'csv'], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';

@@ -15,7 +15,6 @@ describe('estimates in every format', () => {
     expect(r.stdout).toMatch(/Per session \[1: L160\] +│ +\$225 │ +\$800 │/);
     expect(r.stdout).toMatch(/Program, 6 sessions \[1: L160\] │ \$1,350 │ \$4,800 │/);
     expect([iv.lowCents * 6, iv.highCents * 6]).toEqual([135000, 480000]);
-    expect(r.stdout).toMatchSnapshot();
   });
 
   it('json', () => {
@@ -31,7 +30,6 @@ describe('estimates in every format', () => {
       sessions: { low: 4, high: 6, basis: 'typical' },
       program: { lowCents: oral.lowCents * 4, highCents: oral.highCents * 6 },
     });
-    expect(r.stdout).toMatchSnapshot();
   });
 
   it('markdown', () => {
@@ -41,7 +39,6 @@ describe('estimates in every format', () => {
     expect(r.stdout).toContain(`| Per session (3 devices) [1: L160] | $900 | $1,200 |`);
     expect([device.lowCents * 3 * 8, device.highCents * 3 * 8]).toEqual([720000, 960000]);
     expect(r.stdout).toContain('| Program, 8 sessions [1: L160] | $7,200 | $9,600 |');
-    expect(r.stdout).toMatchSnapshot();
   });
 
   it('csv', () => {

@@ -1,19 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { estimateCost } from '../../src/core/estimate.js';
-import { parseScenario, type RawScenario } from '../../src/core/scenario.js';
+import type { RawScenario } from '../../src/core/scenario.js';
 import { shouldColor } from '../../src/format/color.js';
 import { csvLine, ESTIMATE_COLUMNS, formatCsv } from '../../src/format/csv.js';
 import { formatJson } from '../../src/format/json.js';
 import { formatMarkdown } from '../../src/format/markdown.js';
 import { formatTable } from '../../src/format/table.js';
-import { readDataset } from '../helpers.js';
+import { estimateFrom, readDataset } from '../helpers.js';
 
 const dataset = readDataset();
-function estimate(raw: RawScenario) {
-  const parsed = parseScenario(raw, dataset);
-  if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
-  return estimateCost(parsed.scenario, dataset);
-}
+const estimate = (raw: RawScenario) => estimateFrom(raw, dataset);
 
 describe('table', async () => {
   const table = await formatTable(estimate({ route: 'iv', sessions: '6' }), { color: false, explain: false });

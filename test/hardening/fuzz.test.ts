@@ -119,7 +119,11 @@ describe('argument fuzzing (in-process)', () => {
         expect(r.stdout).not.toMatch(STACK_LINE);
         // "unexpected" is how the error boundary reports a bug: no input may reach it.
         expect(r.stderr).not.toContain('unexpected');
-        if (r.code !== 0 && r.code !== 3) expect(r.stderr.trim().split('\n').length).toBeGreaterThanOrEqual(1);
+        // Every failure says what was wrong, in exactly one line.
+        if (r.code === 1 || r.code === 2) {
+          expect(r.stderr.trim()).not.toBe('');
+          expect(r.stderr.trim().split('\n')).toHaveLength(1);
+        }
         if (r.code === 2) expect(r.stdout).toBe('');
       }),
       bounded(300, 20_000),

@@ -1,12 +1,11 @@
 import { checkbox, confirm, input, select } from '@inquirer/prompts';
 import { render } from '@inquirer/testing';
 import { describe, expect, it, vi } from 'vitest';
-import { estimateCost } from '../../src/core/estimate.js';
 import { parseScenario, type RawScenario } from '../../src/core/scenario.js';
 import { CancelledError } from '../../src/errors.js';
 import { equivalentCommand } from '../../src/format/command-line.js';
 import { askInTerminal, askMissingInputs, type Prompts, readSessionsAnswer } from '../../src/prompts/ask.js';
-import { readDataset } from '../helpers.js';
+import { estimateFrom, readDataset } from '../helpers.js';
 
 const dataset = readDataset();
 type Config = { message: string; default?: unknown; validate?: (value: string) => true | string | Promise<true | string> };
@@ -37,12 +36,6 @@ function scripted(answers: [RegExp, unknown][] = []) {
     },
   } as unknown as Prompts;
   return { prompts, asked };
-}
-
-function estimateFrom(raw: RawScenario) {
-  const parsed = parseScenario(raw, dataset);
-  if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
-  return estimateCost(parsed.scenario, dataset);
 }
 
 describe('the question flow', () => {

@@ -1,7 +1,7 @@
 import { closeSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { DataError, describeFsError } from './errors.js';
-import type { Io } from './io.js';
+import { DataError, describeFsError } from '../errors.js';
+import type { Io } from '../io.js';
 
 /**
  * Where a long output goes, written in chunks. `write` returns a promise only when a chunk went
@@ -41,7 +41,7 @@ function buffered(
 
 /** Writes to stdout through the Io, waiting for the reader when the pipe is full. */
 export function stdoutSink(io: Io): Sink {
-  const b = buffered((text) => io.write(text));
+  const b = buffered((text) => io.stdout(text));
   return {
     write: b.write,
     finish: async () => {
