@@ -15,7 +15,10 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   process.exit(1);
 });
 
-// Cleanups (a half-written --output temp file) run if the user interrupts; the exit code is the
+// A failure to write a message (stderr closed) must not turn a success into a failure.
+process.stderr.on('error', () => {});
+
+// Cleanups (a half-written --output temp file) run if the user interrupts or the terminal closes; the exit code is the
 // shell's 128 + signal number.
 const cleanups = new Set<() => void>();
 let signalsHooked = false;
@@ -24,6 +27,7 @@ const hookSignals = () => {
   for (const [signal, code] of [
     ['SIGINT', 130],
     ['SIGTERM', 143],
+    ['SIGHUP', 129],
   ] as const) {
     process.on(signal, () => {
       for (const cleanup of cleanups) cleanup();

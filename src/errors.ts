@@ -41,6 +41,9 @@ export function describeFsError(error: unknown, missing = 'no such file'): strin
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
   if (code === 'EISDIR') return 'it is a directory';
   if (code === 'ENOSPC') return 'no space left on the device';
+  if (code === 'ENAMETOOLONG') return 'the file name is too long for the file system';
+  if (code === 'ENOTDIR') return 'a part of the path is not a folder';
+  if (code === 'ELOOP') return 'too many symbolic links in the path';
   return error instanceof Error ? error.message : String(error);
 }
 

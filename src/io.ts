@@ -13,6 +13,6 @@ export type Io = {
   stderrIsTTY: boolean;
   env: Record<string, string | undefined>;
   cwd: string;
-  /** Runs `cleanup` if the process is interrupted (SIGINT, SIGTERM); returns the function that unregisters it. */
+  /** Runs `cleanup` if the process is interrupted (SIGINT, SIGTERM, SIGHUP); returns the function that unregisters it. */
   registerCleanup: (cleanup: () => void) => () => void;
 };

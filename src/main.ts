@@ -1,5 +1,6 @@
 import { CommanderError } from 'commander';
 import { EXIT, isKnownError, oneLine } from './errors.js';
+import { visible } from './format/visible.js';
 import type { Io } from './io.js';
 import { defineProgram } from './program.js';
 
@@ -31,7 +32,9 @@ function reportError(error: unknown, io: Io, options: { debug: boolean }): numbe
   }
   const known = isKnownError(error);
   const message = error instanceof Error ? error.message : String(error);
-  io.stderr(known ? `error: ${oneLine(message)}\n` : `error: unexpected: ${oneLine(message)} (rerun with --debug for details)\n`);
+  // Messages echo file names and values someone else may control: never raw to the terminal.
+  const line = visible(oneLine(message));
+  io.stderr(known ? `error: ${line}\n` : `error: unexpected: ${line} (rerun with --debug for details)\n`);
   if (options.debug && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
   return known ? error.exitCode : EXIT.error;
 }

@@ -7,6 +7,7 @@ import { flagName, INPUT_COLUMN_NAMES, SCENARIO_FIELDS, type ScenarioField } fro
 import type { RawScenario } from './core/types.js';
 import { oneLine, UsageError } from './errors.js';
 import { shouldColor } from './format/color.js';
+import { clipEchoes, visible, visibleName } from './format/visible.js';
 import { BATCH_FORMATS, type BatchFormat, FORMATS, type Format } from './formats.js';
 import type { Io } from './io.js';
 
@@ -96,6 +97,27 @@ function outputStyle(command: Command, flags: OutputFlags, io: Io): OutputStyle 
 }
 
 /**
+ * Moves options given on the command line before a subcommand to the subcommand when it takes them
+ * (unless it was given them itself), and refuses the rest with a UsageError that names them.
+ */
+function adoptParentOptions(command: Command): void {
+  for (let parent = command.parent; parent; parent = parent.parent) {
+    for (const option of parent.options) {
+      const key = option.attributeName();
+      if (parent.getOptionValueSource(key) !== 'cli') continue;
+      const own = command.options.find((o) => o.attributeName() === key);
+      if (!own) {
+        const name = option.long ?? option.flags;
+        throw new UsageError(
+          `${name} was given before "${command.name()}", which does not take it; see ketamine-cost ${command.name()} --help`,
+        );
+      }
+      if (command.getOptionValueSource(key) !== 'cli') command.setOptionValueWithSource(key, parent.getOptionValue(key), 'cli');
+    }
+  }
+}
+
+/**
  * Defines the command-line program: flags to options for a command, no logic of its own. Parsing
  * fills `selection` with the command to run; main runs it inside its one error boundary.
  */
@@ -114,7 +136,7 @@ export function defineProgram(io: Io, options: { subcommands: boolean }): { prog
     .configureOutput({
       writeOut: (text) => void io.stdout(text),
       writeErr: (text) => io.stderr(text),
-      outputError: (text, write) => write(`${oneLine(text)}\n`),
+      outputError: (text, write) => write(`${visible(clipEchoes(oneLine(text)))}\n`),
     });
   addScenarioOptions(program, { perOption: true });
   addOutputOptions(program, FORMATS)
@@ -134,6 +156,10 @@ export function defineProgram(io: Io, options: { subcommands: boolean }): { prog
     });
 
   if (!options.subcommands) return { program, selection };
+
+  // Options written before a subcommand (`--data mine.json batch rows.csv`) belong to the
+  // program as commander parses them; hand them to the subcommand, or refuse them, never drop them.
+  program.hook('preAction', (_program, action) => adoptParentOptions(action));
 
   const compare = program
     .command('compare')
@@ -223,6 +249,21 @@ Examples:
     .option('--debug', 'print the stack trace of unexpected errors')
     .action((which: string) => {
       selection.run = async () => (await import('./commands/data.js')).schemaCommand({ which }, io);
+    });
+  program
+    .command('help')
+    .description('show the help of the program, or of a command')
+    .argument('[command]', 'the command to show help for')
+    .action((name: string | undefined) => {
+      selection.run = async () => {
+        const target = name === undefined ? program : program.commands.find((c) => c.name() === name);
+        if (!target) {
+          const names = program.commands.map((c) => c.name());
+          throw new UsageError(`there is no command "${visibleName(name ?? '')}"; commands: ${names.join(', ')}`);
+        }
+        target.outputHelp();
+        return 0;
+      };
     });
   return { program, selection };
 }

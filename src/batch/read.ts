@@ -1,9 +1,9 @@
-import { StringDecoder } from 'node:string_decoder';
-import { parse } from 'csv-parse';
+import { duplicateKey } from '../catalog/json-keys.js';
 import { INPUT_COLUMN_NAMES, INPUT_COLUMNS, type InputColumn } from '../core/fields.js';
 import { closestName } from '../core/names.js';
 import type { RawScenario } from '../core/scenario.js';
-import { DataError, isKnownError } from '../errors.js';
+import { DataError } from '../errors.js';
+import { MAX_RECORD_BYTES, type RawRecord, RecordScanner } from './records.js';
 
 /** What is wrong with one row, and in which column when one column is to blame. */
 export type RowProblem = { column: string | null; message: string };
@@ -40,6 +40,8 @@ export function detectKind(name: string, firstText: string): 'csv' | 'jsonl' {
 const SLICE_BYTES = 4096;
 
 const NOT_UTF8 = 'holds bytes that are not UTF-8 (the file may be Latin-1 or Windows-1252); save it as UTF-8';
+const TOO_LONG = `is longer than ${MAX_RECORD_BYTES / 1024 / 1024} MiB, far more than a scenario needs; it was skipped`;
+const EMPTY = 'the batch file is empty; it needs a header row (route, sessions, ...) and one row per scenario';
 
 /**
  * Reads batch rows from a byte stream, CSV with a header or JSON Lines, and yields them in
@@ -50,116 +52,87 @@ const NOT_UTF8 = 'holds bytes that are not UTF-8 (the file may be Latin-1 or Win
 export async function* readBatchRows(source: AsyncIterable<Buffer | string>, name: string): AsyncGenerator<BatchRow[]> {
   const iterator = source[Symbol.asyncIterator]();
   const first = await iterator.next();
-  if (first.done) throw new DataError('the batch file is empty; it needs a header row (route, sessions, ...) and one row per scenario');
+  if (first.done) throw new DataError(EMPTY);
   const firstChunk = Buffer.isBuffer(first.value) ? first.value : Buffer.from(first.value);
-  async function* all(): AsyncGenerator<Buffer> {
-    yield firstChunk;
-    for (let next = await iterator.next(); !next.done; next = await iterator.next())
-      yield Buffer.isBuffer(next.value) ? next.value : Buffer.from(next.value);
+  if ((firstChunk[0] === 0xff && firstChunk[1] === 0xfe) || (firstChunk[0] === 0xfe && firstChunk[1] === 0xff)) {
+    throw new DataError('the batch file is UTF-16; save it as UTF-8 (CSV UTF-8 in a spreadsheet)');
   }
-  if (detectKind(name, firstChunk.subarray(0, 4096).toString('utf8')) === 'jsonl') yield* readJsonLines(all());
-  else yield* readCsv(all());
-}
-
-type CsvState = { header: (InputColumn | undefined)[] | null; width: number; idCell: number; row: number };
-
-/** Turns one parsed CSV record into a BatchRow (null for the header and for blank rows). */
-function csvRow(record: string[], state: CsvState): BatchRow | null {
-  if (state.header === null) {
-    state.header = readHeader(record);
-    state.width = record.length;
-    state.idCell = state.header.indexOf('id');
-    return null;
-  }
-  // A row of empty cells (",,,", common at the end of spreadsheet exports) is a blank line.
-  if (record.every((cell) => cell.trim() === '')) return null;
-  state.row += 1;
-  const row = state.row;
-  const idText = state.idCell >= 0 ? record[state.idCell]?.trim() : undefined;
-  const id = idText ? idText : String(row);
-  if (record.length !== state.width) {
-    return {
-      row,
-      line: null,
-      id,
-      raw: null,
-      problem: {
-        column: null,
-        message: `has ${record.length} cells but the header has ${state.width}; check for a missing or extra comma`,
-      },
-    };
-  }
-  const raw: RawScenario = {};
-  let problem: BatchRow['problem'] = null;
-  for (let i = 0; i < record.length; i++) {
-    const column = state.header[i];
-    const cell = record[i] ?? '';
-    if (column === undefined || column === 'id' || cell.trim() === '') continue;
-    if (problem === null && cell.includes('\uFFFD')) problem = { column, message: NOT_UTF8 };
-    raw[column] = cell;
-  }
-  return { row, line: null, id, raw: problem ? null : raw, problem };
-}
-
-async function* readCsv(bytes: AsyncIterable<Buffer>): AsyncGenerator<BatchRow[]> {
-  const parser = parse({ bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: true });
-  const state: CsvState = { header: null, width: 0, idCell: -1, row: 0 };
-  let failure: unknown = null;
-  let ended = false;
-  let wake: (() => void) | null = null;
-  parser.on('error', (error) => {
-    failure = error;
-    wake?.();
-  });
-  parser.on('end', () => {
-    ended = true;
-    wake?.();
-  });
-  parser.on('readable', () => wake?.());
-  // Records are read as soon as each chunk is parsed, so the parser never holds more than a chunk's worth.
-  const drain = (): BatchRow[] => {
+  const kind = detectKind(name, firstChunk.subarray(0, 4096).toString('utf8'));
+  const scanner = new RecordScanner(kind);
+  const toRow = kind === 'csv' ? csvReader() : jsonLinesReader();
+  const rowsOf = (records: RawRecord[]): BatchRow[] => {
     const rows: BatchRow[] = [];
-    for (let record = parser.read() as string[] | null; record !== null; record = parser.read() as string[] | null) {
-      const row = csvRow(record, state);
+    for (const record of records) {
+      const row = toRow.row(record);
       if (row) rows.push(row);
     }
     return rows;
   };
-  const fail = (error: unknown): never => {
-    if (isKnownError(error)) throw error;
-    const message = error instanceof Error ? error.message : String(error);
-    throw new DataError(`cannot read the CSV after row ${state.row}: ${message}`);
-  };
-  try {
-    for await (const chunk of bytes) {
-      // Small slices keep few rows alive at once, so the garbage collector's young space stays
-      // small and a million rows take about the memory of ten thousand.
-      for (let at = 0; at < chunk.length; at += SLICE_BYTES) {
-        parser.write(chunk.subarray(at, at + SLICE_BYTES));
-        if (failure) fail(failure);
-        const rows = drain();
-        if (rows.length > 0) yield rows;
-      }
-    }
-    parser.end();
-    while (!ended) {
-      const rows = drain();
-      if (failure) fail(failure);
+  let chunk: Buffer | null = firstChunk;
+  while (chunk !== null) {
+    // Small slices keep few rows alive at once, so the garbage collector's young space stays
+    // small and a million rows take about the memory of ten thousand.
+    for (let at = 0; at < chunk.length; at += SLICE_BYTES) {
+      const rows = rowsOf(scanner.push(chunk.subarray(at, at + SLICE_BYTES)));
       if (rows.length > 0) yield rows;
-      if (ended) break;
-      await new Promise<void>((resolve) => {
-        wake = resolve;
-        // An event may have come while the consumer had the rows; look again before sleeping.
-        if (ended || failure || parser.readableLength > 0) resolve();
-      });
-      wake = null;
     }
-    if (failure) fail(failure);
-  } catch (error) {
-    fail(error);
+    const next: IteratorResult<Buffer | string> = await iterator.next();
+    chunk = next.done ? null : Buffer.isBuffer(next.value) ? next.value : Buffer.from(next.value);
   }
-  if (state.header === null)
-    throw new DataError('the batch file is empty; it needs a header row (route, sessions, ...) and one row per scenario');
+  let last: RawRecord[];
+  try {
+    last = scanner.end();
+  } catch (error) {
+    throw new DataError(
+      `cannot read the ${kind === 'csv' ? 'CSV' : 'JSON Lines'}: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+  const rows = rowsOf(last);
+  if (rows.length > 0) yield rows;
+  toRow.finish();
+}
+
+type RowReader = { row: (record: RawRecord) => BatchRow | null; finish: () => void };
+
+/** Turns CSV records into BatchRows: the first is the header; blank rows are skipped. */
+function csvReader(): RowReader {
+  let header: (InputColumn | undefined)[] | null = null;
+  let idCell = -1;
+  let count = 0;
+  return {
+    row: (record) => {
+      if (header === null) {
+        if (record.tooLong) throw new DataError(`the header row ${TOO_LONG.replace('; it was skipped', '')}`);
+        if (record.notUtf8 !== null) throw new DataError(`the header row ${NOT_UTF8}`);
+        header = readHeader(record.cells);
+        idCell = header.indexOf('id');
+        return null;
+      }
+      const { cells, line } = record;
+      // A row of empty cells (",,,", common at the end of spreadsheet exports) is a blank line.
+      if (!record.tooLong && cells.every((cell) => cell.trim() === '')) return null;
+      count += 1;
+      const row = count;
+      const idText = idCell >= 0 && !record.tooLong ? cells[idCell]?.trim() : undefined;
+      const id = idText ? idText : String(row);
+      const fail = (column: string | null, message: string): BatchRow => ({ row, line, id, raw: null, problem: { column, message } });
+      if (record.tooLong) return fail(null, TOO_LONG);
+      if (cells.length !== header.length)
+        return fail(null, `has ${cells.length} cells but the header has ${header.length}; check for a missing or extra comma`);
+      if (record.notUtf8 !== null) return fail(header[record.notUtf8] ?? null, NOT_UTF8);
+      const raw: RawScenario = {};
+      for (let i = 0; i < cells.length; i++) {
+        const column = header[i];
+        const cell = cells[i] ?? '';
+        if (column === undefined || column === 'id' || cell.trim() === '') continue;
+        raw[column] = cell;
+      }
+      return { row, line, id, raw, problem: null };
+    },
+    finish: () => {
+      if (header === null) throw new DataError(EMPTY);
+    },
+  };
 }
 
 function readHeader(cells: string[]): (InputColumn | undefined)[] {
@@ -179,32 +152,26 @@ function readHeader(cells: string[]): (InputColumn | undefined)[] {
   return columns;
 }
 
-async function* readJsonLines(bytes: AsyncIterable<Buffer>): AsyncGenerator<BatchRow[]> {
-  const decoder = new StringDecoder('utf8');
-  let carry = '';
-  let line = 0;
+/** Turns JSON Lines records into BatchRows, one JSON object per line; blank lines are skipped. */
+function jsonLinesReader(): RowReader {
   const state = { row: 0 };
-  for await (const chunk of bytes) {
-    const lines = (carry + decoder.write(chunk)).split('\n');
-    carry = lines.pop() ?? '';
-    const rows: BatchRow[] = [];
-    for (const text of lines) {
-      line += 1;
-      const row = jsonRow(text, line, state);
-      if (row) rows.push(row);
-    }
-    if (rows.length > 0) yield rows;
-  }
-  const rest = carry + decoder.end();
-  if (rest !== '') {
-    const row = jsonRow(rest, line + 1, state);
-    if (row) yield [row];
-  }
+  return {
+    row: (record) => {
+      const text = record.cells[0] ?? '';
+      if (!record.tooLong && record.notUtf8 === null && text.trim() === '') return null;
+      if (record.tooLong || record.notUtf8 !== null) {
+        state.row += 1;
+        const message = record.tooLong ? `line ${TOO_LONG}` : `line ${NOT_UTF8}`;
+        return { row: state.row, line: record.line, id: String(state.row), raw: null, problem: { column: null, message } };
+      }
+      return jsonRow(text, record.line, state);
+    },
+    finish: () => {},
+  };
 }
 
 /** Turns one JSON Lines line into a BatchRow (null for a blank line). */
-function jsonRow(rawText: string, line: number, state: { row: number }): BatchRow | null {
-  const text = (line === 1 ? rawText.replace(/^\uFEFF/, '') : rawText).replace(/\r$/, '');
+function jsonRow(text: string, line: number, state: { row: number }): BatchRow | null {
   if (text.trim() === '') return null;
   state.row += 1;
   const row = state.row;
@@ -215,7 +182,6 @@ function jsonRow(rawText: string, line: number, state: { row: number }): BatchRo
     raw: null,
     problem: { column, message },
   });
-  if (text.includes('\uFFFD')) return fail(`line ${NOT_UTF8}`);
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -227,12 +193,20 @@ function jsonRow(rawText: string, line: number, state: { row: number }): BatchRo
   const raw: RawScenario = {};
   let id = String(row);
   let problem: BatchRow['problem'] = null;
+  const seen = new Map<InputColumn, string>();
   for (const [key, cell] of Object.entries(value)) {
     const column = columnFor(key);
     if (column === undefined) {
       problem ??= { column: key, message: unknownColumn(key) };
       continue;
     }
+    // "route" and "Route" name one column, as two CSV headers would: refuse, never pick one.
+    const other = seen.get(column);
+    if (other !== undefined) {
+      problem ??= { column: key, message: `keys "${other}" and "${key}" name the same column; give it once` };
+      continue;
+    }
+    seen.set(column, key);
     if (cell === null || cell === '') continue;
     if (typeof cell !== 'string' && typeof cell !== 'number') {
       problem ??= { column, message: `must be a string or a number, not ${Array.isArray(cell) ? 'an array' : typeof cell}` };
@@ -240,6 +214,11 @@ function jsonRow(rawText: string, line: number, state: { row: number }): BatchRo
     }
     if (column === 'id') id = String(cell);
     else raw[column] = typeof cell === 'number' ? numberText(cell) : cell;
+  }
+  // JSON.parse keeps the last of two equal keys; two values for one column must not pass unseen.
+  if (problem === null && text.indexOf('"', text.indexOf('"') + 1) !== -1) {
+    const twice = duplicateKey(text);
+    if (twice !== null) problem = { column: twice, message: `key "${twice}" appears twice; give it once` };
   }
   return { row, line, id, raw: problem ? null : raw, problem };
 }

@@ -1,6 +1,21 @@
-import { closeSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import {
+  closeSync,
+  constants,
+  fchmodSync,
+  lstatSync,
+  openSync,
+  readlinkSync,
+  realpathSync,
+  renameSync,
+  type Stats,
+  statSync,
+  unlinkSync,
+  writeSync,
+} from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { DataError, describeFsError } from '../errors.js';
+import { DataError, describeFsError, UsageError } from '../errors.js';
+import { visibleName } from '../format/visible.js';
 import type { Io } from '../io.js';
 
 /**
@@ -54,18 +69,39 @@ export function stdoutSink(io: Io): Sink {
 }
 
 /**
- * Writes to a temp file beside `file` and renames it into place at the end, so an interrupted run
- * (an error, Ctrl-C, SIGTERM) never leaves half a file under the name the user gave.
+ * Where `--output` goes. A regular file (or a new one) is written through a temp file renamed into
+ * place at the end, so an interrupted run (an error, Ctrl-C, SIGTERM, SIGHUP) never leaves half a
+ * file under the name the user gave. A symlink is followed to the file it points at, which is
+ * replaced and the link stays a link. Anything else (a FIFO, a terminal, /dev/stdout) is written
+ * directly: it cannot be renamed over, and replacing a device node would be wrong. `-` is stdout.
  */
 export function fileSink(file: string, io: Io): Sink {
-  const target = resolve(io.cwd, file);
-  const temp = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
+  if (file === '-') return stdoutSink(io);
   const fail = (error: unknown): never => {
-    throw new DataError(`cannot write ${file}: ${describeFsError(error, 'the folder does not exist')}`);
+    throw new DataError(`cannot write ${visibleName(file)}: ${describeFsError(error, 'the folder does not exist')}`);
   };
+  if (file === '') throw new UsageError('--output is empty; give a file name, or - for standard output');
+  let target = resolve(io.cwd, file);
+  let existing: Stats | null = null;
+  try {
+    target = realpathSync(target);
+    existing = statSync(target);
+  } catch (error) {
+    // A new file (or a dangling link, which lstat sees): write the file the link names.
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') return fail(error);
+    try {
+      if (lstatSync(target).isSymbolicLink()) target = resolve(dirname(target), readlinkSync(target));
+    } catch {}
+  }
+  if (existing?.isDirectory()) return fail(new Error('it is a directory'));
+  if (existing && !existing.isFile()) return directSink(target, fail);
+
+  // An unpredictable name, created exclusively (O_EXCL never follows a planted link) and private
+  // while it is written.
+  const temp = join(dirname(target), `.${basename(target)}.${randomBytes(8).toString('hex')}.tmp`);
   let fd: number;
   try {
-    fd = openSync(temp, 'w');
+    fd = openSync(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0), 0o600);
   } catch (error) {
     return fail(error);
   }
@@ -96,6 +132,9 @@ export function fileSink(file: string, io: Io): Sink {
     finish: async () => {
       await b.drain();
       try {
+        // An existing file keeps its permissions (a 0600 file stays 0600); a new one gets the
+        // usual mode from the umask.
+        fchmodSync(fd, existing ? existing.mode & 0o7777 : 0o666 & ~process.umask());
         closeSync(fd);
         open = false;
         renameSync(temp, target);
@@ -110,5 +149,36 @@ export function fileSink(file: string, io: Io): Sink {
       removeTemp();
       unregister();
     },
+  };
+}
+
+/** Writes straight into something that is not a regular file (a FIFO, a terminal, a device). */
+function directSink(target: string, fail: (error: unknown) => never): Sink {
+  let fd: number;
+  try {
+    fd = openSync(target, constants.O_WRONLY);
+  } catch (error) {
+    return fail(error);
+  }
+  const b = buffered((text) => {
+    try {
+      writeSync(fd, text);
+    } catch (error) {
+      fail(error);
+    }
+    return undefined;
+  });
+  const close = () => {
+    try {
+      closeSync(fd);
+    } catch {}
+  };
+  return {
+    write: b.write,
+    finish: async () => {
+      await b.drain();
+      close();
+    },
+    abort: close,
   };
 }

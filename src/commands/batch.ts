@@ -9,6 +9,7 @@ import { parseScenario, type RawScenario } from '../core/scenario.js';
 import type { Dataset } from '../core/types.js';
 import { DataError, describeFsError, EXIT, isKnownError } from '../errors.js';
 import { type BatchResult, batchWriter } from '../format/batch.js';
+import { visibleName } from '../format/visible.js';
 import type { BatchFormat } from '../formats.js';
 import type { Io } from '../io.js';
 import { selectDataset } from './shared.js';
@@ -98,6 +99,8 @@ export async function batchCommand(options: BatchOptions, io: Io): Promise<numbe
     throw error;
   }
   if (options.output !== undefined)
-    io.stderr(`Wrote ${counts.ok + counts.failed} rows to ${options.output}: ${counts.ok} estimated, ${counts.failed} failed.\n`);
+    io.stderr(
+      `Wrote ${counts.ok + counts.failed} rows to ${visibleName(options.output)}: ${counts.ok} estimated, ${counts.failed} failed.\n`,
+    );
   return counts.failed > 0 ? EXIT.batchRowsFailed : EXIT.ok;
 }

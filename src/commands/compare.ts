@@ -2,6 +2,7 @@ import { type Comparison, compareScenarios } from '../core/compare.js';
 import { flagName } from '../core/fields.js';
 import type { RawScenario } from '../core/scenario.js';
 import { UsageError } from '../errors.js';
+import { visibleDeep } from '../format/visible.js';
 import type { Format } from '../formats.js';
 import type { Io } from '../io.js';
 import { type OutputStyle, type Renderers, selectDataset } from './shared.js';
@@ -14,8 +15,8 @@ const load = () => import('../format/compare.js');
 const COMPARE_RENDERERS: Renderers<Comparison> = {
   json: async (c) => (await load()).formatCompareJson(c),
   csv: async (c) => (await load()).formatCompareCsv(c),
-  markdown: async (c) => (await load()).formatCompareMarkdown(c),
-  table: async (c, style) => (await load()).formatCompareTable(c, style),
+  markdown: async (c) => (await load()).formatCompareMarkdown(visibleDeep(c)),
+  table: async (c, style) => (await load()).formatCompareTable(visibleDeep(c), style),
 };
 
 const SPEC = /^([a-z][a-z0-9-]*)(?:@([a-z][a-z0-9-]*))?(?::(\d{1,6})(w)?)?$/i;

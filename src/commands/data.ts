@@ -1,4 +1,5 @@
 import { EXIT, UsageError } from '../errors.js';
+import { visible, visibleName } from '../format/visible.js';
 import type { Io } from '../io.js';
 import { selectDataset } from './shared.js';
 
@@ -14,11 +15,15 @@ export async function dataValidateCommand(options: { file: string }, io: Io): Pr
   const checked = checkDataset(readDatasetJson(options.file, io.cwd));
   if (checked.ok) {
     const d = checked.dataset;
-    io.stdout(`${options.file}: valid (${d.id} ${d.version}, as of ${d.asOf}; ${d.routes.length} routes, ${d.sources.length} sources)\n`);
+    io.stdout(
+      `${visibleName(options.file)}: valid (${d.id} ${visibleName(d.version)}, as of ${visibleName(d.asOf)}; ${d.routes.length} routes, ${d.sources.length} sources)\n`,
+    );
     return EXIT.ok;
   }
   // Every problem, each with its JSON path, as zod's prettifyError writes them.
-  io.stderr(`${options.file}: ${checked.problems.length} ${checked.problems.length === 1 ? 'problem' : 'problems'}\n${checked.report}\n`);
+  io.stderr(
+    `${visibleName(options.file)}: ${checked.problems.length} ${checked.problems.length === 1 ? 'problem' : 'problems'}\n${visible(checked.report)}\n`,
+  );
   return EXIT.error;
 }
 

@@ -5,6 +5,7 @@ import { parseScenario } from '../core/scenario.js';
 import type { RawScenario } from '../core/types.js';
 import { UsageError } from '../errors.js';
 import { formatJson } from '../format/json.js';
+import { visible, visibleDeep } from '../format/visible.js';
 import type { Format } from '../formats.js';
 import type { Io } from '../io.js';
 import { type OutputStyle, type Renderers, scenarioFromFlags, selectDataset } from './shared.js';
@@ -45,7 +46,8 @@ export async function estimateCommand(options: EstimateCommandOptions, io: Io): 
       if (issue) throw new UsageError(`${flagName(issue.field)} ${issue.message}`);
     }
     const { askInTerminal } = await import('../prompts/ask.js');
-    ({ raw, eligibilityNotes } = await askInTerminal(raw, dataset));
+    // The questions show the price list's labels: made visible, like every text a person reads.
+    ({ raw, eligibilityNotes } = await askInTerminal(raw, visibleDeep(dataset)));
   }
 
   // 4. One validation for every way in, then the pure estimate.
@@ -58,9 +60,9 @@ export async function estimateCommand(options: EstimateCommandOptions, io: Io): 
   if (interactive) {
     const { equivalentCommand, formatEligibilityNotes } = await import('../format/command-line.js');
     const route = dataset.routes.find((r) => r.id === scenario.route);
-    const extra = `\n${formatEligibilityNotes(eligibilityNotes)}${eligibilityNotes.length ? '\n' : ''}To run this again: ${equivalentCommand(scenario, raw, route?.doses !== undefined)}\n`;
-    if (options.format === 'json' || options.format === 'csv') io.stderr(extra);
-    else io.stdout(extra);
+    const extra = `\n${formatEligibilityNotes(eligibilityNotes)}${eligibilityNotes.length ? '\n' : ''}To run this again: ${equivalentCommand(scenario, raw, route?.doses !== undefined, options)}\n`;
+    if (options.format === 'json' || options.format === 'csv') io.stderr(visible(extra));
+    else io.stdout(visible(extra));
   }
   return 0;
 }
@@ -69,6 +71,7 @@ export async function estimateCommand(options: EstimateCommandOptions, io: Io): 
 export const ESTIMATE_RENDERERS: Renderers<Estimate, { explain: boolean }> = {
   json: async (e) => formatJson(e),
   csv: async (e) => (await import('../format/csv.js')).formatCsv(e),
-  markdown: async (e, _style, options) => (await import('../format/markdown.js')).formatMarkdown(e, options),
-  table: async (e, style, options) => (await import('../format/table.js')).formatTable(e, { color: style.color, explain: options.explain }),
+  markdown: async (e, _style, options) => (await import('../format/markdown.js')).formatMarkdown(visibleDeep(e), options),
+  table: async (e, style, options) =>
+    (await import('../format/table.js')).formatTable(visibleDeep(e), { color: style.color, explain: options.explain }),
 };

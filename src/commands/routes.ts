@@ -1,4 +1,5 @@
 import type { Dataset } from '../core/types.js';
+import { visibleDeep } from '../format/visible.js';
 import type { Format } from '../formats.js';
 import type { Io } from '../io.js';
 import { type OutputStyle, type Renderers, selectDataset } from './shared.js';
@@ -11,8 +12,8 @@ const load = () => import('../format/routes.js');
 const ROUTES_RENDERERS: Renderers<Dataset> = {
   json: async (d) => (await load()).formatRoutesJson(d),
   csv: async (d) => (await load()).formatRoutesCsv(d),
-  markdown: async (d) => (await load()).formatRoutesMarkdown(d),
-  table: async (d, style) => (await load()).formatRoutesTable(d, { color: style.color }),
+  markdown: async (d) => (await load()).formatRoutesMarkdown(visibleDeep(d)),
+  table: async (d, style) => (await load()).formatRoutesTable(visibleDeep(d), { color: style.color }),
 };
 
 /** `ketamine-cost routes`: the price list as people read it, each figure with its source. */

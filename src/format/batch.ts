@@ -8,6 +8,7 @@ import { csvFields, csvLine, ESTIMATE_COLUMNS, estimateCells } from './csv.js';
 import { SCHEMA_VERSION, toJsonDocument } from './json.js';
 import { markdownCell } from './markdown.js';
 import { DISCLAIMER, payLabel } from './summary.js';
+import { visible } from './visible.js';
 
 /** One row's outcome: the estimate, or the problem with the row, never both. */
 export type BatchResult = { row: number; line: number | null; id: string; estimate: Estimate | null; error: RowProblem | null };
@@ -114,8 +115,8 @@ export function batchWriter(format: BatchFormat): BatchWriter {
         start: () => '| id | route | sessions | program | you pay | status |\n| --- | --- | ---: | ---: | ---: | --- |\n',
         row: (r) =>
           r.estimate
-            ? `| ${markdownCell(r.id)} | ${r.estimate.route.id} | ${sessionsText(r.estimate)} | ${formatUsdRange(r.estimate.program.lowCents, r.estimate.program.highCents)} | ${markdownCell(youPay(r.estimate))} | ok |\n`
-            : `| ${markdownCell(r.id)} | | | | | ${markdownCell(rowMessage(r))} |\n`,
+            ? `| ${markdownCell(visible(r.id))} | ${r.estimate.route.id} | ${sessionsText(r.estimate)} | ${formatUsdRange(r.estimate.program.lowCents, r.estimate.program.highCents)} | ${markdownCell(youPay(r.estimate))} | ok |\n`
+            : `| ${markdownCell(visible(r.id))} | | | | | ${markdownCell(visible(rowMessage(r)))} |\n`,
         end: (c) => `\n${c.ok} estimated, ${c.failed} failed.\n\n_${DISCLAIMER}_\n`,
       };
     case 'table': {
@@ -126,8 +127,8 @@ export function batchWriter(format: BatchFormat): BatchWriter {
         start: () => `${cols(['id', 'route', 'sessions', 'program', 'you pay'])}\n`,
         row: (r) =>
           r.estimate
-            ? `${cols([r.id, r.estimate.route.id, sessionsText(r.estimate), formatUsdRange(r.estimate.program.lowCents, r.estimate.program.highCents), youPay(r.estimate)])}\n`
-            : `${cols([r.id, 'error'])} ${rowMessage(r)}\n`,
+            ? `${cols([visible(r.id), r.estimate.route.id, sessionsText(r.estimate), formatUsdRange(r.estimate.program.lowCents, r.estimate.program.highCents), youPay(r.estimate)])}\n`
+            : `${cols([visible(r.id), 'error'])} ${visible(rowMessage(r))}\n`,
         end: (c) => `\n${c.ok} estimated, ${c.failed} failed.\n${DISCLAIMER}\n`,
       };
     }

@@ -8,11 +8,14 @@ function shellWord(word: string): string {
   return /^[A-Za-z0-9@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
 }
 
+/** The flags beside the scenario that shape what was printed: the price list and the output. */
+export type OutputFlags = { data?: string | undefined; format?: string | undefined; explain?: boolean | undefined };
+
 /**
  * Returns the flags that reproduce a scenario, canonical ids and plain numbers, so a patient can
- * rerun or share what they answered at the prompts.
+ * rerun or share what they answered at the prompts; quoted for a POSIX shell.
  */
-export function equivalentCommand(s: Scenario, given: RawScenario, hasDoses: boolean): string {
+export function equivalentCommand(s: Scenario, given: RawScenario, hasDoses: boolean, output: OutputFlags = {}): string {
   const args: string[] = ['--route', s.route];
   if (given.provider !== undefined) args.push('--provider', s.provider);
   if (hasDoses && s.doseMg !== null) args.push('--dose', String(s.doseMg));
@@ -28,6 +31,9 @@ export function equivalentCommand(s: Scenario, given: RawScenario, hasDoses: boo
     if (ins.oopMaxCents !== null) args.push('--oop-max', formatPlainDollars(ins.oopMaxCents));
     if (ins.reimbursementBasisPoints > 0) args.push('--reimbursement', formatPercent(ins.reimbursementBasisPoints).replace('%', ''));
   }
+  if (output.data !== undefined) args.push('--data', output.data);
+  if (output.format !== undefined && output.format !== 'table') args.push('--format', output.format);
+  if (output.explain) args.push('--explain');
   return ['ketamine-cost', ...args.map(shellWord)].join(' ');
 }
 

@@ -86,9 +86,9 @@ describe('batch, CSV in', () => {
   it('names the row, the column and what is allowed for failed rows', () => {
     expect(rows[4]).toMatchObject({
       error_column: 'route',
-      error: 'row 5, column route: "ivv" is not a route (did you mean "iv"?); allowed: iv, im, esketamine, oral',
+      error: 'row 5 (line 7), column route: "ivv" is not a route (did you mean "iv"?); allowed: iv, im, esketamine, oral',
     });
-    expect(rows[5]?.error).toBe('row 6, column sessions: "0" is not allowed; use a whole number from 1 to 365');
+    expect(rows[5]?.error).toBe('row 6 (line 8), column sessions: "0" is not allowed; use a whole number from 1 to 365');
   });
 });
 
@@ -191,7 +191,7 @@ describe('batch formats and files', () => {
     ['an unknown column', 'route,sesions\niv,3\n', /unknown column "sesions" \(did you mean "sessions"\?\)/],
     ['no route column', 'sessions\n3\n', /has no "route" column/],
     ['semicolons', 'route;sessions\niv;3\n', /semicolons/],
-    ['an unclosed quote', 'route,sessions\niv,"3\n', /cannot read the CSV after row 0: .*[Qq]uote/],
+    ['an unclosed quote', 'route,sessions\niv,"3\n', /cannot read the CSV: a quoted cell that starts on line 2 is never closed/],
   ])('%s: exit 1 with one line and nothing on stdout', (_name, input, message) => {
     expectUsageError(['batch', '-', '-f', 'csv'], message, { code: 1, input });
     expectUsageError(['batch', '-', '-f', 'json'], message, { code: 1, input });

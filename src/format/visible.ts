@@ -1,0 +1,45 @@
+// Text from files someone else controls (a price list, a batch file, a file name) must not drive
+// the terminal: an escape sequence could clear the screen, retitle the window or fake a link, and
+// a bidirectional override could make text read differently from what it is.
+
+// C0 controls but tab and newline, DEL, C1 controls, and the bidirectional marks and overrides.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
+const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
+const UNSAFE_ONE_LINE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+const escapeChar = (c: string) => {
+  const code = c.charCodeAt(0);
+  return code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+};
+
+/** Returns text for a person's screen: control characters (but newline and tab) and bidi overrides as visible escapes. */
+export function visible(text: string): string {
+  return text.replace(UNSAFE, escapeChar);
+}
+
+/** The longest name or value echoed back in a message; longer ones are cut. */
+export const MAX_ECHO = 200;
+
+/** Returns a file name or value for a one-line message: every control character escaped, cut to MAX_ECHO characters. */
+export function visibleName(text: string): string {
+  const cut = text.length > MAX_ECHO ? `${text.slice(0, MAX_ECHO)}…` : text;
+  return cut.replace(UNSAFE_ONE_LINE, escapeChar);
+}
+
+/** Cuts long values that commander quotes in its messages ('…'), so a 100 KB argument is not echoed whole. */
+export function clipEchoes(message: string): string {
+  return message.replace(/'([^']{200,})'/g, (_, value: string) => `'${value.slice(0, MAX_ECHO)}…'`);
+}
+
+/** Returns a copy of a value (an estimate, a dataset) with every string in it made visible, for the formats people read. */
+export function visibleDeep<T>(value: T): T {
+  if (typeof value === 'string') return visible(value) as T;
+  if (Array.isArray(value)) return value.map(visibleDeep) as T;
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [key, item] of Object.entries(value)) out[key] = visibleDeep(item);
+    return out as T;
+  }
+  return value;
+}
