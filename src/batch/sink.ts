@@ -3,6 +3,7 @@ import {
   closeSync,
   constants,
   fchmodSync,
+  fstatSync,
   lstatSync,
   openSync,
   readlinkSync,
@@ -84,15 +85,20 @@ export function fileSink(file: string, io: Io): Sink {
   let target = resolve(io.cwd, file);
   let existing: Stats | null = null;
   try {
-    target = realpathSync(target);
     existing = statSync(target);
   } catch (error) {
-    // A new file (or a dangling link, which lstat sees): write the file the link names.
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') return fail(error);
+    // A new file, or a dangling link: write the file the link names, and the link stays.
     try {
       if (lstatSync(target).isSymbolicLink()) target = resolve(dirname(target), readlinkSync(target));
     } catch {}
   }
+  if (existing && !existing.isFile() && !existing.isDirectory()) {
+    // Our own stdout (/dev/stdout, which may be a socket that cannot be opened again) is written as stdout.
+    return isStdout(existing) ? stdoutSink(io) : directSink(target, fail);
+  }
+  // A link to a regular file: replace the file it points at, not the link.
+  if (existing?.isFile()) target = realpathSync(target);
   if (existing?.isDirectory()) return fail(new Error('it is a directory'));
   if (existing && !existing.isFile()) return directSink(target, fail);
 
@@ -150,6 +156,15 @@ export function fileSink(file: string, io: Io): Sink {
       unregister();
     },
   };
+}
+
+function isStdout(stat: Stats): boolean {
+  try {
+    const out = fstatSync(1);
+    return out.dev === stat.dev && out.ino === stat.ino;
+  } catch {
+    return false;
+  }
 }
 
 /** Writes straight into something that is not a regular file (a FIFO, a terminal, a device). */

@@ -121,7 +121,10 @@ export function loadDataset(file: string, cwd = process.cwd()): Dataset {
   const checked = checkDataset(readDatasetJson(file, cwd));
   if (checked.ok) return checked.dataset;
   const [first] = checked.problems;
-  const more = checked.problems.length > 1 ? ` (and ${checked.problems.length - 1} more; run \`ketamine-cost data validate ${file}\`)` : '';
+  const more =
+    checked.problems.length > 1
+      ? ` (and ${checked.problems.length - 1} more; run \`ketamine-cost data validate ${visibleName(file)}\`)`
+      : '';
   throw new DataError(
     `price list ${visibleName(file)} is not valid: ${first ? `${first.path}: ${first.message}` : 'unknown problem'}${more}`,
   );

@@ -1,4 +1,4 @@
-import { createReadStream, statSync } from 'node:fs';
+import { closeSync, createReadStream, fstatSync, openSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { type RowProblem, readBatchRows } from '../batch/read.js';
@@ -7,7 +7,7 @@ import { type Estimate, estimateCost } from '../core/estimate.js';
 import { kebabCase } from '../core/names.js';
 import { parseScenario, type RawScenario } from '../core/scenario.js';
 import type { Dataset } from '../core/types.js';
-import { DataError, describeFsError, EXIT, isKnownError } from '../errors.js';
+import { DataError, describeFsError, EXIT, UsageError } from '../errors.js';
 import { type BatchResult, batchWriter } from '../format/batch.js';
 import { visibleName } from '../format/visible.js';
 import type { BatchFormat } from '../formats.js';
@@ -40,16 +40,34 @@ function makeRowPricer(dataset: Dataset) {
   };
 }
 
+/** Opens the batch input now, so a file that cannot be read (missing, a folder, no permission) fails before any output. */
 function openInput(input: string, io: Io): AsyncIterable<Buffer | string> {
-  if (input === '-') return io.stdin as AsyncIterable<Buffer | string>;
-  const path = resolve(io.cwd, input);
-  try {
-    if (statSync(path).isDirectory()) throw new DataError(`cannot read ${input}: it is a directory; give a CSV or JSON Lines file`);
-  } catch (error) {
-    if (isKnownError(error)) throw error;
-    throw new DataError(`cannot read ${input}: ${describeFsError(error)}`);
+  if (input === '') throw new UsageError('the batch file name is empty; give a CSV or JSON Lines file, or - for standard input');
+  const name = input === '-' ? 'standard input' : visibleName(input);
+  const directory = `cannot read ${name}: it is a directory; give a CSV or JSON Lines file`;
+  if (input === '-') {
+    if (isDirectory(0)) throw new DataError(directory);
+    return io.stdin as AsyncIterable<Buffer | string>;
   }
-  return createReadStream(path);
+  let fd: number;
+  try {
+    fd = openSync(resolve(io.cwd, input), 'r');
+  } catch (error) {
+    throw new DataError(`cannot read ${name}: ${describeFsError(error)}`);
+  }
+  if (isDirectory(fd)) {
+    closeSync(fd);
+    throw new DataError(directory);
+  }
+  return createReadStream('', { fd });
+}
+
+function isDirectory(fd: number): boolean {
+  try {
+    return fstatSync(fd).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 /**

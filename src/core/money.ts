@@ -9,11 +9,17 @@ export const MAX_INPUT_CENTS = 100_000_000_00;
 const MONEY = /^\$?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d{1,2})?$/;
 const PERCENT = /^(\d+)(?:\.(\d{1,2}))?\s*%?$/;
 
+/** Drops leading zeros ("007" -> "7", "000" -> "0"), so every number reads alike however it is padded. */
+export function withoutLeadingZeros(digits: string): string {
+  return digits.replace(/^0+(?=\d)/, '');
+}
+
 /** Parses "1000", "1000.50" or "$1,000.50" into cents, from the digits, never through a float; null if not money. */
 export function parseCents(text: string): number | null {
   const s = text.trim();
   if (!MONEY.test(s)) return null;
-  const [whole = '', fraction = ''] = s.replace(/[$,]/g, '').split('.');
+  const [digits = '', fraction = ''] = s.replace(/[$,]/g, '').split('.');
+  const whole = withoutLeadingZeros(digits);
   if (whole.length > 12) return null;
   const cents = Number(whole) * 100 + Number(fraction.padEnd(2, '0'));
   return cents <= MAX_INPUT_CENTS ? cents : null;
@@ -23,7 +29,8 @@ export function parseCents(text: string): number | null {
 export function parseBasisPoints(text: string): number | null {
   const match = PERCENT.exec(text.trim());
   if (!match) return null;
-  const [, whole = '', fraction = ''] = match;
+  const whole = withoutLeadingZeros(match[1] ?? '');
+  const fraction = match[2] ?? '';
   if (whole.length > 3) return null;
   const bp = Number(whole) * 100 + Number(fraction.padEnd(2, '0'));
   return bp <= 10_000 ? bp : null;

@@ -1,5 +1,7 @@
-import { parseBasisPoints, parseCents } from './money.js';
+import { formatRange } from './fields.js';
+import { parseBasisPoints, parseCents, withoutLeadingZeros } from './money.js';
 import { closestName, normaliseName } from './names.js';
+import { countSessions } from './schedule.js';
 import type { Covered, Dataset, Insurance, InsuranceStatus, RawScenario, Route, Scenario, ScenarioField, ScenarioIssue } from './types.js';
 
 export { SCENARIO_FIELDS } from './fields.js';
@@ -52,6 +54,17 @@ export function parseScenario(raw: RawScenario, dataset: Dataset): ParseScenario
       'weeks',
       `${route.id} has no schedule in the dataset, so weeks cannot be turned into sessions; use --sessions (routes with a schedule: ${withSchedule.join(', ') || 'none'})`,
     );
+  }
+
+  // A price list's own schedule may count more sessions (or none) from the weeks than a program may have.
+  if (route?.schedule && weeks !== null) {
+    const counted = countSessions(route.schedule.phases, weeks);
+    if (counted.low < 1 || counted.high > MAX_SESSIONS) {
+      fail(
+        'weeks',
+        `${weeks} weeks of ${route.id}'s schedule make ${formatRange(counted.low, counted.high)} sessions; a program has 1 to ${MAX_SESSIONS}, so give fewer weeks or --sessions`,
+      );
+    }
   }
 
   // 3. Dose: only routes priced per device have doses.
@@ -109,7 +122,7 @@ function resolveDose(input: string | undefined, route: Route, dataset: Dataset, 
   }
   if (input === undefined) return route.defaultDoseMg ?? null;
   const allowed = route.doses.map((d) => `${d.mg}`).join(' or ');
-  const match = /^(\d{1,4})\s*(?:mg)?$/i.exec(input.trim());
+  const match = /^(\d{1,4})\s*(?:mg)?$/i.exec(withoutLeadingZeros(input.trim()));
   const mg = match ? Number(match[1]) : NaN;
   if (!route.doses.some((d) => d.mg === mg)) return fail('dose', `${quote(input)} is not a ${route.id} dose; allowed: ${allowed} (mg)`);
   return mg;
@@ -173,7 +186,7 @@ function resolveInsurance(text: (field: ScenarioField) => string | undefined, fa
 
 function wholeNumber(input: string | undefined, field: ScenarioField, min: number, max: number, fail: Fail): number | null {
   if (input === undefined) return null;
-  const s = input.trim();
+  const s = withoutLeadingZeros(input.trim());
   const n = /^\d{1,6}$/.test(s) ? Number(s) : NaN;
   if (Number.isInteger(n) && n >= min && n <= max) return n;
   return fail(field, `${quote(input)} is not allowed; use a whole number from ${min} to ${max}`);

@@ -67,9 +67,16 @@ export function formatCompareJson(c: Comparison): string {
   return `${JSON.stringify(doc, null, 2)}\n`;
 }
 
-/** Returns the comparison as CSV: the estimate columns, one row per option, cheapest first. */
+/** Compare CSV columns: the estimate's, then why an option was not compared. Append only. */
+export const COMPARE_COLUMNS = [...ESTIMATE_COLUMNS, 'not_compared'] as const;
+
+/**
+ * Returns the comparison as CSV: the estimate columns, one row per option, cheapest first; then
+ * one row per option that could not be compared, with its route, provider and the reason.
+ */
 export function formatCompareCsv(c: Comparison): string {
-  return csvLine([...ESTIMATE_COLUMNS]) + c.options.map((e) => csvLine(estimateCells(e))).join('');
+  const skipped = c.skipped.map((s) => csvLine([s.route, s.provider, ...ESTIMATE_COLUMNS.slice(2).map(() => null), s.reason]));
+  return csvLine([...COMPARE_COLUMNS]) + c.options.map((e) => csvLine([...estimateCells(e), null])).join('') + skipped.join('');
 }
 
 /** Returns the comparison as a GitHub Markdown table. */

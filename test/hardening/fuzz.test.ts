@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { RecordScanner } from '../../src/batch/records.js';
 import { estimateCost } from '../../src/core/estimate.js';
 import { parseScenario } from '../../src/core/scenario.js';
 import type { Dataset } from '../../src/core/types.js';
@@ -7,6 +8,7 @@ import { formatCsv } from '../../src/format/csv.js';
 import { formatJson } from '../../src/format/json.js';
 import { formatMarkdown } from '../../src/format/markdown.js';
 import { formatTable } from '../../src/format/table.js';
+import { visible } from '../../src/format/visible.js';
 import { readDataset, runInProcess } from '../helpers.js';
 
 // Every property is bounded in time; a run cut short by the limit fails rather than passing
@@ -182,6 +184,60 @@ describe('batch fuzzing', () => {
       bounded(150, 20_000),
     );
   }, 30_000);
+});
+
+describe('record scanner fuzzing', () => {
+  const cellText = fc.oneof(fc.string({ maxLength: 8 }), fc.constantFrom('a,b', 'say "hi"', 'x\r\ny', 'x\ny', '\r', '"', 'é', '\uFFFD'));
+  it('any mix of line ends and slice boundaries gives the records that were written, with their cells', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(cellText, { minLength: 2, maxLength: 4 }), { minLength: 1, maxLength: 20 }),
+        fc.array(fc.constantFrom('\n', '\r\n', '\r'), { minLength: 1, maxLength: 20 }),
+        fc.integer({ min: 1, max: 7 }),
+        (records, ends, slice) => {
+          const text = records.map((cells, i) => `${cells.map(csvCell).join(',')}${ends[i % ends.length]}`).join('');
+          const bytes = Buffer.from(text);
+          const scanner = new RecordScanner('csv');
+          const got: string[][] = [];
+          // Slices as small as one byte cut CRLFs, doubled quotes and UTF-8 characters in two.
+          for (let at = 0; at < bytes.length; at += slice) for (const r of scanner.push(bytes.subarray(at, at + slice))) got.push(r.cells);
+          for (const r of scanner.end()) got.push(r.cells);
+          expect(got).toEqual(records);
+        },
+      ),
+      bounded(400, 20_000),
+    );
+  });
+
+  it('random bytes: linear, never throws but for an unclosed quote, every record within the limit', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 300 }), (input) => {
+        const scanner = new RecordScanner('csv');
+        const records = scanner.push(Buffer.from(input));
+        try {
+          records.push(...scanner.end());
+        } catch (error) {
+          expect(String(error)).toMatch(/a quoted cell that starts on line \d+ is never closed/);
+        }
+        for (const r of records) expect(r.line).toBeGreaterThanOrEqual(1);
+      }),
+      bounded(400, 20_000),
+    );
+  });
+});
+
+describe('text for the terminal', () => {
+  it('visible() leaves no control character, DEL, C1 or bidi override, and keeps the rest', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 40 }), (text) => {
+        const shown = visible(text);
+        expect(shown).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/);
+        // Text without such characters is left exactly as it was.
+        if (!/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/.test(text)) expect(shown).toBe(text);
+      }),
+      bounded(500, 10_000),
+    );
+  });
 });
 
 describe('properties of the estimate', () => {
