@@ -36,11 +36,19 @@ const SCENARIO_FLAGS: Record<ScenarioField, { short?: string; value: string; hel
   dose: { value: 'mg', help: 'esketamine dose in mg: 56 or 84 (default 56)', perOption: true },
   insurance: { short: 'i', value: 'status', help: 'none (self-pay, default), in-network, out-of-network (oon)' },
   covered: { value: 'yes|no|auto', help: 'whether your plan covers this route (default auto: show both, marking the usual one)' },
-  deductible: { value: 'usd', help: 'what is left of your deductible this year, in dollars (default 0)' },
+  deductible: {
+    value: 'usd',
+    help: 'what is left of your deductible this year, in dollars (default: from already met to a typical full one)',
+  },
   coinsurance: { value: 'percent', help: 'your share after the deductible, 0-100 (default 20)' },
   copay: { value: 'usd', help: 'a flat amount per session instead of coinsurance' },
   oopMax: { value: 'usd', help: 'what is left of your out-of-pocket maximum this year (default: no cap)' },
   reimbursement: { value: 'percent', help: 'out of network: share the plan pays back above the deductible, 0-100 (default 0)' },
+  allowed: {
+    value: 'usd',
+    help: "out of network: the plan's allowed amount per visit; above it the clinic may bill you (default: the price, an upper bound)",
+  },
+  exclude: { value: 'items', help: 'line items to leave out, comma-separated, e.g. intake (already had it); see `ketamine-cost routes`' },
 };
 
 const EXAMPLES = `

@@ -11,22 +11,53 @@ const Text = z.string().check(z.minLength(1), z.maxLength(1000));
 const Cents = z.int().check(z.nonnegative('must be zero or more cents'), z.lte(100_000_000_00, 'must be at most $100,000,000'));
 const Count = z.int().check(z.gte(1), z.lte(365));
 
-/** Where a figure comes from: a source id from `sources` and the line or section in it. */
-export const RefSchema = z.strictObject({ source: Id, at: Text });
+const DateText = z.string().check(z.regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be a date as YYYY, YYYY-MM or YYYY-MM-DD'));
+
+/** Where a figure comes from: a source id from `sources`, the line or section, the sentence it relies on, and its date. */
+export const RefSchema = z.strictObject({
+  source: Id,
+  at: Text,
+  quote: z.optional(z.string().check(z.minLength(1), z.maxLength(2000))),
+  asOf: z.optional(DateText),
+});
+
+const Range = <T extends { lowCents: number; highCents: number }>(schema: z.ZodMiniType<T>) =>
+  schema.check(z.refine((p) => p.lowCents <= p.highCents, { message: 'lowCents must not be greater than highCents' }));
 
 const LowHigh = (max: number) =>
   z
     .strictObject({ low: z.int().check(z.gte(1), z.lte(max)), high: z.int().check(z.gte(1), z.lte(max)) })
     .check(z.refine((r) => r.low <= r.high, { message: 'low must not be greater than high' }));
 
-export const PriceSchema = z
+export const PriceSchema = Range(
+  z.strictObject({ per: z.enum(['session', 'device']), lowCents: Cents, highCents: Cents, ref: RefSchema, highRef: z.optional(RefSchema) }),
+);
+
+export const LineItemSchema = z
   .strictObject({
-    per: z.enum(['session', 'device']),
-    lowCents: Cents,
-    highCents: Cents,
+    id: Id,
+    label: Text,
+    charge: z.enum(['per-session', 'once']),
+    price: z.optional(Range(z.strictObject({ lowCents: Cents, highCents: Cents, ref: RefSchema, highRef: z.optional(RefSchema) }))),
+    notPriced: z.optional(Text),
     ref: RefSchema,
   })
-  .check(z.refine((p) => p.lowCents <= p.highCents, { message: 'lowCents must not be greater than highCents' }));
+  .check(
+    z.refine((i) => (i.price === undefined) !== (i.notPriced === undefined), {
+      message: 'a line item needs exactly one of price or notPriced',
+    }),
+  );
+
+export const SourceSchema = z.strictObject({
+  id: Id,
+  title: Text,
+  publisher: z.optional(Text),
+  date: z.optional(z.nullable(DateText)),
+  dateNote: z.optional(Text),
+  url: z.optional(z.nullable(z.string().check(z.regex(/^https?:\/\/\S+$/, 'must be an http(s) address')))),
+  locator: z.optional(Text),
+  thirdParty: z.optional(z.boolean()),
+});
 
 export const NoteSchema = z.strictObject({ text: Text, ref: RefSchema });
 
@@ -54,6 +85,7 @@ export const RouteSchema = z.strictObject({
     z.array(z.strictObject({ mg: Count, devices: z.int().check(z.gte(1), z.lte(10)), ref: RefSchema })).check(z.minLength(1)),
   ),
   defaultDoseMg: z.optional(Count),
+  firstSession: z.optional(z.strictObject({ doseMg: Count, ref: RefSchema })),
   program: z
     .strictObject({ lowSessions: Count, highSessions: Count, description: Text, ref: RefSchema })
     .check(z.refine((p) => p.lowSessions <= p.highSessions, { message: 'lowSessions must not be greater than highSessions' })),
@@ -62,6 +94,8 @@ export const RouteSchema = z.strictObject({
   included: z.array(NoteSchema),
   excluded: z.array(NoteSchema),
   notes: z.array(NoteSchema),
+  items: z.optional(z.array(LineItemSchema)),
+  benchmarks: z.optional(z.array(z.strictObject({ text: Text, doseMg: z.optional(Count), cents: Cents, ref: RefSchema }))),
 });
 
 export const DatasetSchema = z
@@ -70,15 +104,21 @@ export const DatasetSchema = z
     version: Text,
     asOf: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD')),
     currency: z.literal('USD'),
-    sources: z.array(z.strictObject({ id: Id, title: Text, locator: Text })).check(z.minLength(1, 'a dataset needs at least one source')),
+    sources: z.array(SourceSchema).check(z.minLength(1, 'a dataset needs at least one source')),
     providers: z.array(z.strictObject({ id: Id, label: Text, aliases: z.array(Id) })).check(z.minLength(1)),
     routes: z.array(RouteSchema).check(z.minLength(1, 'a dataset needs at least one route')),
     insurance: z.strictObject({
       defaultCoinsurancePercent: z.number().check(z.gte(0), z.lte(100)),
       coinsuranceRef: RefSchema,
+      deductibleRef: z.optional(RefSchema),
+      copayRef: z.optional(RefSchema),
+      oopMaxRef: z.optional(RefSchema),
+      balanceBillingRef: z.optional(RefSchema),
+      allowedAmountRef: z.optional(RefSchema),
+      typicalDeductible: z.optional(z.strictObject({ cents: Cents, ref: RefSchema })),
       goodFaithEstimateDisputeCents: Cents,
       goodFaithEstimateRef: RefSchema,
-      savingsProgram: z.strictObject({ routes: z.array(Id), text: Text, ref: RefSchema }),
+      savingsProgram: z.strictObject({ routes: z.array(Id), text: Text, ref: RefSchema, excludedRef: z.optional(RefSchema) }),
     }),
     eligibility: z.strictObject({
       intro: Text,
@@ -138,13 +178,21 @@ function checkReferences(d: Dataset, ctx: { addIssue: (issue: Issue & { code: 'c
   owners(d.providers, 'provider', 'providers');
 
   const sourceIds = new Set(d.sources.map((s) => s.id));
-  const checkRef = (ref: Ref, path: (string | number)[]) => {
-    if (!sourceIds.has(ref.source)) add(`refers to source "${ref.source}", which is not in "sources"`, [...path, 'source']);
+  const checkRef = (ref: Ref | undefined, path: (string | number)[]) => {
+    if (ref !== undefined && !sourceIds.has(ref.source))
+      add(`refers to source "${ref.source}", which is not in "sources"`, [...path, 'source']);
   };
+  for (const [i, s] of d.sources.entries()) {
+    if (s.date === null && s.dateNote === undefined) add('a source without a date needs a dateNote saying why', ['sources', i, 'dateNote']);
+  }
   const providerIds = new Set(d.providers.map((p) => p.id));
   checkRef(d.insurance.coinsuranceRef, ['insurance', 'coinsuranceRef']);
   checkRef(d.insurance.goodFaithEstimateRef, ['insurance', 'goodFaithEstimateRef']);
   checkRef(d.insurance.savingsProgram.ref, ['insurance', 'savingsProgram', 'ref']);
+  checkRef(d.insurance.savingsProgram.excludedRef, ['insurance', 'savingsProgram', 'excludedRef']);
+  for (const key of ['deductibleRef', 'copayRef', 'oopMaxRef', 'balanceBillingRef', 'allowedAmountRef'] as const)
+    checkRef(d.insurance[key], ['insurance', key]);
+  checkRef(d.insurance.typicalDeductible?.ref, ['insurance', 'typicalDeductible', 'ref']);
   d.insurance.savingsProgram.routes.forEach((id, j) => {
     if (!routeNames.has(id)) add(`names route "${id}", which is not in "routes"`, ['insurance', 'savingsProgram', 'routes', j]);
   });
@@ -171,6 +219,7 @@ function checkReferences(d: Dataset, ctx: { addIssue: (issue: Issue & { code: 'c
     r.offers.forEach((o, j) => {
       if (!providerIds.has(o.provider)) add(`names provider "${o.provider}", which is not in "providers"`, at('offers', j, 'provider'));
       checkRef(o.price.ref, at('offers', j, 'price', 'ref'));
+      checkRef(o.price.highRef, at('offers', j, 'price', 'highRef'));
       if (o.price.per === 'device' && r.doses === undefined) add('a price per device needs "doses"', at('offers', j, 'price', 'per'));
     });
     if (r.doses !== undefined) {
@@ -184,6 +233,23 @@ function checkReferences(d: Dataset, ctx: { addIssue: (issue: Issue & { code: 'c
       else if (!r.doses.some((dose) => dose.mg === r.defaultDoseMg))
         add(`defaultDoseMg ${r.defaultDoseMg} is not one of the doses`, at('defaultDoseMg'));
     } else if (r.defaultDoseMg !== undefined) add('defaultDoseMg needs "doses"', at('defaultDoseMg'));
+    if (r.firstSession !== undefined) {
+      checkRef(r.firstSession.ref, at('firstSession', 'ref'));
+      if (!r.doses?.some((dose) => dose.mg === r.firstSession?.doseMg))
+        add(`firstSession.doseMg ${r.firstSession.doseMg} is not one of the doses`, at('firstSession', 'doseMg'));
+    }
+    const items = r.items ?? [];
+    unique(
+      items.map((item) => item.id),
+      'line item id',
+      (j) => at('items', j, 'id'),
+    );
+    for (const [j, item] of items.entries()) {
+      checkRef(item.ref, at('items', j, 'ref'));
+      checkRef(item.price?.ref, at('items', j, 'price', 'ref'));
+      checkRef(item.price?.highRef, at('items', j, 'price', 'highRef'));
+    }
+    for (const [j, b] of (r.benchmarks ?? []).entries()) checkRef(b.ref, at('benchmarks', j, 'ref'));
     checkRef(r.program.ref, at('program', 'ref'));
     checkRef(r.coverage.ref, at('coverage', 'ref'));
     if (r.schedule !== undefined) {

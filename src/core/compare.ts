@@ -6,14 +6,17 @@ import type { Dataset, RawScenario, ScenarioIssue } from './types.js';
 export type Skipped = { route: string; provider: string; reason: string };
 export type Comparison = { options: Estimate[]; skipped: Skipped[] };
 
-/** What the patient pays for an option: the usual case when both are shown (it is listed first). */
+/** The key `compare` ranks by, in words, so every output can name it. */
+export const RANKING = 'ranked by the most you could pay, then the least';
+
+/** What the patient pays for an option, all-in: the usual case when both are shown (it is listed first). */
 export function patientLowHigh(e: Estimate): { lowCents: number; highCents: number } {
   return e.patient.cases[0]?.patient ?? e.program;
 }
 
 /**
  * Prices every route and provider of the dataset under the same session count (or duration) and
- * insurance, sorted by what the patient pays at the low end, then the high end, then route id.
+ * insurance, ranked by the most the patient could pay (the high end, all-in), then the least, then route id.
  * Options that cannot take the scenario (weeks on a route with no schedule) are listed as skipped,
  * never dropped silently.
  */
@@ -49,8 +52,8 @@ export function compareScenarios(
     const pa = patientLowHigh(a);
     const pb = patientLowHigh(b);
     return (
-      pa.lowCents - pb.lowCents ||
       pa.highCents - pb.highCents ||
+      pa.lowCents - pb.lowCents ||
       a.route.id.localeCompare(b.route.id, 'en') ||
       a.provider.id.localeCompare(b.provider.id, 'en')
     );

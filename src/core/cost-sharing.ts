@@ -8,12 +8,23 @@ export type InNetworkTerms = {
   oopMaxCents: number | null;
 };
 
-/** What an out-of-network plan pays back: its share of what lies above the out-of-network deductible. */
-export type OutOfNetworkTerms = { deductibleCents: number; reimbursementBasisPoints: number };
+/**
+ * What an out-of-network plan pays back: its share of what lies above the out-of-network
+ * deductible, counted on its allowed amount per visit (null: on the price, an upper bound).
+ */
+export type OutOfNetworkTerms = { deductibleCents: number; reimbursementBasisPoints: number; allowedCents: number | null };
 
-export type CostShare = { billedCents: number; patientCents: number; planCents: number; steps: string[] };
+/** One bill: a session (numbered) or a one-time visit (named). */
+export type Bill = { cents: number; session: number | null; name: string };
 
-type SessionShare = { toDeductible: number; share: number; pay: number; capped: boolean };
+export type CostShare = { billedCents: number; patientCents: number; planCents: number; balanceBilledCents: number; steps: string[] };
+
+type BillShare = { bill: Bill; toDeductible: number; share: number; pay: number; capped: boolean; balance: number };
+
+/** Returns `count` session bills of the same price, numbered from `first`. */
+export function sessionBills(cents: number, count: number, first = 1): Bill[] {
+  return Array.from({ length: count }, (_, i) => ({ cents, session: first + i, name: `Session ${first + i}` }));
+}
 
 /**
  * Splits a program of equally priced sessions between patient and plan, in network and covered:
@@ -21,12 +32,13 @@ type SessionShare = { toDeductible: number; share: number; pay: number; capped: 
  * copay) of the rest, and the running total stops at what is left of the out-of-pocket maximum
  * (HealthCare.gov glossary). Deductible and cap carry from one session to the next.
  */
-export function shareInNetwork(priceCents: number, sessions: number, terms: InNetworkTerms): CostShare {
+export function shareInNetwork(bills: readonly Bill[], terms: InNetworkTerms): CostShare {
   let deductibleLeft = terms.deductibleCents;
   let capLeft = terms.oopMaxCents;
   let patientCents = 0;
-  const perSession: SessionShare[] = [];
-  for (let i = 0; i < sessions; i++) {
+  const perBill: BillShare[] = [];
+  for (const bill of bills) {
+    const priceCents = bill.cents;
     const toDeductible = Math.min(priceCents, deductibleLeft);
     deductibleLeft -= toDeductible;
     const rest = priceCents - toDeductible;
@@ -36,12 +48,13 @@ export function shareInNetwork(priceCents: number, sessions: number, terms: InNe
     const capped = pay < uncapped;
     if (capLeft !== null) capLeft -= pay;
     patientCents += pay;
-    perSession.push({ toDeductible, share, pay, capped });
+    perBill.push({ bill, toDeductible, share, pay, capped, balance: 0 });
   }
-  const billedCents = priceCents * sessions;
+  const billedCents = bills.reduce((sum, b) => sum + b.cents, 0);
   const how =
     terms.copayCents === null ? `${formatPercent(terms.coinsuranceBasisPoints)} coinsurance` : `${formatUsd(terms.copayCents)} copay`;
-  const steps = groupSessions(perSession).map(({ first, last, s }) => {
+  const steps = groupBills(perBill).map(({ label, each, s }) => {
+    const priceCents = s.bill.cents;
     const parts: string[] = [];
     if (s.toDeductible > 0) parts.push(`${formatUsd(s.toDeductible)} to the deductible`);
     const rest = priceCents - s.toDeductible;
@@ -52,57 +65,67 @@ export function shareInNetwork(priceCents: number, sessions: number, terms: InNe
           : `copay ${formatUsd(s.share)}`,
       );
     if (s.capped) parts.push(`capped by the out-of-pocket maximum`);
-    return `${sessionLabel(first, last)} at ${formatUsd(priceCents)}: ${parts.join(', then ') || 'nothing'}; you pay ${formatUsd(s.pay)}${last > first ? ' each' : ''}`;
+    return `${label} at ${formatUsd(priceCents)}: ${parts.join(', then ') || 'nothing'}; you pay ${formatUsd(s.pay)}${each ? ' each' : ''}`;
   });
   steps.push(
     `Total: you pay ${formatUsd(patientCents)} of ${formatUsd(billedCents)} billed (${how}); the plan pays ${formatUsd(billedCents - patientCents)}`,
   );
-  return { billedCents, patientCents, planCents: billedCents - patientCents, steps };
+  return { billedCents, patientCents, planCents: billedCents - patientCents, balanceBilledCents: 0, steps };
 }
 
 /**
- * Out of network: the patient pays every session up front; the plan pays back its share of what
- * lies above the out-of-network deductible, session by session, so the net is price minus that.
+ * Out of network: the patient pays every bill up front. The plan counts its allowed amount for
+ * each (never more than the bill), applies the out-of-network deductible to it and pays back its
+ * share of the rest; what the provider charges above the allowed amount stays with the patient
+ * (balance billing, HealthCare.gov). Without an allowed amount the bill itself is counted, so
+ * the payback is an upper bound.
  */
-export function shareOutOfNetwork(priceCents: number, sessions: number, terms: OutOfNetworkTerms): CostShare {
+export function shareOutOfNetwork(bills: readonly Bill[], terms: OutOfNetworkTerms): CostShare {
   let deductibleLeft = terms.deductibleCents;
   let planCents = 0;
-  const perSession: SessionShare[] = [];
-  for (let i = 0; i < sessions; i++) {
-    const toDeductible = Math.min(priceCents, deductibleLeft);
+  let balanceBilledCents = 0;
+  const perBill: BillShare[] = [];
+  for (const bill of bills) {
+    const allowed = terms.allowedCents === null ? bill.cents : Math.min(bill.cents, terms.allowedCents);
+    const balance = bill.cents - allowed;
+    const toDeductible = Math.min(allowed, deductibleLeft);
     deductibleLeft -= toDeductible;
-    const reimbursed = shareOf(priceCents - toDeductible, terms.reimbursementBasisPoints);
+    const reimbursed = shareOf(allowed - toDeductible, terms.reimbursementBasisPoints);
     planCents += reimbursed;
-    perSession.push({ toDeductible, share: reimbursed, pay: priceCents - reimbursed, capped: false });
+    balanceBilledCents += balance;
+    perBill.push({ bill, toDeductible, share: reimbursed, pay: bill.cents - reimbursed, capped: false, balance });
   }
-  const billedCents = priceCents * sessions;
-  const steps = groupSessions(perSession).map(({ first, last, s }) => {
-    const above = priceCents - s.toDeductible;
+  const billedCents = bills.reduce((sum, b) => sum + b.cents, 0);
+  const steps = groupBills(perBill).map(({ label, each, s }) => {
+    const allowed = s.bill.cents - s.balance;
+    const counted = s.balance > 0 ? `the plan allows ${formatUsd(allowed)} (${formatUsd(s.balance)} above it is billed to you), ` : '';
     const deductible = s.toDeductible > 0 ? `${formatUsd(s.toDeductible)} to the deductible, ` : '';
-    return `${sessionLabel(first, last)} at ${formatUsd(priceCents)} paid up front: ${deductible}${formatPercent(terms.reimbursementBasisPoints)} of ${formatUsd(above)} paid back = ${formatUsd(s.share)}${last > first ? ' each' : ''}`;
+    return `${label} at ${formatUsd(s.bill.cents)} paid up front: ${counted}${deductible}${formatPercent(terms.reimbursementBasisPoints)} of ${formatUsd(allowed - s.toDeductible)} paid back = ${formatUsd(s.share)}${each ? ' each' : ''}`;
   });
   steps.push(`Total: ${formatUsd(billedCents)} up front, ${formatUsd(planCents)} paid back, ${formatUsd(billedCents - planCents)} net`);
-  return { billedCents, patientCents: billedCents - planCents, planCents, steps };
+  return { billedCents, patientCents: billedCents - planCents, planCents, balanceBilledCents, steps };
 }
 
 /** Runs of consecutive sessions that split the same way, so a 30-session explanation stays a few lines. */
-function groupSessions(shares: SessionShare[]): { first: number; last: number; s: SessionShare }[] {
-  const groups: { first: number; last: number; s: SessionShare }[] = [];
-  shares.forEach((s, i) => {
+function groupBills(shares: BillShare[]): { label: string; each: boolean; s: BillShare }[] {
+  const groups: { first: BillShare; last: BillShare; s: BillShare }[] = [];
+  for (const s of shares) {
     const previous = groups[groups.length - 1];
-    if (
-      previous &&
+    const same =
+      previous !== undefined &&
+      previous.last.bill.session !== null &&
+      s.bill.session === previous.last.bill.session + 1 &&
+      previous.s.bill.cents === s.bill.cents &&
       previous.s.toDeductible === s.toDeductible &&
       previous.s.share === s.share &&
       previous.s.pay === s.pay &&
-      previous.s.capped === s.capped
-    ) {
-      previous.last = i + 1;
-    } else groups.push({ first: i + 1, last: i + 1, s });
+      previous.s.balance === s.balance &&
+      previous.s.capped === s.capped;
+    if (same) previous.last = s;
+    else groups.push({ first: s, last: s, s });
+  }
+  return groups.map(({ first, last, s }) => {
+    const run = first !== last;
+    return { label: run ? `Sessions ${first.bill.session}-${last.bill.session}` : first.bill.name, each: run, s };
   });
-  return groups;
-}
-
-function sessionLabel(first: number, last: number): string {
-  return first === last ? `Session ${first}` : `Sessions ${first}-${last}`;
 }

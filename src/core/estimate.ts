@@ -1,11 +1,11 @@
-import { type CostShare, shareInNetwork, shareOutOfNetwork } from './cost-sharing.js';
+import { type Bill, type CostShare, sessionBills, shareInNetwork, shareOutOfNetwork } from './cost-sharing.js';
 import { formatRange } from './fields.js';
 import { formatPercent, formatUsd, formatUsdRange } from './money.js';
 import { countSessions } from './schedule.js';
-import type { Dataset, Ref, Route, Scenario } from './types.js';
+import type { Dataset, Ref, Route, Scenario, Source } from './types.js';
 
-/** A figure or sentence and where it comes from: a source id of the dataset and the line or section in it. */
-export type Cited = { text: string; source: string; at: string };
+/** A figure or sentence and where it comes from: a source id, the line or section, the sentence it relies on and its date. */
+export type Cited = { text: string; source: string; at: string; quote: string | null; asOf: string | null };
 /** One line of the arithmetic; source and at are null where the figure is the user's own (sessions as given). */
 export type Step = { text: string; source: string | null; at: string | null };
 export type CentsRange = { lowCents: number; highCents: number };
@@ -22,8 +22,35 @@ export type PatientCase = {
   plan: CentsRange;
   /** What the patient pays in the end. */
   patient: CentsRange;
+  /** Out of network: what the provider charges above the plan's allowed amount, which the patient pays. */
+  balanceBilled: CentsRange;
   steps: { low: string[]; high: string[] };
 };
+
+/** One thing the patient pays for: the treatment, or a visit or service beside it, priced or not. */
+export type LineItem = {
+  id: string;
+  label: string;
+  charge: 'per-session' | 'once';
+  /** How many times it is charged: the sessions, or once. */
+  count: { low: number; high: number };
+  /** The price each time; null when no source prices it. */
+  unit: CentsRange | null;
+  /** What it adds to the all-in total; null when not priced or left out. */
+  total: CentsRange | null;
+  status: 'priced' | 'not-priced' | 'excluded';
+  /** Why it is not priced or was left out. */
+  note: string | null;
+  /** The price comes from a third party (a clinic's website, a billing firm), not the maker, a payer or a regulator. */
+  thirdParty: boolean;
+  source: string;
+  at: string;
+  quote: string | null;
+  asOf: string | null;
+};
+
+/** A public reference figure (what Medicare pays for a whole session): shown for scale, never added up. */
+export type BenchmarkFigure = { text: string; cents: number; source: string; at: string; quote: string | null; asOf: string | null };
 
 export type Estimate = {
   dataset: { id: string; version: string; asOf: string };
@@ -39,6 +66,10 @@ export type Estimate = {
     source: string;
     at: string;
   };
+  /** Session 1 when the label starts every patient on another dose (esketamine: 56 mg on day 1). */
+  firstSession:
+    | (CentsRange & { doseMg: number; devices: number; source: string; at: string; quote: string | null; asOf: string | null })
+    | null;
   sessions: {
     low: number;
     high: number;
@@ -47,66 +78,177 @@ export type Estimate = {
     source: string | null;
     at: string | null;
   };
+  /** The treatment itself over the program (sessions x price, session 1 at its own dose). */
   program: CentsRange;
+  /** Every line item: the treatment, then visits and services beside it, priced or not. */
+  items: LineItem[];
+  /** Everything priced, added up: the program plus the other priced items. What it leaves out is in `notPriced` and `excludedItems`. */
+  allIn: CentsRange & { notPriced: string[]; excludedItems: string[] };
+  /** What the patient pays (all-in), for each insurance case worth reporting. */
   patient: { insurance: Scenario['insurance']['status']; cases: PatientCase[]; assumptions: Cited[] };
+  benchmarks: BenchmarkFigure[];
   coverage: { typical: 'covered' | 'not-covered'; note: string; source: string; at: string };
   included: Cited[];
   excluded: Cited[];
   notes: Cited[];
   explanation: Step[];
-  sources: { id: string; title: string; locator: string }[];
+  sources: Source[];
 };
 
 /**
- * Prices one scenario against a dataset: per session, sessions used, the whole program and what
- * the patient pays under the scenario's insurance. Pure and deterministic: the same input gives
- * the same estimate, so every output format is byte-identical run after run.
+ * Prices one scenario against a dataset: each line item, the sessions, the whole program, the
+ * all-in total and what the patient pays under the scenario's insurance. Pure and deterministic:
+ * the same input gives the same estimate, so every output format is byte-identical run after run.
  */
 export function estimateCost(scenario: Scenario, dataset: Dataset): Estimate {
   const route = findRoute(dataset, scenario.route);
   const offer = route.offers.find((o) => o.provider === scenario.provider);
   const provider = dataset.providers.find((p) => p.id === scenario.provider);
   if (!offer || !provider) throw new Error(`the dataset has no ${scenario.provider} offer for ${route.id}`);
-  const cite = (text: string, ref: Ref): Cited => ({ text, source: ref.source, at: ref.at });
   const explanation: Step[] = [];
+  const price = offer.price;
 
   // 1. One session: the route's price, times the devices the dose needs when priced per device.
   const dose = scenario.doseMg === null ? null : (route.doses ?? []).find((d) => d.mg === scenario.doseMg);
-  if (offer.price.per === 'device' && !dose) throw new Error(`${route.id} is priced per device but the scenario has no dose`);
-  const units = offer.price.per === 'device' && dose ? dose.devices : 1;
-  const perSession = { lowCents: offer.price.lowCents * units, highCents: offer.price.highCents * units };
+  if (price.per === 'device' && !dose) throw new Error(`${route.id} is priced per device but the scenario has no dose`);
+  const units = price.per === 'device' && dose ? dose.devices : 1;
+  const perSession = { lowCents: price.lowCents * units, highCents: price.highCents * units };
   if (units === 1) {
     explanation.push(
-      cite(
-        `Per session: ${formatUsdRange(perSession.lowCents, perSession.highCents)} for ${route.label} ${provider.label}`,
-        offer.price.ref,
-      ),
+      step(`Per session: ${formatUsdRange(perSession.lowCents, perSession.highCents)} for ${route.label} ${provider.label}`, price.ref),
     );
   } else if (dose) {
-    explanation.push(cite(`Price per ${offer.price.per}: ${formatUsdRange(offer.price.lowCents, offer.price.highCents)}`, offer.price.ref));
+    explanation.push(step(`Price per ${price.per}: ${formatUsdRange(price.lowCents, price.highCents)}`, price.ref));
     explanation.push(
-      cite(
-        `The ${dose.mg} mg dose uses ${dose.devices} devices: ${dose.devices} x ${formatUsdRange(offer.price.lowCents, offer.price.highCents)} = ${formatUsdRange(perSession.lowCents, perSession.highCents)} per session`,
+      step(
+        `The ${dose.mg} mg dose uses ${dose.devices} devices: ${dose.devices} x ${formatUsdRange(price.lowCents, price.highCents)} = ${formatUsdRange(perSession.lowCents, perSession.highCents)} per session`,
         dose.ref,
       ),
     );
   }
 
-  // 2. How many sessions: as given, from a duration through the schedule, or the typical program.
+  // 2. Session 1 at the label's starting dose when the chosen dose differs (esketamine 84 mg).
+  const startDose =
+    route.firstSession && dose && route.firstSession.doseMg !== dose.mg
+      ? route.doses?.find((d) => d.mg === route.firstSession?.doseMg)
+      : undefined;
+  const firstSession =
+    startDose && route.firstSession && price.per === 'device'
+      ? {
+          doseMg: startDose.mg,
+          devices: startDose.devices,
+          lowCents: price.lowCents * startDose.devices,
+          highCents: price.highCents * startDose.devices,
+          source: route.firstSession.ref.source,
+          at: route.firstSession.ref.at,
+          quote: route.firstSession.ref.quote ?? null,
+          asOf: route.firstSession.ref.asOf ?? null,
+        }
+      : null;
+  if (firstSession) {
+    explanation.push(
+      step(
+        `Session 1 is at the ${firstSession.doseMg} mg starting dose: ${firstSession.devices} x ${formatUsdRange(price.lowCents, price.highCents)} = ${formatUsdRange(firstSession.lowCents, firstSession.highCents)}; ${dose?.mg} mg from session 2`,
+        route.firstSession?.ref ?? price.ref,
+      ),
+    );
+  }
+
+  // 3. How many sessions: as given, from a duration through the schedule, or the typical program.
   const sessions = countProgramSessions(scenario, route);
   for (const line of sessions.steps) explanation.push({ text: line, source: sessions.ref?.source ?? null, at: sessions.ref?.at ?? null });
 
-  // 3. The program: the low end is the fewest sessions at the lowest price, the high end the most at the highest.
-  const program = { lowCents: perSession.lowCents * sessions.low, highCents: perSession.highCents * sessions.high };
-  explanation.push(
-    cite(`Program, low end: ${sessions.low} x ${formatUsd(perSession.lowCents)} = ${formatUsd(program.lowCents)}`, offer.price.ref),
-  );
-  explanation.push(
-    cite(`Program, high end: ${sessions.high} x ${formatUsd(perSession.highCents)} = ${formatUsd(program.highCents)}`, offer.price.ref),
-  );
+  // 4. The treatment over the program: the low end is the fewest sessions at the lowest price, the high end the most at the highest.
+  const treatmentTotal = (count: number, each: number, first: number | null) => (count === 0 ? 0 : (first ?? each) + each * (count - 1));
+  const program = {
+    lowCents: treatmentTotal(sessions.low, perSession.lowCents, firstSession?.lowCents ?? null),
+    highCents: treatmentTotal(sessions.high, perSession.highCents, firstSession?.highCents ?? null),
+  };
+  for (const [end, count, each, first, total] of [
+    ['low', sessions.low, perSession.lowCents, firstSession?.lowCents, program.lowCents],
+    ['high', sessions.high, perSession.highCents, firstSession?.highCents, program.highCents],
+  ] as const) {
+    const sum = first === undefined ? `${count} x ${formatUsd(each)}` : `${formatUsd(first)} + ${count - 1} x ${formatUsd(each)}`;
+    explanation.push(step(`Program, ${end} end: ${sum} = ${formatUsd(total)}`, price.ref));
+  }
 
-  // 4. What the patient pays, for each insurance case worth reporting.
-  const patient = sharePatientCost(scenario, dataset, route, perSession, sessions);
+  // 5. The other line items: priced ones add up, the rest are named and left out of the total.
+  const sourceOf = new Map(dataset.sources.map((s) => [s.id, s]));
+  const thirdParty = (ref: Ref | undefined) => ref !== undefined && sourceOf.get(ref.source)?.thirdParty === true;
+  const treatmentItem: LineItem = {
+    id: price.per === 'device' ? 'drug' : 'treatment',
+    label:
+      price.per === 'device' && dose
+        ? `${route.label}: the drug, ${dose.devices} devices of 28 mg per session`
+        : `${route.label} ${provider.label}`,
+    charge: 'per-session',
+    count: { low: sessions.low, high: sessions.high },
+    unit: perSession,
+    total: program,
+    status: 'priced',
+    note: firstSession ? `session 1 at ${firstSession.doseMg} mg (${firstSession.devices} devices)` : null,
+    thirdParty: thirdParty(price.ref),
+    ...refFields(price.ref),
+  };
+  const items: LineItem[] = [treatmentItem];
+  for (const def of route.items ?? []) {
+    const count = def.charge === 'once' ? { low: 1, high: 1 } : { low: sessions.low, high: sessions.high };
+    const excluded = scenario.exclude.includes(def.id);
+    const unit = def.price ? { lowCents: def.price.lowCents, highCents: def.price.highCents } : null;
+    const priced = unit !== null && !excluded;
+    items.push({
+      id: def.id,
+      label: def.label,
+      charge: def.charge,
+      count,
+      unit,
+      total: priced && unit ? { lowCents: unit.lowCents * count.low, highCents: unit.highCents * count.high } : null,
+      status: excluded ? 'excluded' : priced ? 'priced' : 'not-priced',
+      note: excluded ? 'left out with --exclude' : (def.notPriced ?? null),
+      thirdParty: thirdParty(def.price?.ref) || thirdParty(def.price?.highRef),
+      ...refFields(def.price?.highRef ?? def.price?.ref ?? def.ref),
+    });
+    if (priced && unit && def.price) {
+      const third = thirdParty(def.price.ref) || thirdParty(def.price.highRef) ? ' (third-party figure)' : '';
+      const each = def.charge === 'once' ? ' once' : ' per session';
+      if (def.price.highRef) {
+        // Two sources, one for each end: cite both.
+        explanation.push(step(`${def.label}, low end: ${formatUsd(unit.lowCents)}${each}${third}`, def.price.ref));
+        explanation.push(step(`${def.label}, high end: ${formatUsd(unit.highCents)}${each}${third}`, def.price.highRef));
+      } else explanation.push(step(`${def.label}: ${formatUsdRange(unit.lowCents, unit.highCents)}${each}${third}`, def.price.ref));
+    }
+  }
+  const extras = items.slice(1).filter((i) => i.status === 'priced');
+  const allIn = {
+    lowCents: program.lowCents + extras.reduce((sum, i) => sum + (i.total?.lowCents ?? 0), 0),
+    highCents: program.highCents + extras.reduce((sum, i) => sum + (i.total?.highCents ?? 0), 0),
+    notPriced: items.filter((i) => i.status === 'not-priced').map((i) => i.id),
+    excludedItems: items.filter((i) => i.status === 'excluded').map((i) => i.id),
+  };
+  if (extras.length > 0) {
+    explanation.push(
+      step(
+        `All-in: ${formatUsdRange(program.lowCents, program.highCents)} for the treatment + ${extras.map((i) => formatUsdRange(i.total?.lowCents ?? 0, i.total?.highCents ?? 0)).join(' + ')} = ${formatUsdRange(allIn.lowCents, allIn.highCents)}`,
+        price.ref,
+      ),
+    );
+  }
+
+  // 6. The bills, in order, that insurance shares: one-time visits first, then each session.
+  const billsFor = (end: 'low' | 'high'): Bill[] => {
+    const pick = (r: CentsRange) => (end === 'low' ? r.lowCents : r.highCents);
+    const count = end === 'low' ? sessions.low : sessions.high;
+    const once = extras
+      .filter((i) => i.charge === 'once' && i.unit)
+      .map((i) => ({ cents: pick(i.unit as CentsRange), session: null, name: shortLabel(i.label) }));
+    const perSessionExtras = extras.filter((i) => i.charge === 'per-session').reduce((sum, i) => sum + (i.unit ? pick(i.unit) : 0), 0);
+    const each = pick(perSession) + perSessionExtras;
+    const bills: Bill[] = [...once, ...sessionBills(each, count)];
+    const first = bills[once.length];
+    if (firstSession && first) first.cents = pick(firstSession) + perSessionExtras;
+    return bills;
+  };
+  const patient = sharePatientCost(scenario, dataset, route, billsFor('low'), billsFor('high'));
   for (const c of patient.cases) {
     const title = caseTitle(c.case);
     for (const [end, lines] of [
@@ -114,34 +256,79 @@ export function estimateCost(scenario: Scenario, dataset: Dataset): Estimate {
       ['high', c.steps.high],
     ] as const) {
       for (const line of lines)
-        explanation.push(cite(`${title}, ${end} end: ${line}`, c.case === 'self-pay' ? offer.price.ref : dataset.insurance.coinsuranceRef));
+        explanation.push(
+          step(
+            `${title}, ${end} end: ${line}`,
+            c.case === 'self-pay' ? price.ref : (dataset.insurance.deductibleRef ?? dataset.insurance.coinsuranceRef),
+          ),
+        );
     }
   }
 
-  // 5. Notes: what the figure includes, what it leaves out, and what else to know.
+  // 7. Notes: what the figure includes, what it leaves out, and what else to know.
   const included = route.included.map((n) => cite(n.text, n.ref));
   const excluded = route.excluded.map((n) => cite(n.text, n.ref));
+  for (const item of items.filter((i) => i.status !== 'priced')) {
+    const def = route.items?.find((d) => d.id === item.id);
+    if (def)
+      excluded.push(
+        cite(
+          `${item.label}: ${item.status === 'excluded' ? 'left out with --exclude' : `not priced (${def.notPriced ?? 'ask the clinic'})`}.`,
+          def.ref,
+        ),
+      );
+  }
   const notes = route.notes.map((n) => cite(n.text, n.ref));
-  const ins = dataset.insurance;
-  if (scenario.insurance.status === 'none') {
+  if (firstSession && route.firstSession) {
     notes.push(
       cite(
-        `Paying for yourself: the provider owes you a written Good Faith Estimate before treatment, and a bill that comes in at least ${formatUsd(ins.goodFaithEstimateDisputeCents)} above it can be disputed.`,
+        `Session 1 is priced at ${firstSession.doseMg} mg (${firstSession.devices} devices), the label's starting dose; ${scenario.doseMg} mg only from session 2.`,
+        route.firstSession.ref,
+      ),
+    );
+  }
+  const ins = dataset.insurance;
+  const paysCash = scenario.insurance.status === 'none' || patient.cases.some((c) => c.case === 'not-covered');
+  if (paysCash) {
+    const who = scenario.insurance.status === 'none' ? 'Paying for yourself' : 'If you pay for it yourself (your plan does not cover it)';
+    notes.push(
+      cite(
+        `${who}: the provider owes you a written Good Faith Estimate before treatment, and a bill that comes in at least ${formatUsd(ins.goodFaithEstimateDisputeCents)} above it can be disputed.`,
         ins.goodFaithEstimateRef,
       ),
     );
   }
-  if (scenario.insurance.status === 'in-network' && ins.savingsProgram.routes.includes(route.id)) {
+  if (ins.savingsProgram.routes.includes(route.id)) {
     notes.push(cite(ins.savingsProgram.text, ins.savingsProgram.ref));
+    if (ins.savingsProgram.excludedRef)
+      notes.push(
+        cite(
+          'Government plans (Medicare, Medicaid, TRICARE, Department of Defense, VA) cannot use the manufacturer program.',
+          ins.savingsProgram.excludedRef,
+        ),
+      );
   }
-  if (scenario.insurance.status === 'out-of-network' && scenario.insurance.reimbursementBasisPoints > 0) {
+  const oon = scenario.insurance.status === 'out-of-network';
+  const oonCovered = oon && patient.cases.some((c) => c.case === 'covered');
+  if (oonCovered && scenario.insurance.allowedCents === null) {
     notes.push(
       cite(
-        'Out-of-network care does not count towards the out-of-pocket maximum; ask the provider for an itemised receipt (superbill) to claim the reimbursement.',
-        ins.coinsuranceRef,
+        "The payback shown is an upper bound: the plan pays its share of its own allowed amount, not of the clinic's price, and the clinic may bill you the difference (balance billing). Ask your plan for its allowed amount and give --allowed.",
+        ins.balanceBillingRef ?? ins.coinsuranceRef,
       ),
     );
   }
+  if (oonCovered && scenario.insurance.reimbursementBasisPoints > 0) {
+    notes.push(
+      cite(
+        'Out-of-network care does not count towards the out-of-pocket maximum; if your plan covers it, ask the provider for an itemised receipt (superbill) to claim the reimbursement.',
+        ins.oopMaxRef ?? ins.coinsuranceRef,
+      ),
+    );
+  }
+  const benchmarks = (route.benchmarks ?? [])
+    .filter((b) => b.doseMg === undefined || !dose || b.doseMg === dose.mg)
+    .map((b) => ({ text: b.text, cents: b.cents, ...refFields(b.ref) }));
   const coverage = {
     typical: route.coverage.typical,
     note: route.coverage.note,
@@ -151,7 +338,7 @@ export function estimateCost(scenario: Scenario, dataset: Dataset): Estimate {
 
   const cited = new Set<string | null>([
     coverage.source,
-    ...[included, excluded, notes, patient.assumptions, explanation].flat().map((c) => c.source),
+    ...[included, excluded, notes, patient.assumptions, explanation, items, benchmarks].flat().map((c) => c.source),
   ]);
   return {
     dataset: { id: dataset.id, version: dataset.version, asOf: dataset.asOf },
@@ -161,13 +348,14 @@ export function estimateCost(scenario: Scenario, dataset: Dataset): Estimate {
     dose: dose ? { mg: dose.mg, devices: dose.devices, source: dose.ref.source, at: dose.ref.at } : null,
     perSession: {
       ...perSession,
-      per: offer.price.per,
+      per: price.per,
       units,
-      unitLowCents: offer.price.lowCents,
-      unitHighCents: offer.price.highCents,
-      source: offer.price.ref.source,
-      at: offer.price.ref.at,
+      unitLowCents: price.lowCents,
+      unitHighCents: price.highCents,
+      source: price.ref.source,
+      at: price.ref.at,
     },
+    firstSession,
     sessions: {
       low: sessions.low,
       high: sessions.high,
@@ -177,15 +365,35 @@ export function estimateCost(scenario: Scenario, dataset: Dataset): Estimate {
       at: sessions.ref?.at ?? null,
     },
     program,
+    items,
+    allIn,
     patient,
+    benchmarks,
     coverage,
     included,
     excluded,
     notes,
     explanation,
     // Keep the dataset's order, so the list reads the same whatever was cited first.
-    sources: dataset.sources.filter((s) => cited.has(s.id)).map((s) => ({ id: s.id, title: s.title, locator: s.locator })),
+    sources: dataset.sources.filter((s) => cited.has(s.id)),
   };
+}
+
+function refFields(ref: Ref): { source: string; at: string; quote: string | null; asOf: string | null } {
+  return { source: ref.source, at: ref.at, quote: ref.quote ?? null, asOf: ref.asOf ?? null };
+}
+
+function cite(text: string, ref: Ref): Cited {
+  return { text, ...refFields(ref) };
+}
+
+function step(text: string, ref: Ref): Step {
+  return { text, source: ref.source, at: ref.at };
+}
+
+/** "Intake or consultation visit (once, before the first session)" -> "Intake or consultation visit". */
+function shortLabel(label: string): string {
+  return label.replace(/\s*\(.*\)$/, '');
 }
 
 /** Returns the route with this id; throws when the dataset does not have it (a caller's bug, since scenarios are validated). */
@@ -240,24 +448,21 @@ function countProgramSessions(scenario: Scenario, route: Route): ProgramSessions
   };
 }
 
-function sharePatientCost(
-  scenario: Scenario,
-  dataset: Dataset,
-  route: Route,
-  perSession: CentsRange,
-  sessions: { low: number; high: number },
-): Estimate['patient'] {
+function sharePatientCost(scenario: Scenario, dataset: Dataset, route: Route, billsLow: Bill[], billsHigh: Bill[]): Estimate['patient'] {
   const ins = scenario.insurance;
+  const terms = dataset.insurance;
   const assumptions: Cited[] = [];
-  const at = (ref: Ref) => ({ source: ref.source, at: ref.at });
-  const billed = { lowCents: perSession.lowCents * sessions.low, highCents: perSession.highCents * sessions.high };
+  const sum = (bills: Bill[]) => bills.reduce((total, b) => total + b.cents, 0);
+  const billed = { lowCents: sum(billsLow), highCents: sum(billsHigh) };
+  const zero = { lowCents: 0, highCents: 0 };
   if (ins.status === 'none') {
     const selfPay: PatientCase = {
       case: 'self-pay',
       typical: true,
       upFront: billed,
-      plan: { lowCents: 0, highCents: 0 },
+      plan: zero,
       patient: billed,
+      balanceBilled: zero,
       steps: { low: [], high: [] },
     };
     return { insurance: 'none', cases: [selfPay], assumptions };
@@ -273,76 +478,101 @@ function sharePatientCost(
           ? ['covered', 'not-covered']
           : ['not-covered', 'covered'];
   if (ins.covered === 'auto') {
-    assumptions.push({
-      text: `Coverage not given: both cases are shown; for ${route.id} the usual case is ${typicalCovered ? 'covered' : 'not covered'}.`,
-      ...at(route.coverage.ref),
-    });
+    assumptions.push(
+      cite(
+        `Coverage not given: both cases are shown; for ${route.id} the usual case is ${typicalCovered ? 'covered' : 'not covered'}.`,
+        route.coverage.ref,
+      ),
+    );
   }
-  assumptions.push({
-    text: `Deductible left this year: ${formatUsd(ins.deductibleCents)}${ins.deductibleCents === 0 ? ' (none given)' : ''}.`,
-    ...at(dataset.insurance.coinsuranceRef),
-  });
 
-  let share: (price: number, count: number) => CostShare;
+  // No optimistic default: a deductible not given spans "already met" to a typical full one.
+  const deductibleRef = terms.deductibleRef ?? terms.coinsuranceRef;
+  const typical = terms.typicalDeductible;
+  const deductible =
+    ins.deductibleCents !== null ? { low: ins.deductibleCents, high: ins.deductibleCents } : { low: 0, high: typical?.cents ?? 0 };
+  if (ins.deductibleCents !== null) assumptions.push(cite(`Deductible left this year: ${formatUsd(ins.deductibleCents)}.`, deductibleRef));
+  else if (typical)
+    assumptions.push(
+      cite(
+        `Deductible left this year not given: the low end assumes it is already met ($0), the high end a typical full deductible of ${formatUsd(typical.cents)} (average for single coverage in employer plans). Give --deductible for yours.`,
+        typical.ref,
+      ),
+    );
+  else
+    assumptions.push(
+      cite(
+        'Deductible left this year not given, and the price list has no typical figure: assumed already met ($0). Give --deductible for yours.',
+        deductibleRef,
+      ),
+    );
+
+  let share: (bills: Bill[], deductibleCents: number) => CostShare;
   if (ins.status === 'in-network') {
-    const defaultBasisPoints = Math.round(dataset.insurance.defaultCoinsurancePercent * 100);
+    const defaultBasisPoints = Math.round(terms.defaultCoinsurancePercent * 100);
     const coinsuranceBasisPoints = ins.coinsuranceBasisPoints ?? defaultBasisPoints;
     if (ins.copayCents !== null)
-      assumptions.push({
-        text: `Copay: ${formatUsd(ins.copayCents)} per session after the deductible.`,
-        ...at(dataset.insurance.coinsuranceRef),
-      });
+      assumptions.push(
+        cite(`Copay: ${formatUsd(ins.copayCents)} per session after the deductible.`, terms.copayRef ?? terms.coinsuranceRef),
+      );
     else if (ins.coinsuranceBasisPoints === null)
-      assumptions.push({
-        text: `Coinsurance not given: assumed ${formatPercent(coinsuranceBasisPoints)}, a common figure.`,
-        ...at(dataset.insurance.coinsuranceRef),
-      });
-    else assumptions.push({ text: `Coinsurance: ${formatPercent(coinsuranceBasisPoints)}.`, ...at(dataset.insurance.coinsuranceRef) });
-    assumptions.push({
-      text:
+      assumptions.push(
+        cite(`Coinsurance not given: assumed ${formatPercent(coinsuranceBasisPoints)}, a common figure.`, terms.coinsuranceRef),
+      );
+    else assumptions.push(cite(`Coinsurance: ${formatPercent(coinsuranceBasisPoints)}.`, terms.coinsuranceRef));
+    assumptions.push(
+      cite(
         ins.oopMaxCents === null
           ? 'Out-of-pocket maximum left: not given, so no cap is applied.'
           : `Out-of-pocket maximum left this year: ${formatUsd(ins.oopMaxCents)}.`,
-      ...at(dataset.insurance.coinsuranceRef),
-    });
-    const terms = {
-      deductibleCents: ins.deductibleCents,
-      coinsuranceBasisPoints,
-      copayCents: ins.copayCents,
-      oopMaxCents: ins.oopMaxCents,
-    };
-    share = (price, count) => shareInNetwork(price, count, terms);
+        terms.oopMaxRef ?? terms.coinsuranceRef,
+      ),
+    );
+    share = (bills, deductibleCents) =>
+      shareInNetwork(bills, { deductibleCents, coinsuranceBasisPoints, copayCents: ins.copayCents, oopMaxCents: ins.oopMaxCents });
   } else {
-    assumptions.push({
-      text: `Out of network: the plan pays back ${formatPercent(ins.reimbursementBasisPoints)} of what lies above the deductible${ins.reimbursementBasisPoints === 0 ? ' (no reimbursement given)' : ''}.`,
-      ...at(dataset.insurance.coinsuranceRef),
-    });
-    const terms = { deductibleCents: ins.deductibleCents, reimbursementBasisPoints: ins.reimbursementBasisPoints };
-    share = (price, count) => shareOutOfNetwork(price, count, terms);
+    assumptions.push(
+      cite(
+        `Out of network: the plan pays back ${formatPercent(ins.reimbursementBasisPoints)} of what lies above the deductible${ins.reimbursementBasisPoints === 0 ? ' (no reimbursement given)' : ''}.`,
+        terms.coinsuranceRef,
+      ),
+    );
+    assumptions.push(
+      cite(
+        ins.allowedCents === null
+          ? "Allowed amount not given: the payback is counted on the clinic's price, an upper bound."
+          : `The plan's allowed amount per visit: ${formatUsd(ins.allowedCents)}; what the clinic charges above it is billed to you.`,
+        terms.allowedAmountRef ?? terms.coinsuranceRef,
+      ),
+    );
+    share = (bills, deductibleCents) =>
+      shareOutOfNetwork(bills, { deductibleCents, reimbursementBasisPoints: ins.reimbursementBasisPoints, allowedCents: ins.allowedCents });
   }
 
   const cases = reported.map((which): PatientCase => {
-    const typical = (which === 'covered') === typicalCovered;
+    const typicalCase = (which === 'covered') === typicalCovered;
     if (which === 'not-covered') {
       const line = 'not covered, so you pay the full price and nothing counts towards the deductible or the out-of-pocket maximum';
       return {
         case: which,
-        typical,
+        typical: typicalCase,
         upFront: billed,
-        plan: { lowCents: 0, highCents: 0 },
+        plan: zero,
         patient: billed,
+        balanceBilled: zero,
         steps: { low: [line], high: [line] },
       };
     }
-    const low = share(perSession.lowCents, sessions.low);
-    const high = share(perSession.highCents, sessions.high);
+    const low = share(billsLow, deductible.low);
+    const high = share(billsHigh, deductible.high);
     const upFront = ins.status === 'out-of-network' ? billed : { lowCents: low.patientCents, highCents: high.patientCents };
     return {
       case: which,
-      typical,
+      typical: typicalCase,
       upFront,
       plan: { lowCents: low.planCents, highCents: high.planCents },
       patient: { lowCents: low.patientCents, highCents: high.patientCents },
+      balanceBilled: { lowCents: low.balanceBilledCents, highCents: high.balanceBilledCents },
       steps: { low: low.steps, high: high.steps },
     };
   });

@@ -17,6 +17,8 @@ export const SCENARIO_FIELDS = [
   'copay',
   'oopMax',
   'reimbursement',
+  'allowed',
+  'exclude',
 ] as const;
 
 export type ScenarioField = (typeof SCENARIO_FIELDS)[number];

@@ -73,8 +73,11 @@ export function parseScenario(raw: RawScenario, dataset: Dataset): ParseScenario
   // 4. Insurance and the cost-sharing terms that status uses.
   const insurance = resolveInsurance(text, fail);
 
-  if (issues.length > 0 || !route || !provider || !insurance) return { ok: false, issues };
-  return { ok: true, scenario: { route: route.id, provider, sessions, weeks, doseMg, insurance } };
+  // 5. Line items to leave out: names of the dataset's items (`intake,psychotherapy`).
+  const exclude = resolveExclude(text('exclude'), dataset, fail);
+
+  if (issues.length > 0 || !route || !provider || !insurance || !exclude) return { ok: false, issues };
+  return { ok: true, scenario: { route: route.id, provider, sessions, weeks, doseMg, exclude, insurance } };
 }
 
 type Fail = (field: ScenarioField, message: string) => null;
@@ -151,6 +154,7 @@ function resolveInsurance(text: (field: ScenarioField) => string | undefined, fa
     copay: ['in-network'],
     oopMax: ['in-network'],
     reimbursement: ['out-of-network'],
+    allowed: ['out-of-network'],
   };
   let ok = true;
   for (const [field, statuses] of Object.entries(appliesTo) as [ScenarioField, InsuranceStatus[]][]) {
@@ -175,13 +179,28 @@ function resolveInsurance(text: (field: ScenarioField) => string | undefined, fa
       fail('covered', `${quote(coveredText)} is not allowed; allowed: yes, no, auto`);
     } else covered = found;
   }
-  const deductibleCents = money(text('deductible'), 'deductible', fail) ?? 0;
+  const deductibleCents = money(text('deductible'), 'deductible', fail);
   const copayCents = money(text('copay'), 'copay', fail);
   const oopMaxCents = money(text('oopMax'), 'oopMax', fail);
   const coinsuranceBasisPoints = percent(text('coinsurance'), 'coinsurance', fail);
   const reimbursementBasisPoints = percent(text('reimbursement'), 'reimbursement', fail) ?? 0;
+  const allowedCents = money(text('allowed'), 'allowed', fail);
   if (!ok) return null;
-  return { status, covered, deductibleCents, coinsuranceBasisPoints, copayCents, oopMaxCents, reimbursementBasisPoints };
+  return { status, covered, deductibleCents, coinsuranceBasisPoints, copayCents, oopMaxCents, reimbursementBasisPoints, allowedCents };
+}
+
+function resolveExclude(input: string | undefined, dataset: Dataset, fail: Fail): string[] | null {
+  if (input === undefined) return [];
+  const known = [...new Set(dataset.routes.flatMap((r) => (r.items ?? []).map((i) => i.id)))].sort();
+  const names = input
+    .split(',')
+    .map((n) => normaliseName(n))
+    .filter((n) => n !== '');
+  for (const name of names) {
+    if (!known.includes(name))
+      return fail('exclude', `${quote(name)} is not a line item${didYouMean(name, known)}; allowed: ${known.join(', ') || 'none'}`);
+  }
+  return [...new Set(names)].sort();
 }
 
 function wholeNumber(input: string | undefined, field: ScenarioField, min: number, max: number, fail: Fail): number | null {

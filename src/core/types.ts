@@ -3,10 +3,42 @@
 
 import type { ScenarioField } from './fields.js';
 
-/** Where a figure comes from: a source id of the dataset and the line or section in it. */
-export type Ref = { source: string; at: string };
+/**
+ * Where a figure comes from: a source id of the dataset, the line or section in it, the one
+ * sentence it relies on (verbatim, so a reader can check it offline) and the date it was true
+ * (the source's date, or the day it was read where the source has none).
+ */
+export type Ref = { source: string; at: string; quote?: string | undefined; asOf?: string | undefined };
 export type Note = { text: string; ref: Ref };
-export type Price = { per: 'session' | 'device'; lowCents: number; highCents: number; ref: Ref };
+/** A price range; `highRef` is the source of the high end when another source gives it. */
+export type Price = { per: 'session' | 'device'; lowCents: number; highCents: number; ref: Ref; highRef?: Ref | undefined };
+/** A source of the dataset: who says it, when, and where to read it. */
+export type Source = {
+  id: string;
+  title: string;
+  publisher?: string | undefined;
+  /** YYYY, YYYY-MM or YYYY-MM-DD; null where the source shows none (dateNote says why). */
+  date?: string | null | undefined;
+  dateNote?: string | undefined;
+  url?: string | null | undefined;
+  locator?: string | undefined;
+  /** A figure from a third party (a website, a billing firm), not the maker, a regulator or a payer. */
+  thirdParty?: boolean | undefined;
+};
+/**
+ * Something else the patient may pay for besides the treatment itself: per session, or once. A
+ * price when a source gives one; `notPriced` says why not, and such an item is never added up.
+ */
+export type LineItemDefinition = {
+  id: string;
+  label: string;
+  charge: 'per-session' | 'once';
+  price?: { lowCents: number; highCents: number; ref: Ref; highRef?: Ref | undefined } | undefined;
+  notPriced?: string | undefined;
+  ref: Ref;
+};
+/** A public reference figure (what Medicare pays), shown beside the estimate, never added to it. */
+export type Benchmark = { text: string; doseMg?: number | undefined; cents: number; ref: Ref };
 export type LowHigh = { low: number; high: number };
 export type SchedulePhase = {
   fromWeek: number;
@@ -23,12 +55,16 @@ export type Route = {
   offers: { provider: string; price: Price }[];
   doses?: { mg: number; devices: number; ref: Ref }[] | undefined;
   defaultDoseMg?: number | undefined;
+  /** The dose of the first session whatever the dose chosen (esketamine: 56 mg on day 1). */
+  firstSession?: { doseMg: number; ref: Ref } | undefined;
   program: { lowSessions: number; highSessions: number; description: string; ref: Ref };
   schedule?: { phases: SchedulePhase[]; description: string; ref: Ref } | undefined;
   coverage: { typical: 'covered' | 'not-covered'; note: string; ref: Ref };
   included: Note[];
   excluded: Note[];
   notes: Note[];
+  items?: LineItemDefinition[] | undefined;
+  benchmarks?: Benchmark[] | undefined;
 };
 
 /** A price list: routes, providers, prices in integer cents, programs and the sources of every figure. */
@@ -37,15 +73,22 @@ export type Dataset = {
   version: string;
   asOf: string;
   currency: 'USD';
-  sources: { id: string; title: string; locator: string }[];
+  sources: Source[];
   providers: { id: string; label: string; aliases: string[] }[];
   routes: Route[];
   insurance: {
     defaultCoinsurancePercent: number;
     coinsuranceRef: Ref;
+    deductibleRef?: Ref | undefined;
+    copayRef?: Ref | undefined;
+    oopMaxRef?: Ref | undefined;
+    balanceBillingRef?: Ref | undefined;
+    allowedAmountRef?: Ref | undefined;
+    /** A typical full deductible, for insured patients who do not say what is left of theirs. */
+    typicalDeductible?: { cents: number; ref: Ref } | undefined;
     goodFaithEstimateDisputeCents: number;
     goodFaithEstimateRef: Ref;
-    savingsProgram: { routes: string[]; text: string; ref: Ref };
+    savingsProgram: { routes: string[]; text: string; ref: Ref; excludedRef?: Ref | undefined };
   };
   eligibility: {
     intro: string;
@@ -73,14 +116,19 @@ export type Scenario = {
   sessions: number | null;
   weeks: number | null;
   doseMg: number | null;
+  /** Line items left out (`--exclude intake`): ids, sorted. */
+  exclude: string[];
   insurance: {
     status: InsuranceStatus;
     covered: Covered;
-    deductibleCents: number;
+    /** What is left of the deductible; null when not given (the estimate then spans met to a typical full one). */
+    deductibleCents: number | null;
     coinsuranceBasisPoints: number | null;
     copayCents: number | null;
     oopMaxCents: number | null;
     reimbursementBasisPoints: number;
+    /** Out of network: the plan's allowed amount per visit; null when not given. */
+    allowedCents: number | null;
   };
 };
 export type Insurance = Scenario['insurance'];

@@ -21,15 +21,17 @@ export function equivalentCommand(s: Scenario, given: RawScenario, hasDoses: boo
   if (hasDoses && s.doseMg !== null) args.push('--dose', String(s.doseMg));
   if (s.sessions !== null) args.push('--sessions', String(s.sessions));
   if (s.weeks !== null) args.push('--weeks', String(s.weeks));
+  if (s.exclude.length > 0) args.push('--exclude', s.exclude.join(','));
   const ins = s.insurance;
   if (ins.status !== 'none') {
     args.push('--insurance', ins.status);
     if (ins.covered !== 'auto') args.push('--covered', ins.covered);
-    if (ins.deductibleCents > 0) args.push('--deductible', formatPlainDollars(ins.deductibleCents));
+    if (ins.deductibleCents !== null) args.push('--deductible', formatPlainDollars(ins.deductibleCents));
     if (ins.coinsuranceBasisPoints !== null) args.push('--coinsurance', formatPercent(ins.coinsuranceBasisPoints).replace('%', ''));
     if (ins.copayCents !== null) args.push('--copay', formatPlainDollars(ins.copayCents));
     if (ins.oopMaxCents !== null) args.push('--oop-max', formatPlainDollars(ins.oopMaxCents));
     if (ins.reimbursementBasisPoints > 0) args.push('--reimbursement', formatPercent(ins.reimbursementBasisPoints).replace('%', ''));
+    if (ins.allowedCents !== null) args.push('--allowed', formatPlainDollars(ins.allowedCents));
   }
   if (output.data !== undefined) args.push('--data', output.data);
   if (output.format !== undefined && output.format !== 'table') args.push('--format', output.format);

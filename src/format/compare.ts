@@ -1,4 +1,4 @@
-import { type Comparison, patientLowHigh } from '../core/compare.js';
+import { type Comparison, patientLowHigh, RANKING } from '../core/compare.js';
 import type { Estimate } from '../core/estimate.js';
 import { formatRange } from '../core/fields.js';
 import { formatUsdRange } from '../core/money.js';
@@ -32,13 +32,13 @@ function optionLabel(e: Estimate): string {
   return `${e.route.label}${dose}, ${e.provider.id}, ${span} sessions`;
 }
 
-/** Returns the comparison as a terminal table, cheapest first, with a range bar per row. */
+/** Returns the comparison as a terminal table, ranked as RANKING says, with a range bar per row. */
 export async function formatCompareTable(c: Comparison, options: { color: boolean; ascii: boolean }): Promise<string> {
   const { makeTable } = await import('./table.js');
   const paint = await makePaint(options.color);
   const max = Math.max(0, ...c.options.map((e) => patientLowHigh(e).highCents));
   const table = makeTable(
-    ['Option', 'Per session', 'Program', 'You pay', `0 to ${formatUsdRange(max, max)}`].map((h) => paint.bold(h)),
+    ['Option', 'Per session', 'All-in', 'You pay', `0 to ${formatUsdRange(max, max)}`].map((h) => paint.bold(h)),
     ['left', 'right', 'right', 'right', 'left'],
   );
   for (const e of c.options) {
@@ -46,17 +46,19 @@ export async function formatCompareTable(c: Comparison, options: { color: boolea
     table.push([
       optionLabel(e),
       formatUsdRange(e.perSession.lowCents, e.perSession.highCents),
-      formatUsdRange(e.program.lowCents, e.program.highCents),
+      formatUsdRange(e.allIn.lowCents, e.allIn.highCents),
       `${paint.bold(formatUsdRange(pay.lowCents, pay.highCents))}\n${paint.dim(payLabel(e))}`,
       rangeBar(pay.lowCents, pay.highCents, max, options.ascii),
     ]);
   }
-  const lines = [paint.bold(`${c.options.length} options, cheapest for you first`), '', table.toString()];
+  const lines = [paint.bold(`${c.options.length} options, ${RANKING}`), '', table.toString()];
   for (const s of c.skipped) lines.push(`Not compared: ${s.route} (${s.provider}): ${s.reason}.`);
   const first = c.options[0];
   if (first) {
     for (const a of first.patient.assumptions.filter((x) => !x.text.startsWith('Coverage not given'))) lines.push(`Assumed: ${a.text}`);
   }
+  const unpriced = c.options.filter((e) => e.allIn.notPriced.length > 0).map((e) => `${e.route.id} (${e.allIn.notPriced.join(', ')})`);
+  if (unpriced.length) lines.push(`Not priced, so not in the totals: ${unpriced.join('; ')}.`);
   lines.push('Run an estimate with --route for what each figure includes and its sources.', '', paint.italic(DISCLAIMER));
   return `${lines.join('\n')}\n`;
 }
@@ -71,7 +73,7 @@ export function formatCompareJson(c: Comparison): string {
 export const COMPARE_COLUMNS = [...ESTIMATE_COLUMNS, 'not_compared'] as const;
 
 /**
- * Returns the comparison as CSV: the estimate columns, one row per option, cheapest first; then
+ * Returns the comparison as CSV: the estimate columns, one row per option, ranked as RANKING says; then
  * one row per option that could not be compared, with its route, provider and the reason.
  */
 export function formatCompareCsv(c: Comparison): string {
@@ -81,14 +83,21 @@ export function formatCompareCsv(c: Comparison): string {
 
 /** Returns the comparison as a GitHub Markdown table. */
 export function formatCompareMarkdown(c: Comparison): string {
-  const lines = ['| Option | Per session | Program | You pay |', '| --- | ---: | ---: | ---: |'];
+  const lines = [
+    `${c.options.length} options, ${RANKING}.`,
+    '',
+    '| Option | Per session | All-in | You pay |',
+    '| --- | ---: | ---: | ---: |',
+  ];
   for (const e of c.options) {
     const pay = patientLowHigh(e);
     lines.push(
-      `| ${markdownCell(optionLabel(e))} | ${formatUsdRange(e.perSession.lowCents, e.perSession.highCents)} | ${formatUsdRange(e.program.lowCents, e.program.highCents)} | ${formatUsdRange(pay.lowCents, pay.highCents)}, ${payLabel(e)} |`,
+      `| ${markdownCell(optionLabel(e))} | ${formatUsdRange(e.perSession.lowCents, e.perSession.highCents)} | ${formatUsdRange(e.allIn.lowCents, e.allIn.highCents)} | ${formatUsdRange(pay.lowCents, pay.highCents)}, ${payLabel(e)} |`,
     );
   }
   for (const s of c.skipped) lines.push('', `Not compared: ${s.route} (${s.provider}): ${s.reason}.`);
+  const unpriced = c.options.filter((e) => e.allIn.notPriced.length > 0).map((e) => `${e.route.id} (${e.allIn.notPriced.join(', ')})`);
+  if (unpriced.length) lines.push('', `Not priced, so not in the totals: ${unpriced.join('; ')}.`);
   lines.push('', `_${DISCLAIMER}_`);
   return `${lines.join('\n')}\n`;
 }

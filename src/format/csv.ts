@@ -26,6 +26,13 @@ export const ESTIMATE_COLUMNS = [
   'other_patient_low_usd',
   'other_patient_high_usd',
   'dataset_version',
+  'all_in_low_usd',
+  'all_in_high_usd',
+  'not_priced',
+  'excluded_items',
+  'first_session_dose_mg',
+  'balance_billed_low_usd',
+  'balance_billed_high_usd',
 ] as const;
 
 type Cell = string | number | null;
@@ -58,6 +65,13 @@ export function estimateCells(e: Estimate): Cell[] {
     usd(other?.patient.lowCents),
     usd(other?.patient.highCents),
     e.dataset.version,
+    usd(e.allIn.lowCents),
+    usd(e.allIn.highCents),
+    e.allIn.notPriced.join(';') || null,
+    e.allIn.excludedItems.join(';') || null,
+    e.firstSession?.doseMg ?? null,
+    usd(first?.balanceBilled.lowCents),
+    usd(first?.balanceBilled.highCents),
   ];
 }
 

@@ -1,7 +1,10 @@
 import type { Estimate } from '../core/estimate.js';
 
-/** The JSON contract's version: additions keep it, a breaking change bumps it (README, "JSON contract"). */
-export const SCHEMA_VERSION = 1;
+/**
+ * The JSON contract's version: additions keep it, a breaking change bumps it (README, "JSON
+ * contract"). 2: the patient's figures are all-in (one-time visits included); scenario.deductibleCents may be null.
+ */
+export const SCHEMA_VERSION = 2;
 
 /** Returns an estimate as the versioned JSON document (money in integer cents, fields ending in `Cents`). */
 export function toJsonDocument(e: Estimate): { schemaVersion: number; currency: 'USD' } & Estimate {

@@ -1,11 +1,11 @@
 import { formatRange } from '../core/fields.js';
-import { formatDecimal, formatUsdRange } from '../core/money.js';
-import type { Dataset } from '../core/types.js';
+import { formatDecimal, formatUsd, formatUsdRange } from '../core/money.js';
+import type { Dataset, Ref } from '../core/types.js';
 import { csvLine } from './csv.js';
 import { SCHEMA_VERSION } from './json.js';
 import { markdownCell } from './markdown.js';
 import { makePaint } from './paint.js';
-import { DISCLAIMER } from './summary.js';
+import { DISCLAIMER, describeSource } from './summary.js';
 
 type RouteRow = {
   route: string;
@@ -17,6 +17,8 @@ type RouteRow = {
   highCents: number;
   priceSource: string;
   priceAt: string;
+  priceAsOf: string | null;
+  priceQuote: string | null;
   doses: { mg: number; devices: number }[];
   programLow: number;
   programHigh: number;
@@ -43,6 +45,8 @@ export function routeRows(d: Dataset): RouteRow[] {
       highCents: o.price.highCents,
       priceSource: o.price.ref.source,
       priceAt: o.price.ref.at,
+      priceAsOf: o.price.ref.asOf ?? null,
+      priceQuote: o.price.ref.quote ?? null,
       doses: (r.doses ?? []).map((x) => ({ mg: x.mg, devices: x.devices })),
       programLow: r.program.lowSessions,
       programHigh: r.program.highSessions,
@@ -59,7 +63,60 @@ export function routeRows(d: Dataset): RouteRow[] {
 }
 
 const price = (row: RouteRow) =>
-  `${formatUsdRange(row.lowCents, row.highCents)} per ${row.per}${row.doses.length ? ` (${row.doses.map((x) => `${x.mg} mg = ${x.devices} devices`).join(', ')})` : ''}`;
+  `${formatUsdRange(row.lowCents, row.highCents)} per ${row.per}${row.doses.length ? ` (${row.doses.map((x) => `${x.mg} mg = ${x.devices} devices`).join(', ')})` : ''}${row.priceAsOf ? `, as of ${row.priceAsOf}` : ''}`;
+
+/** Each route's other line items, one line each: priced (with its date) or why not. */
+function itemLines(d: Dataset, cite: (ref: Ref) => string): string[] {
+  const lines: string[] = [];
+  const third = new Set(d.sources.filter((s) => s.thirdParty).map((s) => s.id));
+  for (const r of d.routes) {
+    for (const item of r.items ?? []) {
+      const p = item.price;
+      const figure = p
+        ? `${formatUsdRange(p.lowCents, p.highCents)} ${item.charge === 'once' ? 'once' : 'per session'}${third.has(p.ref.source) || (p.highRef && third.has(p.highRef.source)) ? ' (third-party figure)' : ''}${(p.highRef ?? p.ref).asOf ? `, as of ${(p.highRef ?? p.ref).asOf}` : ''} ${cite(p.ref)}${p.highRef ? ` ${cite(p.highRef)}` : ''}`
+        : `not priced: ${item.notPriced} ${cite(item.ref)}`;
+      lines.push(`${r.id}: ${item.label} (--exclude ${item.id}): ${figure}`);
+    }
+    for (const b of r.benchmarks ?? []) lines.push(`${r.id}: for scale, not a price: ${b.text}: ${formatUsd(b.cents)} ${cite(b.ref)}`);
+  }
+  return lines;
+}
+
+/** Every sentence the price list's figures rely on, once each, with where it is and its date. */
+function quoteLines(d: Dataset, cite: (ref: Ref) => string): string[] {
+  const refs: Ref[] = [];
+  for (const r of d.routes) {
+    refs.push(...r.offers.flatMap((o) => [o.price.ref, ...(o.price.highRef ? [o.price.highRef] : [])]));
+    refs.push(...(r.doses ?? []).map((x) => x.ref), r.program.ref, r.coverage.ref);
+    if (r.schedule) refs.push(r.schedule.ref);
+    if (r.firstSession) refs.push(r.firstSession.ref);
+    for (const item of r.items ?? [])
+      refs.push(item.ref, ...(item.price ? [item.price.ref, ...(item.price.highRef ? [item.price.highRef] : [])] : []));
+    refs.push(...(r.benchmarks ?? []).map((b) => b.ref), ...[r.included, r.excluded, r.notes].flat().map((n) => n.ref));
+  }
+  const ins = d.insurance;
+  refs.push(ins.coinsuranceRef, ins.goodFaithEstimateRef, ins.savingsProgram.ref);
+  for (const ref of [
+    ins.deductibleRef,
+    ins.copayRef,
+    ins.oopMaxRef,
+    ins.balanceBillingRef,
+    ins.allowedAmountRef,
+    ins.typicalDeductible?.ref,
+    ins.savingsProgram.excludedRef,
+  ])
+    if (ref) refs.push(ref);
+  const seen = new Set<string>();
+  const lines: string[] = [];
+  for (const ref of refs) {
+    if (!ref.quote) continue;
+    const key = `${ref.source} ${ref.at} ${ref.quote}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    lines.push(`${cite(ref)} "${ref.quote}"${ref.asOf ? ` (as of ${ref.asOf})` : ''}`);
+  }
+  return lines;
+}
 const sessions = (row: RouteRow) => formatRange(row.programLow, row.programHigh);
 
 /** Returns the routes listing as a terminal table with each figure's source marker. */
@@ -81,8 +138,14 @@ export async function formatRoutesTable(d: Dataset, options: { color: boolean })
       `usually ${row.coverage === 'covered' ? 'covered' : 'not covered'}\n${cite(row.coverageSource, row.coverageAt)}`,
     ]);
   }
-  const lines = [paint.bold(`Price list ${d.id} ${d.version}, as of ${d.asOf}`), '', table.toString(), '', paint.bold('Sources:')];
-  for (const [i, s] of d.sources.entries()) lines.push(`  [${i + 1}] ${s.title} (${s.locator})`);
+  const refCite = (ref: Ref) => paint.dim(`[${n.get(ref.source)}: ${ref.at}]`);
+  const lines = [paint.bold(`Price list ${d.id} ${d.version}, as of ${d.asOf}`), '', table.toString(), ''];
+  const items = itemLines(d, refCite);
+  if (items.length) lines.push(paint.bold('Other line items:'), ...items.map((l) => `  ${l}`), '');
+  const quoted = quoteLines(d, refCite);
+  if (quoted.length) lines.push(paint.bold('What the sources say:'), ...quoted.map((l) => `  ${l}`), '');
+  lines.push(paint.bold('Sources:'));
+  for (const [i, s] of d.sources.entries()) lines.push(`  [${i + 1}] ${describeSource(s)}`);
   lines.push('', paint.italic(DISCLAIMER));
   return `${lines.join('\n')}\n`;
 }
@@ -111,6 +174,8 @@ const ROUTE_COLUMNS = [
   'typical_coverage',
   'price_source',
   'price_at',
+  'price_as_of',
+  'price_quote',
 ] as const;
 
 /** Returns the routes listing as CSV, one row per route and provider. */
@@ -131,6 +196,8 @@ export function formatRoutesCsv(d: Dataset): string {
           r.coverage,
           r.priceSource,
           r.priceAt,
+          r.priceAsOf,
+          r.priceQuote,
         ]),
       )
       .join('')
@@ -150,8 +217,13 @@ export function formatRoutesMarkdown(d: Dataset): string {
       `| ${markdownCell(`${row.label} (${row.route})`)} | ${row.provider} | ${markdownCell(price(row))} [${row.priceSource}: ${row.priceAt}] | ${sessions(row)} sessions [${row.programSource}: ${row.programAt}] | usually ${row.coverage === 'covered' ? 'covered' : 'not covered'} |`,
     );
   }
+  const refCite = (ref: Ref) => `[${ref.source}: ${ref.at}]`;
+  const items = itemLines(d, refCite);
+  if (items.length) lines.push('', '**Other line items**', '', ...items.map((l) => `- ${markdownCell(l)}`));
+  const quoted = quoteLines(d, refCite);
+  if (quoted.length) lines.push('', '**What the sources say**', '', ...quoted.map((l) => `- ${markdownCell(l)}`));
   lines.push('', '**Sources**', '');
-  for (const s of d.sources) lines.push(`- ${s.id}: ${markdownCell(s.title)} (${markdownCell(s.locator)})`);
+  for (const s of d.sources) lines.push(`- ${s.id}: ${markdownCell(describeSource(s))}`);
   lines.push('', `_${DISCLAIMER}_`);
   return `${lines.join('\n')}\n`;
 }

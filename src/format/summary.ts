@@ -1,5 +1,7 @@
 import { caseTitle, type Estimate, type PatientCase } from '../core/estimate.js';
 import { formatRange } from '../core/fields.js';
+import { formatUsd } from '../core/money.js';
+import type { Source } from '../core/types.js';
 
 export const DISCLAIMER =
   'This is an estimate from published price ranges, not a quote and not medical advice. Ask the provider for a written quote.';
@@ -49,22 +51,60 @@ export function citation(numbers: Map<string, number>, source: string | null, at
   return `[${numbers.get(source) ?? source}${at ? `: ${at}` : ''}]`;
 }
 
+/** A source as a reader looks it up: title, publisher, date (or why none), address, and whether it is a third party. */
+export function describeSource(s: Source): string {
+  const when = s.date ?? s.dateNote ?? 'undated';
+  const where = s.url ?? s.locator ?? 'no public address';
+  const who = s.publisher ? `${s.publisher}, ` : '';
+  return `${s.title}. ${who}${when}. ${where}${s.thirdParty ? ' (third party)' : ''}`;
+}
+
 export type Row = { label: string; lowCents: number; highCents: number; cite: string };
 
-/** The money rows every estimate format shows, in order: per session, program, then each patient case. */
+/**
+ * The money rows every estimate format shows, in order: per session, the treatment program, the
+ * other priced line items, the all-in total, then each patient case.
+ */
 export function estimateRows(e: Estimate): Row[] {
   const n = sourceNumbers(e);
   const priceCite = citation(n, e.perSession.source, e.perSession.at);
-  const unit = e.perSession.units > 1 ? ` (${e.perSession.units} devices)` : '';
+  const unit = e.perSession.units > 1 ? ` (${e.dose ? `${e.dose.mg} mg, ` : ''}${e.perSession.units} devices)` : '';
   const rows: Row[] = [
     { label: `Per session${unit}`, lowCents: e.perSession.lowCents, highCents: e.perSession.highCents, cite: priceCite },
-    {
-      label: `Program, ${formatRange(e.sessions.low, e.sessions.high)} sessions`,
-      lowCents: e.program.lowCents,
-      highCents: e.program.highCents,
-      cite: priceCite,
-    },
   ];
+  const first = e.firstSession;
+  if (first)
+    rows.push({
+      label: `Session 1 (${first.doseMg} mg starting dose, ${first.devices} devices)`,
+      lowCents: first.lowCents,
+      highCents: first.highCents,
+      cite: citation(n, first.source, first.at),
+    });
+  rows.push({
+    label: `${e.items.length > 1 ? 'Treatment, ' : 'Program, '}${formatRange(e.sessions.low, e.sessions.high)} sessions`,
+    lowCents: e.program.lowCents,
+    highCents: e.program.highCents,
+    cite: priceCite,
+  });
+  const extras = e.items.slice(1);
+  for (const item of extras.filter((i) => i.status === 'priced' && i.total)) {
+    const label = `${item.label.replace(/\s*\(.*\)$/, '')}${item.charge === 'once' ? ', once' : ''}${item.thirdParty ? ' (third-party figure)' : ''}`;
+    rows.push({
+      label,
+      lowCents: item.total?.lowCents ?? 0,
+      highCents: item.total?.highCents ?? 0,
+      cite: citation(n, item.source, item.at),
+    });
+  }
+  if (extras.length > 0) {
+    const left = e.allIn.notPriced.length + e.allIn.excludedItems.length;
+    rows.push({
+      label: `All-in${left > 0 ? ` (without ${left} item${left === 1 ? '' : 's'} below)` : ''}`,
+      lowCents: e.allIn.lowCents,
+      highCents: e.allIn.highCents,
+      cite: '',
+    });
+  }
   const cases = e.patient.cases;
   for (const c of cases) {
     if (c.case === 'self-pay') continue;
@@ -100,7 +140,40 @@ export function noteSections(e: Estimate, options: { explain: boolean }): { titl
     { title: 'Assumptions', lines: cited(e.patient.assumptions) },
     { title: 'Notes', lines: cited(e.notes) },
   ];
-  if (options.explain) sections.push({ title: 'How it was counted', lines: cited(e.explanation) });
-  sections.push({ title: 'Sources', lines: e.sources.map((s, i) => `[${i + 1}] ${s.title} (${s.locator})`) });
+  sections.push({
+    title: 'For scale, not prices',
+    lines: cited(e.benchmarks.map((b) => ({ ...b, text: `${b.text}: ${formatUsd(b.cents)}.` }))),
+  });
+  if (options.explain) {
+    sections.push({ title: 'How it was counted', lines: cited(e.explanation) });
+    sections.push({
+      title: 'What the sources say',
+      lines: quotes(e).map((q) => `${citation(n, q.source, q.at)} "${q.quote}"${q.asOf ? ` (as of ${q.asOf})` : ''}`),
+    });
+  }
+  sections.push({ title: 'Sources', lines: e.sources.map((s, i) => `[${i + 1}] ${describeSource(s)}`) });
   return sections.filter((s) => s.lines.length > 0);
+}
+
+/** Every sentence the estimate's figures rely on, once each, in the order they are cited. */
+export function quotes(e: Estimate): { source: string; at: string; quote: string; asOf: string | null }[] {
+  const seen = new Set<string>();
+  const out: { source: string; at: string; quote: string; asOf: string | null }[] = [];
+  const all = [
+    e.items,
+    e.firstSession ? [e.firstSession] : [],
+    e.included,
+    e.excluded,
+    e.patient.assumptions,
+    e.notes,
+    e.benchmarks,
+  ].flat();
+  for (const c of all) {
+    if (c.quote === null || c.quote === undefined) continue;
+    const key = `${c.source}\u0000${c.at}\u0000${c.quote}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ source: c.source, at: c.at, quote: c.quote, asOf: c.asOf });
+  }
+  return out;
 }

@@ -5,7 +5,7 @@ import select from '@inquirer/select';
 import type { Cited } from '../core/estimate.js';
 import { formatRange } from '../core/fields.js';
 import { parseScenario, type RawScenario, type ScenarioField } from '../core/scenario.js';
-import type { Dataset, Route } from '../core/types.js';
+import type { Dataset, Ref, Route } from '../core/types.js';
 import { CancelledError } from '../errors.js';
 
 /** The Inquirer prompts the flow uses, passed in so tests can script them. */
@@ -201,7 +201,13 @@ async function askInsuranceTerms(raw: RawScenario, route: Route, dataset: Datase
 
 async function askEligibility(route: Route, dataset: Dataset, prompts: Prompts): Promise<Cited[]> {
   const e = dataset.eligibility;
-  const cite = (text: string, ref: { source: string; at: string }): Cited => ({ text, source: ref.source, at: ref.at });
+  const cite = (text: string, ref: Ref): Cited => ({
+    text,
+    source: ref.source,
+    at: ref.at,
+    quote: ref.quote ?? null,
+    asOf: ref.asOf ?? null,
+  });
   const check = await prompts.confirm({
     message: 'Would you like to check the common eligibility notes? (not medical advice; nothing you answer changes the estimate)',
     default: false,

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { shareInNetwork, shareOutOfNetwork } from '../../src/core/cost-sharing.js';
+import { sessionBills, shareInNetwork, shareOutOfNetwork } from '../../src/core/cost-sharing.js';
 import type { RawScenario } from '../../src/core/scenario.js';
 import { estimateFrom, readDataset } from '../helpers.js';
 
@@ -8,7 +8,7 @@ const dataset = readDataset();
 const patientOf = (raw: RawScenario) => estimateFrom(raw, dataset);
 
 describe('in network, covered', () => {
-  const terms = (t: Partial<Parameters<typeof shareInNetwork>[2]>) => ({
+  const terms = (t: Partial<Parameters<typeof shareInNetwork>[1]>) => ({
     deductibleCents: 0,
     coinsuranceBasisPoints: 2000,
     copayCents: null,
@@ -29,7 +29,7 @@ describe('in network, covered', () => {
     ['a cap of zero', 80000, 3, { deductibleCents: 50000, oopMaxCents: 0 }, 0],
     ['coinsurance rounding half up', 33333, 1, { coinsuranceBasisPoints: 1250 }, 4167],
   ] as const)('%s', (_name, price, sessions, t, patient) => {
-    const share = shareInNetwork(price, sessions, terms(t));
+    const share = shareInNetwork(sessionBills(price, sessions), terms(t));
     expect(share.patientCents).toBe(patient);
     expect(share.patientCents + share.planCents).toBe(price * sessions);
   });
@@ -41,9 +41,25 @@ describe('out of network', () => {
     ['without a deductible', 22500, 4, { deductibleCents: 0, reimbursementBasisPoints: 7000 }, 63000],
     ['with no reimbursement', 80000, 6, { deductibleCents: 0, reimbursementBasisPoints: 0 }, 0],
   ] as const)('%s', (_name, price, sessions, t, reimbursed) => {
-    const share = shareOutOfNetwork(price, sessions, t);
+    const share = shareOutOfNetwork(sessionBills(price, sessions), { ...t, allowedCents: null });
     expect(share.planCents).toBe(reimbursed);
     expect(share.patientCents).toBe(price * sessions - reimbursed);
+  });
+});
+
+describe('out of network, on the allowed amount', () => {
+  it('pays back a share of the allowed amount and leaves the difference to the patient (hand-computed)', () => {
+    // $400 a session, allowed $300, $500 deductible, 70%. Session 1: $300 to the deductible ($200 left), $0 back;
+    // session 2: $200 to it, 70% of $100 = $70; sessions 3-4: 70% of $300 = $210 each. Back $490; balance 4 x $100 = $400.
+    const share = shareOutOfNetwork(sessionBills(40000, 4), {
+      deductibleCents: 50000,
+      reimbursementBasisPoints: 7000,
+      allowedCents: 30000,
+    });
+    expect(share.planCents).toBe(49000);
+    expect(share.balanceBilledCents).toBe(40000);
+    // $1,600 up front - $490 back = $1,110.
+    expect(share.patientCents).toBe(111000);
   });
 });
 
@@ -57,6 +73,8 @@ describe('through the estimate', () => {
       deductible: '500',
       coinsurance: '20',
       oopMax: '2000',
+      // The example's arithmetic is for the infusions alone; the intake visit is tested below.
+      exclude: 'intake',
     });
     expect(e.program).toEqual({ lowCents: 90000, highCents: 320000 });
     expect(e.patient.cases).toHaveLength(1);
@@ -66,6 +84,38 @@ describe('through the estimate', () => {
       patient: { lowCents: 58000, highCents: 104000 },
       plan: { lowCents: 32000, highCents: 216000 },
     });
+  });
+
+  it('the same example with the intake visit ($0-$350 once, billed before session 1) is all-in', () => {
+    const e = patientOf({
+      route: 'iv',
+      sessions: '4',
+      insurance: 'in-network',
+      covered: 'yes',
+      deductible: '500',
+      coinsurance: '20',
+      oopMax: '2000',
+    });
+    // All-in: $900-$3,200 of infusions + $0-$350 intake = $900-$3,550.
+    expect(e.allIn).toMatchObject({ lowCents: 90000, highCents: 355000 });
+    // Low end: the intake is $0, so the infusions split as before: $580.
+    // High end: intake $350 all to the deductible ($150 left); session 1 $800: $150 + 20% of $650 = $280;
+    // sessions 2-4: 20% of $800 = $160 each = $480. $350 + $280 + $480 = $1,110 (under the $2,000 cap).
+    expect(e.patient.cases[0]?.patient).toEqual({ lowCents: 58000, highCents: 111000 });
+    // The plan pays the rest: $3,550 - $1,110 = $2,440.
+    expect(e.patient.cases[0]?.plan).toEqual({ lowCents: 32000, highCents: 244000 });
+  });
+
+  it('an insured patient who gives no deductible gets the range from met to a typical full deductible', () => {
+    const e = patientOf({ route: 'iv', sessions: '4', insurance: 'in-network', covered: 'yes', coinsurance: '20', exclude: 'intake' });
+    // Low end, deductible met: 20% of 4 x $225 = $180.
+    // High end, $1,787 deductible (KFF 2024): session 1 $800 and session 2 $800 to it ($187 left);
+    // session 3: $187 + 20% of $613 = $187 + $122.60 = $309.60; session 4: $160. $800 + $800 + $309.60 + $160 = $2,069.60.
+    expect(e.patient.cases[0]?.patient).toEqual({ lowCents: 18000, highCents: 206960 });
+    expect(dataset.insurance.typicalDeductible?.cents).toBe(178700);
+    expect(e.patient.assumptions.map((a) => a.text).join(' ')).toMatch(
+      /low end assumes it is already met \(\$0\), the high end a typical full deductible of \$1,787/,
+    );
   });
 
   it('auto reports both cases, the usual one first', () => {
@@ -79,7 +129,9 @@ describe('through the estimate', () => {
       ['covered', true],
       ['not-covered', false],
     ]);
-    expect(eske.notes.map((n) => n.text).join(' ')).toMatch(/savings program/);
+    expect(eske.notes.map((n) => n.text).join(' ')).toMatch(
+      /Manufacturer savings \(SPRAVATO withMe\), for commercially insured patients only/,
+    );
   });
 
   it('says it assumed the default coinsurance', () => {
@@ -90,16 +142,59 @@ describe('through the estimate', () => {
 
   it('not covered: the full price, nothing towards the deductible', () => {
     const e = patientOf({ route: 'iv', sessions: '6', insurance: 'in-network', covered: 'no', deductible: '500' });
-    expect(e.patient.cases[0]?.patient).toEqual({ lowCents: 135000, highCents: 480000 });
+    // 6 x $225-$800 = $1,350-$4,800, plus the intake $0-$350 = $1,350-$5,150.
+    expect(e.patient.cases[0]?.patient).toEqual({ lowCents: 135000, highCents: 515000 });
+    // Paying cash, so the Good Faith Estimate note applies to an insured patient too.
+    expect(e.notes.map((n) => n.text).join(' ')).toMatch(/Good Faith Estimate/);
   });
 
   it('out of network: up front, paid back and net', () => {
-    const e = patientOf({ route: 'iv', sessions: '4', insurance: 'oon', covered: 'yes', deductible: '500', reimbursement: '70' });
+    const e = patientOf({
+      route: 'iv',
+      sessions: '4',
+      insurance: 'oon',
+      covered: 'yes',
+      deductible: '500',
+      reimbursement: '70',
+      exclude: 'intake',
+    });
     expect(e.patient.cases[0]).toMatchObject({
       upFront: { lowCents: 90000, highCents: 320000 },
       plan: { lowCents: 28000 },
       patient: { lowCents: 62000 },
     });
+    // Without --allowed the payback is an upper bound, and the output says so.
+    expect(e.notes.map((n) => n.text).join(' ')).toMatch(/The payback shown is an upper bound/);
+  });
+
+  it('out of network with the allowed amount: the plan pays on it, the patient pays the balance bill', () => {
+    const e = patientOf({
+      route: 'iv',
+      sessions: '4',
+      insurance: 'oon',
+      covered: 'yes',
+      deductible: '500',
+      reimbursement: '70',
+      allowed: '300',
+      exclude: 'intake',
+    });
+    const high = e.patient.cases[0];
+    // High end, $800 a session, allowed $300: $500 of each session is billed to the patient (4 x $500 = $2,000).
+    // Session 1: $300 to the deductible ($200 left), nothing back. Session 2: $200 to it, 70% of $100 = $70 back.
+    // Sessions 3-4: 70% of $300 = $210 back each. Back: $0 + $70 + $210 + $210 = $490; net $3,200 - $490 = $2,710.
+    expect(high?.plan.highCents).toBe(49000);
+    expect(high?.patient.highCents).toBe(271000);
+    expect(high?.balanceBilled.highCents).toBe(200000);
+    // Low end, $225 a session (under the allowed amount, so no balance bill): the plan counts $225, as without --allowed:
+    // $225 + $225 to the deductible ($50 left), then $50 of session 3 and 70% of $175 = $122.50, session 4 70% of $225 = $157.50.
+    expect(high?.plan.lowCents).toBe(28000);
+    expect(high?.balanceBilled.lowCents).toBe(0);
+    expect(e.notes.map((n) => n.text).join(' ')).not.toMatch(/upper bound/);
+  });
+
+  it('out of network and not covered: never a word about claiming a reimbursement', () => {
+    const e = patientOf({ route: 'iv', sessions: '4', insurance: 'oon', covered: 'no', reimbursement: '70' });
+    expect(e.notes.map((n) => n.text).join(' ')).not.toMatch(/superbill|claim|reimburse|payback/i);
   });
 });
 
@@ -118,7 +213,7 @@ describe('cost-sharing properties', () => {
   it('patient + plan = billed, exactly; the patient never pays more than billed, nor past the cap', () => {
     fc.assert(
       fc.property(plan, ({ price, sessions, ...terms }) => {
-        const s = shareInNetwork(price, sessions, terms);
+        const s = shareInNetwork(sessionBills(price, sessions), terms);
         expect(s.patientCents + s.planCents).toBe(price * sessions);
         expect(s.patientCents).toBeGreaterThanOrEqual(0);
         expect(s.patientCents).toBeLessThanOrEqual(price * sessions);
@@ -132,14 +227,16 @@ describe('cost-sharing properties', () => {
   it('more sessions, a higher price, deductible or coinsurance never lower what the patient pays', () => {
     fc.assert(
       fc.property(plan, fc.integer({ min: 1, max: 50_000 }), ({ price, sessions, ...terms }, bump) => {
-        const base = shareInNetwork(price, sessions, terms).patientCents;
-        expect(shareInNetwork(price, sessions + 1, terms).patientCents).toBeGreaterThanOrEqual(base);
-        expect(shareInNetwork(price + bump, sessions, terms).patientCents).toBeGreaterThanOrEqual(base);
+        const base = shareInNetwork(sessionBills(price, sessions), terms).patientCents;
+        expect(shareInNetwork(sessionBills(price, sessions + 1), terms).patientCents).toBeGreaterThanOrEqual(base);
+        expect(shareInNetwork(sessionBills(price + bump, sessions), terms).patientCents).toBeGreaterThanOrEqual(base);
         expect(
-          shareInNetwork(price, sessions, { ...terms, deductibleCents: terms.deductibleCents + bump }).patientCents,
+          shareInNetwork(sessionBills(price, sessions), { ...terms, deductibleCents: terms.deductibleCents + bump }).patientCents,
         ).toBeGreaterThanOrEqual(base);
         const higher = Math.min(10_000, terms.coinsuranceBasisPoints + (bump % 10_000));
-        expect(shareInNetwork(price, sessions, { ...terms, coinsuranceBasisPoints: higher }).patientCents).toBeGreaterThanOrEqual(base);
+        expect(
+          shareInNetwork(sessionBills(price, sessions), { ...terms, coinsuranceBasisPoints: higher }).patientCents,
+        ).toBeGreaterThanOrEqual(base);
       }),
       options,
     );
@@ -153,7 +250,7 @@ describe('cost-sharing properties', () => {
         fc.integer({ min: 0, max: 1_000_000 }),
         fc.integer({ min: 0, max: 10_000 }),
         (price, sessions, deductibleCents, reimbursementBasisPoints) => {
-          const s = shareOutOfNetwork(price, sessions, { deductibleCents, reimbursementBasisPoints });
+          const s = shareOutOfNetwork(sessionBills(price, sessions), { deductibleCents, reimbursementBasisPoints, allowedCents: null });
           expect(s.patientCents + s.planCents).toBe(price * sessions);
           expect(s.planCents).toBeGreaterThanOrEqual(0);
           expect(s.patientCents).toBeLessThanOrEqual(price * sessions);

@@ -16,7 +16,22 @@ describe('estimateCost against the dataset figures', () => {
     ['6 IV sessions', { route: 'iv', sessions: '6' }, [22500, 80000], [6, 6], [135000, 480000]],
     ['IV, typical 3-6', { route: 'iv' }, [22500, 80000], [3, 6], [67500, 480000]],
     ['IM, typical 3-6', { route: 'im' }, [22500, 80000], [3, 6], [67500, 480000]],
-    ['an 84 mg esketamine session', { route: 'esketamine', dose: '84', sessions: '1' }, [90000, 120000], [1, 1], [90000, 120000]],
+    // Label: day 1 is 56 mg (2 devices) whatever the dose, so one session at "84 mg" is priced 2 x $300-$400.
+    [
+      'one esketamine session at 84 mg is the 56 mg start',
+      { route: 'esketamine', dose: '84', sessions: '1' },
+      [90000, 120000],
+      [1, 1],
+      [60000, 80000],
+    ],
+    // --dose 84 -s 4: one 56 mg session (2 x $300-$400 = $600-$800) and three 84 mg (3 x 3 x $300-$400 = $2,700-$3,600): $3,300-$4,400.
+    [
+      '84 mg, 4 sessions: one at 56 mg, three at 84 mg',
+      { route: 'esketamine', dose: '84', sessions: '4' },
+      [90000, 120000],
+      [4, 4],
+      [330000, 440000],
+    ],
     ['56 mg esketamine, typical 8', { route: 'esketamine' }, [60000, 80000], [8, 8], [480000, 640000]],
     ['oral at home, typical 4-6', { route: 'oral' }, [7500, 20000], [4, 6], [30000, 120000]],
     ['esketamine over 26 weeks', { route: 'esketamine', weeks: '26' }, [60000, 80000], [21, 30], [1260000, 2400000]],
@@ -46,11 +61,67 @@ describe('estimateCost against the dataset figures', () => {
     expect(e.sources.map((s) => s.id)).toContain(e.perSession.source);
   });
 
-  it('says what esketamine leaves out: the observation visit, without a figure', () => {
+  it('says what esketamine leaves out: the observation visit, marked not priced, never given a made-up figure', () => {
     const e = estimate({ route: 'esketamine' });
+    const visit = e.items.find((i) => i.id === 'observation');
+    expect(visit).toMatchObject({ status: 'not-priced', unit: null, total: null, charge: 'per-session' });
+    expect(e.allIn.notPriced).toEqual(['observation', 'psychotherapy']);
     const text = e.excluded.map((n) => n.text).join(' ');
-    expect(text).toMatch(/2 hours of observation/);
+    expect(text).toMatch(/2 hours of observation .*: not priced \(no published cash price; ask the clinic/);
     expect(text).not.toMatch(/\$/);
+  });
+
+  it('lists every line item; the all-in total adds the priced ones (hand-computed)', () => {
+    const e = estimate({ route: 'iv', sessions: '6' });
+    expect(e.items.map((i) => [i.id, i.status])).toEqual([
+      ['treatment', 'priced'],
+      ['intake', 'priced'],
+      ['psychotherapy', 'not-priced'],
+      ['boosters', 'not-priced'],
+    ]);
+    // Intake: $0 (a clinic's free consultation) to $350 (HealingMaps), once, third-party figures.
+    expect(e.items[1]).toMatchObject({
+      unit: { lowCents: 0, highCents: 35000 },
+      total: { lowCents: 0, highCents: 35000 },
+      thirdParty: true,
+    });
+    // 6 x $225-$800 = $1,350-$4,800; + $0-$350 = $1,350-$5,150.
+    expect(e.allIn).toMatchObject({ lowCents: 135000, highCents: 515000, notPriced: ['psychotherapy', 'boosters'] });
+    expect(e.patient.cases[0]?.patient).toEqual({ lowCents: 135000, highCents: 515000 });
+  });
+
+  it('--exclude leaves an item out of the total and says so', () => {
+    const e = estimate({ route: 'iv', sessions: '6', exclude: 'intake' });
+    expect(e.items.find((i) => i.id === 'intake')).toMatchObject({ status: 'excluded', total: null, note: 'left out with --exclude' });
+    // 6 x $225-$800 alone.
+    expect(e.allIn).toMatchObject({ lowCents: 135000, highCents: 480000, excludedItems: ['intake'] });
+  });
+
+  it('shows the Medicare benchmark for the dose, labelled as a benchmark, never added up', () => {
+    const e = estimate({ route: 'esketamine', dose: '84', sessions: '4' });
+    expect(e.benchmarks).toHaveLength(1);
+    expect(e.benchmarks[0]).toMatchObject({ cents: 135608, source: 'neolytix-2026' });
+    expect(e.benchmarks[0]?.text).toMatch(/a benchmark, not a price/);
+    // All-in stays drug ($3,300-$4,400) + intake ($0-$350): $3,300-$4,750.
+    expect(e.allIn).toMatchObject({ lowCents: 330000, highCents: 475000 });
+  });
+
+  it('says esketamine may be taken on its own (approved as monotherapy in January 2025)', () => {
+    const e = estimate({ route: 'esketamine' });
+    const text = [e.route.description, ...e.notes.map((n) => n.text), ...e.excluded.map((n) => n.text)].join(' ');
+    expect(text).toMatch(/monotherapy/);
+    expect(text).not.toMatch(/taken alongside/);
+  });
+
+  it('shows the savings program to every esketamine patient, with who is excluded', () => {
+    for (const insurance of ['none', 'in-network', 'out-of-network']) {
+      const text = estimate({ route: 'esketamine', insurance })
+        .notes.map((n) => n.text)
+        .join(' ');
+      expect(text).toMatch(/for commercially insured patients only/);
+      expect(text).toMatch(/Medicare, Medicaid, TRICARE, Department of Defense or VA/);
+      expect(text).toMatch(/nor for patients without insurance/);
+    }
   });
 
   it('notes the Good Faith Estimate for self-pay, with the dataset threshold', () => {

@@ -76,10 +76,18 @@ describe('batch, CSV in', () => {
     expect(rows[2]).toMatchObject({
       route: 'esketamine',
       dose_mg: '84',
-      program_low_usd: usd(device.lowCents * 3 * 8),
-      program_high_usd: usd(device.highCents * 3 * 8),
+      // Session 1 at the 56 mg start (2 devices), then 7 at 84 mg (3 devices).
+      program_low_usd: usd(device.lowCents * 2 + device.lowCents * 3 * 7),
+      program_high_usd: usd(device.highCents * 2 + device.highCents * 3 * 7),
+      first_session_dose_mg: '56',
     });
-    expect(rows[3]).toMatchObject({ other_case: 'covered', other_patient_low_usd: '580.00', other_patient_high_usd: '1040.00' });
+    // IV x4, $500 deductible, 20%, $2,000 cap, with the intake ($0-$350): $580-$1,110 (worked in test/core/cost-sharing.test.ts).
+    expect(rows[3]).toMatchObject({ other_case: 'covered', other_patient_low_usd: '580.00', other_patient_high_usd: '1110.00' });
+    expect(rows[0]).toMatchObject({
+      all_in_low_usd: usd(iv.lowCents * 6),
+      all_in_high_usd: usd(iv.highCents * 6 + 35000),
+      not_priced: 'psychotherapy;boosters',
+    });
     expect(rows[6]).toMatchObject({ route: 'im', sessions_low: '3', sessions_high: '6', program_low_usd: usd(iv.lowCents * 3) });
   });
 
@@ -140,11 +148,12 @@ describe('batch formats and files', () => {
   });
   it('table and markdown show each row', () => {
     const table = runCli(['batch', '-'], { input }).stdout;
-    expect(table).toMatch(/^1 +iv +6 +\$1,350-\$4,800 +\$1,350-\$4,800$/m);
+    // Program 6 x $225-$800; you pay all-in, with the intake $0-$350.
+    expect(table).toMatch(/^1 +iv +6 +\$1,350-\$4,800 +\$1,350-\$5,150$/m);
     expect(table).toContain('2 estimated, 0 failed.');
     expect(runCli(['batch', '-', '-f', 'markdown'], { input }).stdout).toContain('| 2 | oral | 4 | $300-$800 | $300-$800 | ok |');
     const insured = runCli(['batch', '-'], { input: 'route,sessions,insurance\niv,6,in-network\n' }).stdout;
-    expect(insured).toMatch(/^1 +iv +6 +\$1,350-\$4,800 +\$1,350-\$4,800, if plan does not cover it \(usual\)$/m);
+    expect(insured).toMatch(/^1 +iv +6 +\$1,350-\$4,800 +\$1,350-\$5,150, if plan does not cover it \(usual\)$/m);
   });
 
   it('--output writes the file whole, via a temp file, and says so on stderr', () => {

@@ -13,8 +13,10 @@ describe('estimates in every format', () => {
     const iv = priceOf(dataset, 'iv');
     expect(r.stdout).toContain('IV infusion at a clinic, 6 sessions');
     expect(r.stdout).toMatch(/Per session \[1: L160\] +│ +\$225 │ +\$800 │/);
-    expect(r.stdout).toMatch(/Program, 6 sessions \[1: L160\] │ \$1,350 │ \$4,800 │/);
+    expect(r.stdout).toMatch(/Treatment, 6 sessions \[1: L160\] +│ \$1,350 │ \$4,800 │/);
     expect([iv.lowCents * 6, iv.highCents * 6]).toEqual([135000, 480000]);
+    // + the intake visit, $0-$350 once: $1,350-$5,150.
+    expect(r.stdout).toMatch(/All-in \(without 2 items below\) +│ \$1,350 │ \$5,150 │/);
   });
 
   it('json', () => {
@@ -23,12 +25,14 @@ describe('estimates in every format', () => {
     const doc = JSON.parse(r.stdout);
     const oral = priceOf(dataset, 'oral');
     expect(doc).toMatchObject({
-      schemaVersion: 1,
+      schemaVersion: 2,
       currency: 'USD',
       scenario: { route: 'oral', provider: 'at-home' },
       perSession: { lowCents: oral.lowCents, highCents: oral.highCents },
       sessions: { low: 4, high: 6, basis: 'typical' },
       program: { lowCents: oral.lowCents * 4, highCents: oral.highCents * 6 },
+      // Oral's other items (first consultation, psychotherapy) are not priced: the all-in is the program.
+      allIn: { lowCents: 30000, highCents: 120000, notPriced: ['intake', 'psychotherapy'] },
     });
   });
 
@@ -36,9 +40,10 @@ describe('estimates in every format', () => {
     const r = runCli(['-r', 'esketamine', '--dose', '84', '-s', '8', '--format', 'markdown']);
     expect(r.code).toBe(0);
     const device = priceOf(dataset, 'esketamine');
-    expect(r.stdout).toContain(`| Per session (3 devices) [1: L160] | $900 | $1,200 |`);
-    expect([device.lowCents * 3 * 8, device.highCents * 3 * 8]).toEqual([720000, 960000]);
-    expect(r.stdout).toContain('| Program, 8 sessions [1: L160] | $7,200 | $9,600 |');
+    expect(r.stdout).toContain(`| Per session (84 mg, 3 devices) [1: L160] | $900 | $1,200 |`);
+    // Session 1 at 56 mg, then 7 at 84 mg: 2 x $300 + 7 x 3 x $300 = $6,900; 2 x $400 + 7 x 3 x $400 = $9,200.
+    expect([device.lowCents * 2 + device.lowCents * 3 * 7, device.highCents * 2 + device.highCents * 3 * 7]).toEqual([690000, 920000]);
+    expect(r.stdout).toContain('| Treatment, 8 sessions [1: L160] | $6,900 | $9,200 |');
   });
 
   it('csv', () => {
@@ -46,7 +51,8 @@ describe('estimates in every format', () => {
     expect(r.code).toBe(0);
     const [header, row] = r.stdout.split('\r\n');
     expect(header?.startsWith('route,provider,dose_mg,sessions_low')).toBe(true);
-    expect(row?.startsWith('im,clinic,,4,4,given,225.00,800.00,900.00,3200.00,none,self-pay')).toBe(true);
+    // Program 4 x $225-$800 = $900-$3,200; the patient pays all-in: + intake $0-$350 = $900-$3,550.
+    expect(row?.startsWith('im,clinic,,4,4,given,225.00,800.00,900.00,3200.00,none,self-pay,true,900.00,3550.00,')).toBe(true);
     expect(r.stdout).toMatchSnapshot();
   });
 

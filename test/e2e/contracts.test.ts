@@ -63,7 +63,7 @@ describe('custom price lists', () => {
     writeFileSync(file, JSON.stringify(clinic));
     const check = runCli(['data', 'validate', file]);
     expect(check.code).toBe(0);
-    expect(check.stdout).toMatch(/valid \(my-clinic 1\.0\.0/);
+    expect(check.stdout).toMatch(/valid \(my-clinic 2\.0\.0/);
     const doc = JSON.parse(runCli(['-r', 'iv', '-s', '6', '-f', 'json', '--data', file]).stdout);
     expect(doc.program).toEqual({ lowCents: 45000 * 6, highCents: 55000 * 6 });
     expect(doc.dataset.id).toBe('my-clinic');
@@ -126,7 +126,10 @@ describe('programmatic API', () => {
         ],
       },
     );
-    expect(c.options.map((o) => o.route.id)).toEqual(['iv', 'esketamine']);
+    // Ranked by the most the patient could pay: esketamine is usually covered (at most $2,950 after the
+    // $1,200 deductible and 20%), IV usually not (up to 6 x $800 + $350 intake = $5,150).
+    expect(c.options.map((o) => o.route.id)).toEqual(['esketamine', 'iv']);
+    expect(c.options.map((o) => o.patient.cases[0]?.patient.highCents)).toEqual([295000, 515000]);
     expect(JSON.parse(runCli(['-r', 'iv', '-s', '6', '-f', 'json']).stdout).program).toEqual(
       estimate({ route: 'iv', sessions: '6' }).program,
     );

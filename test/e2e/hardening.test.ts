@@ -142,7 +142,7 @@ describe('options before a subcommand', () => {
   it('--format json before compare prints JSON', () => {
     const r = runCli(['--format', 'json', 'compare', 'iv:2']);
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout).schemaVersion).toBe(1);
+    expect(JSON.parse(r.stdout).schemaVersion).toBe(2);
   });
 
   it('the subcommand’s own value wins over one given before it', () => {
@@ -444,14 +444,16 @@ describe('the command to run it again', () => {
       sessions: 6,
       weeks: null,
       doseMg: null,
+      exclude: [],
       insurance: {
         status: 'none' as const,
         covered: 'auto' as const,
-        deductibleCents: 0,
+        deductibleCents: null,
         coinsuranceBasisPoints: null,
         copayCents: null,
         oopMaxCents: null,
         reimbursementBasisPoints: 0,
+        allowedCents: null,
       },
     };
     expect(equivalentCommand(scenario, {}, false, { data: "my clinic's list.json", format: 'markdown', explain: true })).toBe(

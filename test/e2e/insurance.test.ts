@@ -22,6 +22,9 @@ describe('insurance flags', () => {
       '20',
       '--oop-max',
       '$2,000',
+      // The example is the infusions' arithmetic; the intake visit is tested on its own.
+      '--exclude',
+      'intake',
       '-f',
       'json',
     ]);
@@ -38,18 +41,39 @@ describe('insurance flags', () => {
       copayCents: null,
       oopMaxCents: 200000,
       reimbursementBasisPoints: 0,
+      allowedCents: null,
     });
+    expect(doc.scenario.exclude).toEqual(['intake']);
   });
 
   it('shows both cases in the table when coverage is not given, marking the usual one', () => {
     const r = runCli(['-r', 'iv', '-s', '6', '-i', 'in-network']);
-    expect(r.stdout).toMatch(/If your plan does not cover it \(usual\): you pay +│ \$1,350 │ \$4,800 │/);
-    expect(r.stdout).toMatch(/If your plan covers it: you pay +│ +\$270 │ +\$960 │/);
+    // Not covered: 6 x $225-$800 + intake $0-$350 = $1,350-$5,150.
+    expect(r.stdout).toMatch(/If your plan does not cover it \(usual\): you pay +│ \$1,350 │ +\$5,150 │/);
+    // Covered, no deductible given. Low end, already met: 20% of 6 x $225 = $270 (the intake is $0).
+    // High end, a typical $1,787 deductible: intake $350 and session 1 $800 to it ($637 left); session 2:
+    // $637 + 20% of $163 = $669.60; sessions 3-6: 20% of $800 = $160 x 4 = $640. $350 + $800 + $669.60 + $640 = $2,459.60.
+    expect(r.stdout).toMatch(/If your plan covers it: you pay +│ +\$270 │ \$2,459\.60 │/);
     expect(r.stdout).toContain('Coinsurance not given: assumed 20%');
   });
 
   it('out of network reports up front, paid back and net', () => {
-    const r = runCli(['-r', 'iv', '-s', '4', '-i', 'oon', '--covered', 'yes', '--deductible', '500', '--reimbursement', '70']);
+    const r = runCli([
+      '-r',
+      'iv',
+      '-s',
+      '4',
+      '-i',
+      'oon',
+      '--covered',
+      'yes',
+      '--deductible',
+      '500',
+      '--reimbursement',
+      '70',
+      '--exclude',
+      'intake',
+    ]);
     expect(r.stdout).toMatch(/If your plan covers it: paid up front +│ +\$900 │ \$3,200 │/);
     expect(r.stdout).toMatch(/If your plan covers it: paid back +│ +\$280 │ \$1,890 │/);
     expect(r.stdout).toMatch(/If your plan covers it: you pay in the end +│ +\$620 │ \$1,310 │/);
@@ -59,7 +83,21 @@ describe('insurance flags', () => {
     const r = runCli(['-r', 'iv', '-s', '6', '--explain']);
     expect(r.stdout).toContain('Program, low end: 6 x $225 = $1,350 [1: L160]');
     expect(r.stdout).toContain('Program, high end: 6 x $800 = $4,800 [1: L160]');
-    const insured = runCli(['-r', 'iv', '-s', '4', '-i', 'in-network', '--covered', 'yes', '--deductible', '500', '--explain']);
+    const insured = runCli([
+      '-r',
+      'iv',
+      '-s',
+      '4',
+      '-i',
+      'in-network',
+      '--covered',
+      'yes',
+      '--deductible',
+      '500',
+      '--explain',
+      '--exclude',
+      'intake',
+    ]);
     expect(insured.stdout).toContain('Session 3 at $225: $50 to the deductible, then 20% of $175 = $35; you pay $85');
   });
 
@@ -77,7 +115,7 @@ describe('insurance flags', () => {
     );
     // The table says how it counted, with the source, even without --explain.
     expect(runCli(['-r', 'esketamine', '--weeks', '26']).stdout).toContain(
-      'Sessions:\n  - 21-30 sessions over 26 weeks (twice a week in weeks 1-4, once a week in weeks 5-8, then every 1-2 weeks). [2: Dosage and Administration: induction and maintenance phases]',
+      'Sessions:\n  - 21-30 sessions over 26 weeks (twice a week in weeks 1-4, once a week in weeks 5-8, then every 1-2 weeks). [3: dosage]',
     );
   });
 
@@ -104,26 +142,30 @@ describe('compare', () => {
     const r = runCli(['compare', 'iv:6', 'esketamine:8w', '-i', 'in-network', '--deductible', '1200', '--coinsurance', '20', '-f', 'json']);
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.stdout);
-    expect(doc.options.map((o: { route: { id: string } }) => o.route.id)).toEqual(['iv', 'esketamine']);
-    const [ivOption, eske] = doc.options;
+    // Ranked by the most the patient could pay: esketamine (covered, at most $2,950) before IV (not covered, up to $5,150).
+    expect(doc.options.map((o: { route: { id: string } }) => o.route.id)).toEqual(['esketamine', 'iv']);
+    const [eske, ivOption] = doc.options;
     expect(ivOption.program).toEqual({ lowCents: iv.lowCents * 6, highCents: iv.highCents * 6 });
     expect(ivOption.patient.cases[0]).toMatchObject({
       case: 'not-covered',
       typical: true,
-      patient: { lowCents: 135000, highCents: 480000 },
+      // 6 x $225-$800 + intake $0-$350.
+      patient: { lowCents: 135000, highCents: 515000 },
     });
-    // esketamine, 8 weeks = 12 sessions of 2 devices; covered: $1,200 deductible then 20%.
+    // esketamine, 8 weeks = 12 sessions of 2 devices; covered: $1,200 deductible then 20%, all-in with the intake.
     expect(eske.sessions).toMatchObject({ low: 12, high: 12 });
     expect(eske.program).toEqual({ lowCents: device.lowCents * 2 * 12, highCents: device.highCents * 2 * 12 });
     expect(eske.patient.cases[0]).toMatchObject({
       case: 'covered',
       typical: true,
-      patient: { lowCents: 120000 + (720000 - 120000) / 5, highCents: 120000 + (960000 - 120000) / 5 },
+      // Low: $7,200 billed (intake $0): $1,200 + 20% of $6,000 = $2,400.
+      // High: $9,600 + $350 intake = $9,950 billed: $1,200 + 20% of $8,750 = $2,950.
+      patient: { lowCents: 120000 + (720000 - 120000) / 5, highCents: 120000 + (960000 + 35000 - 120000) / 5 },
     });
-    expect(doc.options[0].schemaVersion).toBe(1);
+    expect(doc.options[0].schemaVersion).toBe(2);
   });
 
-  it('lists every route and provider, cheapest first, with a range bar', () => {
+  it('lists every route and provider, ranked by the most you could pay, then the least, with a range bar', () => {
     const r = runCli(['compare', '--sessions', '6']);
     expect(r.code).toBe(0);
     const rows = r.stdout.split('\n').filter((l) => /^│ [A-Z]/.test(l) && !l.includes('Option'));
@@ -133,6 +175,9 @@ describe('compare', () => {
       'IV infusion',
       'Esketamine nasal spray (Spravato) 56 mg',
     ]);
+    // Highs: oral 6 x $200 = $1,200; IM and IV 6 x $800 + $350 intake = $5,150 (lows $1,350: route id decides);
+    // esketamine 56 mg 6 x $800 + $350 = $5,150 with a higher low (6 x $600 = $3,600).
+    expect(r.stdout).toContain('4 options, ranked by the most you could pay, then the least');
     expect(r.stdout).toMatch(/█/);
     expect(runCli(['compare', '--sessions', '6', '--ascii']).stdout).not.toMatch(/[█░]/);
     expect(runCli(['compare', '--sessions', '6'], { env: { TERM: 'dumb' } }).stdout).toMatch(/#/);
@@ -175,9 +220,23 @@ describe('routes', () => {
     expect(doc.routes.map((r: { route: string; lowCents: number; highCents: number }) => [r.route, r.lowCents, r.highCents])).toEqual(
       dataset.routes.map((r) => [r.id, r.offers[0]?.price.lowCents, r.offers[0]?.price.highCents]),
     );
-    expect(runCli(['routes', '-f', 'csv']).stdout.split('\r\n')[1]).toBe('iv,clinic,session,225.00,800.00,3,6,false,not-covered,seed,L160');
-    expect(runCli(['routes', '-f', 'markdown']).stdout).toContain(
-      '| IV infusion (iv) | clinic | $225-$800 per session [seed: L160] | 3-6 sessions [seed: L148] | usually not covered |',
+    expect(runCli(['routes', '-f', 'csv']).stdout.split('\r\n')[1]).toBe(
+      'iv,clinic,session,225.00,800.00,3,6,false,not-covered,seed,L160,2026-11-01,"In-person intravenous and injectable ketamine-assisted therapy sessions can cost anywhere from $225-$800, and since most providers require up-front payments for four to six sessions, you can expect to pay up to $4,800 for a complete program."',
+    );
+    const md = runCli(['routes', '-f', 'markdown']).stdout;
+    expect(md).toContain(
+      '| IV infusion (iv) | clinic | $225-$800 per session, as of 2026-11-01 [seed: L160] | 3-6 sessions [seed: L148] | usually not covered |',
+    );
+    // The other line items, each priced with its date or marked not priced, and the quotes behind the figures.
+    expect(md).toContain(
+      '- iv: Intake or consultation visit (once, before the first session) (--exclude intake): $0-$350 once (third-party figure), as of 2026-11-27 [dreamscape: free consultation] [healingmaps: initial consultation fee]',
+    );
+    expect(md).toContain(
+      '- esketamine: Clinic visit with at least 2 hours of observation after each dose (HCPCS G2082/G2083) (--exclude observation): not priced: no published cash price; ask the clinic what it charges per visit [hcpcs-esketamine: G2082 descriptor]',
+    );
+    expect(md).toContain('**What the sources say**');
+    expect(md).toContain(
+      '- [kff-ehbs-2024: summary of findings] "The average deductible among covered workers in a plan with a general annual deductible is $1,787 for single coverage." (as of 2024-10-09)',
     );
   });
 });

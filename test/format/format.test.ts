@@ -15,7 +15,12 @@ describe('table', async () => {
   it('shows the summary, the money rows and the disclaimer', () => {
     expect(table.split('\n')[0]).toBe('IV infusion at a clinic, 6 sessions');
     expect(table).toMatch(/│ Per session \[1: L160\] +│ +\$225 │ +\$800 │/);
-    expect(table).toMatch(/│ Program, 6 sessions \[1: L160\] +│ \$1,350 │ \$4,800 │/);
+    // 6 x $225-$800 = $1,350-$4,800 for the infusions; the intake visit $0-$350 once; all-in $1,350-$5,150.
+    expect(table).toMatch(/│ Treatment, 6 sessions \[1: L160\] +│ \$1,350 │ \$4,800 │/);
+    expect(table).toMatch(
+      /│ Intake or consultation visit, once \(third-party figure\) \[\d+: initial consultation fee\] +│ +\$0 │ +\$350 │/,
+    );
+    expect(table).toMatch(/│ All-in \(without 2 items below\) +│ \$1,350 │ \$5,150 │/);
     expect(table).toContain('not a quote and not medical advice');
     expect(table).not.toMatch(/\x1b\[/);
   });
@@ -29,8 +34,13 @@ describe('markdown', () => {
   const md = formatMarkdown(estimate({ route: 'esketamine', dose: '84', sessions: '8' }), { explain: false });
   it('is a GitHub table with the figures', () => {
     expect(md).toContain('| | Low | High |');
-    expect(md).toContain('| Per session (3 devices) [1: L160] | $900 | $1,200 |');
-    expect(md).toContain('| Program, 8 sessions [1: L160] | $7,200 | $9,600 |');
+    expect(md).toContain('| Per session (84 mg, 3 devices) [1: L160] | $900 | $1,200 |');
+    // Session 1 at the 56 mg starting dose: 2 x $300-$400 = $600-$800.
+    expect(md).toContain('| Session 1 (56 mg starting dose, 2 devices) [2: Day 1 starting dose] | $600 | $800 |');
+    // $600 + 7 x $900 = $6,900; $800 + 7 x $1,200 = $9,200.
+    expect(md).toContain('| Treatment, 8 sessions [1: L160] | $6,900 | $9,200 |');
+    // + intake $0-$350: $6,900-$9,550.
+    expect(md).toContain('| All-in (without 2 items below) | $6,900 | $9,550 |');
   });
   it('matches the reviewed snapshot', () => expect(md).toMatchSnapshot());
 });
@@ -69,7 +79,7 @@ describe('json', () => {
   it('carries the contract version and cents', () => {
     const doc = JSON.parse(formatJson(estimate({ route: 'oral' })));
     expect(doc).toMatchObject({
-      schemaVersion: 1,
+      schemaVersion: 2,
       currency: 'USD',
       perSession: { lowCents: 7500, highCents: 20000 },
       program: { lowCents: 30000, highCents: 120000 },

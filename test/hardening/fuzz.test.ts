@@ -290,13 +290,24 @@ describe('properties of the estimate', () => {
           const parsed = parseScenario({ ...raw, sessions: undefined }, custom);
           if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
           const e = estimateCost(parsed.scenario, custom);
-          for (const range of [e.perSession, e.program, ...e.patient.cases.flatMap((c) => [c.patient, c.plan, c.upFront])])
+          // What the plan pays is per end, not a min-max: with no deductible given, the low end
+          // assumes it met (the plan pays more) and the high end a full one, so it may fall.
+          for (const range of [e.perSession, e.program, e.allIn, ...e.patient.cases.flatMap((c) => [c.patient, c.upFront])])
             expect(range.lowCents).toBeLessThanOrEqual(range.highCents);
+          // Session 1 may be at the label's starting dose; every other session at the chosen one.
+          const first = e.firstSession;
           expect(e.program).toEqual({
-            lowCents: e.perSession.lowCents * e.sessions.low,
-            highCents: e.perSession.highCents * e.sessions.high,
+            lowCents: (first ? first.lowCents - e.perSession.lowCents : 0) + e.perSession.lowCents * e.sessions.low,
+            highCents: (first ? first.highCents - e.perSession.highCents : 0) + e.perSession.highCents * e.sessions.high,
           });
-          for (const c of e.patient.cases) expect(c.patient.lowCents + c.plan.lowCents).toBe(e.program.lowCents);
+          // All-in is the program plus the priced items; patient and plan share exactly that.
+          const extras = e.items.slice(1).flatMap((i) => (i.total ? [i.total] : []));
+          expect(e.allIn.lowCents).toBe(e.program.lowCents + extras.reduce((sum, t) => sum + t.lowCents, 0));
+          expect(e.allIn.highCents).toBe(e.program.highCents + extras.reduce((sum, t) => sum + t.highCents, 0));
+          for (const c of e.patient.cases) {
+            expect(c.patient.lowCents + c.plan.lowCents).toBe(e.allIn.lowCents);
+            expect(c.patient.highCents + c.plan.highCents).toBe(e.allIn.highCents);
+          }
         },
       ),
       bounded(300, 10_000),
