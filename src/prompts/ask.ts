@@ -4,6 +4,7 @@ import input from '@inquirer/input';
 import select from '@inquirer/select';
 import type { Cited } from '../core/estimate.js';
 import { formatRange } from '../core/fields.js';
+import { formatUsd } from '../core/money.js';
 import { parseScenario, type RawScenario, type ScenarioField } from '../core/scenario.js';
 import type { Dataset, Ref, Route } from '../core/types.js';
 import { CancelledError } from '../errors.js';
@@ -152,12 +153,17 @@ async function askInsuranceTerms(raw: RawScenario, route: Route, dataset: Datase
     });
   }
   if (raw.deductible === undefined) {
-    raw.deductible = await prompts.input({
-      message:
-        'How much of your deductible is left this year, in dollars? (the amount you pay in full before the plan starts sharing costs)',
-      default: '0',
+    // No optimistic default: blank means "I don't know", and the estimate then spans both cases.
+    const typical = dataset.insurance.typicalDeductible;
+    const unknown = typical
+      ? `leave blank if you don't know: the estimate then runs from already met ($0) to a typical full deductible (${formatUsd(typical.cents)})`
+      : "leave blank if you don't know: the estimate then assumes it is met";
+    const deductible = await prompts.input({
+      message: `How much of your deductible is left this year, in dollars? (the amount you pay in full before the plan starts sharing costs; ${unknown})`,
+      default: '',
       validate: validator('deductible'),
     });
+    if (deductible.trim() !== '') raw.deductible = deductible;
   }
   if (String(raw.insurance) === 'out-of-network') {
     if (raw.reimbursement === undefined) {
@@ -166,6 +172,15 @@ async function askInsuranceTerms(raw: RawScenario, route: Route, dataset: Datase
         default: '0',
         validate: validator('reimbursement'),
       });
+    }
+    if (raw.allowed === undefined) {
+      const allowed = await prompts.input({
+        message:
+          "What does your plan allow for one session, in dollars? (its 'allowed amount'; the clinic may bill you what it charges above it; leave blank if you don't know, and the payback shown is the most it could be)",
+        default: '',
+        validate: validator('allowed'),
+      });
+      if (allowed.trim() !== '') raw.allowed = allowed;
     }
     return;
   }

@@ -106,7 +106,16 @@ describe('the question flow', () => {
     ]);
     const { raw } = await askMissingInputs({ route: 'iv', sessions: '4' }, dataset, prompts);
     expect(asked.some((q) => q.message.includes('coinsurance'))).toBe(false);
-    expect(raw).toMatchObject({ insurance: 'out-of-network', reimbursement: '70', deductible: '0' });
+    expect(raw).toMatchObject({ insurance: 'out-of-network', reimbursement: '70' });
+    // Blank answers (the defaults) mean "I don't know": no deductible or allowed amount is assumed.
+    expect(raw.deductible).toBeUndefined();
+    expect(raw.allowed).toBeUndefined();
+    const deductible = asked.find((q) => q.message.includes('deductible'));
+    expect(deductible?.default).toBe('');
+    expect(deductible?.message).toContain(
+      "leave blank if you don't know: the estimate then runs from already met ($0) to a typical full deductible ($1,787)",
+    );
+    expect(asked.some((q) => q.message.includes('allowed amount'))).toBe(true);
   });
 
   it('adds eligibility notes, and the 988 note for esketamine, without changing the estimate', async () => {
