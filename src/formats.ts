@@ -4,3 +4,7 @@ export type Format = (typeof FORMATS)[number];
 
 export const BATCH_FORMATS = ['table', 'json', 'jsonl', 'csv', 'markdown'] as const;
 export type BatchFormat = (typeof BATCH_FORMATS)[number];
+
+/** What a JSON batch row holds: the compact summary or the whole estimate. */
+export const DETAILS = ['summary', 'full'] as const;
+export type Detail = (typeof DETAILS)[number];

@@ -8,7 +8,7 @@ import type { RawScenario } from './core/types.js';
 import { oneLine, UsageError } from './errors.js';
 import { shouldColor } from './format/color.js';
 import { clipEchoes, visible, visibleName } from './format/visible.js';
-import { BATCH_FORMATS, type BatchFormat, FORMATS, type Format } from './formats.js';
+import { BATCH_FORMATS, type BatchFormat, DETAILS, type Detail, FORMATS, type Format } from './formats.js';
 import type { Io } from './io.js';
 
 /** What the parsed command line asks for: the command to run, once parsing has succeeded. */
@@ -77,7 +77,10 @@ function addScenarioOptions(command: Command, options: { perOption: boolean }): 
 function addOutputOptions(command: Command, formats: readonly string[]): Command {
   return command
     .addOption(new Option('-f, --format <format>', 'output format').choices(formats).default('table'))
-    .option('--data <file>', 'use this price list (JSON, same schema as `ketamine-cost data show`) instead of the bundled one')
+    .option(
+      '--data <file>',
+      'use this price list (JSON, same schema as `ketamine-cost data show`); default: $KETAMINE_COST_DATA, else the bundled one',
+    )
     .option('--no-color', 'never colour the output (NO_COLOR and FORCE_COLOR are honoured too)')
     .option('--debug', 'print the stack trace of unexpected errors');
 }
@@ -134,7 +137,12 @@ export function defineProgram(io: Io, options: { subcommands: boolean }): { prog
   const program = new Command('ketamine-cost');
   program
     .description('Estimate what ketamine therapy will cost: per session and for the whole program, by route, provider and insurance.')
-    .version(packageJson.version, '-V, --version', 'print the version')
+    // The bundled price list's version beside the tool's: figures change with either.
+    .version(
+      `${packageJson.version} (bundled price list ${bundledDataset.id} ${bundledDataset.version}, as of ${bundledDataset.asOf})`,
+      '-V, --version',
+      'print the version',
+    )
     .helpOption('-h, --help', 'show this help')
     .enablePositionalOptions()
     // Set before any subcommand is added, so every level (also `data validate`) inherits it and
@@ -158,7 +166,14 @@ export function defineProgram(io: Io, options: { subcommands: boolean }): { prog
       // The estimate is the common path, so it is bundled in; the other commands load on use.
       selection.run = () =>
         estimateCommand(
-          { raw: rawScenario(flags), format: flags.format, explain: flags.explain === true, style, interactive, data: flags.data },
+          {
+            raw: rawScenario(flags),
+            format: flags.format,
+            explain: flags.explain === true,
+            style,
+            interactive,
+            data: { file: flags.data, bundled: bundledDataset },
+          },
           io,
         );
     });
@@ -190,7 +205,7 @@ Examples:
       const style = outputStyle(command, flags, io);
       selection.run = async () =>
         (await import('./commands/compare.js')).compareCommand(
-          { specs, raw: rawScenario(flags), format: flags.format, style, data: flags.data },
+          { specs, raw: rawScenario(flags), format: flags.format, style, data: { file: flags.data, bundled: bundledDataset } },
           io,
         );
     });
@@ -200,7 +215,11 @@ Examples:
     .description('the price list as people read it: every route, provider, price range, typical program and source');
   addOutputOptions(routesCommand, FORMATS).action((flags: OutputFlags, command: Command) => {
     const style = outputStyle(command, flags, io);
-    selection.run = async () => (await import('./commands/routes.js')).routesCommand({ format: flags.format, style, data: flags.data }, io);
+    selection.run = async () =>
+      (await import('./commands/routes.js')).routesCommand(
+        { format: flags.format, style, data: { file: flags.data, bundled: bundledDataset } },
+        io,
+      );
   });
 
   const batch = program
@@ -208,12 +227,22 @@ Examples:
     .description('estimate many scenarios from a CSV (with a header) or JSON Lines file, one result per row, in order')
     .argument('<file>', 'the input file, or - for standard input');
   addOutputOptions(batch, BATCH_FORMATS)
-    .option('-o, --output <file>', 'write here (via a temp file renamed at the end) instead of standard output')
+    .option('-o, --output <file>', 'write here (via a temp file renamed at the end) instead of standard output; - is standard output')
+    .addOption(
+      new Option('--detail <level>', 'JSON rows: summary (inputs used, totals, what the patient pays) or full (the whole estimate)')
+        .choices(DETAILS)
+        .default('summary'),
+    )
+    .option('--keep-columns', 'pass columns the tool does not know (name, notes, a record number) through to the output unchanged')
     .addHelpText(
       'after',
       `
 Columns (case- and space-insensitive, camelCase too; only route is required):
   ${INPUT_COLUMN_NAMES.join(', ')}
+
+JSON rows are compact by default (--detail summary: id, row, line, status, the inputs used and which
+were assumed, per session, program, all-in, what the patient pays, the price list); --detail full
+puts the whole estimate in each row. \`ketamine-cost schema batch\` prints both shapes.
 
 Exit codes: 0 every row estimated; 3 finished, every row written, some rows failed; 1 the file could not be read; 2 usage.
 
@@ -221,10 +250,25 @@ Examples:
   $ ketamine-cost batch patients.csv --format csv --output estimates.csv
   $ printf 'route,sessions\\niv,6\\noral,4\\n' | ketamine-cost batch - --format jsonl`,
     )
-    .action((input: string, flags: Omit<OutputFlags, 'format'> & { format: BatchFormat; output?: string }) => {
-      selection.run = async () =>
-        (await import('./commands/batch.js')).batchCommand({ input, format: flags.format, output: flags.output, data: flags.data }, io);
-    });
+    .action(
+      (
+        input: string,
+        flags: Omit<OutputFlags, 'format'> & { format: BatchFormat; output?: string; detail: Detail; keepColumns?: boolean },
+      ) => {
+        selection.run = async () =>
+          (await import('./commands/batch.js')).batchCommand(
+            {
+              input,
+              format: flags.format,
+              output: flags.output,
+              data: { file: flags.data, bundled: bundledDataset },
+              detail: flags.detail,
+              keepColumns: flags.keepColumns === true,
+            },
+            io,
+          );
+      },
+    );
 
   const data = program
     .command('data')
@@ -239,7 +283,8 @@ Examples:
     .option('--data <file>', 'show this price list instead of the bundled one')
     .option('--debug', 'print the stack trace of unexpected errors')
     .action((flags: { data?: string }) => {
-      selection.run = async () => (await import('./commands/data.js')).dataShowCommand({ data: flags.data }, io);
+      selection.run = async () =>
+        (await import('./commands/data.js')).dataShowCommand({ data: { file: flags.data, bundled: bundledDataset } }, io);
     });
   data
     .command('validate')
@@ -252,8 +297,8 @@ Examples:
 
   program
     .command('schema')
-    .description('print the JSON Schema of the JSON output (estimate) or of a price list (dataset)')
-    .argument('[which]', 'estimate or dataset', 'estimate')
+    .description('print the JSON Schema of an output (estimate, a batch row, compare) or of a price list (dataset)')
+    .argument('[which]', 'estimate, batch, compare or dataset', 'estimate')
     .option('--debug', 'print the stack trace of unexpected errors')
     .action((which: string) => {
       selection.run = async () => (await import('./commands/data.js')).schemaCommand({ which }, io);

@@ -60,8 +60,12 @@ const STACK_LINE = /^\s+at .+[(:]\d+/m;
  * Runs the built command and checks the promise for bad input: the exit code (2 unless told),
  * nothing on stdout, exactly one line on stderr matching `message`, and no stack trace.
  */
-export function expectUsageError(args: string[], message: RegExp, options: { code?: number; input?: string } = {}): void {
-  const r = runCli(args, { input: options.input });
+export function expectUsageError(
+  args: string[],
+  message: RegExp,
+  options: { code?: number; input?: string; env?: Record<string, string> } = {},
+): void {
+  const r = runCli(args, { input: options.input, env: options.env });
   expect(r.code).toBe(options.code ?? 2);
   expect(r.stdout).toBe('');
   expect(r.stderr).toMatch(message);

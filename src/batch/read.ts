@@ -8,8 +8,21 @@ import { MAX_RECORD_BYTES, type RawRecord, RecordScanner } from './records.js';
 /** What is wrong with one row, and in which column when one column is to blame. */
 export type RowProblem = { column: string | null; message: string };
 
-/** One input row: its number (and, for JSON Lines, its line), its id (the `id` cell, else the row number), and either a raw scenario or what was wrong. */
-export type BatchRow = { row: number; line: number | null; id: string; raw: RawScenario | null; problem: RowProblem | null };
+/**
+ * One input row: its number and line, its id (the `id` cell, else the row number), either a raw
+ * scenario or what was wrong, and (with --keep-columns) the cells of columns the tool does not know.
+ */
+export type BatchRow = {
+  row: number;
+  line: number | null;
+  id: string;
+  raw: RawScenario | null;
+  problem: RowProblem | null;
+  extra: [string, string][] | null;
+};
+
+/** How to read a batch: `keepColumns` passes unknown columns through instead of refusing them. */
+export type ReadOptions = { keepColumns: boolean };
 
 const squash = (name: string) => name.toLowerCase().replace(/[\s_-]+/g, '');
 const BY_SQUASHED = new Map<string, InputColumn>(INPUT_COLUMNS.map((c) => [squash(c), c]));
@@ -22,7 +35,7 @@ export function columnFor(name: string): InputColumn | undefined {
 function unknownColumn(name: string): string {
   const close = closestName(squash(name), INPUT_COLUMN_NAMES.map(squash));
   const suggestion = close ? ` (did you mean "${INPUT_COLUMN_NAMES[INPUT_COLUMN_NAMES.map(squash).indexOf(close)]}"?)` : '';
-  return `unknown column "${name}"${suggestion}; allowed: ${INPUT_COLUMN_NAMES.join(', ')}`;
+  return `unknown column "${name}"${suggestion}; allowed: ${INPUT_COLUMN_NAMES.join(', ')} (or --keep-columns to pass it through)`;
 }
 
 /** Decides CSV or JSON Lines: by extension, else by the first non-blank character being `{`. */
@@ -49,7 +62,11 @@ const EMPTY = 'the batch file is empty; it needs a header row (route, sessions, 
  * million-row file runs in bounded memory. Every input row yields exactly one BatchRow: rows that
  * cannot be read carry a problem instead of being dropped.
  */
-export async function* readBatchRows(source: AsyncIterable<Buffer | string>, name: string): AsyncGenerator<BatchRow[]> {
+export async function* readBatchRows(
+  source: AsyncIterable<Buffer | string>,
+  name: string,
+  options: ReadOptions = { keepColumns: false },
+): AsyncGenerator<BatchRow[]> {
   const iterator = source[Symbol.asyncIterator]();
   const first = await iterator.next();
   if (first.done) throw new DataError(EMPTY);
@@ -59,7 +76,7 @@ export async function* readBatchRows(source: AsyncIterable<Buffer | string>, nam
   }
   const kind = detectKind(name, firstChunk.subarray(0, 4096).toString('utf8'));
   const scanner = new RecordScanner(kind);
-  const toRow = kind === 'csv' ? csvReader() : jsonLinesReader();
+  const toRow = kind === 'csv' ? csvReader(options) : jsonLinesReader(options);
   const rowsOf = (records: RawRecord[]): BatchRow[] => {
     const rows: BatchRow[] = [];
     for (const record of records) {
@@ -95,8 +112,9 @@ export async function* readBatchRows(source: AsyncIterable<Buffer | string>, nam
 type RowReader = { row: (record: RawRecord) => BatchRow | null; finish: () => void };
 
 /** Turns CSV records into BatchRows: the first is the header; blank rows are skipped. */
-function csvReader(): RowReader {
+function csvReader(options: ReadOptions): RowReader {
   let header: (InputColumn | undefined)[] | null = null;
+  let names: string[] = [];
   let idCell = -1;
   let count = 0;
   return {
@@ -104,7 +122,8 @@ function csvReader(): RowReader {
       if (header === null) {
         if (record.tooLong) throw new DataError(`the header row ${TOO_LONG.replace('; it was skipped', '')}`);
         if (record.notUtf8 !== null) throw new DataError(`the header row ${NOT_UTF8}`);
-        header = readHeader(record.cells);
+        header = readHeader(record.cells, options);
+        names = record.cells.map((c) => c.trim());
         idCell = header.indexOf('id');
         return null;
       }
@@ -115,19 +134,29 @@ function csvReader(): RowReader {
       const row = count;
       const idText = idCell >= 0 && !record.tooLong ? cells[idCell]?.trim() : undefined;
       const id = idText ? idText : String(row);
-      const fail = (column: string | null, message: string): BatchRow => ({ row, line, id, raw: null, problem: { column, message } });
+      const fail = (column: string | null, message: string): BatchRow => ({
+        row,
+        line,
+        id,
+        raw: null,
+        problem: { column, message },
+        extra: null,
+      });
       if (record.tooLong) return fail(null, TOO_LONG);
       if (cells.length !== header.length)
         return fail(null, `has ${cells.length} cells but the header has ${header.length}; check for a missing or extra comma`);
       if (record.notUtf8 !== null) return fail(header[record.notUtf8] ?? null, NOT_UTF8);
       const raw: RawScenario = {};
+      const extra: [string, string][] | null = options.keepColumns ? [] : null;
       for (let i = 0; i < cells.length; i++) {
         const column = header[i];
         const cell = cells[i] ?? '';
+        // A column the tool does not know (only with --keep-columns) goes through unchanged.
+        if (column === undefined) extra?.push([names[i] ?? '', cell]);
         if (column === undefined || column === 'id' || cell.trim() === '') continue;
         raw[column] = cell;
       }
-      return { row, line, id, raw, problem: null };
+      return { row, line, id, raw, problem: null, extra };
     },
     finish: () => {
       if (header === null) throw new DataError(EMPTY);
@@ -135,14 +164,18 @@ function csvReader(): RowReader {
   };
 }
 
-function readHeader(cells: string[]): (InputColumn | undefined)[] {
+function readHeader(cells: string[], options: ReadOptions): (InputColumn | undefined)[] {
   if (cells.length === 1 && /;/.test(cells[0] ?? '')) {
     throw new DataError('the header seems to use semicolons (;) between columns; save the file as comma-separated CSV');
   }
   const seen = new Set<InputColumn>();
   const columns = cells.map((cell) => {
     const column = columnFor(cell.trim());
-    if (column === undefined) throw new DataError(cell.trim() === '' ? 'the header has an empty column name' : unknownColumn(cell.trim()));
+    if (cell.trim() === '') throw new DataError('the header has an empty column name');
+    if (column === undefined) {
+      if (options.keepColumns) return undefined;
+      throw new DataError(unknownColumn(cell.trim()));
+    }
     if (seen.has(column)) throw new DataError(`column "${cell.trim()}" appears twice in the header`);
     seen.add(column);
     return column;
@@ -153,7 +186,7 @@ function readHeader(cells: string[]): (InputColumn | undefined)[] {
 }
 
 /** Turns JSON Lines records into BatchRows, one JSON object per line; blank lines are skipped. */
-function jsonLinesReader(): RowReader {
+function jsonLinesReader(options: ReadOptions): RowReader {
   const state = { row: 0 };
   return {
     row: (record) => {
@@ -162,16 +195,16 @@ function jsonLinesReader(): RowReader {
       if (record.tooLong || record.notUtf8 !== null) {
         state.row += 1;
         const message = record.tooLong ? `line ${TOO_LONG}` : `line ${NOT_UTF8}`;
-        return { row: state.row, line: record.line, id: String(state.row), raw: null, problem: { column: null, message } };
+        return { row: state.row, line: record.line, id: String(state.row), raw: null, problem: { column: null, message }, extra: null };
       }
-      return jsonRow(text, record.line, state);
+      return jsonRow(text, record.line, state, options);
     },
     finish: () => {},
   };
 }
 
 /** Turns one JSON Lines line into a BatchRow (null for a blank line). */
-function jsonRow(text: string, line: number, state: { row: number }): BatchRow | null {
+function jsonRow(text: string, line: number, state: { row: number }, options: ReadOptions): BatchRow | null {
   if (text.trim() === '') return null;
   state.row += 1;
   const row = state.row;
@@ -181,6 +214,7 @@ function jsonRow(text: string, line: number, state: { row: number }): BatchRow |
     id: String(row),
     raw: null,
     problem: { column, message },
+    extra: null,
   });
   let value: unknown;
   try {
@@ -194,10 +228,12 @@ function jsonRow(text: string, line: number, state: { row: number }): BatchRow |
   let id = String(row);
   let problem: BatchRow['problem'] = null;
   const seen = new Map<InputColumn, string>();
+  const extra: [string, string][] | null = options.keepColumns ? [] : null;
   for (const [key, cell] of Object.entries(value)) {
     const column = columnFor(key);
     if (column === undefined) {
-      problem ??= { column: key, message: unknownColumn(key) };
+      if (extra) extra.push([key, typeof cell === 'string' ? cell : JSON.stringify(cell)]);
+      else problem ??= { column: key, message: unknownColumn(key) };
       continue;
     }
     // "route" and "Route" name one column, as two CSV headers would: refuse, never pick one.
@@ -220,7 +256,7 @@ function jsonRow(text: string, line: number, state: { row: number }): BatchRow |
     const twice = duplicateKey(text);
     if (twice !== null) problem = { column: twice, message: `key "${twice}" appears twice; give it once` };
   }
-  return { row, line, id, raw: problem ? null : raw, problem };
+  return { row, line, id, raw: problem ? null : raw, problem, extra };
 }
 
 // JSON numbers arrive as doubles; 1e21 or 0.1+0.2 must not slip through as something else.

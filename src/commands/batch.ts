@@ -10,20 +10,30 @@ import type { Dataset } from '../core/types.js';
 import { DataError, describeFsError, EXIT, UsageError } from '../errors.js';
 import { type BatchResult, batchWriter } from '../format/batch.js';
 import { visibleName } from '../format/visible.js';
-import type { BatchFormat } from '../formats.js';
+import type { BatchFormat, Detail } from '../formats.js';
 import type { Io } from '../io.js';
-import { selectDataset } from './shared.js';
+import { type DatasetChoice, selectDataset } from './shared.js';
 
-export type BatchOptions = { input: string; format: BatchFormat; output: string | undefined; data: string | undefined };
+export type BatchCommandOptions = {
+  input: string;
+  format: BatchFormat;
+  output: string | undefined;
+  data: DatasetChoice;
+  detail: Detail;
+  keepColumns: boolean;
+};
 
 const PROGRESS_EVERY = 10_000;
-const CACHE_LIMIT = 10_000;
+// Enough for the handful of scenarios a spreadsheet repeats; small, so a file of rows that all
+// differ does not keep thousands of estimates alive for the garbage collector to move.
+const CACHE_LIMIT = 32;
 
 /**
  * Prices one raw row. Rows of a spreadsheet repeat a handful of scenarios, and estimateCost is
- * pure, so outcomes are memoised by the row's values (bounded, so memory stays flat).
+ * pure, so outcomes are memoised by the row's values (bounded, so memory stays flat). The step by
+ * step explanation is built only for full rows: nothing else shows it.
  */
-function makeRowPricer(dataset: Dataset) {
+function makeRowPricer(dataset: Dataset, explain: boolean) {
   const cache = new Map<string, Estimate | RowProblem>();
   return (raw: RawScenario): Estimate | RowProblem => {
     const key = JSON.stringify(raw);
@@ -32,7 +42,7 @@ function makeRowPricer(dataset: Dataset) {
     const parsed = parseScenario(raw, dataset);
     const issue = parsed.ok ? undefined : parsed.issues[0];
     const outcome = parsed.ok
-      ? estimateCost(parsed.scenario, dataset)
+      ? estimateCost(parsed.scenario, dataset, { explain })
       : { column: kebabCase(issue?.field ?? 'route'), message: issue?.message ?? 'invalid' };
     if (cache.size >= CACHE_LIMIT) cache.clear();
     cache.set(key, outcome);
@@ -74,7 +84,7 @@ function isDirectory(fd: number): boolean {
  * `ketamine-cost batch <file|->`: one result per input row, in order, streamed. Exit 0 when every
  * row was estimated, 3 when every row was written but some failed, 1 when the file cannot be read.
  */
-export async function batchCommand(options: BatchOptions, io: Io): Promise<number> {
+export async function batchCommand(options: BatchCommandOptions, io: Io): Promise<number> {
   // V8 doubles its young generation each time it grows, up to 32 MB, under the steady allocation
   // of a long batch, so a 1M-row run took far more memory than a 10k-row one. Growing it no
   // further keeps memory flat at the same speed (README, Performance; scripts/bench.mjs). This flag is
@@ -82,15 +92,19 @@ export async function batchCommand(options: BatchOptions, io: Io): Promise<numbe
   setFlagsFromString('--semi-space-growth-factor=1');
   const dataset = await selectDataset(options.data, io);
   const source = openInput(options.input, io);
-  const writer = batchWriter(options.format);
+  const writer = batchWriter(options.format, {
+    detail: options.detail,
+    dataset: { id: dataset.id, version: dataset.version, asOf: dataset.asOf },
+  });
   const sink = options.output === undefined ? stdoutSink(io) : fileSink(options.output, io);
-  const price = makeRowPricer(dataset);
+  const full = options.detail === 'full' && (options.format === 'json' || options.format === 'jsonl');
+  const price = makeRowPricer(dataset, full);
   const counts = { ok: 0, failed: 0 };
   const progress = io.stderrIsTTY;
   try {
     await sink.write(writer.start());
     let index = 0;
-    for await (const rows of readBatchRows(source, options.input)) {
+    for await (const rows of readBatchRows(source, options.input, { keepColumns: options.keepColumns })) {
       for (const row of rows) {
         const outcome = row.raw === null ? row.problem : price(row.raw);
         const estimated = outcome !== null && 'route' in outcome;
@@ -100,6 +114,7 @@ export async function batchCommand(options: BatchOptions, io: Io): Promise<numbe
           id: row.id,
           estimate: estimated ? outcome : null,
           error: estimated ? null : outcome,
+          extra: row.extra,
         };
         if (estimated) counts.ok += 1;
         else counts.failed += 1;

@@ -5,9 +5,9 @@ import { UsageError } from '../errors.js';
 import { visibleDeep } from '../format/visible.js';
 import type { Format } from '../formats.js';
 import type { Io } from '../io.js';
-import { type OutputStyle, type Renderers, selectDataset } from './shared.js';
+import { type DatasetChoice, type OutputStyle, type Renderers, selectDataset } from './shared.js';
 
-export type CompareCommandOptions = { specs: string[]; raw: RawScenario; format: Format; style: OutputStyle; data: string | undefined };
+export type CompareCommandOptions = { specs: string[]; raw: RawScenario; format: Format; style: OutputStyle; data: DatasetChoice };
 
 const load = () => import('../format/compare.js');
 

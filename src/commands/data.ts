@@ -1,10 +1,10 @@
 import { EXIT, UsageError } from '../errors.js';
 import { visible, visibleName } from '../format/visible.js';
 import type { Io } from '../io.js';
-import { selectDataset } from './shared.js';
+import { type DatasetChoice, selectDataset } from './shared.js';
 
 /** `ketamine-cost data show`: the price list in use, as JSON, the starting point for a clinic's own list. */
-export async function dataShowCommand(options: { data: string | undefined }, io: Io): Promise<number> {
+export async function dataShowCommand(options: { data: DatasetChoice }, io: Io): Promise<number> {
   io.stdout(`${JSON.stringify(await selectDataset(options.data, io), null, 2)}\n`);
   return EXIT.ok;
 }
@@ -30,9 +30,9 @@ export async function dataValidateCommand(options: { file: string }, io: Io): Pr
 /** `ketamine-cost schema [estimate|dataset]`: the JSON Schema of the JSON output or of a price list. */
 export async function schemaCommand(options: { which: string }, io: Io): Promise<number> {
   const which = options.which.trim().toLowerCase();
-  if (which !== 'estimate' && which !== 'dataset')
-    throw new UsageError(`schema "${options.which}" is not known; allowed: estimate, dataset`);
-  const { jsonSchemaOf } = await import('../format/contract.js');
-  io.stdout(jsonSchemaOf(which));
+  const { jsonSchemaOf, SCHEMAS } = await import('../format/contract.js');
+  const known = SCHEMAS.find((s) => s === which);
+  if (known === undefined) throw new UsageError(`schema "${options.which}" is not known; allowed: ${SCHEMAS.join(', ')}`);
+  io.stdout(jsonSchemaOf(known));
   return EXIT.ok;
 }

@@ -8,7 +8,7 @@ import { formatJson } from '../format/json.js';
 import { visible, visibleDeep } from '../format/visible.js';
 import type { Format } from '../formats.js';
 import type { Io } from '../io.js';
-import { type OutputStyle, type Renderers, scenarioFromFlags, selectDataset } from './shared.js';
+import { type DatasetChoice, type OutputStyle, type Renderers, scenarioFromFlags, selectDataset } from './shared.js';
 
 export type EstimateCommandOptions = {
   raw: RawScenario;
@@ -16,7 +16,7 @@ export type EstimateCommandOptions = {
   explain: boolean;
   style: OutputStyle;
   interactive: boolean | undefined;
-  data: string | undefined;
+  data: DatasetChoice;
 };
 
 /** `ketamine-cost [flags]`: prices one scenario and writes it in the chosen format. */
@@ -60,7 +60,7 @@ export async function estimateCommand(options: EstimateCommandOptions, io: Io): 
   if (interactive) {
     const { equivalentCommand, formatEligibilityNotes } = await import('../format/command-line.js');
     const route = dataset.routes.find((r) => r.id === scenario.route);
-    const extra = `\n${formatEligibilityNotes(eligibilityNotes)}${eligibilityNotes.length ? '\n' : ''}To run this again: ${equivalentCommand(scenario, raw, route?.doses !== undefined, options)}\n`;
+    const extra = `\n${formatEligibilityNotes(eligibilityNotes)}${eligibilityNotes.length ? '\n' : ''}To run this again: ${equivalentCommand(scenario, raw, route?.doses !== undefined, { data: options.data.file, format: options.format, explain: options.explain })}\n`;
     if (options.format === 'json' || options.format === 'csv') io.stderr(visible(extra));
     else io.stdout(visible(extra));
   }

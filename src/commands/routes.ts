@@ -2,9 +2,9 @@ import type { Dataset } from '../core/types.js';
 import { visibleDeep } from '../format/visible.js';
 import type { Format } from '../formats.js';
 import type { Io } from '../io.js';
-import { type OutputStyle, type Renderers, selectDataset } from './shared.js';
+import { type DatasetChoice, type OutputStyle, type Renderers, selectDataset } from './shared.js';
 
-export type RoutesCommandOptions = { format: Format; style: OutputStyle; data: string | undefined };
+export type RoutesCommandOptions = { format: Format; style: OutputStyle; data: DatasetChoice };
 
 const load = () => import('../format/routes.js');
 

@@ -1,8 +1,7 @@
-import { bundledDataset } from '../catalog/load.js';
 import { flagName } from '../core/fields.js';
 import { parseScenario } from '../core/scenario.js';
 import type { Dataset, RawScenario, Scenario } from '../core/types.js';
-import { UsageError } from '../errors.js';
+import { isKnownError, UsageError } from '../errors.js';
 import type { Format } from '../formats.js';
 import type { Io } from '../io.js';
 
@@ -19,9 +18,31 @@ export type Renderers<T, Options = Record<never, never>> = Record<
   (value: T, style: OutputStyle, options: Options) => Promise<string>
 >;
 
-/** Returns the dataset a command works on: --data when given (validated, so zod loads only then), else the bundled one. */
-export async function selectDataset(data: string | undefined, io: Io): Promise<Dataset> {
-  return data === undefined ? bundledDataset : (await import('../catalog/read.js')).loadDataset(data, io.cwd);
+/**
+ * The price list a command was asked for: the --data file, if any, and the bundled list. The
+ * bundled list is handed in by the program (which has it at hand) rather than imported here, so
+ * each lazily loaded command file does not carry a copy of the whole dataset.
+ */
+export type DatasetChoice = { file: string | undefined; bundled: Dataset };
+
+/**
+ * Returns the dataset a command works on: --data, else the file KETAMINE_COST_DATA names (a
+ * clinic's own prices by default), else the bundled one. A file is validated (zod loads only then).
+ */
+export async function selectDataset(choice: DatasetChoice, io: Io): Promise<Dataset> {
+  const data = choice.file;
+  const fromEnv = io.env.KETAMINE_COST_DATA;
+  const file = data ?? (fromEnv === undefined || fromEnv === '' ? undefined : fromEnv);
+  if (file === undefined) return choice.bundled;
+  const { loadDataset } = await import('../catalog/read.js');
+  if (data !== undefined) return loadDataset(file, io.cwd);
+  try {
+    return loadDataset(file, io.cwd);
+  } catch (error) {
+    // Say where the file name came from: nobody typed it on this command line.
+    if (isKnownError(error)) error.message = `KETAMINE_COST_DATA: ${error.message}`;
+    throw error;
+  }
 }
 
 /** Validates flags into a Scenario, or throws a UsageError naming the first bad flag and what it allows. */

@@ -14,8 +14,8 @@ export type InNetworkTerms = {
  */
 export type OutOfNetworkTerms = { deductibleCents: number; reimbursementBasisPoints: number; allowedCents: number | null };
 
-/** One bill: a session (numbered) or a one-time visit (named). */
-export type Bill = { cents: number; session: number | null; name: string };
+/** One bill: a session (numbered; named "Session n" when explained) or a one-time visit (named). */
+export type Bill = { cents: number; session: number | null; name?: string | undefined };
 
 export type CostShare = { billedCents: number; patientCents: number; planCents: number; balanceBilledCents: number; steps: string[] };
 
@@ -23,7 +23,9 @@ type BillShare = { bill: Bill; toDeductible: number; share: number; pay: number;
 
 /** Returns `count` session bills of the same price, numbered from `first`. */
 export function sessionBills(cents: number, count: number, first = 1): Bill[] {
-  return Array.from({ length: count }, (_, i) => ({ cents, session: first + i, name: `Session ${first + i}` }));
+  const bills: Bill[] = [];
+  for (let i = 0; i < count; i++) bills.push({ cents, session: first + i });
+  return bills;
 }
 
 /**
@@ -32,7 +34,7 @@ export function sessionBills(cents: number, count: number, first = 1): Bill[] {
  * copay) of the rest, and the running total stops at what is left of the out-of-pocket maximum
  * (HealthCare.gov glossary). Deductible and cap carry from one session to the next.
  */
-export function shareInNetwork(bills: readonly Bill[], terms: InNetworkTerms): CostShare {
+export function shareInNetwork(bills: readonly Bill[], terms: InNetworkTerms, explain = true): CostShare {
   let deductibleLeft = terms.deductibleCents;
   let capLeft = terms.oopMaxCents;
   let patientCents = 0;
@@ -48,9 +50,10 @@ export function shareInNetwork(bills: readonly Bill[], terms: InNetworkTerms): C
     const capped = pay < uncapped;
     if (capLeft !== null) capLeft -= pay;
     patientCents += pay;
-    perBill.push({ bill, toDeductible, share, pay, capped, balance: 0 });
+    if (explain) perBill.push({ bill, toDeductible, share, pay, capped, balance: 0 });
   }
   const billedCents = bills.reduce((sum, b) => sum + b.cents, 0);
+  if (!explain) return { billedCents, patientCents, planCents: billedCents - patientCents, balanceBilledCents: 0, steps: [] };
   const how =
     terms.copayCents === null ? `${formatPercent(terms.coinsuranceBasisPoints)} coinsurance` : `${formatUsd(terms.copayCents)} copay`;
   const steps = groupBills(perBill).map(({ label, each, s }) => {
@@ -80,7 +83,7 @@ export function shareInNetwork(bills: readonly Bill[], terms: InNetworkTerms): C
  * (balance billing, HealthCare.gov). Without an allowed amount the bill itself is counted, so
  * the payback is an upper bound.
  */
-export function shareOutOfNetwork(bills: readonly Bill[], terms: OutOfNetworkTerms): CostShare {
+export function shareOutOfNetwork(bills: readonly Bill[], terms: OutOfNetworkTerms, explain = true): CostShare {
   let deductibleLeft = terms.deductibleCents;
   let planCents = 0;
   let balanceBilledCents = 0;
@@ -93,9 +96,10 @@ export function shareOutOfNetwork(bills: readonly Bill[], terms: OutOfNetworkTer
     const reimbursed = shareOf(allowed - toDeductible, terms.reimbursementBasisPoints);
     planCents += reimbursed;
     balanceBilledCents += balance;
-    perBill.push({ bill, toDeductible, share: reimbursed, pay: bill.cents - reimbursed, capped: false, balance });
+    if (explain) perBill.push({ bill, toDeductible, share: reimbursed, pay: bill.cents - reimbursed, capped: false, balance });
   }
   const billedCents = bills.reduce((sum, b) => sum + b.cents, 0);
+  if (!explain) return { billedCents, patientCents: billedCents - planCents, planCents, balanceBilledCents, steps: [] };
   const steps = groupBills(perBill).map(({ label, each, s }) => {
     const allowed = s.bill.cents - s.balance;
     const counted = s.balance > 0 ? `the plan allows ${formatUsd(allowed)} (${formatUsd(s.balance)} above it is billed to you), ` : '';
@@ -126,6 +130,7 @@ function groupBills(shares: BillShare[]): { label: string; each: boolean; s: Bil
   }
   return groups.map(({ first, last, s }) => {
     const run = first !== last;
-    return { label: run ? `Sessions ${first.bill.session}-${last.bill.session}` : first.bill.name, each: run, s };
+    const name = first.bill.name ?? `Session ${first.bill.session}`;
+    return { label: run ? `Sessions ${first.bill.session}-${last.bill.session}` : name, each: run, s };
   });
 }

@@ -49,6 +49,23 @@ export type LineItem = {
   asOf: string | null;
 };
 
+/**
+ * The insurance terms the figures were computed with (an audit of the inputs), and which of them
+ * were assumed rather than given: `deductible`, `coinsurance`, `oop-max`, `reimbursement`, `allowed`, `covered`.
+ */
+export type InputsUsed = {
+  /** What was left of the deductible at the low end and at the high end; null without insurance. */
+  deductible: CentsRange | null;
+  coinsuranceBasisPoints: number | null;
+  copayCents: number | null;
+  /** null: no cap applied. */
+  oopMaxCents: number | null;
+  reimbursementBasisPoints: number | null;
+  /** null: the price was counted (an upper bound of the payback). */
+  allowedCents: number | null;
+  assumed: string[];
+};
+
 /** A public reference figure (what Medicare pays for a whole session): shown for scale, never added up. */
 export type BenchmarkFigure = { text: string; cents: number; source: string; at: string; quote: string | null; asOf: string | null };
 
@@ -86,6 +103,7 @@ export type Estimate = {
   allIn: CentsRange & { notPriced: string[]; excludedItems: string[] };
   /** What the patient pays (all-in), for each insurance case worth reporting. */
   patient: { insurance: Scenario['insurance']['status']; cases: PatientCase[]; assumptions: Cited[] };
+  inputsUsed: InputsUsed;
   benchmarks: BenchmarkFigure[];
   coverage: { typical: 'covered' | 'not-covered'; note: string; source: string; at: string };
   included: Cited[];
@@ -96,16 +114,28 @@ export type Estimate = {
 };
 
 /**
+ * `explain: false` leaves out every sentence (the explanation, notes and assumptions come back
+ * empty): a batch's summary and CSV rows show only figures, for many rows at a time.
+ */
+export type EstimateOptions = { explain?: boolean };
+
+/**
  * Prices one scenario against a dataset: each line item, the sessions, the whole program, the
  * all-in total and what the patient pays under the scenario's insurance. Pure and deterministic:
  * the same input gives the same estimate, so every output format is byte-identical run after run.
  */
-export function estimateCost(scenario: Scenario, dataset: Dataset): Estimate {
+export function estimateCost(scenario: Scenario, dataset: Dataset, options: EstimateOptions = {}): Estimate {
+  const explain = options.explain ?? true;
   const route = findRoute(dataset, scenario.route);
   const offer = route.offers.find((o) => o.provider === scenario.provider);
   const provider = dataset.providers.find((p) => p.id === scenario.provider);
   if (!offer || !provider) throw new Error(`the dataset has no ${scenario.provider} offer for ${route.id}`);
   const explanation: Step[] = [];
+  // Without the explanation (a batch's summary rows), its lines are not kept, nor the insurance steps.
+  // Lines are built only when explaining: formatting them costs more than the arithmetic.
+  const say = (line: () => Step) => {
+    if (explain) explanation.push(line());
+  };
   const price = offer.price;
 
   // 1. One session: the route's price, times the devices the dose needs when priced per device.
@@ -114,12 +144,12 @@ export function estimateCost(scenario: Scenario, dataset: Dataset): Estimate {
   const units = price.per === 'device' && dose ? dose.devices : 1;
   const perSession = { lowCents: price.lowCents * units, highCents: price.highCents * units };
   if (units === 1) {
-    explanation.push(
+    say(() =>
       step(`Per session: ${formatUsdRange(perSession.lowCents, perSession.highCents)} for ${route.label} ${provider.label}`, price.ref),
     );
   } else if (dose) {
-    explanation.push(step(`Price per ${price.per}: ${formatUsdRange(price.lowCents, price.highCents)}`, price.ref));
-    explanation.push(
+    say(() => step(`Price per ${price.per}: ${formatUsdRange(price.lowCents, price.highCents)}`, price.ref));
+    say(() =>
       step(
         `The ${dose.mg} mg dose uses ${dose.devices} devices: ${dose.devices} x ${formatUsdRange(price.lowCents, price.highCents)} = ${formatUsdRange(perSession.lowCents, perSession.highCents)} per session`,
         dose.ref,
@@ -146,7 +176,7 @@ export function estimateCost(scenario: Scenario, dataset: Dataset): Estimate {
         }
       : null;
   if (firstSession) {
-    explanation.push(
+    say(() =>
       step(
         `Session 1 is at the ${firstSession.doseMg} mg starting dose: ${firstSession.devices} x ${formatUsdRange(price.lowCents, price.highCents)} = ${formatUsdRange(firstSession.lowCents, firstSession.highCents)}; ${dose?.mg} mg from session 2`,
         route.firstSession?.ref ?? price.ref,
@@ -156,7 +186,7 @@ export function estimateCost(scenario: Scenario, dataset: Dataset): Estimate {
 
   // 3. How many sessions: as given, from a duration through the schedule, or the typical program.
   const sessions = countProgramSessions(scenario, route);
-  for (const line of sessions.steps) explanation.push({ text: line, source: sessions.ref?.source ?? null, at: sessions.ref?.at ?? null });
+  for (const line of sessions.steps) say(() => ({ text: line, source: sessions.ref?.source ?? null, at: sessions.ref?.at ?? null }));
 
   // 4. The treatment over the program: the low end is the fewest sessions at the lowest price, the high end the most at the highest.
   const treatmentTotal = (count: number, each: number, first: number | null) => (count === 0 ? 0 : (first ?? each) + each * (count - 1));
@@ -169,12 +199,12 @@ export function estimateCost(scenario: Scenario, dataset: Dataset): Estimate {
     ['high', sessions.high, perSession.highCents, firstSession?.highCents, program.highCents],
   ] as const) {
     const sum = first === undefined ? `${count} x ${formatUsd(each)}` : `${formatUsd(first)} + ${count - 1} x ${formatUsd(each)}`;
-    explanation.push(step(`Program, ${end} end: ${sum} = ${formatUsd(total)}`, price.ref));
+    say(() => step(`Program, ${end} end: ${sum} = ${formatUsd(total)}`, price.ref));
   }
 
   // 5. The other line items: priced ones add up, the rest are named and left out of the total.
-  const sourceOf = new Map(dataset.sources.map((s) => [s.id, s]));
-  const thirdParty = (ref: Ref | undefined) => ref !== undefined && sourceOf.get(ref.source)?.thirdParty === true;
+  const thirdParties = thirdPartySources(dataset);
+  const thirdParty = (ref: Ref | undefined) => ref !== undefined && thirdParties.has(ref.source);
   const treatmentItem: LineItem = {
     id: price.per === 'device' ? 'drug' : 'treatment',
     label:
@@ -208,14 +238,16 @@ export function estimateCost(scenario: Scenario, dataset: Dataset): Estimate {
       thirdParty: thirdParty(def.price?.ref) || thirdParty(def.price?.highRef),
       ...refFields(def.price?.highRef ?? def.price?.ref ?? def.ref),
     });
-    if (priced && unit && def.price) {
-      const third = thirdParty(def.price.ref) || thirdParty(def.price.highRef) ? ' (third-party figure)' : '';
+    const itemPrice = def.price;
+    if (priced && unit && itemPrice) {
+      const third = thirdParty(itemPrice.ref) || thirdParty(itemPrice.highRef) ? ' (third-party figure)' : '';
       const each = def.charge === 'once' ? ' once' : ' per session';
-      if (def.price.highRef) {
+      const highRef = itemPrice.highRef;
+      if (highRef) {
         // Two sources, one for each end: cite both.
-        explanation.push(step(`${def.label}, low end: ${formatUsd(unit.lowCents)}${each}${third}`, def.price.ref));
-        explanation.push(step(`${def.label}, high end: ${formatUsd(unit.highCents)}${each}${third}`, def.price.highRef));
-      } else explanation.push(step(`${def.label}: ${formatUsdRange(unit.lowCents, unit.highCents)}${each}${third}`, def.price.ref));
+        say(() => step(`${def.label}, low end: ${formatUsd(unit.lowCents)}${each}${third}`, itemPrice.ref));
+        say(() => step(`${def.label}, high end: ${formatUsd(unit.highCents)}${each}${third}`, highRef));
+      } else say(() => step(`${def.label}: ${formatUsdRange(unit.lowCents, unit.highCents)}${each}${third}`, itemPrice.ref));
     }
   }
   const extras = items.slice(1).filter((i) => i.status === 'priced');
@@ -226,7 +258,7 @@ export function estimateCost(scenario: Scenario, dataset: Dataset): Estimate {
     excludedItems: items.filter((i) => i.status === 'excluded').map((i) => i.id),
   };
   if (extras.length > 0) {
-    explanation.push(
+    say(() =>
       step(
         `All-in: ${formatUsdRange(program.lowCents, program.highCents)} for the treatment + ${extras.map((i) => formatUsdRange(i.total?.lowCents ?? 0, i.total?.highCents ?? 0)).join(' + ')} = ${formatUsdRange(allIn.lowCents, allIn.highCents)}`,
         price.ref,
@@ -248,7 +280,7 @@ export function estimateCost(scenario: Scenario, dataset: Dataset): Estimate {
     if (firstSession && first) first.cents = pick(firstSession) + perSessionExtras;
     return bills;
   };
-  const patient = sharePatientCost(scenario, dataset, route, billsFor('low'), billsFor('high'));
+  const { inputsUsed, ...patient } = sharePatientCost(scenario, dataset, route, billsFor('low'), billsFor('high'), explain);
   for (const c of patient.cases) {
     const title = caseTitle(c.case);
     for (const [end, lines] of [
@@ -256,7 +288,7 @@ export function estimateCost(scenario: Scenario, dataset: Dataset): Estimate {
       ['high', c.steps.high],
     ] as const) {
       for (const line of lines)
-        explanation.push(
+        say(() =>
           step(
             `${title}, ${end} end: ${line}`,
             c.case === 'self-pay' ? price.ref : (dataset.insurance.deductibleRef ?? dataset.insurance.coinsuranceRef),
@@ -265,66 +297,72 @@ export function estimateCost(scenario: Scenario, dataset: Dataset): Estimate {
     }
   }
 
-  // 7. Notes: what the figure includes, what it leaves out, and what else to know.
-  const included = route.included.map((n) => cite(n.text, n.ref));
-  const excluded = route.excluded.map((n) => cite(n.text, n.ref));
-  for (const item of items.filter((i) => i.status !== 'priced')) {
-    const def = route.items?.find((d) => d.id === item.id);
-    if (def)
-      excluded.push(
-        cite(
-          `${item.label}: ${item.status === 'excluded' ? 'left out with --exclude' : `not priced (${def.notPriced ?? 'ask the clinic'})`}.`,
-          def.ref,
-        ),
-      );
-  }
-  const notes = route.notes.map((n) => cite(n.text, n.ref));
-  if (firstSession && route.firstSession) {
-    notes.push(
-      cite(
-        `Session 1 is priced at ${firstSession.doseMg} mg (${firstSession.devices} devices), the label's starting dose; ${scenario.doseMg} mg only from session 2.`,
-        route.firstSession.ref,
-      ),
-    );
-  }
+  // 7. Notes: what the figure includes, what it leaves out, and what else to know (sentences,
+  // so only when explaining; a batch's summary and CSV rows carry none).
+  let included: Cited[] = [];
+  let excluded: Cited[] = [];
+  let notes: Cited[] = [];
   const ins = dataset.insurance;
-  const paysCash = scenario.insurance.status === 'none' || patient.cases.some((c) => c.case === 'not-covered');
-  if (paysCash) {
-    const who = scenario.insurance.status === 'none' ? 'Paying for yourself' : 'If you pay for it yourself (your plan does not cover it)';
-    notes.push(
-      cite(
-        `${who}: the provider owes you a written Good Faith Estimate before treatment, and a bill that comes in at least ${formatUsd(ins.goodFaithEstimateDisputeCents)} above it can be disputed.`,
-        ins.goodFaithEstimateRef,
-      ),
-    );
-  }
-  if (ins.savingsProgram.routes.includes(route.id)) {
-    notes.push(cite(ins.savingsProgram.text, ins.savingsProgram.ref));
-    if (ins.savingsProgram.excludedRef)
+  if (explain) {
+    included = route.included.map((n) => cite(n.text, n.ref));
+    excluded = route.excluded.map((n) => cite(n.text, n.ref));
+    for (const item of items.filter((i) => i.status !== 'priced')) {
+      const def = route.items?.find((d) => d.id === item.id);
+      if (def)
+        excluded.push(
+          cite(
+            `${item.label}: ${item.status === 'excluded' ? 'left out with --exclude' : `not priced (${def.notPriced ?? 'ask the clinic'})`}.`,
+            def.ref,
+          ),
+        );
+    }
+    notes = route.notes.map((n) => cite(n.text, n.ref));
+    if (firstSession && route.firstSession) {
       notes.push(
         cite(
-          'Government plans (Medicare, Medicaid, TRICARE, Department of Defense, VA) cannot use the manufacturer program.',
-          ins.savingsProgram.excludedRef,
+          `Session 1 is priced at ${firstSession.doseMg} mg (${firstSession.devices} devices), the label's starting dose; ${scenario.doseMg} mg only from session 2.`,
+          route.firstSession.ref,
         ),
       );
-  }
-  const oon = scenario.insurance.status === 'out-of-network';
-  const oonCovered = oon && patient.cases.some((c) => c.case === 'covered');
-  if (oonCovered && scenario.insurance.allowedCents === null) {
-    notes.push(
-      cite(
-        "The payback shown is an upper bound: the plan pays its share of its own allowed amount, not of the clinic's price, and the clinic may bill you the difference (balance billing). Ask your plan for its allowed amount and give --allowed.",
-        ins.balanceBillingRef ?? ins.coinsuranceRef,
-      ),
-    );
-  }
-  if (oonCovered && scenario.insurance.reimbursementBasisPoints > 0) {
-    notes.push(
-      cite(
-        'Out-of-network care does not count towards the out-of-pocket maximum; if your plan covers it, ask the provider for an itemised receipt (superbill) to claim the reimbursement.',
-        ins.oopMaxRef ?? ins.coinsuranceRef,
-      ),
-    );
+    }
+    const paysCash = scenario.insurance.status === 'none' || patient.cases.some((c) => c.case === 'not-covered');
+    if (paysCash) {
+      const who = scenario.insurance.status === 'none' ? 'Paying for yourself' : 'If you pay for it yourself (your plan does not cover it)';
+      notes.push(
+        cite(
+          `${who}: the provider owes you a written Good Faith Estimate before treatment, and a bill that comes in at least ${formatUsd(ins.goodFaithEstimateDisputeCents)} above it can be disputed.`,
+          ins.goodFaithEstimateRef,
+        ),
+      );
+    }
+    if (ins.savingsProgram.routes.includes(route.id)) {
+      notes.push(cite(ins.savingsProgram.text, ins.savingsProgram.ref));
+      if (ins.savingsProgram.excludedRef)
+        notes.push(
+          cite(
+            'Government plans (Medicare, Medicaid, TRICARE, Department of Defense, VA) cannot use the manufacturer program.',
+            ins.savingsProgram.excludedRef,
+          ),
+        );
+    }
+    const oon = scenario.insurance.status === 'out-of-network';
+    const oonCovered = oon && patient.cases.some((c) => c.case === 'covered');
+    if (oonCovered && scenario.insurance.allowedCents === null) {
+      notes.push(
+        cite(
+          "The payback shown is an upper bound: the plan pays its share of its own allowed amount, not of the clinic's price, and the clinic may bill you the difference (balance billing). Ask your plan for its allowed amount and give --allowed.",
+          ins.balanceBillingRef ?? ins.coinsuranceRef,
+        ),
+      );
+    }
+    if (oonCovered && (scenario.insurance.reimbursementBasisPoints ?? 0) > 0) {
+      notes.push(
+        cite(
+          'Out-of-network care does not count towards the out-of-pocket maximum; if your plan covers it, ask the provider for an itemised receipt (superbill) to claim the reimbursement.',
+          ins.oopMaxRef ?? ins.coinsuranceRef,
+        ),
+      );
+    }
   }
   const benchmarks = (route.benchmarks ?? [])
     .filter((b) => b.doseMg === undefined || !dose || b.doseMg === dose.mg)
@@ -336,10 +374,13 @@ export function estimateCost(scenario: Scenario, dataset: Dataset): Estimate {
     at: route.coverage.ref.at,
   };
 
-  const cited = new Set<string | null>([
-    coverage.source,
-    ...[included, excluded, notes, patient.assumptions, explanation, items, benchmarks].flat().map((c) => c.source),
-  ]);
+  // Keep the dataset's order, so the list reads the same whatever was cited first; none without text.
+  const cited = explain
+    ? new Set<string | null>([
+        coverage.source,
+        ...[included, excluded, notes, patient.assumptions, explanation, items, benchmarks].flat().map((c) => c.source),
+      ])
+    : new Set<string | null>();
   return {
     dataset: { id: dataset.id, version: dataset.version, asOf: dataset.asOf },
     scenario,
@@ -347,7 +388,8 @@ export function estimateCost(scenario: Scenario, dataset: Dataset): Estimate {
     provider: { id: provider.id, label: provider.label },
     dose: dose ? { mg: dose.mg, devices: dose.devices, source: dose.ref.source, at: dose.ref.at } : null,
     perSession: {
-      ...perSession,
+      lowCents: perSession.lowCents,
+      highCents: perSession.highCents,
       per: price.per,
       units,
       unitLowCents: price.lowCents,
@@ -368,15 +410,27 @@ export function estimateCost(scenario: Scenario, dataset: Dataset): Estimate {
     items,
     allIn,
     patient,
+    inputsUsed,
     benchmarks,
     coverage,
     included,
     excluded,
     notes,
     explanation,
-    // Keep the dataset's order, so the list reads the same whatever was cited first.
-    sources: dataset.sources.filter((s) => cited.has(s.id)),
+    sources: explain ? dataset.sources.filter((s) => cited.has(s.id)) : [],
   };
+}
+
+const thirdPartyCache = new WeakMap<Dataset, Set<string>>();
+
+/** The ids of a dataset's third-party sources, worked out once per dataset (a batch prices thousands of rows). */
+function thirdPartySources(dataset: Dataset): Set<string> {
+  let ids = thirdPartyCache.get(dataset);
+  if (!ids) {
+    ids = new Set(dataset.sources.filter((s) => s.thirdParty === true).map((s) => s.id));
+    thirdPartyCache.set(dataset, ids);
+  }
+  return ids;
 }
 
 function refFields(ref: Ref): { source: string; at: string; quote: string | null; asOf: string | null } {
@@ -448,10 +502,21 @@ function countProgramSessions(scenario: Scenario, route: Route): ProgramSessions
   };
 }
 
-function sharePatientCost(scenario: Scenario, dataset: Dataset, route: Route, billsLow: Bill[], billsHigh: Bill[]): Estimate['patient'] {
+function sharePatientCost(
+  scenario: Scenario,
+  dataset: Dataset,
+  route: Route,
+  billsLow: Bill[],
+  billsHigh: Bill[],
+  explain: boolean,
+): Estimate['patient'] & { inputsUsed: InputsUsed } {
   const ins = scenario.insurance;
   const terms = dataset.insurance;
   const assumptions: Cited[] = [];
+  // Sentences only when explaining (see EstimateOptions).
+  const assume = (c: () => Cited) => {
+    if (explain) assumptions.push(c());
+  };
   const sum = (bills: Bill[]) => bills.reduce((total, b) => total + b.cents, 0);
   const billed = { lowCents: sum(billsLow), highCents: sum(billsHigh) };
   const zero = { lowCents: 0, highCents: 0 };
@@ -465,7 +530,16 @@ function sharePatientCost(scenario: Scenario, dataset: Dataset, route: Route, bi
       balanceBilled: zero,
       steps: { low: [], high: [] },
     };
-    return { insurance: 'none', cases: [selfPay], assumptions };
+    const none: InputsUsed = {
+      deductible: null,
+      coinsuranceBasisPoints: null,
+      copayCents: null,
+      oopMaxCents: null,
+      reimbursementBasisPoints: null,
+      allowedCents: null,
+      assumed: [],
+    };
+    return { insurance: 'none', cases: [selfPay], assumptions, inputsUsed: none };
   }
 
   const typicalCovered = route.coverage.typical === 'covered';
@@ -478,7 +552,7 @@ function sharePatientCost(scenario: Scenario, dataset: Dataset, route: Route, bi
           ? ['covered', 'not-covered']
           : ['not-covered', 'covered'];
   if (ins.covered === 'auto') {
-    assumptions.push(
+    assume(() =>
       cite(
         `Coverage not given: both cases are shown; for ${route.id} the usual case is ${typicalCovered ? 'covered' : 'not covered'}.`,
         route.coverage.ref,
@@ -491,16 +565,17 @@ function sharePatientCost(scenario: Scenario, dataset: Dataset, route: Route, bi
   const typical = terms.typicalDeductible;
   const deductible =
     ins.deductibleCents !== null ? { low: ins.deductibleCents, high: ins.deductibleCents } : { low: 0, high: typical?.cents ?? 0 };
-  if (ins.deductibleCents !== null) assumptions.push(cite(`Deductible left this year: ${formatUsd(ins.deductibleCents)}.`, deductibleRef));
+  const givenDeductible = ins.deductibleCents;
+  if (givenDeductible !== null) assume(() => cite(`Deductible left this year: ${formatUsd(givenDeductible)}.`, deductibleRef));
   else if (typical)
-    assumptions.push(
+    assume(() =>
       cite(
         `Deductible left this year not given: the low end assumes it is already met ($0), the high end a typical full deductible of ${formatUsd(typical.cents)} (average for single coverage in employer plans). Give --deductible for yours.`,
         typical.ref,
       ),
     );
   else
-    assumptions.push(
+    assume(() =>
       cite(
         'Deductible left this year not given, and the price list has no typical figure: assumed already met ($0). Give --deductible for yours.',
         deductibleRef,
@@ -511,16 +586,13 @@ function sharePatientCost(scenario: Scenario, dataset: Dataset, route: Route, bi
   if (ins.status === 'in-network') {
     const defaultBasisPoints = Math.round(terms.defaultCoinsurancePercent * 100);
     const coinsuranceBasisPoints = ins.coinsuranceBasisPoints ?? defaultBasisPoints;
-    if (ins.copayCents !== null)
-      assumptions.push(
-        cite(`Copay: ${formatUsd(ins.copayCents)} per session after the deductible.`, terms.copayRef ?? terms.coinsuranceRef),
-      );
+    const copay = ins.copayCents;
+    if (copay !== null)
+      assume(() => cite(`Copay: ${formatUsd(copay)} per session after the deductible.`, terms.copayRef ?? terms.coinsuranceRef));
     else if (ins.coinsuranceBasisPoints === null)
-      assumptions.push(
-        cite(`Coinsurance not given: assumed ${formatPercent(coinsuranceBasisPoints)}, a common figure.`, terms.coinsuranceRef),
-      );
-    else assumptions.push(cite(`Coinsurance: ${formatPercent(coinsuranceBasisPoints)}.`, terms.coinsuranceRef));
-    assumptions.push(
+      assume(() => cite(`Coinsurance not given: assumed ${formatPercent(coinsuranceBasisPoints)}, a common figure.`, terms.coinsuranceRef));
+    else assume(() => cite(`Coinsurance: ${formatPercent(coinsuranceBasisPoints)}.`, terms.coinsuranceRef));
+    assume(() =>
       cite(
         ins.oopMaxCents === null
           ? 'Out-of-pocket maximum left: not given, so no cap is applied.'
@@ -529,15 +601,16 @@ function sharePatientCost(scenario: Scenario, dataset: Dataset, route: Route, bi
       ),
     );
     share = (bills, deductibleCents) =>
-      shareInNetwork(bills, { deductibleCents, coinsuranceBasisPoints, copayCents: ins.copayCents, oopMaxCents: ins.oopMaxCents });
+      shareInNetwork(bills, { deductibleCents, coinsuranceBasisPoints, copayCents: ins.copayCents, oopMaxCents: ins.oopMaxCents }, explain);
   } else {
-    assumptions.push(
+    const reimbursementBasisPoints = ins.reimbursementBasisPoints ?? 0;
+    assume(() =>
       cite(
-        `Out of network: the plan pays back ${formatPercent(ins.reimbursementBasisPoints)} of what lies above the deductible${ins.reimbursementBasisPoints === 0 ? ' (no reimbursement given)' : ''}.`,
+        `Out of network: the plan pays back ${formatPercent(reimbursementBasisPoints)} of what lies above the deductible${ins.reimbursementBasisPoints === null ? ' (no reimbursement given)' : ''}.`,
         terms.coinsuranceRef,
       ),
     );
-    assumptions.push(
+    assume(() =>
       cite(
         ins.allowedCents === null
           ? "Allowed amount not given: the payback is counted on the clinic's price, an upper bound."
@@ -546,7 +619,7 @@ function sharePatientCost(scenario: Scenario, dataset: Dataset, route: Route, bi
       ),
     );
     share = (bills, deductibleCents) =>
-      shareOutOfNetwork(bills, { deductibleCents, reimbursementBasisPoints: ins.reimbursementBasisPoints, allowedCents: ins.allowedCents });
+      shareOutOfNetwork(bills, { deductibleCents, reimbursementBasisPoints, allowedCents: ins.allowedCents }, explain);
   }
 
   const cases = reported.map((which): PatientCase => {
@@ -576,7 +649,26 @@ function sharePatientCost(scenario: Scenario, dataset: Dataset, route: Route, bi
       steps: { low: low.steps, high: high.steps },
     };
   });
-  return { insurance: ins.status, cases, assumptions };
+  const inNetwork = ins.status === 'in-network';
+  const assumed = [
+    ins.covered === 'auto' ? 'covered' : null,
+    ins.deductibleCents === null ? 'deductible' : null,
+    inNetwork && ins.coinsuranceBasisPoints === null && ins.copayCents === null ? 'coinsurance' : null,
+    inNetwork && ins.oopMaxCents === null ? 'oop-max' : null,
+    !inNetwork && ins.reimbursementBasisPoints === null ? 'reimbursement' : null,
+    !inNetwork && ins.allowedCents === null ? 'allowed' : null,
+  ].filter((x): x is string => x !== null);
+  const inputsUsed: InputsUsed = {
+    deductible: { lowCents: deductible.low, highCents: deductible.high },
+    coinsuranceBasisPoints:
+      inNetwork && ins.copayCents === null ? (ins.coinsuranceBasisPoints ?? Math.round(terms.defaultCoinsurancePercent * 100)) : null,
+    copayCents: inNetwork ? ins.copayCents : null,
+    oopMaxCents: inNetwork ? ins.oopMaxCents : null,
+    reimbursementBasisPoints: inNetwork ? null : (ins.reimbursementBasisPoints ?? 0),
+    allowedCents: inNetwork ? null : ins.allowedCents,
+    assumed,
+  };
+  return { insurance: ins.status, cases, assumptions, inputsUsed };
 }
 
 /** A plain-language name for an insurance case. */

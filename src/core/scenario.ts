@@ -183,7 +183,7 @@ function resolveInsurance(text: (field: ScenarioField) => string | undefined, fa
   const copayCents = money(text('copay'), 'copay', fail);
   const oopMaxCents = money(text('oopMax'), 'oopMax', fail);
   const coinsuranceBasisPoints = percent(text('coinsurance'), 'coinsurance', fail);
-  const reimbursementBasisPoints = percent(text('reimbursement'), 'reimbursement', fail) ?? 0;
+  const reimbursementBasisPoints = percent(text('reimbursement'), 'reimbursement', fail);
   const allowedCents = money(text('allowed'), 'allowed', fail);
   if (!ok) return null;
   return { status, covered, deductibleCents, coinsuranceBasisPoints, copayCents, oopMaxCents, reimbursementBasisPoints, allowedCents };

@@ -126,7 +126,8 @@ export type Scenario = {
     coinsuranceBasisPoints: number | null;
     copayCents: number | null;
     oopMaxCents: number | null;
-    reimbursementBasisPoints: number;
+    /** Out of network: the share the plan pays back; null when not given (then 0). */
+    reimbursementBasisPoints: number | null;
     /** Out of network: the plan's allowed amount per visit; null when not given. */
     allowedCents: number | null;
   };

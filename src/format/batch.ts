@@ -3,15 +3,24 @@ import { patientLowHigh } from '../core/compare.js';
 import type { Estimate } from '../core/estimate.js';
 import { formatRange } from '../core/fields.js';
 import { formatUsdRange } from '../core/money.js';
-import type { BatchFormat } from '../formats.js';
+import type { BatchFormat, Detail } from '../formats.js';
 import { csvFields, csvLine, ESTIMATE_COLUMNS, estimateCells } from './csv.js';
 import { SCHEMA_VERSION, toJsonDocument } from './json.js';
 import { markdownCell } from './markdown.js';
 import { DISCLAIMER, payLabel } from './summary.js';
 import { visible } from './visible.js';
 
-/** One row's outcome: the estimate, or the problem with the row, never both. */
-export type BatchResult = { row: number; line: number | null; id: string; estimate: Estimate | null; error: RowProblem | null };
+/** One row's outcome: the estimate, or the problem with the row, never both; and the cells passed through. */
+export type BatchResult = {
+  row: number;
+  line: number | null;
+  id: string;
+  estimate: Estimate | null;
+  error: RowProblem | null;
+  extra: [string, string][] | null;
+};
+
+export type BatchWriterOptions = { detail: Detail; dataset: { id: string; version: string; asOf: string } };
 
 /** A streaming formatter: text before the first row, for each row, and after the last, so rows never pile up in memory. */
 export type BatchWriter = {
@@ -31,14 +40,17 @@ export function rowMessage(r: BatchResult): string {
 
 /**
  * Serialises each distinct estimate once: a batch repeats a handful of scenarios (the pricer
- * memoises them), and turning a 3 KB estimate into JSON or CSV for every row would dominate.
+ * memoises them), and turning a 3 KB estimate into JSON or CSV for every row would dominate. A
+ * small Map, not a WeakMap: with rows that all differ, a WeakMap's entries cost the garbage
+ * collector more than the serialising they save.
  */
 function memo<T>(make: (e: Estimate) => T): (e: Estimate) => T {
-  const cache = new WeakMap<Estimate, T>();
+  const cache = new Map<Estimate, T>();
   return (e) => {
     let hit = cache.get(e);
     if (hit === undefined) {
       hit = make(e);
+      if (cache.size >= 32) cache.clear();
       cache.set(e, hit);
     }
     return hit;
@@ -52,14 +64,58 @@ function errorItem(r: BatchResult) {
     row: r.row,
     status: 'error',
     error: { row: r.row, line: r.line, column: r.error?.column ?? null, message: rowMessage(r) },
+    ...(r.extra ? { extra: Object.fromEntries(r.extra) } : {}),
   };
 }
 
 /**
- * One batch item as JSON: `{ schemaVersion, id, row, status, estimate | error }`, compact (JSON
- * Lines) or indented as an element of the array (json), the estimate serialised once per scenario.
+ * The compact row: the row's place, the inputs actually used (and which were assumed), the totals
+ * and what the patient pays; a few hundred bytes where the whole estimate is several KB.
  */
-function jsonItem(indent: boolean): (r: BatchResult) => string {
+export function summaryItem(r: BatchResult) {
+  const e = r.estimate;
+  const range = (x: { lowCents: number; highCents: number } | undefined) => (x ? { lowCents: x.lowCents, highCents: x.highCents } : null);
+  const [first, other] = e?.patient.cases ?? [];
+  const item = {
+    schemaVersion: SCHEMA_VERSION,
+    id: r.id,
+    row: r.row,
+    line: r.line,
+    status: e ? 'ok' : 'error',
+    inputs: e
+      ? {
+          route: e.route.id,
+          provider: e.provider.id,
+          doseMg: e.scenario.doseMg,
+          sessions: { low: e.sessions.low, high: e.sessions.high, basis: e.sessions.basis },
+          weeks: e.scenario.weeks,
+          exclude: e.scenario.exclude,
+          insurance: e.scenario.insurance.status,
+          covered: e.scenario.insurance.covered,
+          ...e.inputsUsed,
+        }
+      : null,
+    perSession: range(e?.perSession),
+    program: range(e?.program),
+    allIn: e ? { ...range(e.allIn), notPriced: e.allIn.notPriced } : null,
+    patient: first ? { case: first.case, typical: first.typical, ...range(first.patient) } : null,
+    otherCase: other ? { case: other.case, ...range(other.patient) } : null,
+    dataset: e ? e.dataset : null,
+    error: r.error ? { column: r.error.column, message: rowMessage(r) } : null,
+    ...(r.extra ? { extra: Object.fromEntries(r.extra) } : {}),
+  };
+  return item;
+}
+
+/**
+ * One batch item as JSON, compact (JSON Lines) or indented as an element of the array (json):
+ * the summary row, or with `full` `{ schemaVersion, id, row, status, estimate | error }`, the
+ * estimate serialised once per scenario.
+ */
+function jsonItem(indent: boolean, detail: Detail): (r: BatchResult) => string {
+  if (detail === 'summary') {
+    return (r) => (indent ? `  ${JSON.stringify(summaryItem(r), null, 2).replace(/\n/g, '\n  ')}` : JSON.stringify(summaryItem(r)));
+  }
   const estimateJson = memo((e) =>
     indent ? JSON.stringify(toJsonDocument(e), null, 2).replace(/\n/g, '\n    ') : JSON.stringify(toJsonDocument(e)),
   );
@@ -72,6 +128,7 @@ function jsonItem(indent: boolean): (r: BatchResult) => string {
       ['status', '"ok"'],
       ['estimate', estimateJson(r.estimate)],
     ];
+    if (r.extra) fields.push(['extra', JSON.stringify(Object.fromEntries(r.extra))]);
     if (!indent) return `{${fields.map(([k, v]) => `"${k}":${v}`).join(',')}}`;
     return `  {\n${fields.map(([k, v]) => `    "${k}": ${v}`).join(',\n')}\n  }`;
   };
@@ -86,10 +143,11 @@ function youPay(e: Estimate): string {
 const sessionsText = (e: Estimate) => formatRange(e.sessions.low, e.sessions.high);
 
 /** Returns the streaming writer for a batch output format. */
-export function batchWriter(format: BatchFormat): BatchWriter {
+export function batchWriter(format: BatchFormat, options: BatchWriterOptions): BatchWriter {
+  const priceList = `Price list: ${options.dataset.id} ${options.dataset.version}, as of ${options.dataset.asOf}.`;
   switch (format) {
     case 'json': {
-      const item = jsonItem(true);
+      const item = jsonItem(true, options.detail);
       return {
         start: () => '[',
         row: (r, i) => `${i === 0 ? '\n' : ',\n'}${item(r)}`,
@@ -97,17 +155,26 @@ export function batchWriter(format: BatchFormat): BatchWriter {
       };
     }
     case 'jsonl': {
-      const item = jsonItem(false);
+      const item = jsonItem(false, options.detail);
       return { start: () => '', row: (r) => `${item(r)}\n`, end: () => '' };
     }
     case 'csv': {
       const cells = memo((e) => csvFields(estimateCells(e)));
       const empty = csvFields(ESTIMATE_COLUMNS.map(() => null));
+      // Kept columns follow ours, named as in the input; the first row fixes which they are.
+      let kept: string[] | null = null;
       return {
-        start: () => csvLine([...BATCH_COLUMNS]),
-        row: (r) =>
-          `${csvFields(r.estimate ? [r.id, r.row, 'ok', null, null] : [r.id, r.row, 'error', r.error?.column ?? null, rowMessage(r)])},${r.estimate ? cells(r.estimate) : empty}\r\n`,
-        end: () => '',
+        start: () => '',
+        row: (r) => {
+          let header = '';
+          if (kept === null) {
+            kept = r.extra ? r.extra.map(([name]) => name) : [];
+            header = csvLine([...BATCH_COLUMNS, ...kept]);
+          }
+          const extra = kept.length ? `,${csvFields(kept.map((name) => r.extra?.find(([n]) => n === name)?.[1] ?? null))}` : '';
+          return `${header}${csvFields(r.estimate ? [r.id, r.row, 'ok', null, null] : [r.id, r.row, 'error', r.error?.column ?? null, rowMessage(r)])},${r.estimate ? cells(r.estimate) : empty}${extra}\r\n`;
+        },
+        end: (c) => (c.ok + c.failed === 0 ? csvLine([...BATCH_COLUMNS]) : ''),
       };
     }
     case 'markdown':
@@ -117,7 +184,7 @@ export function batchWriter(format: BatchFormat): BatchWriter {
           r.estimate
             ? `| ${markdownCell(visible(r.id))} | ${r.estimate.route.id} | ${sessionsText(r.estimate)} | ${formatUsdRange(r.estimate.program.lowCents, r.estimate.program.highCents)} | ${markdownCell(youPay(r.estimate))} | ok |\n`
             : `| ${markdownCell(visible(r.id))} | | | | | ${markdownCell(visible(rowMessage(r)))} |\n`,
-        end: (c) => `\n${c.ok} estimated, ${c.failed} failed.\n\n_${DISCLAIMER}_\n`,
+        end: (c) => `\n${c.ok} estimated, ${c.failed} failed. ${priceList}\n\n_${DISCLAIMER}_\n`,
       };
     case 'table': {
       // Fixed widths rather than cli-table3, which needs every row before it can draw one.
@@ -129,7 +196,7 @@ export function batchWriter(format: BatchFormat): BatchWriter {
           r.estimate
             ? `${cols([visible(r.id), r.estimate.route.id, sessionsText(r.estimate), formatUsdRange(r.estimate.program.lowCents, r.estimate.program.highCents), youPay(r.estimate)])}\n`
             : `${cols([visible(r.id), 'error'])} ${visible(rowMessage(r))}\n`,
-        end: (c) => `\n${c.ok} estimated, ${c.failed} failed.\n${DISCLAIMER}\n`,
+        end: (c) => `\n${c.ok} estimated, ${c.failed} failed. ${priceList}\n${DISCLAIMER}\n`,
       };
     }
   }

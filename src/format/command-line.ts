@@ -30,7 +30,7 @@ export function equivalentCommand(s: Scenario, given: RawScenario, hasDoses: boo
     if (ins.coinsuranceBasisPoints !== null) args.push('--coinsurance', formatPercent(ins.coinsuranceBasisPoints).replace('%', ''));
     if (ins.copayCents !== null) args.push('--copay', formatPlainDollars(ins.copayCents));
     if (ins.oopMaxCents !== null) args.push('--oop-max', formatPlainDollars(ins.oopMaxCents));
-    if (ins.reimbursementBasisPoints > 0) args.push('--reimbursement', formatPercent(ins.reimbursementBasisPoints).replace('%', ''));
+    if (ins.reimbursementBasisPoints !== null) args.push('--reimbursement', formatPercent(ins.reimbursementBasisPoints).replace('%', ''));
     if (ins.allowedCents !== null) args.push('--allowed', formatPlainDollars(ins.allowedCents));
   }
   if (output.data !== undefined) args.push('--data', output.data);

@@ -65,7 +65,13 @@ export async function formatCompareTable(c: Comparison, options: { color: boolea
 
 /** Returns the comparison as JSON: every option with the same fields as a single estimate. */
 export function formatCompareJson(c: Comparison): string {
-  const doc = { schemaVersion: SCHEMA_VERSION, currency: 'USD', options: c.options.map(toJsonDocument), skipped: c.skipped };
+  const doc = {
+    schemaVersion: SCHEMA_VERSION,
+    currency: 'USD',
+    ranking: RANKING,
+    options: c.options.map(toJsonDocument),
+    skipped: c.skipped,
+  };
   return `${JSON.stringify(doc, null, 2)}\n`;
 }
 

@@ -23,7 +23,7 @@ export const ScenarioSchema = z.strictObject({
     coinsuranceBasisPoints: z.nullable(z.int()),
     copayCents: z.nullable(z.int()),
     oopMaxCents: z.nullable(z.int()),
-    reimbursementBasisPoints: z.int(),
+    reimbursementBasisPoints: z.nullable(z.int()),
     allowedCents: z.nullable(z.int()),
   }),
 });
@@ -113,6 +113,15 @@ export const EstimateSchema = z.strictObject({
     ),
     assumptions: z.array(Cited),
   }),
+  inputsUsed: z.strictObject({
+    deductible: z.nullable(Range),
+    coinsuranceBasisPoints: z.nullable(z.int()),
+    copayCents: z.nullable(z.int()),
+    oopMaxCents: z.nullable(z.int()),
+    reimbursementBasisPoints: z.nullable(z.int()),
+    allowedCents: z.nullable(z.int()),
+    assumed: z.array(z.string()),
+  }),
   benchmarks: z.array(z.strictObject({ text: z.string(), cents: Cents, ...RefFields })),
   coverage: z.strictObject({ typical: z.enum(['covered', 'not-covered']), note: z.string(), source: z.string(), at: z.string() }),
   included: z.array(Cited),
@@ -128,9 +137,93 @@ export const EstimateDocumentSchema = z.strictObject({ schemaVersion: z.literal(
 const estimateTypeMatchesSchema: Same<z.infer<typeof EstimateSchema>, Estimate> = true;
 void estimateTypeMatchesSchema;
 
-/** Returns the JSON Schema (draft 2020-12) of the estimate output or of a price list. */
-export function jsonSchemaOf(which: 'estimate' | 'dataset'): string {
-  const schema = which === 'estimate' ? EstimateDocumentSchema : DatasetSchema;
+const Extra = z.optional(z.record(z.string(), z.string()));
+const RowError = z.strictObject({ column: z.nullable(z.string()), message: z.string() });
+const NullableRange = z.nullable(Range);
+
+/** A batch row with `--detail summary` (the default): the inputs used, the totals and what the patient pays. */
+export const BatchSummaryRowSchema = z.strictObject({
+  schemaVersion: z.literal(2),
+  id: z.string(),
+  row: z.int(),
+  line: z.nullable(z.int()),
+  status: z.enum(['ok', 'error']),
+  inputs: z.nullable(
+    z.strictObject({
+      route: z.string(),
+      provider: z.string(),
+      doseMg: z.nullable(z.int()),
+      sessions: z.strictObject({ low: z.int(), high: z.int(), basis: z.enum(['given', 'typical', 'weeks']) }),
+      weeks: z.nullable(z.int()),
+      exclude: z.array(z.string()),
+      insurance: z.enum(INSURANCE_STATUSES),
+      covered: z.enum(COVERED_CHOICES),
+      deductible: NullableRange,
+      coinsuranceBasisPoints: z.nullable(z.int()),
+      copayCents: z.nullable(z.int()),
+      oopMaxCents: z.nullable(z.int()),
+      reimbursementBasisPoints: z.nullable(z.int()),
+      allowedCents: z.nullable(z.int()),
+      assumed: z.array(z.string()),
+    }),
+  ),
+  perSession: NullableRange,
+  program: NullableRange,
+  allIn: z.nullable(z.strictObject({ lowCents: Cents, highCents: Cents, notPriced: z.array(z.string()) })),
+  patient: z.nullable(
+    z.strictObject({ case: z.enum(['self-pay', 'covered', 'not-covered']), typical: z.boolean(), lowCents: Cents, highCents: Cents }),
+  ),
+  otherCase: z.nullable(z.strictObject({ case: z.enum(['self-pay', 'covered', 'not-covered']), lowCents: Cents, highCents: Cents })),
+  dataset: z.nullable(z.strictObject({ id: z.string(), version: z.string(), asOf: z.string() })),
+  error: z.nullable(RowError),
+  extra: Extra,
+});
+
+/** A batch row with `--detail full`: the whole estimate document, or the error. */
+export const BatchFullRowSchema = z.union([
+  z.strictObject({
+    schemaVersion: z.literal(2),
+    id: z.string(),
+    row: z.int(),
+    status: z.literal('ok'),
+    estimate: EstimateDocumentSchema,
+    extra: Extra,
+  }),
+  z.strictObject({
+    schemaVersion: z.literal(2),
+    id: z.string(),
+    row: z.int(),
+    status: z.literal('error'),
+    error: z.strictObject({ row: z.int(), line: z.nullable(z.int()), column: z.nullable(z.string()), message: z.string() }),
+    extra: Extra,
+  }),
+]);
+
+/** The JSON output of `compare`: every option as a whole estimate, and the options it could not price. */
+export const CompareDocumentSchema = z.strictObject({
+  schemaVersion: z.literal(2),
+  currency: z.literal('USD'),
+  ranking: z.string(),
+  options: z.array(EstimateDocumentSchema),
+  skipped: z.array(z.strictObject({ route: z.string(), provider: z.string(), reason: z.string() })),
+});
+
+/** The documents `ketamine-cost schema <which>` describes. */
+export const SCHEMAS = ['estimate', 'batch', 'compare', 'dataset'] as const;
+export type SchemaName = (typeof SCHEMAS)[number];
+
+/** Returns the JSON Schema (draft 2020-12) of an output (estimate, a batch row, compare) or of a price list. */
+export function jsonSchemaOf(which: SchemaName): string {
+  const documents = {
+    estimate: [EstimateDocumentSchema, `ketamine-cost estimate (schemaVersion ${SCHEMA_VERSION})`],
+    batch: [
+      z.union([BatchSummaryRowSchema, BatchFullRowSchema]),
+      `ketamine-cost batch row, --detail summary or full (schemaVersion ${SCHEMA_VERSION})`,
+    ],
+    compare: [CompareDocumentSchema, `ketamine-cost compare (schemaVersion ${SCHEMA_VERSION})`],
+    dataset: [DatasetSchema, 'ketamine-cost price list'],
+  } as const;
+  const [schema, title] = documents[which];
   const json = z.toJSONSchema(schema, { target: 'draft-2020-12', unrepresentable: 'any' });
-  return `${JSON.stringify({ ...json, title: which === 'estimate' ? `ketamine-cost estimate (schemaVersion ${SCHEMA_VERSION})` : 'ketamine-cost price list' }, null, 2)}\n`;
+  return `${JSON.stringify({ ...json, title }, null, 2)}\n`;
 }

@@ -33,6 +33,16 @@ export const ESTIMATE_COLUMNS = [
   'first_session_dose_mg',
   'balance_billed_low_usd',
   'balance_billed_high_usd',
+  'deductible_used_low_usd',
+  'deductible_used_high_usd',
+  'coinsurance_used_percent',
+  'copay_used_usd',
+  'oop_max_used_usd',
+  'reimbursement_used_percent',
+  'allowed_used_usd',
+  'assumed',
+  'dataset_id',
+  'dataset_as_of',
 ] as const;
 
 type Cell = string | number | null;
@@ -72,6 +82,25 @@ export function estimateCells(e: Estimate): Cell[] {
     e.firstSession?.doseMg ?? null,
     usd(first?.balanceBilled.lowCents),
     usd(first?.balanceBilled.highCents),
+    ...inputCells(e),
+    e.dataset.id,
+    e.dataset.asOf,
+  ];
+}
+
+/** The insurance terms an estimate used, as CSV cells (percentages as decimals: 20.00), and which were assumed. */
+function inputCells(e: Estimate): Cell[] {
+  const used = e.inputsUsed;
+  const decimal = (n: number | null) => (n === null ? null : formatDecimal(n));
+  return [
+    decimal(used.deductible?.lowCents ?? null),
+    decimal(used.deductible?.highCents ?? null),
+    decimal(used.coinsuranceBasisPoints),
+    decimal(used.copayCents),
+    decimal(used.oopMaxCents),
+    decimal(used.reimbursementBasisPoints),
+    decimal(used.allowedCents),
+    used.assumed.join(';') || null,
   ];
 }
 

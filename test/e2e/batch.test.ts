@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { BATCH_COLUMNS } from '../../src/format/batch.js';
-import { BIN, expectUsageError, fixture, priceOf, readDataset, runCli } from '../helpers.js';
+import { BIN, expectUsageError, fixture, priceOf, ROOT, readDataset, runCli } from '../helpers.js';
 
 const dataset = readDataset();
 const iv = priceOf(dataset, 'iv');
@@ -102,7 +102,7 @@ describe('batch, CSV in', () => {
 
 describe('batch, JSON Lines in', () => {
   it('reads objects line by line, with a BOM and blank lines, and reports bad lines', () => {
-    const r = runCli(['batch', fixture('batch/golden.jsonl'), '-f', 'jsonl']);
+    const r = runCli(['batch', fixture('batch/golden.jsonl'), '-f', 'jsonl', '--detail', 'full']);
     expect(r.code).toBe(3);
     const items = r.stdout
       .trim()
@@ -134,7 +134,102 @@ describe('batch, JSON Lines in', () => {
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.stdout);
     expect(doc).toHaveLength(1);
-    expect(doc[0].estimate.program).toEqual({ lowCents: iv.lowCents * 2, highCents: iv.highCents * 2 });
+    expect(doc[0].program).toEqual({ lowCents: iv.lowCents * 2, highCents: iv.highCents * 2 });
+  });
+});
+
+describe('batch rows for counselors', () => {
+  it('a summary row (the default) holds the inputs used, what was assumed, the totals and what the patient pays', () => {
+    const r = runCli(['batch', '-', '-f', 'jsonl'], { input: 'id,route,sessions,insurance,coinsurance\np1,iv,4,in-network,20\n' });
+    const [row] = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(row).toMatchObject({
+      schemaVersion: 2,
+      id: 'p1',
+      row: 1,
+      line: 2,
+      status: 'ok',
+      inputs: {
+        route: 'iv',
+        insurance: 'in-network',
+        // No deductible given: met ($0) at the low end, the typical $1,787 at the high end.
+        deductible: { lowCents: 0, highCents: 178700 },
+        coinsuranceBasisPoints: 2000,
+        oopMaxCents: null,
+        assumed: ['covered', 'deductible', 'oop-max'],
+      },
+      // 4 x $225-$800 = $900-$3,200; + intake $0-$350 = $900-$3,550.
+      program: { lowCents: 90000, highCents: 320000 },
+      allIn: { lowCents: 90000, highCents: 355000 },
+      // IV is usually not covered: the patient pays all of it.
+      patient: { case: 'not-covered', typical: true, lowCents: 90000, highCents: 355000 },
+      // Covered: low 20% of $900 = $180; high: $350 + $800 + $637 to the $1,787 deductible, + 20% of $163 = $32.60,
+      // + 2 x 20% of $800 = $320: $2,139.60.
+      otherCase: { case: 'covered', lowCents: 18000, highCents: 213960 },
+      dataset: { id: 'ketamine-cost-us', version: '2.0.0' },
+      error: null,
+    });
+    // A summary row is a few hundred bytes; the full estimate is many KB.
+    const full = runCli(['batch', '-', '-f', 'jsonl', '--detail', 'full'], { input: 'route\niv\n' }).stdout;
+    expect(r.stdout.length).toBeLessThan(1200);
+    expect(full.length).toBeGreaterThan(5 * r.stdout.length);
+  });
+
+  it('CSV rows carry the insurance inputs used and which were assumed', () => {
+    const r = runCli(['batch', '-', '-f', 'csv'], { input: 'route,sessions,insurance,deductible\niv,4,oon,500\n' });
+    const [header, row] = r.stdout.split('\r\n').map((l) => l.split(','));
+    const cell = (name: string) => row?.[header?.indexOf(name) ?? -1];
+    expect(cell('deductible_used_low_usd')).toBe('500.00');
+    expect(cell('deductible_used_high_usd')).toBe('500.00');
+    expect(cell('reimbursement_used_percent')).toBe('0.00');
+    expect(cell('allowed_used_usd')).toBe('');
+    expect(cell('assumed')).toBe('covered;reimbursement;allowed');
+    expect(cell('dataset_id')).toBe('ketamine-cost-us');
+  });
+
+  it('--keep-columns passes unknown columns through, unchanged but made safe for a spreadsheet', () => {
+    const input = 'id,route,Patient Name,notes\np1,iv,Jane Doe,=HYPERLINK("x")\np2,ivv,Joe,\n';
+    const csv = runCli(['batch', '-', '-f', 'csv', '--keep-columns'], { input });
+    expect(csv.code).toBe(3);
+    const lines = csv.stdout.trim().split('\r\n');
+    expect(lines[0]?.endsWith(',dataset_id,dataset_as_of,Patient Name,notes')).toBe(true);
+    expect(lines[1]?.endsWith(`,Jane Doe,"'=HYPERLINK(""x"")"`)).toBe(true);
+    expect(lines[2]?.endsWith(',Joe,')).toBe(true);
+    const jsonl = runCli(['batch', '-', '-f', 'jsonl', '--keep-columns'], { input })
+      .stdout.trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(jsonl[0].extra).toEqual({ 'Patient Name': 'Jane Doe', notes: '=HYPERLINK("x")' });
+    expect(jsonl[1]).toMatchObject({ status: 'error', extra: { 'Patient Name': 'Joe', notes: '' } });
+    expectUsageError(['batch', '-'], /^error: unknown column "Patient Name".*\(or --keep-columns to pass it through\)\n$/, {
+      code: 1,
+      input,
+    });
+  });
+
+  it('KETAMINE_COST_DATA makes a price list the default; --data still wins; every output names the list', () => {
+    const list = readDataset();
+    list.id = 'my-clinic';
+    list.version = '7.1';
+    const offer = list.routes.find((r) => r.id === 'iv')?.offers[0];
+    if (offer) offer.price = { ...offer.price, lowCents: 50000, highCents: 50000 };
+    const file = join(temp, 'clinic.json');
+    writeFileSync(file, JSON.stringify(list));
+    const env = { KETAMINE_COST_DATA: file };
+    const doc = JSON.parse(runCli(['-r', 'iv', '-s', '2', '-f', 'json'], { env }).stdout);
+    // The clinic's $500 a session: 2 x $500 = $1,000.
+    expect(doc.program).toEqual({ lowCents: 100000, highCents: 100000 });
+    expect(doc.dataset).toMatchObject({ id: 'my-clinic', version: '7.1' });
+    expect(
+      JSON.parse(runCli(['-r', 'iv', '-s', '2', '-f', 'json', '--data', join(ROOT, 'data', 'prices.json')], { env }).stdout).dataset.id,
+    ).toBe('ketamine-cost-us');
+    expect(runCli(['batch', '-'], { env, input: 'route\niv\n' }).stdout).toContain('Price list: my-clinic 7.1, as of');
+    expectUsageError(['-r', 'iv'], /^error: KETAMINE_COST_DATA: cannot read price list \/nonexistent\.json: no such file\n$/, {
+      code: 1,
+      env: { KETAMINE_COST_DATA: '/nonexistent.json' },
+    });
   });
 });
 
@@ -143,7 +238,7 @@ describe('batch formats and files', () => {
   it('json is an array, one item per row', () => {
     const r = runCli(['batch', '-', '-f', 'json'], { input });
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout).map((i: { estimate: { route: { id: string } } }) => i.estimate.route.id)).toEqual(['iv', 'oral']);
+    expect(JSON.parse(r.stdout).map((i: { inputs: { route: string } }) => i.inputs.route)).toEqual(['iv', 'oral']);
     expect(JSON.parse(runCli(['batch', '-', '-f', 'json'], { input: 'route\n' }).stdout)).toEqual([]);
   });
   it('table and markdown show each row', () => {

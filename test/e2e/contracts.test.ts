@@ -29,10 +29,28 @@ describe('schema', () => {
     expect(EstimateDocumentSchema.safeParse(doc).success).toBe(true);
   });
 
-  it('each compare option and batch item validates too', () => {
-    for (const option of JSON.parse(runCli(['compare', '-f', 'json']).stdout).options) expect(validEstimate(option)).toBe(true);
-    for (const item of JSON.parse(runCli(['batch', '-', '-f', 'json'], { input: 'route\niv\noral\n' }).stdout))
-      expect(validEstimate(item.estimate)).toBe(true);
+  it('compare and batch rows (summary and full) validate against `schema compare` and `schema batch`', () => {
+    const compareDoc = JSON.parse(runCli(['compare', '-f', 'json']).stdout);
+    const validCompare = ajv.compile(JSON.parse(runCli(['schema', 'compare']).stdout));
+    expect(validCompare(compareDoc) ? [] : validCompare.errors).toEqual([]);
+    for (const option of compareDoc.options) expect(validEstimate(option)).toBe(true);
+    const validBatch = ajv.compile(JSON.parse(runCli(['schema', 'batch']).stdout));
+    const input = 'id,route,insurance,name\na,iv,,Jane\nb,oral,oon,Joe\nc,nope,,Ann\n';
+    for (const detail of ['summary', 'full']) {
+      for (const [rows, keep] of [
+        [input.replace(',name', '').replace(/,(Jane|Joe|Ann)/g, ''), []],
+        [input, ['--keep-columns']],
+      ] as const) {
+        const items = JSON.parse(runCli(['batch', '-', '-f', 'json', '--detail', detail, ...keep], { input: rows }).stdout);
+        expect(items).toHaveLength(3);
+        for (const item of items) expect(validBatch(item) ? [] : validBatch.errors).toEqual([]);
+        if (detail === 'full') expect(validEstimate(items[0].estimate)).toBe(true);
+      }
+    }
+    // Without --keep-columns the unknown column stops the batch, and says which flag keeps it.
+    expect(runCli(['batch', '-', '-f', 'json'], { input }).stderr).toMatch(
+      /unknown column "name".*\(or --keep-columns to pass it through\)/,
+    );
   });
 
   it('the bundled dataset validates against `schema dataset`, and a broken one does not', () => {
@@ -43,7 +61,7 @@ describe('schema', () => {
   it('refuses an unknown schema name', () => {
     const r = runCli(['schema', 'prices']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/schema "prices" is not known; allowed: estimate, dataset/);
+    expect(r.stderr).toMatch(/schema "prices" is not known; allowed: estimate, batch, compare, dataset/);
   });
 });
 

@@ -293,7 +293,7 @@ describe('line ends never merge rows', () => {
       r.stdout
         .trim()
         .split('\n')
-        .map((l) => JSON.parse(l).estimate.route.id),
+        .map((l) => JSON.parse(l).inputs.route),
     ).toEqual(['iv', 'oral', 'im']);
   });
 

@@ -40,7 +40,7 @@ describe('insurance flags', () => {
       coinsuranceBasisPoints: 2000,
       copayCents: null,
       oopMaxCents: 200000,
-      reimbursementBasisPoints: 0,
+      reimbursementBasisPoints: null,
       allowedCents: null,
     });
     expect(doc.scenario.exclude).toEqual(['intake']);
