@@ -76,14 +76,17 @@ const scenarios = [
   'esketamine,12,,,',
   'nope,1,,,',
 ];
-function writeRows(file, count) {
+// A counselor's file: every row differs (each patient's own deductible, coinsurance and cap).
+const distinctRow = (i) =>
+  `${['iv', 'oral', 'esketamine', 'im'][i % 4]},${1 + (i % 12)},in-network,${i % 4000}.${String(i % 100).padStart(2, '0')},${i % 60}`;
+function writeRows(file, count, row = (i) => scenarios[i % scenarios.length]) {
   return new Promise((resolve) => {
     const out = createWriteStream(file);
     out.write('route,sessions,insurance,deductible,coinsurance\n');
     let i = 0;
     const pump = () => {
       while (i < count) {
-        const ok = out.write(`${scenarios[i % scenarios.length]}\n`);
+        const ok = out.write(`${row(i)}\n`);
         i++;
         if (!ok) return out.once('drain', pump);
       }
@@ -98,9 +101,21 @@ const rows1m = join(dir, 'rows-1m.csv');
 await writeRows(rows100k, 100_000);
 await writeRows(rows10k, 10_000);
 await writeRows(rows1m, 1_000_000);
-const batchTimes = [];
-for (let i = 0; i < 5; i++) batchTimes.push(wall(bin, ['batch', rows100k, '--format', 'csv', '--output', join(dir, 'out.csv')]));
-const batchMs = median(batchTimes);
+const distinct100k = join(dir, 'distinct-100k.csv');
+const distinct10k = join(dir, 'distinct-10k.csv');
+const distinct1m = join(dir, 'distinct-1m.csv');
+await writeRows(distinct100k, 100_000, distinctRow);
+await writeRows(distinct10k, 10_000, distinctRow);
+await writeRows(distinct1m, 1_000_000, distinctRow);
+const timeBatch = (file, format) => {
+  const times = [];
+  for (let i = 0; i < 5; i++) times.push(wall(bin, ['batch', file, '--format', format, '--output', join(dir, `out.${format}`)]));
+  return median(times);
+};
+const batchMs = timeBatch(rows100k, 'csv');
+const batchJsonlMs = timeBatch(rows100k, 'jsonl');
+const distinctCsvMs = timeBatch(distinct100k, 'csv');
+const distinctJsonlMs = timeBatch(distinct100k, 'jsonl');
 
 // Peak RSS of the installed command, read by a preloaded hook at exit (same process, same code).
 const hook = join(dir, 'rss-hook.mjs');
@@ -108,11 +123,11 @@ const hookSource =
   "import { writeSync } from 'node:fs';\nprocess.on('exit', () => writeSync(2, '\\nmaxRSS=' + process.resourceUsage().maxRSS + '\\n'));\n";
 writeFileSync(hook, hookSource);
 const realBin = join(app, 'node_modules', 'ketamine-cost', 'bin', 'ketamine-cost.js');
-const peakKb = (file) => {
+const peakKb = (file, format = 'csv') => {
   // The rows arrive through a pipe, as in `cat rows.csv | ketamine-cost batch -`.
   const r = spawnSync(
     'sh',
-    ['-c', 'cat "$1" | "$2" --import "$3" "$4" batch - --format csv > /dev/null', 'sh', file, process.execPath, hook, realBin],
+    ['-c', 'cat "$1" | "$2" --import "$3" "$4" batch - --format "$5" > /dev/null', 'sh', file, process.execPath, hook, realBin, format],
     { env, encoding: 'utf8' },
   );
   const kb = Number(/maxRSS=(\d+)/.exec(r.stderr)?.[1]);
@@ -121,6 +136,13 @@ const peakKb = (file) => {
 };
 const rss10k = peakKb(rows10k);
 const rss1m = peakKb(rows1m);
+const distinctMemory = Object.fromEntries(
+  ['csv', 'jsonl'].map((format) => {
+    const small = peakKb(distinct10k, format);
+    const large = peakKb(distinct1m, format);
+    return [format, { peak10kKiB: small, peak1mKiB: large, ratio: round(large / small) }];
+  }),
+);
 
 // 4. Report.
 const tarballKiB = statSync(tarball).size / 1024;
@@ -142,7 +164,11 @@ const results = {
     ...Object.fromEntries(Object.entries(bare).map(([k, v]) => [k, { medianMs: round(median(v)), ratio: round(median(v) / bareNodeMs) }])),
   },
   batch100k: { medianMs: round(batchMs), ratio: round(batchMs / nodeMs) },
+  batch100kJsonl: { medianMs: round(batchJsonlMs), ratio: round(batchJsonlMs / nodeMs) },
+  distinct100kCsv: { medianMs: round(distinctCsvMs), ratio: round(distinctCsvMs / nodeMs) },
+  distinct100kJsonl: { medianMs: round(distinctJsonlMs), ratio: round(distinctJsonlMs / nodeMs) },
   memory: { peak10kKiB: rss10k, peak1mKiB: rss1m, ratio: round(rss1m / rss10k) },
+  distinctMemory,
   tarballKiB: round(tarballKiB),
 };
 const targets = [
@@ -151,7 +177,12 @@ const targets = [
   ['--help vs node -e 0', results.startup['--help'].ratio, null, 'x'],
   ['compare vs node -e 0', results.startup.compare.ratio, null, 'x'],
   ['100,000-row batch vs node -e 0', results.batch100k.ratio, 10, 'x'],
+  ['100,000-row batch, JSON Lines, vs node -e 0', results.batch100kJsonl.ratio, null, 'x'],
+  ['100,000 distinct rows, CSV, vs node -e 0', results.distinct100kCsv.ratio, 10, 'x'],
+  ['100,000 distinct rows, JSON Lines, vs node -e 0', results.distinct100kJsonl.ratio, 15, 'x'],
   ['1M-row batch peak memory vs 10k rows', results.memory.ratio, 1.5, 'x'],
+  ['1M distinct rows peak memory vs 10k, CSV', distinctMemory.csv.ratio, 1.5, 'x'],
+  ['1M distinct rows peak memory vs 10k, JSON Lines', distinctMemory.jsonl.ratio, 1.5, 'x'],
   ['packed tarball', results.tarballKiB, 200, ' KiB'],
 ];
 results.targets = targets.map(([what, value, target]) => ({ what, value, target, met: target === null ? null : value <= target }));

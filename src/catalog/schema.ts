@@ -118,7 +118,14 @@ export const DatasetSchema = z
       typicalDeductible: z.optional(z.strictObject({ cents: Cents, ref: RefSchema })),
       goodFaithEstimateDisputeCents: Cents,
       goodFaithEstimateRef: RefSchema,
-      savingsProgram: z.strictObject({ routes: z.array(Id), text: Text, ref: RefSchema, excludedRef: z.optional(RefSchema) }),
+      reimbursementRef: z.optional(RefSchema),
+      savingsProgram: z.strictObject({
+        routes: z.array(Id),
+        text: Text,
+        ref: RefSchema,
+        notes: z.optional(z.array(NoteSchema)),
+        excludedRef: z.optional(RefSchema),
+      }),
     }),
     eligibility: z.strictObject({
       intro: Text,
@@ -190,6 +197,9 @@ function checkReferences(d: Dataset, ctx: { addIssue: (issue: Issue & { code: 'c
   checkRef(d.insurance.goodFaithEstimateRef, ['insurance', 'goodFaithEstimateRef']);
   checkRef(d.insurance.savingsProgram.ref, ['insurance', 'savingsProgram', 'ref']);
   checkRef(d.insurance.savingsProgram.excludedRef, ['insurance', 'savingsProgram', 'excludedRef']);
+  checkRef(d.insurance.reimbursementRef, ['insurance', 'reimbursementRef']);
+  for (const [j, n] of (d.insurance.savingsProgram.notes ?? []).entries())
+    checkRef(n.ref, ['insurance', 'savingsProgram', 'notes', j, 'ref']);
   for (const key of ['deductibleRef', 'copayRef', 'oopMaxRef', 'balanceBillingRef', 'allowedAmountRef'] as const)
     checkRef(d.insurance[key], ['insurance', key]);
   checkRef(d.insurance.typicalDeductible?.ref, ['insurance', 'typicalDeductible', 'ref']);

@@ -1,4 +1,5 @@
 import { type Estimate, estimateCost } from './estimate.js';
+import { normaliseName } from './names.js';
 import { parseScenario } from './scenario.js';
 import type { Dataset, RawScenario, ScenarioIssue } from './types.js';
 
@@ -31,6 +32,8 @@ export function compareScenarios(
   const skipped: Skipped[] = [];
   for (const spec of wanted) {
     const raw: RawScenario = { ...shared, ...spec };
+    // --exclude names items of any route: each option leaves out those it has.
+    if (shared.exclude !== undefined) raw.exclude = applicableItems(String(shared.exclude), String(spec.route), dataset);
     if (spec.sessions !== undefined) delete raw.weeks;
     if (spec.weeks !== undefined) delete raw.sessions;
     const parsed = parseScenario(raw, dataset);
@@ -59,4 +62,17 @@ export function compareScenarios(
     );
   });
   return { options, skipped };
+}
+
+/** The names in an --exclude list that are items of this route (any spelling the route resolves). */
+function applicableItems(list: string, routeName: string, dataset: Dataset): string {
+  const name = normaliseName(routeName);
+  const route = dataset.routes.find((r) => r.id === name || r.aliases.includes(name));
+  const items = new Set((route?.items ?? []).map((i) => i.id));
+  const all = new Set(dataset.routes.flatMap((r) => (r.items ?? []).map((i) => i.id)));
+  // Names no route has stay in, so the usual message names them.
+  return list
+    .split(',')
+    .filter((n) => items.has(normaliseName(n)) || !all.has(normaliseName(n)))
+    .join(',');
 }

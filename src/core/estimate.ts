@@ -7,7 +7,7 @@ import type { Dataset, Ref, Route, Scenario, Source } from './types.js';
 /** A figure or sentence and where it comes from: a source id, the line or section, the sentence it relies on and its date. */
 export type Cited = { text: string; source: string; at: string; quote: string | null; asOf: string | null };
 /** One line of the arithmetic; source and at are null where the figure is the user's own (sessions as given). */
-export type Step = { text: string; source: string | null; at: string | null };
+export type Step = { text: string; source: string | null; at: string | null; quote: string | null };
 export type CentsRange = { lowCents: number; highCents: number };
 
 /** What one insurance case costs, at the low and the high end of the price range. */
@@ -186,7 +186,8 @@ export function estimateCost(scenario: Scenario, dataset: Dataset, options: Esti
 
   // 3. How many sessions: as given, from a duration through the schedule, or the typical program.
   const sessions = countProgramSessions(scenario, route);
-  for (const line of sessions.steps) say(() => ({ text: line, source: sessions.ref?.source ?? null, at: sessions.ref?.at ?? null }));
+  for (const line of sessions.steps)
+    say(() => ({ text: line, source: sessions.ref?.source ?? null, at: sessions.ref?.at ?? null, quote: sessions.ref?.quote ?? null }));
 
   // 4. The treatment over the program: the low end is the fewest sessions at the lowest price, the high end the most at the highest.
   const treatmentTotal = (count: number, each: number, first: number | null) => (count === 0 ? 0 : (first ?? each) + each * (count - 1));
@@ -320,7 +321,7 @@ export function estimateCost(scenario: Scenario, dataset: Dataset, options: Esti
     if (firstSession && route.firstSession) {
       notes.push(
         cite(
-          `Session 1 is priced at ${firstSession.doseMg} mg (${firstSession.devices} devices), the label's starting dose; ${scenario.doseMg} mg only from session 2.`,
+          `Session 1 is priced at ${firstSession.doseMg} mg (${firstSession.devices} devices), the label's starting dose${sessions.high > 1 ? `; ${scenario.doseMg} mg only from session 2` : ''}.`,
           route.firstSession.ref,
         ),
       );
@@ -337,17 +338,19 @@ export function estimateCost(scenario: Scenario, dataset: Dataset, options: Esti
     }
     if (ins.savingsProgram.routes.includes(route.id)) {
       notes.push(cite(ins.savingsProgram.text, ins.savingsProgram.ref));
+      for (const n of ins.savingsProgram.notes ?? []) notes.push(cite(n.text, n.ref));
       if (ins.savingsProgram.excludedRef)
         notes.push(
           cite(
-            'Government plans (Medicare, Medicaid, TRICARE, Department of Defense, VA) cannot use the manufacturer program.',
+            'Government plans (Medicare, Medicaid, TRICARE, Department of Defense, VA) could not use it under its earlier terms; check the current ones.',
             ins.savingsProgram.excludedRef,
           ),
         );
     }
     const oon = scenario.insurance.status === 'out-of-network';
     const oonCovered = oon && patient.cases.some((c) => c.case === 'covered');
-    if (oonCovered && scenario.insurance.allowedCents === null) {
+    const payback = (scenario.insurance.reimbursementBasisPoints ?? 0) > 0;
+    if (oonCovered && payback && scenario.insurance.allowedCents === null) {
       notes.push(
         cite(
           "The payback shown is an upper bound: the plan pays its share of its own allowed amount, not of the clinic's price, and the clinic may bill you the difference (balance billing). Ask your plan for its allowed amount and give --allowed.",
@@ -355,11 +358,11 @@ export function estimateCost(scenario: Scenario, dataset: Dataset, options: Esti
         ),
       );
     }
-    if (oonCovered && (scenario.insurance.reimbursementBasisPoints ?? 0) > 0) {
+    if (oonCovered && payback) {
       notes.push(
         cite(
-          'Out-of-network care does not count towards the out-of-pocket maximum; if your plan covers it, ask the provider for an itemised receipt (superbill) to claim the reimbursement.',
-          ins.oopMaxRef ?? ins.coinsuranceRef,
+          'If your plan covers it, ask your insurer before you start how to claim the reimbursement, and ask the provider for an itemised receipt (superbill).',
+          ins.reimbursementRef ?? ins.coinsuranceRef,
         ),
       );
     }
@@ -442,7 +445,7 @@ function cite(text: string, ref: Ref): Cited {
 }
 
 function step(text: string, ref: Ref): Step {
-  return { text, source: ref.source, at: ref.at };
+  return { text, source: ref.source, at: ref.at, quote: ref.quote ?? null };
 }
 
 /** "Intake or consultation visit (once, before the first session)" -> "Intake or consultation visit". */
@@ -530,16 +533,7 @@ function sharePatientCost(
       balanceBilled: zero,
       steps: { low: [], high: [] },
     };
-    const none: InputsUsed = {
-      deductible: null,
-      coinsuranceBasisPoints: null,
-      copayCents: null,
-      oopMaxCents: null,
-      reimbursementBasisPoints: null,
-      allowedCents: null,
-      assumed: [],
-    };
-    return { insurance: 'none', cases: [selfPay], assumptions, inputsUsed: none };
+    return { insurance: 'none', cases: [selfPay], assumptions, inputsUsed: NO_INPUTS };
   }
 
   const typicalCovered = route.coverage.typical === 'covered';
@@ -560,6 +554,26 @@ function sharePatientCost(
     );
   }
 
+  // Not covered, as given: the plan's terms change nothing, so none is assumed or said to be used.
+  if (ins.covered === 'no') {
+    assume(() =>
+      cite(
+        'Not covered (as given): you pay the full price; the deductible, cost sharing and any payback do not apply.',
+        route.coverage.ref,
+      ),
+    );
+    const notCovered: PatientCase = {
+      case: 'not-covered',
+      typical: !typicalCovered,
+      upFront: billed,
+      plan: zero,
+      patient: billed,
+      balanceBilled: zero,
+      steps: explain ? { low: [NOT_COVERED_STEP], high: [NOT_COVERED_STEP] } : { low: [], high: [] },
+    };
+    return { insurance: ins.status, cases: [notCovered], assumptions, inputsUsed: NO_INPUTS };
+  }
+
   // No optimistic default: a deductible not given spans "already met" to a typical full one.
   const deductibleRef = terms.deductibleRef ?? terms.coinsuranceRef;
   const typical = terms.typicalDeductible;
@@ -570,7 +584,7 @@ function sharePatientCost(
   else if (typical)
     assume(() =>
       cite(
-        `Deductible left this year not given: the low end assumes it is already met ($0), the high end a typical full deductible of ${formatUsd(typical.cents)} (average for single coverage in employer plans). Give --deductible for yours.`,
+        `Deductible left this year not given: the low end assumes it is already met ($0), the high end a typical full deductible of ${formatUsd(typical.cents)} (average for single coverage in employer plans), so the plan may pay more at the low end. Give --deductible for yours.`,
         typical.ref,
       ),
     );
@@ -586,11 +600,22 @@ function sharePatientCost(
   if (ins.status === 'in-network') {
     const defaultBasisPoints = Math.round(terms.defaultCoinsurancePercent * 100);
     const coinsuranceBasisPoints = ins.coinsuranceBasisPoints ?? defaultBasisPoints;
+    assume(() =>
+      cite(
+        "Your share is counted on the clinic's price shown here; a plan counts it on its own allowed amount, which may be lower.",
+        terms.allowedAmountRef ?? terms.coinsuranceRef,
+      ),
+    );
     const copay = ins.copayCents;
     if (copay !== null)
       assume(() => cite(`Copay: ${formatUsd(copay)} per session after the deductible.`, terms.copayRef ?? terms.coinsuranceRef));
     else if (ins.coinsuranceBasisPoints === null)
-      assume(() => cite(`Coinsurance not given: assumed ${formatPercent(coinsuranceBasisPoints)}, a common figure.`, terms.coinsuranceRef));
+      assume(() =>
+        cite(
+          `Coinsurance not given: assumed ${formatPercent(coinsuranceBasisPoints)}, the figure a marketplace glossary uses in its example; give --coinsurance for yours.`,
+          terms.coinsuranceRef,
+        ),
+      );
     else assume(() => cite(`Coinsurance: ${formatPercent(coinsuranceBasisPoints)}.`, terms.coinsuranceRef));
     assume(() =>
       cite(
@@ -670,6 +695,19 @@ function sharePatientCost(
   };
   return { insurance: ins.status, cases, assumptions, inputsUsed };
 }
+
+const NOT_COVERED_STEP = 'not covered, so you pay the full price and nothing counts towards the deductible or the out-of-pocket maximum';
+
+/** No insurance terms used: paying yourself, or a plan that does not cover the route. */
+const NO_INPUTS: InputsUsed = {
+  deductible: null,
+  coinsuranceBasisPoints: null,
+  copayCents: null,
+  oopMaxCents: null,
+  reimbursementBasisPoints: null,
+  allowedCents: null,
+  assumed: [],
+};
 
 /** A plain-language name for an insurance case. */
 export function caseTitle(c: PatientCase['case']): string {

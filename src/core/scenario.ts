@@ -74,7 +74,7 @@ export function parseScenario(raw: RawScenario, dataset: Dataset): ParseScenario
   const insurance = resolveInsurance(text, fail);
 
   // 5. Line items to leave out: names of the dataset's items (`intake,psychotherapy`).
-  const exclude = resolveExclude(text('exclude'), dataset, fail);
+  const exclude = resolveExclude(text('exclude'), route, dataset, fail);
 
   if (issues.length > 0 || !route || !provider || !insurance || !exclude) return { ok: false, issues };
   return { ok: true, scenario: { route: route.id, provider, sessions, weeks, doseMg, exclude, insurance } };
@@ -189,16 +189,22 @@ function resolveInsurance(text: (field: ScenarioField) => string | undefined, fa
   return { status, covered, deductibleCents, coinsuranceBasisPoints, copayCents, oopMaxCents, reimbursementBasisPoints, allowedCents };
 }
 
-function resolveExclude(input: string | undefined, dataset: Dataset, fail: Fail): string[] | null {
+function resolveExclude(input: string | undefined, route: Route | null, dataset: Dataset, fail: Fail): string[] | null {
   if (input === undefined) return [];
-  const known = [...new Set(dataset.routes.flatMap((r) => (r.items ?? []).map((i) => i.id)))].sort();
+  // Names of this route's items, so nothing is silently left in; any route's before the route is known.
+  const known = [...new Set((route ? [route] : dataset.routes).flatMap((r) => (r.items ?? []).map((i) => i.id)))].sort();
   const names = input
     .split(',')
     .map((n) => normaliseName(n))
     .filter((n) => n !== '');
   for (const name of names) {
-    if (!known.includes(name))
-      return fail('exclude', `${quote(name)} is not a line item${didYouMean(name, known)}; allowed: ${known.join(', ') || 'none'}`);
+    if (!known.includes(name)) {
+      const of = route ? ` of ${route.id}` : '';
+      return fail(
+        'exclude',
+        `${quote(name)} is not a line item${of}${didYouMean(name, known)}; allowed${of}: ${known.join(', ') || 'none'}`,
+      );
+    }
   }
   return [...new Set(names)].sort();
 }

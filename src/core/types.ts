@@ -88,7 +88,9 @@ export type Dataset = {
     typicalDeductible?: { cents: number; ref: Ref } | undefined;
     goodFaithEstimateDisputeCents: number;
     goodFaithEstimateRef: Ref;
-    savingsProgram: { routes: string[]; text: string; ref: Ref; excludedRef?: Ref | undefined };
+    /** The price list's source for "you may be eligible for reimbursement" out of network. */
+    reimbursementRef?: Ref | undefined;
+    savingsProgram: { routes: string[]; text: string; ref: Ref; notes?: Note[] | undefined; excludedRef?: Ref | undefined };
   };
   eligibility: {
     intro: string;

@@ -29,7 +29,7 @@ export function rangeBar(lowCents: number, highCents: number, maxCents: number, 
 function optionLabel(e: Estimate): string {
   const dose = e.dose ? ` ${e.dose.mg} mg` : '';
   const span = formatRange(e.sessions.low, e.sessions.high);
-  return `${e.route.label}${dose}, ${e.provider.id}, ${span} sessions`;
+  return `${e.route.label}${dose}, ${e.provider.id}, ${span} ${e.sessions.high === 1 ? 'session' : 'sessions'}`;
 }
 
 /** Returns the comparison as a terminal table, ranked as RANKING says, with a range bar per row. */
@@ -102,6 +102,8 @@ export function formatCompareMarkdown(c: Comparison): string {
     );
   }
   for (const s of c.skipped) lines.push('', `Not compared: ${s.route} (${s.provider}): ${s.reason}.`);
+  const assumed = (c.options[0]?.patient.assumptions ?? []).filter((x) => !x.text.startsWith('Coverage not given'));
+  if (assumed.length) lines.push('', ...assumed.map((a) => `Assumed: ${a.text}`));
   const unpriced = c.options.filter((e) => e.allIn.notPriced.length > 0).map((e) => `${e.route.id} (${e.allIn.notPriced.join(', ')})`);
   if (unpriced.length) lines.push('', `Not priced, so not in the totals: ${unpriced.join('; ')}.`);
   lines.push('', `_${DISCLAIMER}_`);

@@ -44,7 +44,12 @@ const Source = z.strictObject({
   locator: z.optional(z.string()),
   thirdParty: z.optional(z.boolean()),
 });
-const Step = z.strictObject({ text: z.string(), source: z.nullable(z.string()), at: z.nullable(z.string()) });
+const Step = z.strictObject({
+  text: z.string(),
+  source: z.nullable(z.string()),
+  at: z.nullable(z.string()),
+  quote: z.nullable(z.string()),
+});
 
 export const EstimateSchema = z.strictObject({
   dataset: z.strictObject({ id: z.string(), version: z.string(), asOf: z.string() }),

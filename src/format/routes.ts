@@ -5,7 +5,7 @@ import { csvLine } from './csv.js';
 import { SCHEMA_VERSION } from './json.js';
 import { markdownCell } from './markdown.js';
 import { makePaint } from './paint.js';
-import { DISCLAIMER, describeSource } from './summary.js';
+import { DISCLAIMER, dateLabel, describeSource } from './summary.js';
 
 type RouteRow = {
   route: string;
@@ -18,6 +18,8 @@ type RouteRow = {
   priceSource: string;
   priceAt: string;
   priceAsOf: string | null;
+  /** " (as of ...)" where the source is dated, " (read ...)" where it is not. */
+  priceDated: string;
   priceQuote: string | null;
   doses: { mg: number; devices: number }[];
   programLow: number;
@@ -46,6 +48,10 @@ export function routeRows(d: Dataset): RouteRow[] {
       priceSource: o.price.ref.source,
       priceAt: o.price.ref.at,
       priceAsOf: o.price.ref.asOf ?? null,
+      priceDated: dateLabel(
+        o.price.ref.asOf,
+        d.sources.find((s) => s.id === o.price.ref.source),
+      ),
       priceQuote: o.price.ref.quote ?? null,
       doses: (r.doses ?? []).map((x) => ({ mg: x.mg, devices: x.devices })),
       programLow: r.program.lowSessions,
@@ -63,17 +69,18 @@ export function routeRows(d: Dataset): RouteRow[] {
 }
 
 const price = (row: RouteRow) =>
-  `${formatUsdRange(row.lowCents, row.highCents)} per ${row.per}${row.doses.length ? ` (${row.doses.map((x) => `${x.mg} mg = ${x.devices} devices`).join(', ')})` : ''}${row.priceAsOf ? `, as of ${row.priceAsOf}` : ''}`;
+  `${formatUsdRange(row.lowCents, row.highCents)} per ${row.per}${row.doses.length ? ` (${row.doses.map((x) => `${x.mg} mg = ${x.devices} devices`).join(', ')})` : ''}${row.priceDated.replace(/^ \((.*)\)$/, ', $1')}`;
 
 /** Each route's other line items, one line each: priced (with its date) or why not. */
 function itemLines(d: Dataset, cite: (ref: Ref) => string): string[] {
   const lines: string[] = [];
+  const sourceOf = (ref: Ref) => d.sources.find((s) => s.id === ref.source);
   const third = new Set(d.sources.filter((s) => s.thirdParty).map((s) => s.id));
   for (const r of d.routes) {
     for (const item of r.items ?? []) {
       const p = item.price;
       const figure = p
-        ? `${formatUsdRange(p.lowCents, p.highCents)} ${item.charge === 'once' ? 'once' : 'per session'}${third.has(p.ref.source) || (p.highRef && third.has(p.highRef.source)) ? ' (third-party figure)' : ''}${(p.highRef ?? p.ref).asOf ? `, as of ${(p.highRef ?? p.ref).asOf}` : ''} ${cite(p.ref)}${p.highRef ? ` ${cite(p.highRef)}` : ''}`
+        ? `${formatUsdRange(p.lowCents, p.highCents)} ${item.charge === 'once' ? 'once' : 'per session'}${third.has(p.ref.source) || (p.highRef && third.has(p.highRef.source)) ? ' (third-party figure)' : ''}${dateLabel((p.highRef ?? p.ref).asOf, sourceOf(p.highRef ?? p.ref)).replace(/^ \((.*)\)$/, ', $1')} ${cite(p.ref)}${p.highRef ? ` ${cite(p.highRef)}` : ''}`
         : `not priced: ${item.notPriced} ${cite(item.ref)}`;
       lines.push(`${r.id}: ${item.label} (--exclude ${item.id}): ${figure}`);
     }
@@ -113,7 +120,12 @@ function quoteLines(d: Dataset, cite: (ref: Ref) => string): string[] {
     const key = `${ref.source} ${ref.at} ${ref.quote}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    lines.push(`${cite(ref)} "${ref.quote}"${ref.asOf ? ` (as of ${ref.asOf})` : ''}`);
+    lines.push(
+      `${cite(ref)} "${ref.quote}"${dateLabel(
+        ref.asOf,
+        d.sources.find((s) => s.id === ref.source),
+      )}`,
+    );
   }
   return lines;
 }

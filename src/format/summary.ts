@@ -12,7 +12,11 @@ export function describeEstimate(e: Estimate): string {
   const span = formatRange(e.sessions.low, e.sessions.high);
   const count = `${span} ${e.sessions.high === 1 ? 'session' : 'sessions'}`;
   const basis =
-    e.sessions.basis === 'typical' ? ' (the typical program)' : e.sessions.basis === 'weeks' ? ` over ${e.scenario.weeks} weeks` : '';
+    e.sessions.basis === 'typical'
+      ? ' (the typical program)'
+      : e.sessions.basis === 'weeks'
+        ? ` over ${e.scenario.weeks} ${e.scenario.weeks === 1 ? 'week' : 'weeks'}`
+        : '';
   return `${e.route.label} ${e.provider.label}${dose}, ${count}${basis}`;
 }
 
@@ -51,6 +55,15 @@ export function citation(numbers: Map<string, number>, source: string | null, at
   return `[${numbers.get(source) ?? source}${at ? `: ${at}` : ''}]`;
 }
 
+/**
+ * When a figure was true: " (as of 2024-10-09)" where the source is dated; where it is not, the
+ * date is only when it was read, and says so: " (read 2026-11-01)".
+ */
+export function dateLabel(asOf: string | null | undefined, source: Source | undefined): string {
+  if (!asOf) return '';
+  return source && (source.date === null || source.date === undefined) ? ` (read ${asOf})` : ` (as of ${asOf})`;
+}
+
 /** A source as a reader looks it up: title, publisher, date (or why none), address, and whether it is a third party. */
 export function describeSource(s: Source): string {
   const when = s.date ?? s.dateNote ?? 'undated';
@@ -81,7 +94,7 @@ export function estimateRows(e: Estimate): Row[] {
       cite: citation(n, first.source, first.at),
     });
   rows.push({
-    label: `${e.items.length > 1 ? 'Treatment, ' : 'Program, '}${formatRange(e.sessions.low, e.sessions.high)} sessions`,
+    label: `${e.items.length > 1 ? 'Treatment, ' : 'Program, '}${formatRange(e.sessions.low, e.sessions.high)} ${e.sessions.high === 1 ? 'session' : 'sessions'}`,
     lowCents: e.program.lowCents,
     highCents: e.program.highCents,
     cite: priceCite,
@@ -112,6 +125,20 @@ export function estimateRows(e: Estimate): Row[] {
     if (e.patient.insurance === 'out-of-network' && c.case === 'covered') {
       rows.push({ label: `${title}: paid up front`, lowCents: c.upFront.lowCents, highCents: c.upFront.highCents, cite: '' });
       rows.push({ label: `${title}: paid back`, lowCents: c.plan.lowCents, highCents: c.plan.highCents, cite: '' });
+      if (c.balanceBilled.highCents > 0)
+        rows.push({
+          label: `${title}: billed to you above the allowed amount`,
+          lowCents: c.balanceBilled.lowCents,
+          highCents: c.balanceBilled.highCents,
+          cite: '',
+        });
+      if (c.balanceBilled.highCents > 0)
+        rows.push({
+          label: `${title}: billed to you above the allowed amount`,
+          lowCents: c.balanceBilled.lowCents,
+          highCents: c.balanceBilled.highCents,
+          cite: '',
+        });
       rows.push({ label: `${title}: you pay in the end`, lowCents: c.patient.lowCents, highCents: c.patient.highCents, cite: '' });
     } else {
       rows.push({ label: `${title}: you pay`, lowCents: c.patient.lowCents, highCents: c.patient.highCents, cite: '' });
@@ -146,9 +173,10 @@ export function noteSections(e: Estimate, options: { explain: boolean }): { titl
   });
   if (options.explain) {
     sections.push({ title: 'How it was counted', lines: cited(e.explanation) });
+    const dated = new Map(e.sources.map((s) => [s.id, s]));
     sections.push({
       title: 'What the sources say',
-      lines: quotes(e).map((q) => `${citation(n, q.source, q.at)} "${q.quote}"${q.asOf ? ` (as of ${q.asOf})` : ''}`),
+      lines: quotes(e).map((q) => `${citation(n, q.source, q.at)} "${q.quote}"${dateLabel(q.asOf, dated.get(q.source))}`),
     });
   }
   sections.push({ title: 'Sources', lines: e.sources.map((s, i) => `[${i + 1}] ${describeSource(s)}`) });
@@ -167,6 +195,8 @@ export function quotes(e: Estimate): { source: string; at: string; quote: string
     e.patient.assumptions,
     e.notes,
     e.benchmarks,
+    // Steps cite what the other figures do, and a few sources only they cite (the dose kits).
+    e.explanation.flatMap((s) => (s.source === null || s.at === null ? [] : [{ source: s.source, at: s.at, quote: s.quote, asOf: null }])),
   ].flat();
   for (const c of all) {
     if (c.quote === null || c.quote === undefined) continue;

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { sessionBills, shareInNetwork, shareOutOfNetwork } from '../../src/core/cost-sharing.js';
-import type { RawScenario } from '../../src/core/scenario.js';
+import { parseScenario, type RawScenario } from '../../src/core/scenario.js';
 import { estimateFrom, readDataset } from '../helpers.js';
 
 const dataset = readDataset();
@@ -129,9 +129,7 @@ describe('through the estimate', () => {
       ['covered', true],
       ['not-covered', false],
     ]);
-    expect(eske.notes.map((n) => n.text).join(' ')).toMatch(
-      /Manufacturer savings \(SPRAVATO withMe\), for commercially insured patients only/,
-    );
+    expect(eske.notes.map((n) => n.text).join(' ')).toMatch(/Manufacturer savings \(SPRAVATO withMe\) for the drug/);
   });
 
   it('says it assumed the default coinsurance', () => {
@@ -192,9 +190,22 @@ describe('through the estimate', () => {
     expect(e.notes.map((n) => n.text).join(' ')).not.toMatch(/upper bound/);
   });
 
-  it('out of network and not covered: never a word about claiming a reimbursement', () => {
-    const e = patientOf({ route: 'iv', sessions: '4', insurance: 'oon', covered: 'no', reimbursement: '70' });
+  it('out of network and not covered: never a word about claiming a reimbursement, nor terms it did not use', () => {
+    const e = patientOf({ route: 'iv', sessions: '4', insurance: 'oon', covered: 'no', reimbursement: '70', allowed: '300' });
     expect(e.notes.map((n) => n.text).join(' ')).not.toMatch(/superbill|claim|reimburse|payback/i);
+    expect(e.patient.assumptions.map((a) => a.text)).toEqual([
+      'Not covered (as given): you pay the full price; the deductible, cost sharing and any payback do not apply.',
+    ]);
+    expect(e.inputsUsed.assumed).toEqual([]);
+    // 4 x $225-$800 + intake $0-$350, all paid by the patient.
+    expect(e.patient.cases[0]?.patient).toEqual({ lowCents: 90000, highCents: 355000 });
+  });
+
+  it('an --exclude name the route does not have is refused, not silently kept', () => {
+    const parsed = parseScenario({ route: 'oral', exclude: 'observation' }, dataset);
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok)
+      expect(parsed.issues[0]?.message).toBe('"observation" is not a line item of oral; allowed of oral: intake, psychotherapy');
   });
 });
 

@@ -118,9 +118,11 @@ describe('estimateCost against the dataset figures', () => {
       const text = estimate({ route: 'esketamine', insurance })
         .notes.map((n) => n.text)
         .join(' ');
-      expect(text).toMatch(/for commercially insured patients only/);
-      expect(text).toMatch(/Medicare, Medicaid, TRICARE, Department of Defense or VA/);
-      expect(text).toMatch(/nor for patients without insurance/);
+      expect(text).toMatch(/as little as \$10 per treatment, for commercially insured patients \(not for patients without insurance\)/);
+      expect(text).toMatch(/not valid for residents of MA, MI, MN or RI/);
+      expect(text).toMatch(
+        /Government plans \(Medicare, Medicaid, TRICARE, Department of Defense, VA\) could not use it under its earlier terms/,
+      );
     }
   });
 

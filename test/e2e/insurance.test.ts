@@ -57,6 +57,39 @@ describe('insurance flags', () => {
     expect(r.stdout).toContain('Coinsurance not given: assumed 20%');
   });
 
+  it('out of network with --allowed shows the balance bill as its own row', () => {
+    const r = runCli([
+      '-r',
+      'iv',
+      '-s',
+      '4',
+      '-i',
+      'oon',
+      '--covered',
+      'yes',
+      '--deductible',
+      '500',
+      '--reimbursement',
+      '60',
+      '--allowed',
+      '400',
+      '--exclude',
+      'intake',
+    ]);
+    // High end $800 a session, allowed $400: 4 x $400 = $1,600 billed above it; the low end ($225) is under the allowed amount.
+    expect(r.stdout).toMatch(/If your plan covers it: billed to you above the allowed amount +│ +\$0 │ \$1,600 │/);
+  });
+
+  it('compare --exclude leaves each option the items it has', () => {
+    const r = runCli(['compare', 'iv:6', 'oral:4', '--exclude', 'intake,boosters', '-f', 'json']);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    const excluded = Object.fromEntries(
+      doc.options.map((o: { route: { id: string }; scenario: { exclude: string[] } }) => [o.route.id, o.scenario.exclude]),
+    );
+    expect(excluded).toEqual({ iv: ['boosters', 'intake'], oral: ['intake'] });
+  });
+
   it('out of network reports up front, paid back and net', () => {
     const r = runCli([
       '-r',
@@ -196,7 +229,7 @@ describe('compare', () => {
     expect(csv).toHaveLength(6);
     expect(csv[1]).toMatch(/^oral,at-home,,1,1,given,75.00,200.00,75.00,200.00,/);
     expect(runCli(['compare', '-s', '1', '-f', 'markdown']).stdout).toContain(
-      '| Oral or sublingual ketamine, at-home, 1 sessions | $75-$200 | $75-$200 | $75-$200, paying yourself |',
+      '| Oral or sublingual ketamine, at-home, 1 session | $75-$200 | $75-$200 | $75-$200, paying yourself |',
     );
   });
 
@@ -225,11 +258,12 @@ describe('routes', () => {
     );
     const md = runCli(['routes', '-f', 'markdown']).stdout;
     expect(md).toContain(
-      '| IV infusion (iv) | clinic | $225-$800 per session, as of 2026-11-01 [seed: L160] | 3-6 sessions [seed: L148] | usually not covered |',
+      // The article is undated: the date is when its figures were read, and says so.
+      '| IV infusion (iv) | clinic | $225-$800 per session, read 2026-11-01 [seed: L160] | 3-6 sessions [seed: L148] | usually not covered |',
     );
     // The other line items, each priced with its date or marked not priced, and the quotes behind the figures.
     expect(md).toContain(
-      '- iv: Intake or consultation visit (once, before the first session) (--exclude intake): $0-$350 once (third-party figure), as of 2026-11-27 [dreamscape: free consultation] [healingmaps: initial consultation fee]',
+      '- iv: Intake or consultation visit (once, before the first session) (--exclude intake): $0-$350 once (third-party figure), read 2026-11-27 [dreamscape: free consultation] [healingmaps: initial consultation fee]',
     );
     expect(md).toContain(
       '- esketamine: Clinic visit with at least 2 hours of observation after each dose (HCPCS G2082/G2083) (--exclude observation): not priced: no published cash price; ask the clinic what it charges per visit [hcpcs-esketamine: G2082 descriptor]',
