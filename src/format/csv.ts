@@ -124,10 +124,14 @@ export function csvFields(cells: readonly Cell[]): string {
 }
 
 const NUMERIC = /^-?\d+(\.\d+)?$/;
+// A cell with none of these needs neither the formula guard nor quotes: most cells (decimals, ids).
+const PLAIN = /^[^",\r\n=+\-@\t]*$/;
 
 function csvCell(cell: Cell): string {
   if (cell === null) return '';
-  let text = String(cell);
+  if (typeof cell === 'number') return String(cell);
+  if (PLAIN.test(cell)) return cell;
+  let text = cell;
   if (typeof cell === 'string' && !NUMERIC.test(text) && /^[=+\-@\t\r\n]/.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
