@@ -66,8 +66,14 @@ const jsonAsString = {
 common.plugins = [lazyChildProcess, jsonAsString];
 const metafiles = [];
 metafiles.push(
-  (await build({ ...common, entryPoints: { cli: 'src/cli.ts' }, outdir: 'dist', plugins: [lazyChildProcess, jsonAsString, lazyImports(false)] }))
-    .metafile,
+  (
+    await build({
+      ...common,
+      entryPoints: { cli: 'src/cli.ts' },
+      outdir: 'dist',
+      plugins: [lazyChildProcess, jsonAsString, lazyImports(false)],
+    })
+  ).metafile,
 );
 const built = new Set();
 while (built.size < lazyModules.size) {
@@ -75,7 +81,8 @@ while (built.size < lazyModules.size) {
     built.add(file);
     const out = join('dist', 'lazy', lazyName(file));
     metafiles.push(
-      (await build({ ...common, entryPoints: [file], outfile: out, plugins: [lazyChildProcess, jsonAsString, lazyImports(true)] })).metafile,
+      (await build({ ...common, entryPoints: [file], outfile: out, plugins: [lazyChildProcess, jsonAsString, lazyImports(true)] }))
+        .metafile,
     );
   }
 }
