@@ -132,13 +132,6 @@ export function estimateRows(e: Estimate): Row[] {
           highCents: c.balanceBilled.highCents,
           cite: '',
         });
-      if (c.balanceBilled.highCents > 0)
-        rows.push({
-          label: `${title}: billed to you above the allowed amount`,
-          lowCents: c.balanceBilled.lowCents,
-          highCents: c.balanceBilled.highCents,
-          cite: '',
-        });
       rows.push({ label: `${title}: you pay in the end`, lowCents: c.patient.lowCents, highCents: c.patient.highCents, cite: '' });
     } else {
       rows.push({ label: `${title}: you pay`, lowCents: c.patient.lowCents, highCents: c.patient.highCents, cite: '' });

@@ -78,6 +78,7 @@ describe('insurance flags', () => {
     ]);
     // High end $800 a session, allowed $400: 4 x $400 = $1,600 billed above it; the low end ($225) is under the allowed amount.
     expect(r.stdout).toMatch(/If your plan covers it: billed to you above the allowed amount +│ +\$0 │ \$1,600 │/);
+    expect(r.stdout.match(/billed to you above the allowed amount/g)).toHaveLength(1);
   });
 
   it('compare --exclude leaves each option the items it has', () => {
