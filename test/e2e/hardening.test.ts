@@ -381,12 +381,14 @@ describe('one rule everywhere', () => {
 });
 
 describe('errors people will meet', () => {
-  it('permission denied on an input file is a data error in plain words', () => {
+  // Root reads anything, so as root the command runs as nobody; that needs a Node binary nobody
+  // may run (CI's Node 22 and 24 live in root's private cache folder: there Node 20's run covers it).
+  const asNobody = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+  const canRun = spawnSync(process.execPath, [BIN, '--version'], asNobody).status === 0;
+  it.skipIf(!canRun)('permission denied on an input file is a data error in plain words', () => {
     const file = join(temp, 'locked.csv');
     writeFileSync(file, rows);
     chmodSync(file, 0o000);
-    // Root reads anything: run as nobody there.
-    const asNobody = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
     const r = spawnSync(process.execPath, [BIN, 'batch', file], { encoding: 'utf8', ...asNobody });
     expect(r.status).toBe(1);
     expect(r.stderr).toBe(`error: cannot read ${file}: permission denied\n`);
