@@ -33,7 +33,7 @@ const SCENARIO_FLAGS: Record<ScenarioField, { short?: string; value: string; hel
   provider: { short: 'p', value: 'type', help: "provider type: clinic or at-home (default: the route's only provider)", perOption: true },
   sessions: { short: 's', value: 'n', help: "number of sessions, 1-365 (default: the route's typical program)" },
   weeks: { value: 'n', help: "program length in weeks, counted from the route's schedule (not with --sessions)" },
-  dose: { value: 'mg', help: 'esketamine dose in mg: 56 or 84 (default 56)', perOption: true },
+  dose: { value: 'mg', help: 'esketamine dose in mg: 56 or 84 (default 56); in compare, for the options priced by dose' },
   insurance: { short: 'i', value: 'status', help: 'none (self-pay, default), in-network, out-of-network (oon)' },
   covered: { value: 'yes|no|auto', help: 'whether your plan covers this route (default auto: show both, marking the usual one)' },
   deductible: {

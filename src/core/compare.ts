@@ -32,8 +32,10 @@ export function compareScenarios(
   const skipped: Skipped[] = [];
   for (const spec of wanted) {
     const raw: RawScenario = { ...shared, ...spec };
-    // --exclude names items of any route: each option leaves out those it has.
+    // --exclude names items of any route: each option leaves out those it has; --dose applies
+    // to the options priced by dose.
     if (shared.exclude !== undefined) raw.exclude = applicableItems(String(shared.exclude), String(spec.route), dataset);
+    if (shared.dose !== undefined && !findByName(dataset, String(spec.route))?.doses) delete raw.dose;
     if (spec.sessions !== undefined) delete raw.weeks;
     if (spec.weeks !== undefined) delete raw.sessions;
     const parsed = parseScenario(raw, dataset);
@@ -65,9 +67,13 @@ export function compareScenarios(
 }
 
 /** The names in an --exclude list that are items of this route (any spelling the route resolves). */
-function applicableItems(list: string, routeName: string, dataset: Dataset): string {
+function findByName(dataset: Dataset, routeName: string) {
   const name = normaliseName(routeName);
-  const route = dataset.routes.find((r) => r.id === name || r.aliases.includes(name));
+  return dataset.routes.find((r) => r.id === name || r.aliases.includes(name));
+}
+
+function applicableItems(list: string, routeName: string, dataset: Dataset): string {
+  const route = findByName(dataset, routeName);
   const items = new Set((route?.items ?? []).map((i) => i.id));
   const all = new Set(dataset.routes.flatMap((r) => (r.items ?? []).map((i) => i.id)));
   // Names no route has stay in, so the usual message names them.

@@ -81,6 +81,16 @@ describe('insurance flags', () => {
     expect(r.stdout.match(/billed to you above the allowed amount/g)).toHaveLength(1);
   });
 
+  it('compare --dose prices the options priced by dose at that dose', () => {
+    const r = runCli(['compare', 'esketamine:8', 'iv:8', '--dose', '84', '-f', 'json']);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    const esk = doc.options.find((o: { route: { id: string } }) => o.route.id === 'esketamine');
+    // Session 1 at 56 mg (2 x $300-$400), then 7 at 84 mg (3 x $300-$400): $6,900-$9,200.
+    expect(esk.program).toEqual({ lowCents: 690000, highCents: 920000 });
+    expect(doc.options.find((o: { route: { id: string } }) => o.route.id === 'iv').scenario.doseMg).toBeNull();
+  });
+
   it('compare --exclude leaves each option the items it has', () => {
     const r = runCli(['compare', 'iv:6', 'oral:4', '--exclude', 'intake,boosters', '-f', 'json']);
     expect(r.code).toBe(0);
