@@ -2,6 +2,7 @@ import { Command, Option } from 'commander';
 import packageJson from '../package.json' with { type: 'json' };
 import { bundledDataset } from './catalog/load.js';
 import { estimateCommand } from './commands/estimate.js';
+import type { PlanFlags } from './commands/plan.js';
 import type { OutputStyle } from './commands/shared.js';
 import { flagName, INPUT_COLUMN_NAMES, SCENARIO_FIELDS, type ScenarioField } from './core/fields.js';
 import type { RawScenario } from './core/types.js';
@@ -210,6 +211,45 @@ Examples:
         );
     });
 
+  const plan = program
+    .command('plan')
+    .description('when the money is due: each session in order, what you pay, the running total, plan years and paying over time');
+  addScenarioOptions(plan, { perOption: true });
+  addOutputOptions(plan, FORMATS)
+    .option('--explain', "show each session's arithmetic")
+    .option('--ascii', 'draw the chart with plain ASCII (also when TERM=dumb)')
+    .option('--start <YYYY-MM-DD>', 'date of the first session; without it the plan counts weeks only')
+    .option('--every <interval>', 'a session every <n>d or <n>w (needed for routes without a schedule: iv, im)')
+    .option('--boosters-every <weeks>', 'with --weeks past the program: a booster every this many weeks (no source gives one)')
+    .option('--plan-year-start <MM-DD>', 'first day of your plan year (default 01-01; without --start, years of 52 weeks)')
+    .option('--annual-deductible <usd>', "next plan year's full deductible (default: the deductible given for this year)")
+    .option('--annual-oop-max <usd>', "next plan year's out-of-pocket maximum (default: the one given for this year)")
+    .option('--months <n>', 'pay over this many months (1-120)')
+    .option('--apr <percent>', 'the annual percentage rate of paying over time (default 0)')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ ketamine-cost plan -r esketamine --weeks 52 -i in-network --deductible 1500 --coinsurance 20
+  $ ketamine-cost plan -r iv -s 6 --every 4d --start 2027-01-04 --months 12 --apr 18`,
+    )
+    .action((flags: ScenarioFlags & OutputFlags & PlanFlags & { explain?: boolean }, command: Command) => {
+      const style = outputStyle(command, flags, io);
+      const { start, every, boostersEvery, planYearStart, annualDeductible, annualOopMax, months, apr } = flags;
+      selection.run = async () =>
+        (await import('./commands/plan.js')).planCommand(
+          {
+            raw: rawScenario(flags),
+            flags: { start, every, boostersEvery, planYearStart, annualDeductible, annualOopMax, months, apr },
+            format: flags.format,
+            explain: flags.explain === true,
+            style,
+            data: { file: flags.data, bundled: bundledDataset },
+          },
+          io,
+        );
+    });
+
   const routesCommand = program
     .command('routes')
     .description('the price list as people read it: every route, provider, price range, typical program and source');
@@ -298,7 +338,7 @@ Examples:
   program
     .command('schema')
     .description('print the JSON Schema of an output (estimate, a batch row, compare) or of a price list (dataset)')
-    .argument('[which]', 'estimate, batch, compare or dataset', 'estimate')
+    .argument('[which]', 'estimate, batch, compare, plan or dataset', 'estimate')
     .option('--debug', 'print the stack trace of unexpected errors')
     .action((which: string) => {
       selection.run = async () => (await import('./commands/data.js')).schemaCommand({ which }, io);

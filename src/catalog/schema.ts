@@ -86,6 +86,11 @@ export const RouteSchema = z.strictObject({
   ),
   defaultDoseMg: z.optional(Count),
   firstSession: z.optional(z.strictObject({ doseMg: Count, ref: RefSchema })),
+  upFront: z.optional(
+    z
+      .strictObject({ lowSessions: Count, highSessions: Count, ref: RefSchema })
+      .check(z.refine((u) => u.lowSessions <= u.highSessions, { message: 'lowSessions must not be greater than highSessions' })),
+  ),
   program: z
     .strictObject({ lowSessions: Count, highSessions: Count, description: Text, ref: RefSchema })
     .check(z.refine((p) => p.lowSessions <= p.highSessions, { message: 'lowSessions must not be greater than highSessions' })),
@@ -127,6 +132,7 @@ export const DatasetSchema = z
         excludedRef: z.optional(RefSchema),
       }),
     }),
+    financing: z.optional(z.strictObject({ deferredInterest: z.optional(NoteSchema), hsa: z.optional(NoteSchema) })),
     eligibility: z.strictObject({
       intro: Text,
       ageQuestion: z.strictObject({ text: Text, note: Text, ref: RefSchema }),
@@ -198,6 +204,8 @@ function checkReferences(d: Dataset, ctx: { addIssue: (issue: Issue & { code: 'c
   checkRef(d.insurance.savingsProgram.ref, ['insurance', 'savingsProgram', 'ref']);
   checkRef(d.insurance.savingsProgram.excludedRef, ['insurance', 'savingsProgram', 'excludedRef']);
   checkRef(d.insurance.reimbursementRef, ['insurance', 'reimbursementRef']);
+  checkRef(d.financing?.deferredInterest?.ref, ['financing', 'deferredInterest', 'ref']);
+  checkRef(d.financing?.hsa?.ref, ['financing', 'hsa', 'ref']);
   for (const [j, n] of (d.insurance.savingsProgram.notes ?? []).entries())
     checkRef(n.ref, ['insurance', 'savingsProgram', 'notes', j, 'ref']);
   for (const key of ['deductibleRef', 'copayRef', 'oopMaxRef', 'balanceBillingRef', 'allowedAmountRef'] as const)
@@ -261,6 +269,7 @@ function checkReferences(d: Dataset, ctx: { addIssue: (issue: Issue & { code: 'c
     }
     for (const [j, b] of (r.benchmarks ?? []).entries()) checkRef(b.ref, at('benchmarks', j, 'ref'));
     checkRef(r.program.ref, at('program', 'ref'));
+    checkRef(r.upFront?.ref, at('upFront', 'ref'));
     checkRef(r.coverage.ref, at('coverage', 'ref'));
     if (r.schedule !== undefined) {
       checkRef(r.schedule.ref, at('schedule', 'ref'));

@@ -32,13 +32,14 @@ export function sessionBills(cents: number, count: number, first = 1): Bill[] {
  * Splits a program of equally priced sessions between patient and plan, in network and covered:
  * each session pays first into what is left of the deductible, then the coinsurance share (or the
  * copay) of the rest, and the running total stops at what is left of the out-of-pocket maximum
- * (HealthCare.gov glossary). Deductible and cap carry from one session to the next.
+ * (HealthCare.gov glossary). Deductible and cap carry from one session to the next. `perBill`,
+ * when given, receives what the patient pays for each bill in order (a plan's schedule).
  */
-export function shareInNetwork(bills: readonly Bill[], terms: InNetworkTerms, explain = true): CostShare {
+export function shareInNetwork(bills: readonly Bill[], terms: InNetworkTerms, explain = true, perBill?: number[]): CostShare {
   let deductibleLeft = terms.deductibleCents;
   let capLeft = terms.oopMaxCents;
   let patientCents = 0;
-  const perBill: BillShare[] = [];
+  const shares: BillShare[] = [];
   for (const bill of bills) {
     const priceCents = bill.cents;
     const toDeductible = Math.min(priceCents, deductibleLeft);
@@ -50,13 +51,14 @@ export function shareInNetwork(bills: readonly Bill[], terms: InNetworkTerms, ex
     const capped = pay < uncapped;
     if (capLeft !== null) capLeft -= pay;
     patientCents += pay;
-    if (explain) perBill.push({ bill, toDeductible, share, pay, capped, balance: 0 });
+    perBill?.push(pay);
+    if (explain) shares.push({ bill, toDeductible, share, pay, capped, balance: 0 });
   }
   const billedCents = bills.reduce((sum, b) => sum + b.cents, 0);
   if (!explain) return { billedCents, patientCents, planCents: billedCents - patientCents, balanceBilledCents: 0, steps: [] };
   const how =
     terms.copayCents === null ? `${formatPercent(terms.coinsuranceBasisPoints)} coinsurance` : `${formatUsd(terms.copayCents)} copay`;
-  const steps = groupBills(perBill).map(({ label, each, s }) => {
+  const steps = groupBills(shares).map(({ label, each, s }) => {
     const priceCents = s.bill.cents;
     const parts: string[] = [];
     if (s.toDeductible > 0) parts.push(`${formatUsd(s.toDeductible)} to the deductible`);
@@ -83,11 +85,11 @@ export function shareInNetwork(bills: readonly Bill[], terms: InNetworkTerms, ex
  * (balance billing, HealthCare.gov). Without an allowed amount the bill itself is counted, so
  * the payback is an upper bound.
  */
-export function shareOutOfNetwork(bills: readonly Bill[], terms: OutOfNetworkTerms, explain = true): CostShare {
+export function shareOutOfNetwork(bills: readonly Bill[], terms: OutOfNetworkTerms, explain = true, perBill?: number[]): CostShare {
   let deductibleLeft = terms.deductibleCents;
   let planCents = 0;
   let balanceBilledCents = 0;
-  const perBill: BillShare[] = [];
+  const shares: BillShare[] = [];
   for (const bill of bills) {
     const allowed = terms.allowedCents === null ? bill.cents : Math.min(bill.cents, terms.allowedCents);
     const balance = bill.cents - allowed;
@@ -96,11 +98,12 @@ export function shareOutOfNetwork(bills: readonly Bill[], terms: OutOfNetworkTer
     const reimbursed = shareOf(allowed - toDeductible, terms.reimbursementBasisPoints);
     planCents += reimbursed;
     balanceBilledCents += balance;
-    if (explain) perBill.push({ bill, toDeductible, share: reimbursed, pay: bill.cents - reimbursed, capped: false, balance });
+    perBill?.push(bill.cents - reimbursed);
+    if (explain) shares.push({ bill, toDeductible, share: reimbursed, pay: bill.cents - reimbursed, capped: false, balance });
   }
   const billedCents = bills.reduce((sum, b) => sum + b.cents, 0);
   if (!explain) return { billedCents, patientCents: billedCents - planCents, planCents, balanceBilledCents, steps: [] };
-  const steps = groupBills(perBill).map(({ label, each, s }) => {
+  const steps = groupBills(shares).map(({ label, each, s }) => {
     const allowed = s.bill.cents - s.balance;
     const counted = s.balance > 0 ? `the plan allows ${formatUsd(allowed)} (${formatUsd(s.balance)} above it is billed to you), ` : '';
     const deductible = s.toDeductible > 0 ? `${formatUsd(s.toDeductible)} to the deductible, ` : '';

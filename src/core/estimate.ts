@@ -99,6 +99,10 @@ export type Estimate = {
   program: CentsRange;
   /** Every line item: the treatment, then visits and services beside it, priced or not. */
   items: LineItem[];
+  /** What clinics ask for before the first session (the price list's up-front sessions), where it says. */
+  dueUpFront: (CentsRange & { sessions: { low: number; high: number } }) | null;
+  /** The first 52 weeks on the route's schedule, billed all-in, where the route has a schedule. */
+  firstYear: (CentsRange & { sessions: { low: number; high: number } }) | null;
   /** Everything priced, added up: the program plus the other priced items. What it leaves out is in `notPriced` and `excludedItems`. */
   allIn: CentsRange & { notPriced: string[]; excludedItems: string[] };
   /** What the patient pays (all-in), for each insurance case worth reporting. */
@@ -267,6 +271,38 @@ export function estimateCost(scenario: Scenario, dataset: Dataset, options: Esti
     );
   }
 
+  // The money due before the first session, and a first year on the schedule, where the price list says.
+  const upFront = route.upFront;
+  const dueUpFront = upFront
+    ? (() => {
+        const low = Math.min(upFront.lowSessions, sessions.low);
+        const high = Math.min(upFront.highSessions, sessions.high);
+        return {
+          lowCents: treatmentTotal(low, perSession.lowCents, firstSession?.lowCents ?? null),
+          highCents: treatmentTotal(high, perSession.highCents, firstSession?.highCents ?? null),
+          sessions: { low, high },
+        };
+      })()
+    : null;
+  const onceLow = extras.filter((i) => i.charge === 'once').reduce((t, i) => t + (i.total?.lowCents ?? 0), 0);
+  const onceHigh = extras.filter((i) => i.charge === 'once').reduce((t, i) => t + (i.total?.highCents ?? 0), 0);
+  const perSessionLow =
+    perSession.lowCents + extras.filter((i) => i.charge === 'per-session').reduce((t, i) => t + (i.unit?.lowCents ?? 0), 0);
+  const perSessionHigh =
+    perSession.highCents + extras.filter((i) => i.charge === 'per-session').reduce((t, i) => t + (i.unit?.highCents ?? 0), 0);
+  const year = route.schedule ? countSessions(route.schedule.phases, 52) : null;
+  const firstYear = year
+    ? {
+        lowCents:
+          onceLow +
+          treatmentTotal(year.low, perSessionLow, firstSession ? firstSession.lowCents + perSessionLow - perSession.lowCents : null),
+        highCents:
+          onceHigh +
+          treatmentTotal(year.high, perSessionHigh, firstSession ? firstSession.highCents + perSessionHigh - perSession.highCents : null),
+        sessions: { low: year.low, high: year.high },
+      }
+    : null;
+
   // 6. The bills, in order, that insurance shares: one-time visits first, then each session.
   const billsFor = (end: 'low' | 'high'): Bill[] => {
     const pick = (r: CentsRange) => (end === 'low' ? r.lowCents : r.highCents);
@@ -411,6 +447,8 @@ export function estimateCost(scenario: Scenario, dataset: Dataset, options: Esti
     },
     program,
     items,
+    dueUpFront,
+    firstYear,
     allIn,
     patient,
     inputsUsed,

@@ -76,3 +76,16 @@ export function formatPlainDollars(cents: number): string {
   const rest = cents % 100;
   return `${Math.floor(cents / 100)}${rest === 0 ? '' : `.${String(rest).padStart(2, '0')}`}`;
 }
+
+/**
+ * The monthly payment that repays `principalCents` in `months` equal payments at an APR, by the
+ * standard amortisation formula P x r / (1 - (1 + r)^-n) with r = APR / 12, rounded half up to the
+ * cent. At 0% it is the principal over the months, rounded up so the payments cover it.
+ * @example monthlyPayment(120000, 1800, 12) // 11002: $1,200 over 12 months at 18% is $110.02
+ */
+export function monthlyPayment(principalCents: number, aprBasisPoints: number, months: number): number {
+  if (months <= 0) return principalCents;
+  if (aprBasisPoints === 0) return Math.ceil(principalCents / months);
+  const r = aprBasisPoints / 10_000 / 12;
+  return Math.round((principalCents * r) / (1 - (1 + r) ** -months));
+}

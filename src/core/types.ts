@@ -58,6 +58,8 @@ export type Route = {
   /** The dose of the first session whatever the dose chosen (esketamine: 56 mg on day 1). */
   firstSession?: { doseMg: number; ref: Ref } | undefined;
   program: { lowSessions: number; highSessions: number; description: string; ref: Ref };
+  /** How many sessions' payment clinics ask for before the first session. */
+  upFront?: { lowSessions: number; highSessions: number; ref: Ref } | undefined;
   schedule?: { phases: SchedulePhase[]; description: string; ref: Ref } | undefined;
   coverage: { typical: 'covered' | 'not-covered'; note: string; ref: Ref };
   included: Note[];
@@ -92,6 +94,8 @@ export type Dataset = {
     reimbursementRef?: Ref | undefined;
     savingsProgram: { routes: string[]; text: string; ref: Ref; notes?: Note[] | undefined; excludedRef?: Ref | undefined };
   };
+  /** Paying over time and from tax-advantaged accounts: sentences with their sources. */
+  financing?: { deferredInterest?: Note | undefined; hsa?: Note | undefined } | undefined;
   eligibility: {
     intro: string;
     ageQuestion: { text: string; note: string; ref: Ref };

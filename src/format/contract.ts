@@ -102,6 +102,8 @@ export const EstimateSchema = z.strictObject({
       ...RefFields,
     }),
   ),
+  dueUpFront: z.nullable(z.strictObject({ lowCents: Cents, highCents: Cents, sessions: z.strictObject({ low: z.int(), high: z.int() }) })),
+  firstYear: z.nullable(z.strictObject({ lowCents: Cents, highCents: Cents, sessions: z.strictObject({ low: z.int(), high: z.int() }) })),
   allIn: z.strictObject({ lowCents: Cents, highCents: Cents, notPriced: z.array(z.string()), excludedItems: z.array(z.string()) }),
   patient: z.strictObject({
     insurance: z.enum(['none', 'in-network', 'out-of-network']),
@@ -213,8 +215,61 @@ export const CompareDocumentSchema = z.strictObject({
   skipped: z.array(z.strictObject({ route: z.string(), provider: z.string(), reason: z.string() })),
 });
 
+const PlanRowSchema = z.strictObject({
+  n: z.int(),
+  kind: z.enum(['intake', 'session', 'booster']),
+  day: z.int(),
+  week: z.int(),
+  date: z.nullable(z.string()),
+  planYear: z.int(),
+  resetsPlanYear: z.boolean(),
+  month: z.int(),
+  billed: Range,
+  patient: Range,
+  plan: Range,
+  runningPatient: Range,
+  steps: z.array(z.string()),
+});
+
+/** The JSON output of `plan`: the schedule, session by session, and what is due when. */
+export const PlanDocumentSchema = z.strictObject({
+  schemaVersion: z.literal(2),
+  currency: z.literal('USD'),
+  dataset: z.strictObject({ id: z.string(), version: z.string(), asOf: z.string() }),
+  scenario: ScenarioSchema,
+  route: z.strictObject({ id: z.string(), label: z.string(), description: z.string() }),
+  options: z.strictObject({
+    start: z.nullable(z.string()),
+    everyDays: z.nullable(z.int()),
+    horizonWeeks: z.nullable(z.int()),
+    boostersEveryWeeks: z.nullable(z.int()),
+    planYearStart: z.strictObject({ month: z.int(), day: z.int() }),
+    annualDeductibleCents: z.nullable(z.int()),
+    annualOopMaxCents: z.nullable(z.int()),
+    months: z.nullable(z.int()),
+    aprBasisPoints: z.nullable(z.int()),
+  }),
+  cadence: z.string(),
+  rows: z.array(PlanRowSchema),
+  months: z.array(z.strictObject({ month: z.int(), label: z.string(), billed: Range, patient: Range, runningPatient: Range })),
+  totals: z.strictObject({ billed: Range, patient: Range, plan: Range }),
+  dueUpFront: z.nullable(
+    z.strictObject({
+      lowCents: Cents,
+      highCents: Cents,
+      sessions: z.strictObject({ low: z.int(), high: z.int() }),
+      source: z.string(),
+      at: z.string(),
+    }),
+  ),
+  financing: z.nullable(z.strictObject({ months: z.int(), aprBasisPoints: z.int(), monthly: Range, totalPaid: Range, interest: Range })),
+  notes: z.array(Cited),
+  explanation: z.array(z.string()),
+  sources: z.array(Source),
+});
+
 /** The documents `ketamine-cost schema <which>` describes. */
-export const SCHEMAS = ['estimate', 'batch', 'compare', 'dataset'] as const;
+export const SCHEMAS = ['estimate', 'batch', 'compare', 'plan', 'dataset'] as const;
 export type SchemaName = (typeof SCHEMAS)[number];
 
 /** Returns the JSON Schema (draft 2020-12) of an output (estimate, a batch row, compare) or of a price list. */
@@ -226,6 +281,7 @@ export function jsonSchemaOf(which: SchemaName): string {
       `ketamine-cost batch row, --detail summary or full (schemaVersion ${SCHEMA_VERSION})`,
     ],
     compare: [CompareDocumentSchema, `ketamine-cost compare (schemaVersion ${SCHEMA_VERSION})`],
+    plan: [PlanDocumentSchema, `ketamine-cost plan (schemaVersion ${SCHEMA_VERSION})`],
     dataset: [DatasetSchema, 'ketamine-cost price list'],
   } as const;
   const [schema, title] = documents[which];

@@ -118,6 +118,22 @@ export function estimateRows(e: Estimate): Row[] {
       cite: '',
     });
   }
+  if (e.dueUpFront) {
+    rows.push({
+      label: `Due before the first session (${formatRange(e.dueUpFront.sessions.low, e.dueUpFront.sessions.high)} sessions up front)`,
+      lowCents: e.dueUpFront.lowCents,
+      highCents: e.dueUpFront.highCents,
+      cite: priceCite,
+    });
+  }
+  if (e.firstYear) {
+    rows.push({
+      label: `First year on the schedule (${formatRange(e.firstYear.sessions.low, e.firstYear.sessions.high)} sessions), billed`,
+      lowCents: e.firstYear.lowCents,
+      highCents: e.firstYear.highCents,
+      cite: '',
+    });
+  }
   const cases = e.patient.cases;
   for (const c of cases) {
     if (c.case === 'self-pay') continue;

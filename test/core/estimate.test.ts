@@ -90,6 +90,18 @@ describe('estimateCost against the dataset figures', () => {
     expect(e.patient.cases[0]?.patient).toEqual({ lowCents: 135000, highCents: 515000 });
   });
 
+  it('shows the first year on the schedule and what is due up front, where the price list knows them', () => {
+    const esk = estimate({ route: 'esketamine' });
+    // 52 weeks on the label: 8 + 4 + every 1-2 weeks over weeks 9-52 (22-44) = 34-56 sessions.
+    // Low: $0 intake + 34 x $600 = $20,400; high: $350 + 56 x $800 = $45,150.
+    expect(esk.firstYear).toEqual({ lowCents: 2040000, highCents: 4515000, sessions: { low: 34, high: 56 } });
+    expect(esk.dueUpFront).toBeNull();
+    const iv = estimate({ route: 'iv', sessions: '6' });
+    // Clinics take 4-6 sessions up front (seed L160): 4 x $225 = $900 to 6 x $800 = $4,800.
+    expect(iv.dueUpFront).toEqual({ lowCents: 90000, highCents: 480000, sessions: { low: 4, high: 6 } });
+    expect(iv.firstYear).toBeNull();
+  });
+
   it('--exclude leaves an item out of the total and says so', () => {
     const e = estimate({ route: 'iv', sessions: '6', exclude: 'intake' });
     expect(e.items.find((i) => i.id === 'intake')).toMatchObject({ status: 'excluded', total: null, note: 'left out with --exclude' });

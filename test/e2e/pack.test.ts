@@ -33,9 +33,10 @@ describe('the packed package', () => {
     expect(readdirSync(join(app, 'node_modules')).filter((n) => !n.startsWith('.'))).toEqual(['ketamine-cost']);
   });
 
-  it('ships the bundle, the data, the licences and the API types, and nothing else', () => {
+  it('ships the bundle (with the price list), the licences and the API types, and nothing else', () => {
     const installed = join(app, 'node_modules', 'ketamine-cost');
-    expect(readdirSync(installed).sort()).toEqual(['README.md', 'THIRD_PARTY_LICENSES', 'bin', 'data', 'dist', 'package.json']);
+    // The price list ships inside the bundle (`ketamine-cost data show` prints it), not as a second copy.
+    expect(readdirSync(installed).sort()).toEqual(['README.md', 'THIRD_PARTY_LICENSES', 'bin', 'dist', 'package.json']);
     expect(statSync(join(installed, 'dist', 'types', 'src', 'index.d.ts')).isFile()).toBe(true);
   });
 

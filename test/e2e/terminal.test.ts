@@ -90,7 +90,7 @@ describe.skipIf(!hasTmux)('in a real terminal', () => {
     expect(await s.exitCode()).toBe(0);
     const screen = s.screen();
     // 4 x $75 = $300: $100 deductible + 20% of $200 = $140; 4 x $200 = $800: $100 + 20% of $700 = $240.
-    expect(screen).toMatch(/If your plan covers it: you pay +│ \$140 │ \$240 │/);
+    expect(screen).toMatch(/If your plan covers it: you pay +│ +\$140 │ +\$240 │/);
     expect(screen).toContain(
       'To run this again: ketamine-cost --route oral --sessions 4 --insurance in-network --covered yes --deductible 100 --coinsurance 20',
     );

@@ -1,0 +1,380 @@
+import { type Bill, shareInNetwork, shareOutOfNetwork } from './cost-sharing.js';
+import { type CentsRange, type Cited, type Estimate, estimateCost } from './estimate.js';
+import { formatRange } from './fields.js';
+import { formatPercent, formatUsdRange, monthlyPayment } from './money.js';
+import type { Dataset, Ref, Scenario, Source } from './types.js';
+
+/** What a plan adds to a scenario: when, how often, plan years, and paying over time. */
+export type PlanOptions = {
+  /** The first session's date (YYYY-MM-DD); without it the plan counts weeks only. */
+  start: string | null;
+  /** A fixed interval between sessions in days, for routes without a schedule (or to override one). */
+  everyDays: number | null;
+  /** How many weeks to plan (`--weeks`); null: the sessions given, or the typical program. */
+  horizonWeeks: number | null;
+  /** With --weeks past the program: a booster every this many weeks. */
+  boostersEveryWeeks: number | null;
+  /** The plan year's first day, as month and day (default January 1). */
+  planYearStart: { month: number; day: number };
+  /** The next plan year's full deductible and out-of-pocket maximum (default: the amounts given as left this year). */
+  annualDeductibleCents: number | null;
+  annualOopMaxCents: number | null;
+  /** Paying over time: number of months and the APR in basis points (both, or neither). */
+  months: number | null;
+  aprBasisPoints: number | null;
+};
+
+export type PlanRow = {
+  /** 1-based position in the plan. */
+  n: number;
+  kind: 'intake' | 'session' | 'booster';
+  /** Days after the first session (day 0), the week (1-based) and, with a start date, the date. */
+  day: number;
+  week: number;
+  date: string | null;
+  /** Plan year 1, 2, ... and whether a new plan year starts with this row (deductible and cap reset). */
+  planYear: number;
+  resetsPlanYear: boolean;
+  /** The month it falls in: an index into `months`, from 1. */
+  month: number;
+  billed: CentsRange;
+  patient: CentsRange;
+  plan: CentsRange;
+  /** What the patient has paid so far, this row included. */
+  runningPatient: CentsRange;
+  /** The arithmetic of the row, with --explain. */
+  steps: string[];
+};
+
+export type PlanMonth = { month: number; label: string; billed: CentsRange; patient: CentsRange; runningPatient: CentsRange };
+
+export type Financing = {
+  months: number;
+  aprBasisPoints: number;
+  monthly: CentsRange;
+  totalPaid: CentsRange;
+  interest: CentsRange;
+};
+
+export type Plan = {
+  estimate: Estimate;
+  options: PlanOptions;
+  /** How the sessions were spaced, in a sentence. */
+  cadence: string;
+  rows: PlanRow[];
+  months: PlanMonth[];
+  totals: { billed: CentsRange; patient: CentsRange; plan: CentsRange };
+  /** What a clinic asks for before the first session, where the price list gives it. */
+  dueUpFront: (CentsRange & { sessions: { low: number; high: number }; source: string; at: string }) | null;
+  financing: Financing | null;
+  notes: Cited[];
+  /** With --explain: the cost-sharing arithmetic, run by run, per plan year and end. */
+  explanation: string[];
+  /** The sources the estimate and the plan's notes cite, in the dataset's order. */
+  sources: Source[];
+};
+
+/** Why a plan cannot be made from these inputs: the flag to blame and a sentence. */
+export type PlanIssue = { flag: string; message: string };
+
+const DAY = 86_400_000;
+
+/**
+ * Lays a scenario out in time: each session (and a one-time visit before the first) on its day,
+ * what is billed, what the patient and the plan pay under the plan year it falls in, the running
+ * total, month subtotals, the amount a clinic wants up front and paying over time. Pure: the same
+ * input gives the same plan, whatever the clock says (dates only come from `start`).
+ */
+export function planProgram(scenario: Scenario, dataset: Dataset, options: PlanOptions, explain = false): Plan | PlanIssue {
+  const estimate = estimateCost(scenario, dataset);
+  const route = dataset.routes.find((r) => r.id === scenario.route);
+  if (!route) return { flag: '--route', message: `is not in the price list: ${scenario.route}` };
+
+  // 1. Session days: a fixed interval, else the route's schedule at the least frequent it allows.
+  const horizonWeeks = options.horizonWeeks ?? scenario.weeks;
+  let days: number[];
+  let cadence: string;
+  const every = options.everyDays;
+  if (every !== null) {
+    const count = horizonWeeks !== null ? Math.ceil((horizonWeeks * 7) / every) : (scenario.sessions ?? route.program.highSessions);
+    days = Array.from({ length: count }, (_, i) => i * every);
+    cadence = `one session every ${every % 7 === 0 ? plural(every / 7, 'week') : plural(every, 'day')}`;
+  } else if (route.schedule) {
+    const lastWeek = horizonWeeks ?? 104;
+    days = scheduleDays(route.schedule.phases, lastWeek);
+    cadence = `${route.schedule.description}; where it gives a range, the plan takes the least frequent (the label: as seldom as keeps the response); --every changes it`;
+    if (horizonWeeks === null) days = days.slice(0, scenario.sessions ?? route.program.highSessions);
+  } else {
+    return {
+      flag: '--every',
+      message: `is needed: ${route.id} has no schedule in the price list (its program: ${route.program.description}); give one, e.g. --every 1w or --every 4d`,
+    };
+  }
+  if (scenario.sessions !== null) days = days.slice(0, scenario.sessions);
+  if (days.length === 0 || days.length > 365) return { flag: '--weeks', message: `gives ${days.length} sessions; a plan has 1 to 365` };
+
+  // 2. Boosters after the program, only at an interval the user gives (no source gives one).
+  const boosters: number[] = [];
+  if (options.boostersEveryWeeks !== null && horizonWeeks !== null) {
+    const last = days[days.length - 1] ?? 0;
+    for (let day = last + options.boostersEveryWeeks * 7; day < horizonWeeks * 7; day += options.boostersEveryWeeks * 7) boosters.push(day);
+  }
+
+  // 3. The bills in order, at the low and the high end, each with its day.
+  const perSession = estimate.perSession;
+  const first = estimate.firstSession;
+  const perSessionExtras = estimate.items.slice(1).filter((i) => i.status === 'priced' && i.charge === 'per-session' && i.unit);
+  const extra = (end: 'low' | 'high') =>
+    perSessionExtras.reduce((sum, i) => sum + (end === 'low' ? (i.unit?.lowCents ?? 0) : (i.unit?.highCents ?? 0)), 0);
+  type Slot = { kind: PlanRow['kind']; day: number; low: number; high: number };
+  const slots: Slot[] = [];
+  for (const item of estimate.items.slice(1)) {
+    if (item.status === 'priced' && item.charge === 'once' && item.unit)
+      slots.push({ kind: 'intake', day: 0, low: item.unit.lowCents, high: item.unit.highCents });
+  }
+  days.forEach((day, i) => {
+    const low = (i === 0 && first ? first.lowCents : perSession.lowCents) + extra('low');
+    const high = (i === 0 && first ? first.highCents : perSession.highCents) + extra('high');
+    slots.push({ kind: 'session', day, low, high });
+  });
+  for (const day of boosters)
+    slots.push({ kind: 'booster', day, low: perSession.lowCents + extra('low'), high: perSession.highCents + extra('high') });
+
+  // 4. Plan years: from the plan year's first day with a start date, else 52-week years from week 1.
+  const start = options.start === null ? null : Date.parse(`${options.start}T00:00:00Z`);
+  const dateOf = (day: number) => (start === null ? null : new Date(start + day * DAY).toISOString().slice(0, 10));
+  const planYearOf = (day: number) => (start === null ? Math.floor(day / 364) + 1 : planYearFromDate(start, day, options.planYearStart));
+
+  // 5. Cost sharing, one plan year at a time: deductible and cap reset at each new year. With
+  // --explain, the arithmetic of each run of sessions, per plan year and end.
+  const explanation: string[] = [];
+  const shareEnd = (end: 'low' | 'high'): number[] => {
+    const bills: Bill[] = slots.map((s, i) => ({
+      cents: end === 'low' ? s.low : s.high,
+      session: s.kind === 'intake' ? null : i + 1,
+      // Sessions are named by their row number ("Session 3"); the one-time visit by what it is.
+      name: s.kind === 'intake' ? 'Intake visit' : undefined,
+    }));
+    // The plan follows the usual case (listed first): paying yourself, or a plan that does not cover it, pays every bill.
+    if (estimate.patient.cases[0]?.case !== 'covered') {
+      if (explain)
+        explanation.push(
+          `${end === 'low' ? 'Low' : 'High'} end: you pay every bill in full (${estimate.patient.cases[0]?.case === 'self-pay' ? 'paying yourself' : 'the plan does not cover it'})`,
+        );
+      return bills.map((b) => b.cents);
+    }
+    const used = estimate.inputsUsed;
+    const thisYear = end === 'low' ? (used.deductible?.lowCents ?? 0) : (used.deductible?.highCents ?? 0);
+    const nextYear = options.annualDeductibleCents ?? thisYear;
+    const perBill: number[] = [];
+    const label = end === 'low' ? 'low end' : 'high end';
+    let from = 0;
+    while (from < bills.length) {
+      const year = planYearOf(slots[from]?.day ?? 0);
+      let to = from;
+      while (to < bills.length && planYearOf(slots[to]?.day ?? 0) === year) to++;
+      const segment = bills.slice(from, to);
+      const firstYear = year === planYearOf(slots[0]?.day ?? 0);
+      const deductibleCents = firstYear ? thisYear : nextYear;
+      if (scenario.insurance.status === 'in-network') {
+        const oopMaxCents = firstYear ? used.oopMaxCents : (options.annualOopMaxCents ?? used.oopMaxCents);
+        const share = shareInNetwork(
+          segment,
+          { deductibleCents, coinsuranceBasisPoints: used.coinsuranceBasisPoints ?? 0, copayCents: used.copayCents, oopMaxCents },
+          explain,
+          perBill,
+        );
+        for (const step of share.steps) explanation.push(`Plan year ${year - planYearOf(slots[0]?.day ?? 0) + 1}, ${label}: ${step}`);
+      } else {
+        const share = shareOutOfNetwork(
+          segment,
+          { deductibleCents, reimbursementBasisPoints: used.reimbursementBasisPoints ?? 0, allowedCents: used.allowedCents },
+          explain,
+          perBill,
+        );
+        for (const step of share.steps) explanation.push(`Plan year ${year - planYearOf(slots[0]?.day ?? 0) + 1}, ${label}: ${step}`);
+      }
+      from = to;
+    }
+    return perBill;
+  };
+  const patientLow = shareEnd('low');
+  const patientHigh = shareEnd('high');
+
+  // 6. Rows with running totals, and month subtotals (calendar months with a date, else 4-week months).
+  const rows: PlanRow[] = [];
+  let runLow = 0;
+  let runHigh = 0;
+  let lastYear = planYearOf(slots[0]?.day ?? 0);
+  slots.forEach((s, i) => {
+    const pl = patientLow[i] ?? s.low;
+    const ph = patientHigh[i] ?? s.high;
+    runLow += pl;
+    runHigh += ph;
+    const year = planYearOf(s.day);
+    rows.push({
+      n: i + 1,
+      kind: s.kind,
+      day: s.day,
+      week: Math.floor(s.day / 7) + 1,
+      date: dateOf(s.day),
+      planYear: year - planYearOf(slots[0]?.day ?? 0) + 1,
+      resetsPlanYear: year !== lastYear,
+      month: 0,
+      billed: { lowCents: s.low, highCents: s.high },
+      patient: { lowCents: pl, highCents: ph },
+      plan: { lowCents: s.low - pl, highCents: s.high - ph },
+      runningPatient: { lowCents: runLow, highCents: runHigh },
+      steps: explain
+        ? [
+            `billed ${formatUsdRange(s.low, s.high)}; you pay ${formatUsdRange(pl, ph)}; the plan pays ${formatUsdRange(s.low - pl, s.high - ph)}; paid so far ${formatUsdRange(runLow, runHigh)}`,
+          ]
+        : [],
+    });
+    lastYear = year;
+  });
+  const months = monthSubtotals(rows, start);
+  const sum = (pick: (r: PlanRow) => CentsRange) =>
+    rows.reduce((t, r) => ({ lowCents: t.lowCents + pick(r).lowCents, highCents: t.highCents + pick(r).highCents }), {
+      lowCents: 0,
+      highCents: 0,
+    });
+  const totals = { billed: sum((r) => r.billed), patient: sum((r) => r.patient), plan: sum((r) => r.plan) };
+
+  // 7. Up front: the sessions a clinic takes payment for before the first, at the price list's figures.
+  const upFront = route.upFront;
+  const sessions = rows.filter((r) => r.kind === 'session');
+  const dueUpFront = upFront
+    ? (() => {
+        const low = Math.min(upFront.lowSessions, sessions.length);
+        const high = Math.min(upFront.highSessions, sessions.length);
+        const take = (n: number, end: 'low' | 'high') =>
+          sessions.slice(0, n).reduce((t, r) => t + (end === 'low' ? r.billed.lowCents : r.billed.highCents), 0);
+        return {
+          lowCents: take(low, 'low'),
+          highCents: take(high, 'high'),
+          sessions: { low, high },
+          source: upFront.ref.source,
+          at: upFront.ref.at,
+        };
+      })()
+    : null;
+
+  // 8. Paying over time, on what the patient pays at each end.
+  const financing =
+    options.months !== null && options.aprBasisPoints !== null ? financingOf(totals.patient, options.months, options.aprBasisPoints) : null;
+
+  // 9. Notes: the schedule's source, resets, financing's warning and tax-advantaged accounts.
+  const notes: Cited[] = [];
+  const cite = (text: string, ref: Ref): Cited => ({
+    text,
+    source: ref.source,
+    at: ref.at,
+    quote: ref.quote ?? null,
+    asOf: ref.asOf ?? null,
+  });
+  if (route.schedule && options.everyDays === null) notes.push(cite(`Schedule: ${cadence}.`, route.schedule.ref));
+  if (horizonWeeks !== null && options.boostersEveryWeeks === null && !route.schedule)
+    notes.push(
+      cite(
+        'Boosters after the program are taken as needed; no source gives how often, so none are planned. Give --boosters-every <weeks> to include them.',
+        route.program.ref,
+      ),
+    );
+  if (rows.some((r) => r.resetsPlanYear))
+    notes.push(
+      cite(
+        'A new plan year starts where the schedule says so: the deductible and the out-of-pocket maximum start again.',
+        dataset.insurance.deductibleRef ?? dataset.insurance.coinsuranceRef,
+      ),
+    );
+  if (dueUpFront && upFront)
+    notes.push(
+      cite(
+        `Most clinics ask for ${formatRange(upFront.lowSessions, upFront.highSessions)} sessions' payment before the first session.`,
+        upFront.ref,
+      ),
+    );
+  if (financing) {
+    const deferred = dataset.financing?.deferredInterest;
+    if (deferred) notes.push(cite(deferred.text, deferred.ref));
+  }
+  const hsa = dataset.financing?.hsa;
+  if (hsa) notes.push(cite(hsa.text, hsa.ref));
+  const cited = new Set([...estimate.sources.map((s) => s.id), ...notes.map((n) => n.source)]);
+  const sources = dataset.sources.filter((s) => cited.has(s.id));
+  return { estimate, options, cadence, rows, months, totals, dueUpFront, financing, notes, explanation, sources };
+}
+
+/** Session days (from day 0) of a schedule up to a week, at the least frequent each phase allows. */
+export function scheduleDays(phases: NonNullable<Dataset['routes'][number]['schedule']>['phases'], lastWeek: number): number[] {
+  const days: number[] = [];
+  for (const phase of phases) {
+    const to = Math.min(phase.toWeek ?? lastWeek, lastWeek);
+    if (phase.perWeek) {
+      const perWeek = phase.perWeek.low;
+      for (let week = phase.fromWeek; week <= to; week++)
+        for (let k = 0; k < perWeek; k++) days.push((week - 1) * 7 + Math.floor((k * 7) / perWeek));
+    } else if (phase.everyWeeks) {
+      for (let week = phase.fromWeek; week <= to; week += phase.everyWeeks.high) days.push((week - 1) * 7);
+    }
+  }
+  return days;
+}
+
+function planYearFromDate(start: number, day: number, yearStart: { month: number; day: number }): number {
+  const date = new Date(start + day * DAY);
+  const y = date.getUTCFullYear();
+  const boundary = Date.UTC(y, yearStart.month - 1, yearStart.day);
+  // Plan years are numbered by the calendar year they begin in, so a reset falls on the boundary.
+  return date.getTime() >= boundary ? y : y - 1;
+}
+
+function monthSubtotals(rows: PlanRow[], start: number | null): PlanMonth[] {
+  const months: PlanMonth[] = [];
+  for (const r of rows) {
+    const key = start === null ? Math.floor(r.day / 28) + 1 : 0;
+    const label = start === null ? `Month ${key} (weeks ${(key - 1) * 4 + 1}-${key * 4})` : (r.date ?? '').slice(0, 7);
+    let m = months[months.length - 1];
+    if (!m || m.label !== label) {
+      m = {
+        month: months.length + 1,
+        label,
+        billed: { lowCents: 0, highCents: 0 },
+        patient: { lowCents: 0, highCents: 0 },
+        runningPatient: r.runningPatient,
+      };
+      months.push(m);
+    }
+    m.billed = { lowCents: m.billed.lowCents + r.billed.lowCents, highCents: m.billed.highCents + r.billed.highCents };
+    m.patient = { lowCents: m.patient.lowCents + r.patient.lowCents, highCents: m.patient.highCents + r.patient.highCents };
+    m.runningPatient = r.runningPatient;
+    r.month = m.month;
+  }
+  return months;
+}
+
+function financingOf(principal: CentsRange, months: number, aprBasisPoints: number): Financing {
+  const at = (cents: number) => {
+    const monthly = monthlyPayment(cents, aprBasisPoints, months);
+    return { monthly, total: monthly * months };
+  };
+  const low = at(principal.lowCents);
+  const high = at(principal.highCents);
+  return {
+    months,
+    aprBasisPoints,
+    monthly: { lowCents: low.monthly, highCents: high.monthly },
+    totalPaid: { lowCents: low.total, highCents: high.total },
+    interest: { lowCents: low.total - principal.lowCents, highCents: high.total - principal.highCents },
+  };
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** One line saying what a financing offer costs, for every format. */
+export function describeFinancing(f: Financing): string {
+  return `Over ${plural(f.months, 'month')} at ${formatPercent(f.aprBasisPoints)} APR: ${formatUsdRange(f.monthly.lowCents, f.monthly.highCents)} a month, ${formatUsdRange(f.totalPaid.lowCents, f.totalPaid.highCents)} in all, of which ${formatUsdRange(f.interest.lowCents, f.interest.highCents)} interest.`;
+}

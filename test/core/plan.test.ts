@@ -1,0 +1,203 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { monthlyPayment } from '../../src/core/money.js';
+import { type Plan, type PlanOptions, planProgram, scheduleDays } from '../../src/core/plan.js';
+import { parseScenario, type RawScenario } from '../../src/core/scenario.js';
+import { readDataset } from '../helpers.js';
+
+const dataset = readDataset();
+const options = (o: Partial<PlanOptions> = {}): PlanOptions => ({
+  start: null,
+  everyDays: null,
+  horizonWeeks: null,
+  boostersEveryWeeks: null,
+  planYearStart: { month: 1, day: 1 },
+  annualDeductibleCents: null,
+  annualOopMaxCents: null,
+  months: null,
+  aprBasisPoints: null,
+  ...o,
+});
+function plan(raw: RawScenario, o: Partial<PlanOptions> = {}): Plan {
+  const parsed = parseScenario(raw, dataset);
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+  const p = planProgram(parsed.scenario, dataset, options(o));
+  if ('flag' in p) throw new Error(`${p.flag} ${p.message}`);
+  return p;
+}
+
+describe('the schedule', () => {
+  it('follows the esketamine label: twice a week in weeks 1-4, weekly in weeks 5-8, then every 2 weeks', () => {
+    const esk = dataset.routes.find((r) => r.id === 'esketamine');
+    // Days 0 and 3 of weeks 1-4; day 0 of weeks 5-8; then weeks 9, 11 (every 2 weeks, the least frequent).
+    expect(scheduleDays(esk?.schedule?.phases ?? [], 12)).toEqual([0, 3, 7, 10, 14, 17, 21, 24, 28, 35, 42, 49, 56, 70]);
+  });
+
+  it('needs --every for a route without a schedule, and says why', () => {
+    const parsed = parseScenario({ route: 'iv', sessions: '6' }, dataset);
+    if (!parsed.ok) throw new Error('unexpected');
+    const p = planProgram(parsed.scenario, dataset, options());
+    expect(p).toMatchObject({ flag: '--every' });
+  });
+
+  it('puts the intake visit first and weeks (no dates) without --start', () => {
+    const p = plan({ route: 'iv', sessions: '3' }, { everyDays: 7 });
+    expect(p.rows.map((r) => [r.kind, r.week, r.date])).toEqual([
+      ['intake', 1, null],
+      ['session', 1, null],
+      ['session', 2, null],
+      ['session', 3, null],
+    ]);
+    // Paying yourself: each row is billed in full; 3 x $225-$800 + $0-$350 = $675-$2,750.
+    expect(p.totals.patient).toEqual({ lowCents: 67500, highCents: 275000 });
+  });
+});
+
+describe('plan years and cost sharing (hand-computed)', () => {
+  it('resets the deductible across 31 December', () => {
+    // 4 sessions of 56 mg esketamine ($600-$800 each) from Monday 28 December 2026: 12-28, 12-31, then 01-04, 01-07 (new plan year).
+    const p = plan(
+      {
+        route: 'esketamine',
+        sessions: '4',
+        insurance: 'in-network',
+        covered: 'yes',
+        deductible: '500',
+        coinsurance: '20',
+        exclude: 'intake',
+      },
+      { start: '2026-12-28', annualDeductibleCents: 100000 },
+    );
+    expect(p.rows.map((r) => [r.date, r.planYear, r.resetsPlanYear])).toEqual([
+      ['2026-12-28', 1, false],
+      ['2026-12-31', 1, false],
+      ['2027-01-04', 2, true],
+      ['2027-01-07', 2, false],
+    ]);
+    // Low end ($600): $500 + 20% of $100 = $520; $120; new year, $1,000 deductible: $600; $400 + 20% of $200 = $440.
+    // High end ($800): $500 + 20% of $300 = $560; $160; $800; $200 + 20% of $600 = $320.
+    expect(p.rows.map((r) => [r.patient.lowCents, r.patient.highCents])).toEqual([
+      [52000, 56000],
+      [12000, 16000],
+      [60000, 80000],
+      [44000, 32000],
+    ]);
+    // $520 + $120 + $600 + $440 = $1,680; $560 + $160 + $800 + $320 = $1,840.
+    expect(p.totals.patient).toEqual({ lowCents: 168000, highCents: 184000 });
+    expect(p.rows.some((r) => r.resetsPlanYear)).toBe(true);
+    expect(p.notes.map((n) => n.text).join(' ')).toContain('A new plan year starts');
+  });
+
+  it('stops at the out-of-pocket maximum in the middle of the program', () => {
+    // IV every week, 6 sessions, 50% coinsurance, $1,000 cap left. High end $800: $400, $400, $200 (capped), then $0.
+    const p = plan(
+      {
+        route: 'iv',
+        sessions: '6',
+        insurance: 'in-network',
+        covered: 'yes',
+        deductible: '0',
+        coinsurance: '50',
+        oopMax: '1000',
+        exclude: 'intake',
+      },
+      { everyDays: 7 },
+    );
+    expect(p.rows.map((r) => r.patient.highCents)).toEqual([40000, 40000, 20000, 0, 0, 0]);
+    expect(p.rows.map((r) => r.runningPatient.highCents)).toEqual([40000, 80000, 100000, 100000, 100000, 100000]);
+    // Low end $225: 50% = $112.50 each, 6 x $112.50 = $675, under the cap.
+    expect(p.totals.patient.lowCents).toBe(67500);
+  });
+
+  it('without dates, a plan year is 52 weeks: week 53 starts the next', () => {
+    const p = plan({ route: 'iv', sessions: '3', exclude: 'intake' }, { everyDays: 182 });
+    // Days 0, 182, 364: the third is in week 53.
+    expect(p.rows.map((r) => [r.week, r.planYear, r.resetsPlanYear])).toEqual([
+      [1, 1, false],
+      [27, 1, false],
+      [53, 2, true],
+    ]);
+  });
+
+  it('shows what clinics take up front: the seed says 4-6 sessions', () => {
+    const p = plan({ route: 'iv', sessions: '6', exclude: 'intake' }, { everyDays: 7 });
+    // 4 x $225 = $900 to 6 x $800 = $4,800.
+    expect(p.dueUpFront).toMatchObject({ lowCents: 90000, highCents: 480000, sessions: { low: 4, high: 6 } });
+    const short = plan({ route: 'iv', sessions: '3', exclude: 'intake' }, { everyDays: 7 });
+    // A 3-session program: at most its 3 sessions, 3 x $225-$800.
+    expect(short.dueUpFront).toMatchObject({ lowCents: 67500, highCents: 240000, sessions: { low: 3, high: 3 } });
+  });
+
+  it('plans boosters only at an interval the user gives', () => {
+    const p = plan({ route: 'iv', sessions: '2', exclude: 'intake' }, { everyDays: 7, horizonWeeks: 10, boostersEveryWeeks: 4 });
+    // Sessions on days 0 and 7 (weeks 1-2); --weeks 10 would add sessions, but --sessions 2 caps them; boosters at days 35 and 63.
+    expect(p.rows.map((r) => [r.kind, r.day])).toEqual([
+      ['session', 0],
+      ['session', 7],
+      ['booster', 35],
+      ['booster', 63],
+    ]);
+  });
+});
+
+describe('paying over time', () => {
+  it.each([
+    // $1,200 over 12 months at 18%: r = 1.5%, 1200 x 0.015 / (1 - 1.015^-12) = $110.02.
+    [120000, 1800, 12, 11002],
+    // 0%: the total over the months: $1,200 / 12 = $100.
+    [120000, 0, 12, 10000],
+    // 0% that does not divide: $1,000 / 3 = $333.33..., rounded up so the payments cover it: $333.34.
+    [100000, 0, 3, 33334],
+    // $5,000 over 24 months at 9.99%: r = 0.8325%, 5000 x 0.008325 / (1 - 1.008325^-24) = 5000 x 0.0461403 = $230.70.
+    [500000, 999, 24, 23070],
+  ])('%i cents at %i bp over %i months is %i a month', (principal, apr, months, expected) => {
+    expect(monthlyPayment(principal, apr, months)).toBe(expected);
+  });
+
+  it('a plan with --months and --apr gives the monthly payment, the total and the interest, and the deferred-interest warning', () => {
+    const p = plan({ route: 'iv', sessions: '1', exclude: 'intake' }, { everyDays: 7, months: 12, aprBasisPoints: 1800 });
+    // What the patient pays: $225-$800. At 18% over 12: $20.63 and $73.34 a month.
+    expect(p.financing?.monthly).toEqual({ lowCents: 2063, highCents: 7334 });
+    // 12 x $73.34 = $880.08 in all, $80.08 interest.
+    expect(p.financing?.totalPaid.highCents).toBe(88008);
+    expect(p.financing?.interest.highCents).toBe(8008);
+    expect(p.notes.map((n) => n.text).join(' ')).toMatch(/charges all the interest from the purchase date/);
+  });
+});
+
+describe('plan properties', () => {
+  it('the running total never falls, the rows add up to the totals, and a reset never lowers what was paid', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom('iv', 'esketamine', 'oral'),
+        fc.integer({ min: 1, max: 40 }),
+        fc.constantFrom('none', 'in-network', 'out-of-network'),
+        fc.integer({ min: 0, max: 300000 }),
+        fc.integer({ min: 0, max: 100 }),
+        fc.integer({ min: 1, max: 30 }),
+        (route, sessions, insurance, deductible, percent, every) => {
+          const terms: RawScenario =
+            insurance === 'in-network'
+              ? { deductible: String(deductible / 100), coinsurance: String(percent), covered: 'yes' }
+              : insurance === 'out-of-network'
+                ? { deductible: String(deductible / 100), reimbursement: String(percent), covered: 'yes' }
+                : {};
+          const p = plan({ route, sessions: String(sessions), insurance, ...terms }, { everyDays: every, start: '2026-11-30' });
+          let low = 0;
+          let high = 0;
+          for (const r of p.rows) {
+            expect(r.runningPatient.lowCents).toBeGreaterThanOrEqual(low);
+            expect(r.runningPatient.highCents).toBeGreaterThanOrEqual(high);
+            low = r.runningPatient.lowCents;
+            high = r.runningPatient.highCents;
+            expect(r.patient.lowCents + r.plan.lowCents).toBe(r.billed.lowCents);
+            expect(r.patient.highCents + r.plan.highCents).toBe(r.billed.highCents);
+          }
+          expect(p.totals.patient).toEqual({ lowCents: low, highCents: high });
+          expect(p.months.reduce((t, m) => t + m.patient.highCents, 0)).toBe(high);
+        },
+      ),
+      { numRuns: 150, interruptAfterTimeLimit: 8000, markInterruptAsFailure: true },
+    );
+  });
+});
