@@ -102,7 +102,7 @@ export function planProgram(scenario: Scenario, dataset: Dataset, options: PlanO
   } else if (route.schedule) {
     const lastWeek = horizonWeeks ?? 104;
     days = scheduleDays(route.schedule.phases, lastWeek);
-    cadence = `${route.schedule.description}; where it gives a range, the plan takes the least frequent (the label: as seldom as keeps the response); --every changes it`;
+    cadence = `${route.schedule.description}; where that gives a range, the plan takes the less frequent end; --every changes it`;
     if (horizonWeeks === null) days = days.slice(0, scenario.sessions ?? route.program.highSessions);
   } else {
     return {
