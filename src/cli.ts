@@ -47,6 +47,7 @@ const io: Io = {
     return process.stdin.isTTY === true;
   },
   stdoutIsTTY: process.stdout.isTTY === true,
+  columns: process.stdout.columns,
   get stderrIsTTY() {
     return process.stderr.isTTY === true;
   },

@@ -10,6 +10,8 @@ export type Io = {
   stdin: NodeJS.ReadableStream;
   stdinIsTTY: boolean;
   stdoutIsTTY: boolean;
+  /** The terminal's width in characters, when stdout is a terminal. */
+  columns?: number | undefined;
   stderrIsTTY: boolean;
   env: Record<string, string | undefined>;
   cwd: string;

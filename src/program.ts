@@ -16,7 +16,7 @@ import type { Io } from './io.js';
 export type Selection = { run?: () => Promise<number> };
 
 type ScenarioFlags = Partial<Record<ScenarioField, string>>;
-type OutputFlags = { format: Format; color?: boolean; ascii?: boolean; data?: string; debug?: boolean };
+type OutputFlags = { format: Format; color?: boolean; ascii?: boolean; plain?: boolean; data?: string; debug?: boolean };
 
 const routes = bundledDataset.routes;
 
@@ -83,6 +83,7 @@ function addOutputOptions(command: Command, formats: readonly string[]): Command
       'use this price list (JSON, same schema as `ketamine-cost data show`); default: $KETAMINE_COST_DATA, else the bundled one',
     )
     .option('--no-color', 'never colour the output (NO_COLOR and FORCE_COLOR are honoured too)')
+    .option('--plain', 'no box drawing and nothing told by colour alone: for screen readers and copy-paste')
     .option('--debug', 'print the stack trace of unexpected errors');
 }
 
@@ -103,8 +104,10 @@ function rawScenario(flags: ScenarioFlags): RawScenario {
 function outputStyle(command: Command, flags: OutputFlags, io: Io): OutputStyle {
   const colorFlag = command.getOptionValueSource('color') === 'cli' ? flags.color : undefined;
   return {
-    color: shouldColor({ colorFlag, env: io.env, isTTY: io.stdoutIsTTY }),
-    ascii: flags.ascii === true || io.env.TERM === 'dumb',
+    color: flags.plain === true ? false : shouldColor({ colorFlag, env: io.env, isTTY: io.stdoutIsTTY }),
+    ascii: flags.ascii === true || flags.plain === true || io.env.TERM === 'dumb',
+    width: io.stdoutIsTTY ? Math.max(60, io.columns ?? 80) : null,
+    plain: flags.plain === true,
   };
 }
 
@@ -158,10 +161,11 @@ export function defineProgram(io: Io, options: { subcommands: boolean }): { prog
   addScenarioOptions(program, { perOption: true });
   addOutputOptions(program, FORMATS)
     .option('--explain', 'show the arithmetic step by step, each figure with its source')
+    .option('--brief', 'only the answer: what you will most likely pay, and what that leaves out')
     .option('--interactive', 'ask questions for anything not given as a flag (needs a terminal)')
     .option('--no-interactive', 'never ask questions, even in a terminal')
     .addHelpText('after', EXAMPLES)
-    .action((flags: ScenarioFlags & OutputFlags & { explain?: boolean; interactive?: boolean }, command: Command) => {
+    .action((flags: ScenarioFlags & OutputFlags & { explain?: boolean; brief?: boolean; interactive?: boolean }, command: Command) => {
       const interactive = command.getOptionValueSource('interactive') === 'cli' ? flags.interactive : undefined;
       const style = outputStyle(command, flags, io);
       // The estimate is the common path, so it is bundled in; the other commands load on use.
@@ -171,6 +175,7 @@ export function defineProgram(io: Io, options: { subcommands: boolean }): { prog
             raw: rawScenario(flags),
             format: flags.format,
             explain: flags.explain === true,
+            brief: flags.brief === true,
             style,
             interactive,
             data: { file: flags.data, bundled: bundledDataset },

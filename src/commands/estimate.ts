@@ -14,6 +14,7 @@ export type EstimateCommandOptions = {
   raw: RawScenario;
   format: Format;
   explain: boolean;
+  brief: boolean;
   style: OutputStyle;
   interactive: boolean | undefined;
   data: DatasetChoice;
@@ -21,7 +22,13 @@ export type EstimateCommandOptions = {
 
 /** `ketamine-cost [flags]`: prices one scenario and writes it in the chosen format. */
 export async function estimateCommand(options: EstimateCommandOptions, io: Io): Promise<number> {
-  // 1. The price list.
+  // 1. The flags that only some formats can show, then the price list.
+  if (options.brief && (options.format === 'json' || options.format === 'csv'))
+    throw new UsageError(`--brief is for people: use it with --format table or markdown (not ${options.format})`);
+  if (options.explain && options.format === 'csv')
+    throw new UsageError(
+      '--explain does not fit CSV, one row of figures; use --format table, markdown or json (whose "explanation" holds it)',
+    );
   const dataset = await selectDataset(options.data, io);
 
   // 2. Decide whether to ask: only on a terminal, never in a script.
@@ -68,10 +75,15 @@ export async function estimateCommand(options: EstimateCommandOptions, io: Io): 
 }
 
 /** The estimate in every format; table, Markdown and CSV code is loaded only when used, to keep start-up fast. */
-export const ESTIMATE_RENDERERS: Renderers<Estimate, { explain: boolean }> = {
+export const ESTIMATE_RENDERERS: Renderers<Estimate, { explain: boolean; brief: boolean }> = {
   json: async (e) => formatJson(e),
   csv: async (e) => (await import('../format/csv.js')).formatCsv(e),
   markdown: async (e, _style, options) => (await import('../format/markdown.js')).formatMarkdown(visibleDeep(e), options),
   table: async (e, style, options) =>
-    (await import('../format/table.js')).formatTable(visibleDeep(e), { color: style.color, explain: options.explain }),
+    (await import('../format/table.js')).formatTable(visibleDeep(e), {
+      color: style.color,
+      explain: options.explain,
+      brief: options.brief,
+      layout: { width: style.width, plain: style.plain },
+    }),
 };

@@ -13,7 +13,7 @@ const ROUTES_RENDERERS: Renderers<Dataset> = {
   json: async (d) => (await load()).formatRoutesJson(d),
   csv: async (d) => (await load()).formatRoutesCsv(d),
   markdown: async (d) => (await load()).formatRoutesMarkdown(visibleDeep(d)),
-  table: async (d, style) => (await load()).formatRoutesTable(visibleDeep(d), { color: style.color }),
+  table: async (d, style) => (await load()).formatRoutesTable(visibleDeep(d), style),
 };
 
 /** `ketamine-cost routes`: the price list as people read it, each figure with its source. */

@@ -5,8 +5,12 @@ import { isKnownError, UsageError } from '../errors.js';
 import type { Format } from '../formats.js';
 import type { Io } from '../io.js';
 
-/** How a command's output is drawn for a person, decided once per command from the flags and the terminal. */
-export type OutputStyle = { color: boolean; ascii: boolean };
+/**
+ * How a command's output is drawn for a person, decided once per command from the flags and the
+ * terminal: `width` is the terminal's (at least 60) or null when piped, so piped output keeps one
+ * fixed layout whatever COLUMNS says; `plain` draws no box characters and leaves nothing to colour.
+ */
+export type OutputStyle = { color: boolean; ascii: boolean; width: number | null; plain: boolean };
 
 /**
  * Renders one view (an estimate, a comparison, the price list) in every output format. A

@@ -33,13 +33,18 @@ function optionLabel(e: Estimate): string {
 }
 
 /** Returns the comparison as a terminal table, ranked as RANKING says, with a range bar per row. */
-export async function formatCompareTable(c: Comparison, options: { color: boolean; ascii: boolean }): Promise<string> {
-  const { makeTable } = await import('./table.js');
+export async function formatCompareTable(
+  c: Comparison,
+  options: { color: boolean; ascii: boolean; width?: number | null; plain?: boolean },
+): Promise<string> {
+  const { fitToWidth, makeTable } = await import('./table.js');
   const paint = await makePaint(options.color);
   const max = Math.max(0, ...c.options.map((e) => patientLowHigh(e).highCents));
   const table = makeTable(
     ['Option', 'Per session', 'All-in', 'You pay', `0 to ${formatUsdRange(max, max)}`].map((h) => paint.bold(h)),
-    ['left', 'right', 'right', 'right', 'left'],
+    // The bar keeps its width: marked right-aligned, so only the option's name wraps.
+    ['left', 'right', 'right', 'right', 'right'],
+    { width: options.width ?? null, plain: options.plain === true },
   );
   for (const e of c.options) {
     const pay = patientLowHigh(e);
@@ -60,7 +65,7 @@ export async function formatCompareTable(c: Comparison, options: { color: boolea
   const unpriced = c.options.filter((e) => e.allIn.notPriced.length > 0).map((e) => `${e.route.id} (${e.allIn.notPriced.join(', ')})`);
   if (unpriced.length) lines.push(`Not priced, so not in the totals: ${unpriced.join('; ')}.`);
   lines.push('Run an estimate with --route for what each figure includes and its sources.', '', paint.italic(DISCLAIMER));
-  return `${lines.join('\n')}\n`;
+  return `${fitToWidth(lines.join('\n'), options.width ?? null)}\n`;
 }
 
 /** Returns the comparison as JSON: every option with the same fields as a single estimate. */

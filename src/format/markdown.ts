@@ -1,6 +1,6 @@
 import type { Estimate } from '../core/estimate.js';
 import { formatUsd } from '../core/money.js';
-import { DISCLAIMER, describeEstimate, describeInsurance, estimateRows, noteSections } from './summary.js';
+import { DISCLAIMER, describeEstimate, describeInsurance, estimateRows, headline, noteSections } from './summary.js';
 
 /** Escapes text for a GitHub Markdown table cell. */
 export function markdownCell(text: string): string {
@@ -8,9 +8,14 @@ export function markdownCell(text: string): string {
 }
 
 /** Returns the estimate as GitHub-flavoured Markdown: a heading, a money table, then notes and sources. */
-export function formatMarkdown(e: Estimate, options: { explain: boolean }): string {
+export function formatMarkdown(e: Estimate, options: { explain: boolean; brief?: boolean }): string {
+  const [answer = '', ...more] = headline(e);
+  const top = [`**${markdownCell(answer)}**`, ...more.map((l) => markdownCell(l))].join('\n');
+  if (options.brief) return `${top}\n\n${describeInsurance(e)}.\n\n_${DISCLAIMER}_\n`;
   const lines = [
     `### ${markdownCell(describeEstimate(e))}`,
+    '',
+    top,
     '',
     `${describeInsurance(e)}.`,
     '',

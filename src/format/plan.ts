@@ -60,13 +60,17 @@ function monthBars(p: Plan, ascii: boolean): string[] {
 }
 
 /** Returns the plan as a terminal table: each session, month subtotals, a cumulative chart, totals and notes. */
-export async function formatPlanTable(p: Plan, options: { color: boolean; ascii: boolean; explain: boolean }): Promise<string> {
-  const { makeTable } = await import('./table.js');
+export async function formatPlanTable(
+  p: Plan,
+  options: { color: boolean; ascii: boolean; explain: boolean; width?: number | null; plain?: boolean },
+): Promise<string> {
+  const { fitToWidth, makeTable } = await import('./table.js');
   const paint = await makePaint(options.color);
   const e = p.estimate;
   const table = makeTable(
     ['#', 'When', 'What', 'Billed', 'You pay', 'Plan pays', 'Paid so far'].map((h) => paint.bold(h)),
     ['right', 'left', 'left', 'right', 'right', 'right', 'right'],
+    { width: options.width ?? null, plain: options.plain === true },
   );
   for (const [i, r] of p.rows.entries()) {
     table.push([String(r.n), when(r), what(r), range(r.billed), paint.bold(range(r.patient)), range(r.plan), range(r.runningPatient)]);
@@ -98,7 +102,7 @@ export async function formatPlanTable(p: Plan, options: { color: boolean; ascii:
   lines.push(paint.bold('Sources:'));
   for (const [i, s] of p.sources.entries()) lines.push(`  ${paint.dim(`[${i + 1}] ${describeSource(s)}`)}`);
   lines.push('', paint.italic(DISCLAIMER));
-  return `${lines.join('\n')}\n`;
+  return `${fitToWidth(lines.join('\n'), options.width ?? null)}\n`;
 }
 
 /** Returns the plan as GitHub Markdown. */

@@ -132,14 +132,15 @@ function quoteLines(d: Dataset, cite: (ref: Ref) => string): string[] {
 const sessions = (row: RouteRow) => formatRange(row.programLow, row.programHigh);
 
 /** Returns the routes listing as a terminal table with each figure's source marker. */
-export async function formatRoutesTable(d: Dataset, options: { color: boolean }): Promise<string> {
-  const { makeTable } = await import('./table.js');
+export async function formatRoutesTable(d: Dataset, options: { color: boolean; width?: number | null; plain?: boolean }): Promise<string> {
+  const { fitToWidth, makeTable } = await import('./table.js');
   const paint = await makePaint(options.color);
   const n = new Map(d.sources.map((s, i) => [s.id, i + 1]));
   const cite = (source: string, at: string) => paint.dim(`[${n.get(source)}: ${at}]`);
   const table = makeTable(
     ['Route', 'Provider', 'Price', 'Typical program', 'Insurance'].map((h) => paint.bold(h)),
     ['left', 'left', 'left', 'left', 'left'],
+    { width: options.width ?? null, plain: options.plain === true },
   );
   for (const row of routeRows(d)) {
     table.push([
@@ -159,7 +160,7 @@ export async function formatRoutesTable(d: Dataset, options: { color: boolean })
   lines.push(paint.bold('Sources:'));
   for (const [i, s] of d.sources.entries()) lines.push(`  [${i + 1}] ${describeSource(s)}`);
   lines.push('', paint.italic(DISCLAIMER));
-  return `${lines.join('\n')}\n`;
+  return `${fitToWidth(lines.join('\n'), options.width ?? null)}\n`;
 }
 
 /** Returns the routes listing as JSON (versioned like every JSON output). */

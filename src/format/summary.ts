@@ -1,10 +1,37 @@
 import { caseTitle, type Estimate, type PatientCase } from '../core/estimate.js';
 import { formatRange } from '../core/fields.js';
-import { formatUsd } from '../core/money.js';
+import { formatUsd, formatUsdRange } from '../core/money.js';
 import type { Source } from '../core/types.js';
 
 export const DISCLAIMER =
   'This is an estimate from published price ranges, not a quote and not medical advice. Ask the provider for a written quote.';
+
+/**
+ * The answer first, in one sentence: what this patient will most likely pay, all-in, with the
+ * range, and in a second line what that figure leaves out.
+ */
+export function headline(e: Estimate): string[] {
+  const usual = e.patient.cases[0];
+  const pay = usual?.patient ?? e.allIn;
+  const several = e.patient.cases.length > 1;
+  const how =
+    !usual || usual.case === 'self-pay'
+      ? 'paying yourself'
+      : usual.case === 'covered'
+        ? several
+          ? 'if your plan covers it, as plans usually do'
+          : 'with your plan covering it'
+        : several
+          ? 'if your plan does not cover it, as is usual'
+          : 'as your plan does not cover it';
+  const lines = [`You will most likely pay ${formatUsdRange(pay.lowCents, pay.highCents)} in all (${how}) for ${describeEstimate(e)}.`];
+  const named = (status: string) => e.items.filter((i) => i.status === status).map((i) => i.label.replace(/\s*\(.*\)$/, '').toLowerCase());
+  const unpriced = named('not-priced');
+  if (unpriced.length) lines.push(`Not in that figure: ${unpriced.join('; ')} (not priced: ask the clinic).`);
+  const excluded = named('excluded');
+  if (excluded.length) lines.push(`Left out, as asked: ${excluded.join('; ')}.`);
+  return lines;
+}
 
 /** Returns the one-line description of what was priced ("IV infusion at a clinic, 6 sessions"). */
 export function describeEstimate(e: Estimate): string {
@@ -49,6 +76,36 @@ export function sourceNumbers(e: Estimate): Map<string, number> {
   return new Map(e.sources.map((s, i) => [s.id, i + 1]));
 }
 
+/** The short marker of a source on a terminal, "[1]": the places cited are listed with the sources. */
+export function shortCitation(numbers: Map<string, number>, source: string | null): string {
+  return source === null ? '' : `[${numbers.get(source) ?? source}]`;
+}
+
+/** For each source, the lines or sections the estimate cites, in order, once each. */
+function citedPlaces(e: Estimate): Map<string, string[]> {
+  const places = new Map<string, string[]>();
+  const all = [
+    { source: e.perSession.source, at: e.perSession.at },
+    ...(e.firstSession ? [e.firstSession] : []),
+    ...e.items,
+    ...e.included,
+    ...e.excluded,
+    ...e.patient.assumptions,
+    ...e.notes,
+    ...e.benchmarks,
+    { source: e.coverage.source, at: e.coverage.at },
+    { source: e.sessions.source, at: e.sessions.at },
+    ...e.explanation,
+  ];
+  for (const c of all) {
+    if (c.source === null || c.at === null) continue;
+    const list = places.get(c.source) ?? [];
+    if (!list.includes(c.at)) list.push(c.at);
+    places.set(c.source, list);
+  }
+  return places;
+}
+
 /** Returns the citation marker of a figure, e.g. "[1: L160]". */
 export function citation(numbers: Map<string, number>, source: string | null, at: string | null): string {
   if (source === null) return '';
@@ -78,9 +135,10 @@ export type Row = { label: string; lowCents: number; highCents: number; cite: st
  * The money rows every estimate format shows, in order: per session, the treatment program, the
  * other priced line items, the all-in total, then each patient case.
  */
-export function estimateRows(e: Estimate): Row[] {
+export function estimateRows(e: Estimate, short = false): Row[] {
   const n = sourceNumbers(e);
-  const priceCite = citation(n, e.perSession.source, e.perSession.at);
+  const cite = (source: string | null, at: string | null) => (short ? shortCitation(n, source) : citation(n, source, at));
+  const priceCite = cite(e.perSession.source, e.perSession.at);
   const unit = e.perSession.units > 1 ? ` (${e.dose ? `${e.dose.mg} mg, ` : ''}${e.perSession.units} devices)` : '';
   const rows: Row[] = [
     { label: `Per session${unit}`, lowCents: e.perSession.lowCents, highCents: e.perSession.highCents, cite: priceCite },
@@ -91,7 +149,7 @@ export function estimateRows(e: Estimate): Row[] {
       label: `Session 1 (${first.doseMg} mg starting dose, ${first.devices} devices)`,
       lowCents: first.lowCents,
       highCents: first.highCents,
-      cite: citation(n, first.source, first.at),
+      cite: cite(first.source, first.at),
     });
   rows.push({
     label: `${e.items.length > 1 ? 'Treatment, ' : 'Program, '}${formatRange(e.sessions.low, e.sessions.high)} ${e.sessions.high === 1 ? 'session' : 'sessions'}`,
@@ -106,7 +164,7 @@ export function estimateRows(e: Estimate): Row[] {
       label,
       lowCents: item.total?.lowCents ?? 0,
       highCents: item.total?.highCents ?? 0,
-      cite: citation(n, item.source, item.at),
+      cite: cite(item.source, item.at),
     });
   }
   if (extras.length > 0) {
@@ -159,10 +217,12 @@ export function estimateRows(e: Estimate): Row[] {
 }
 
 /** The notes sections shared by the table and Markdown formats, as titled lists of cited lines. */
-export function noteSections(e: Estimate, options: { explain: boolean }): { title: string; lines: string[] }[] {
+export function noteSections(e: Estimate, options: { explain: boolean; short?: boolean }): { title: string; lines: string[] }[] {
   const n = sourceNumbers(e);
+  const short = options.short === true;
+  const cite = (source: string | null, at: string | null) => (short ? shortCitation(n, source) : citation(n, source, at));
   const cited = (items: { text: string; source: string | null; at: string | null }[]) =>
-    items.map((i) => `${i.text} ${citation(n, i.source, i.at)}`.trimEnd());
+    items.map((i) => `${i.text} ${cite(i.source, i.at)}`.trimEnd());
   const sessions =
     e.sessions.basis === 'given' ? [] : cited([{ text: `${e.sessions.description}.`, source: e.sessions.source, at: e.sessions.at }]);
   const sections = [
@@ -188,7 +248,14 @@ export function noteSections(e: Estimate, options: { explain: boolean }): { titl
       lines: quotes(e).map((q) => `${citation(n, q.source, q.at)} "${q.quote}"${dateLabel(q.asOf, dated.get(q.source))}`),
     });
   }
-  sections.push({ title: 'Sources', lines: e.sources.map((s, i) => `[${i + 1}] ${describeSource(s)}`) });
+  // With short markers ("[1]"), the places each source is cited at are listed once, here.
+  const places = short ? citedPlaces(e) : new Map<string, string[]>();
+  sections.push({
+    title: 'Sources',
+    lines: e.sources.map(
+      (s, i) => `[${i + 1}] ${describeSource(s)}${places.get(s.id)?.length ? ` Cited at: ${places.get(s.id)?.join(', ')}.` : ''}`,
+    ),
+  });
   return sections.filter((s) => s.lines.length > 0);
 }
 
