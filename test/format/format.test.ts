@@ -14,7 +14,9 @@ describe('table', async () => {
   const table = await formatTable(estimate({ route: 'iv', sessions: '6' }), { color: false, explain: false });
   it('shows the summary, the money rows and the disclaimer', () => {
     // The answer first: 6 x $225 = $1,350; 6 x $800 + the $350 intake = $5,150.
-    expect(table.split('\n')[0]).toBe('You will most likely pay $1,350-$5,150 in all (paying yourself) for IV infusion at a clinic, 6 sessions.');
+    expect(table.split('\n')[0]).toBe(
+      'You will most likely pay $1,350-$5,150 in all (paying yourself) for IV infusion at a clinic, 6 sessions.',
+    );
     expect(table.split('\n')[3]).toBe('IV infusion at a clinic, 6 sessions');
     expect(table).toMatch(/│ Per session \[1: L160\] +│ +\$225 │ +\$800 │/);
     // 6 x $225-$800 = $1,350-$4,800 for the infusions; the intake visit $0-$350 once; all-in $1,350-$5,150.
