@@ -1,5 +1,7 @@
 import { CommanderError } from 'commander';
-import { EXIT, isKnownError, oneLine } from './errors.js';
+import { closestName } from './core/names.js';
+import { quote } from './core/scenario.js';
+import { EXIT, isKnownError, oneLine, UsageError } from './errors.js';
 import { visible } from './format/visible.js';
 import type { Io } from './io.js';
 import { defineProgram } from './program.js';
@@ -11,6 +13,15 @@ import { defineProgram } from './program.js';
  */
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   try {
+    // A first word that is no command would reach commander as "too many arguments": name it instead.
+    const first = argv[0];
+    if (first !== undefined && !first.startsWith('-') && !SUBCOMMANDS.includes(first)) {
+      const close = closestName(first, SUBCOMMANDS);
+      const hint = close === undefined ? '' : ` (did you mean "${close}"?)`;
+      throw new UsageError(
+        `unknown command ${quote(first)}${hint}; commands: ${SUBCOMMANDS.join(', ')}; or flags only, such as --route iv`,
+      );
+    }
     // 1. Parse: commander checks the flags and picks the command; nothing runs yet.
     const { program, selection } = defineProgram(io, { subcommands: needsSubcommands(argv) });
     await program.parseAsync(argv, { from: 'user' });

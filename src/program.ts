@@ -61,6 +61,8 @@ Examples:
   $ ketamine-cost -r esketamine --dose 84 -s 8 --format markdown
   $ ketamine-cost -r iv -s 4 -i in-network --covered yes --deductible 500 --coinsurance 20 --oop-max 2000
 
+With no flags in a terminal it asks a few questions instead (--no-interactive never asks).
+
 Exit codes: 0 ok, 1 runtime or data error, 2 usage error, 3 batch finished with failed rows, 130 cancelled.
 This tool estimates costs from published price ranges. It does not give medical advice.`;
 
@@ -95,6 +97,23 @@ function rawScenario(flags: ScenarioFlags): RawScenario {
     if (value !== undefined) raw[field] = value;
   }
   return raw;
+}
+
+/**
+ * Rewords commander's messages in the words the tool's own use: the flag, the value, what is allowed.
+ * Messages it does not know pass unchanged.
+ */
+export function inHouseWords(text: string): string {
+  const invalid = /^error: option '(?:-\w, )?(--[\w-]+) <[\w-]+>' argument '(.*)' is invalid\. Allowed choices are (.*)\.$/.exec(text);
+  if (invalid) return `error: ${invalid[1]} ${JSON.stringify(invalid[2])} is not allowed; allowed: ${invalid[3]}`;
+  const missing = /^error: option '(?:-\w, )?(--[\w-]+) <[\w-]+>' argument missing$/.exec(text);
+  if (missing) return `error: ${missing[1]} needs a value after it; see --help for what it takes`;
+  const unknown = /^error: unknown option '([^']*)'(.*)$/.exec(text);
+  // compare takes the routes as words, which a user reaching for --route wants to know.
+  if (unknown?.[1] === '--route')
+    return `error: unknown option '--route' for this command; see --help (compare takes routes as words: compare iv oral)`;
+  if (unknown) return `error: unknown option '${unknown[1]}'${unknown[2]}; see --help for the options this command takes`;
+  return text;
 }
 
 /**
@@ -156,7 +175,7 @@ export function defineProgram(io: Io, options: { subcommands: boolean }): { prog
     .configureOutput({
       writeOut: (text) => void io.stdout(text),
       writeErr: (text) => io.stderr(text),
-      outputError: (text, write) => write(`${visible(clipEchoes(oneLine(text)))}\n`),
+      outputError: (text, write) => write(`${visible(inHouseWords(clipEchoes(oneLine(text))))}\n`),
     });
   addScenarioOptions(program, { perOption: true });
   addOutputOptions(program, FORMATS)

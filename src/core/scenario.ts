@@ -47,12 +47,12 @@ export function parseScenario(raw: RawScenario, dataset: Dataset): ParseScenario
   // 2. How many sessions: a count, a duration, or (neither) the route's typical program.
   const sessions = wholeNumber(text('sessions'), 'sessions', 1, MAX_SESSIONS, fail);
   const weeks = wholeNumber(text('weeks'), 'weeks', 1, MAX_WEEKS, fail);
-  if (raw.sessions !== undefined && raw.weeks !== undefined) fail('weeks', 'give --sessions or --weeks, not both');
+  if (raw.sessions !== undefined && raw.weeks !== undefined) fail('weeks', 'cannot be given with --sessions; give one of them');
   if (route && weeks !== null && route.schedule === undefined) {
     const withSchedule = dataset.routes.filter((r) => r.schedule).map((r) => r.id);
     fail(
       'weeks',
-      `${route.id} has no schedule in the dataset, so weeks cannot be turned into sessions; use --sessions (routes with a schedule: ${withSchedule.join(', ') || 'none'})`,
+      `cannot count sessions for ${route.label}: the price list has no schedule for it; use --sessions (routes with a schedule: ${withSchedule.join(', ') || 'none'})`,
     );
   }
 
@@ -110,7 +110,7 @@ function resolveProvider(input: string | undefined, route: Route, dataset: Datas
   if (!offered.includes(provider.id))
     return fail(
       'provider',
-      `${route.id} is not offered ${provider.label} (${provider.id}); allowed for ${route.id}: ${offered.join(', ')}`,
+      `${quote(input)}: ${route.label} is not offered ${provider.label}; allowed for ${route.id}: ${offered.join(', ')}`,
     );
   return provider.id;
 }
@@ -127,7 +127,8 @@ function resolveDose(input: string | undefined, route: Route, dataset: Dataset, 
   const allowed = route.doses.map((d) => `${d.mg}`).join(' or ');
   const match = /^(\d{1,4})\s*(?:mg)?$/i.exec(withoutLeadingZeros(input.trim()));
   const mg = match ? Number(match[1]) : NaN;
-  if (!route.doses.some((d) => d.mg === mg)) return fail('dose', `${quote(input)} is not a ${route.id} dose; allowed: ${allowed} (mg)`);
+  if (!route.doses.some((d) => d.mg === mg))
+    return fail('dose', `${quote(input)} is not a dose of ${route.label}; allowed: ${allowed} (mg)`);
   return mg;
 }
 
@@ -165,7 +166,7 @@ function resolveInsurance(text: (field: ScenarioField) => string | undefined, fa
   }
   if (text('coinsurance') !== undefined && text('copay') !== undefined) {
     ok = false;
-    fail('copay', 'give --coinsurance or --copay, not both');
+    fail('copay', 'cannot be given with --coinsurance; give one of them');
   }
 
   const coveredText = text('covered');

@@ -56,11 +56,15 @@ describe('parseScenario refuses, naming the field and what is allowed', () => {
     [{ route: 'constructor' }, 'route', /"constructor" is not a route/],
     [{ route: 'toString' }, 'route', /"toString" is not a route/],
     [{}, 'route', /is required; allowed: iv, im, esketamine, oral/],
-    [{ route: 'esketamine', provider: 'at-home' }, 'provider', /esketamine is not offered at home .*allowed for esketamine: clinic/],
-    [{ route: 'iv', provider: 'home' }, 'provider', /iv is not offered at home/],
+    [
+      { route: 'esketamine', provider: 'at-home' },
+      'provider',
+      /Esketamine nasal spray \(Spravato\) is not offered at home .*allowed for esketamine: clinic/,
+    ],
+    [{ route: 'iv', provider: 'home' }, 'provider', /IV infusion is not offered at home/],
     [{ route: 'iv', provider: 'spa' }, 'provider', /"spa" is not a provider type; allowed: clinic, at-home/],
     [{ route: 'iv', dose: '56' }, 'dose', /applies only to routes priced by dose \(esketamine\), not to iv/],
-    [{ route: 'esketamine', dose: '28' }, 'dose', /"28" is not a esketamine dose; allowed: 56 or 84/],
+    [{ route: 'esketamine', dose: '28' }, 'dose', /"28" is not a dose of Esketamine nasal spray \(Spravato\); allowed: 56 or 84/],
     [{ route: 'iv', sessions: '0' }, 'sessions', /"0" is not allowed; use a whole number from 1 to 365/],
     [{ route: 'iv', sessions: '2.5' }, 'sessions', /"2.5" is not allowed/],
     [{ route: 'iv', sessions: 'abc' }, 'sessions', /"abc" is not allowed/],
@@ -68,8 +72,12 @@ describe('parseScenario refuses, naming the field and what is allowed', () => {
     [{ route: 'iv', sessions: '' }, 'sessions', /"" is not allowed/],
     [{ route: 'iv', sessions: '１２' }, 'sessions', /is not allowed/],
     [{ route: 'iv', sessions: '9007199254740993' }, 'sessions', /is not allowed/],
-    [{ route: 'iv', weeks: '4' }, 'weeks', /iv has no schedule in the dataset.*routes with a schedule: esketamine, oral/],
-    [{ route: 'oral', weeks: '4', sessions: '4' }, 'weeks', /not both/],
+    [
+      { route: 'iv', weeks: '4' },
+      'weeks',
+      /cannot count sessions for IV infusion: the price list has no schedule for it.*routes with a schedule: esketamine, oral/,
+    ],
+    [{ route: 'oral', weeks: '4', sessions: '4' }, 'weeks', /cannot be given with --sessions/],
   ])('%j', (raw, field, message) => {
     const found = issue(raw as RawScenario);
     expect(found?.field).toBe(field);

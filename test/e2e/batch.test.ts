@@ -282,7 +282,7 @@ describe('batch formats and files', () => {
     [['batch', 'nope.csv'], 1, /cannot read nope\.csv: no such file/],
     [['batch', 'test'], 1, /cannot read test: it is a directory/],
     [['batch', '-'], 1, /the batch file is empty/],
-    [['batch', '-', '-f', 'xml'], 2, /argument 'xml' is invalid. Allowed choices are table, json, jsonl, csv, markdown/],
+    [['batch', '-', '-f', 'xml'], 2, /^error: --format "xml" is not allowed; allowed: table, json, jsonl, csv, markdown$/m],
     [['batch'], 2, /missing required argument 'file'/],
     [
       ['batch', 'test/fixtures/batch/golden.csv', '--output', '/nonexistent-folder/out.csv'],

@@ -171,13 +171,16 @@ describe('insurance flags', () => {
     [['-r', 'iv', '-i', 'in-network', '--deductible', '0x10'], /--deductible "0x10" is not an amount/],
     [['-r', 'iv', '-i', 'in-network', '--deductible', 'NaN'], /--deductible "NaN" is not an amount/],
     [['-r', 'iv', '-i', 'in-network', '--coinsurance', '150'], /--coinsurance "150" is not a percentage; use a number from 0 to 100/],
-    [['-r', 'iv', '-i', 'in-network', '--coinsurance', '20', '--copay', '40'], /--copay give --coinsurance or --copay, not both/],
+    [
+      ['-r', 'iv', '-i', 'in-network', '--coinsurance', '20', '--copay', '40'],
+      /--copay cannot be given with --coinsurance; give one of them/,
+    ],
     [['-r', 'iv', '--deductible', '500'], /--deductible applies only with --insurance in-network or out-of-network \(insurance is none\)/],
     [['-r', 'iv', '-i', 'in-network', '--reimbursement', '70'], /--reimbursement applies only with --insurance out-of-network/],
     [['-r', 'iv', '-i', 'oon', '--oop-max', '2000'], /--oop-max applies only with --insurance in-network/],
     [['-r', 'iv', '-i', 'in-network', '--covered', 'maybe'], /--covered "maybe" is not allowed; allowed: yes, no, auto/],
-    [['-r', 'iv', '--weeks', '8'], /--weeks iv has no schedule in the dataset/],
-    [['-r', 'oral', '--weeks', '8', '--sessions', '4'], /--weeks .*not both/],
+    [['-r', 'iv', '--weeks', '8'], /--weeks cannot count sessions for IV infusion: the price list has no schedule for it/],
+    [['-r', 'oral', '--weeks', '8', '--sessions', '4'], /--weeks cannot be given with --sessions; give one of them/],
   ])('%j exits 2 with one line', (args, message) => expectUsageError(args, message));
 });
 
@@ -247,7 +250,7 @@ describe('compare', () => {
   it.each([
     [['compare', 'ivv:6'], /option "ivv:6": route "ivv" is not a route \(did you mean "iv"\?\)/],
     [['compare', 'iv:6:x'], /option "iv:6:x" is not understood/],
-    [['compare', 'iv:8w'], /option "iv:8w": weeks iv has no schedule/],
+    [['compare', 'iv:8w'], /option "iv:8w": weeks cannot count sessions for IV infusion/],
     [['compare', '-s', '0'], /--sessions "0" is not allowed/],
     [['compare', '--deductible', '5'], /--deductible applies only with --insurance/],
   ])('%j exits 2', (args, message) => expectUsageError(args, message));

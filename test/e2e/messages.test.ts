@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers.js';
+
+// Every usage error, word for word: what was wrong, what is allowed, on one line, exit 2, nothing
+// on stdout. A change to a message shows here first, so it is made on purpose.
+const MESSAGES: [args: string[], message: string][] = [
+  [['--route', 'ivv'], '--route "ivv" is not a route (did you mean "iv"?); allowed: iv, im, esketamine, oral'],
+  [['--route', 'iv', '--sessions', '0'], '--sessions "0" is not allowed; use a whole number from 1 to 365'],
+  [['--route', 'iv', '--sessions', 'abc'], '--sessions "abc" is not allowed; use a whole number from 1 to 365'],
+  [['--route', 'iv', '--sessions', '3', '--weeks', '4'], '--weeks cannot be given with --sessions; give one of them'],
+  [
+    ['--route', 'iv', '--weeks', '4'],
+    '--weeks cannot count sessions for IV infusion: the price list has no schedule for it; use --sessions (routes with a schedule: esketamine, oral)',
+  ],
+  [['--route', 'esketamine', '--dose', '28'], '--dose "28" is not a dose of Esketamine nasal spray (Spravato); allowed: 56 or 84 (mg)'],
+  [
+    ['--route', 'iv', '--provider', 'at-home'],
+    '--provider "at-home": IV infusion is not offered at home through an online (telehealth) provider; allowed for iv: clinic',
+  ],
+  [
+    ['--route', 'iv', '-i', 'in-network', '--copay', '20', '--coinsurance', '10'],
+    '--copay cannot be given with --coinsurance; give one of them',
+  ],
+  [['--route', 'iv', '--coinsurance', '15'], '--coinsurance applies only with --insurance in-network (insurance is none)'],
+  [
+    ['--route', 'oral', '--insurance', 'medicare'],
+    '--insurance "medicare" is not an insurance status; allowed: none, in-network, out-of-network',
+  ],
+  [['--route', 'iv', '--format', 'xml'], '--format "xml" is not allowed; allowed: table, json, csv, markdown'],
+  [['--route'], '--route needs a value after it; see --help for what it takes'],
+  [['--bogus'], "unknown option '--bogus'; see --help for the options this command takes"],
+  [['--rout', 'iv'], "unknown option '--rout' (Did you mean --route?); see --help for the options this command takes"],
+  [['compare', '--route', 'iv'], "unknown option '--route' for this command; see --help (compare takes routes as words: compare iv oral)"],
+  [
+    ['compar'],
+    'unknown command "compar" (did you mean "compare"?); commands: compare, plan, routes, batch, data, schema, help; or flags only, such as --route iv',
+  ],
+  [[], '--route is required when not asking questions (no terminal, or --no-interactive); allowed: iv, im, esketamine, oral'],
+];
+
+describe('usage errors, word for word', () => {
+  it.each(MESSAGES)('%j', (args, message) => {
+    const r = runCli(args);
+    expect([r.code, r.stdout, r.stderr]).toEqual([2, '', `error: ${message}\n`]);
+  });
+});
