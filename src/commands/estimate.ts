@@ -37,6 +37,24 @@ export async function estimateCommand(options: EstimateCommandOptions, io: Io): 
     throw new UsageError('--interactive needs a terminal (stdin and stdout); in a script give --route and the other flags instead');
   }
   const interactive = options.interactive ?? (options.raw.route === undefined && terminal());
+  // In a terminal, --insurance without its terms: ask for them rather than assume them.
+  const terms = ['deductible', 'coinsurance', 'copay', 'oopMax', 'reimbursement', 'allowed'] as const;
+  const insured = ['in-network', 'out-of-network', 'oon'].includes(String(options.raw.insurance ?? '').toLowerCase());
+  const askTerms =
+    !interactive && options.interactive === undefined && terminal() && insured && terms.every((t) => options.raw[t] === undefined);
+  // Where the questions' words go: stdout, unless stdout is JSON or CSV, which must stay data.
+  // Prose is wrapped to the terminal, as the table is; a command to copy is never broken.
+  const say = async (text: string, wrap = true) => {
+    // Loaded only here: the table module (and cli-table3) stays off the JSON path.
+    const { fitToWidth } = await import('../format/table.js');
+    const shown = wrap ? fitToWidth(visible(text), options.style.width) : visible(text);
+    if (options.format === 'json' || options.format === 'csv') io.stderr(shown);
+    else io.stdout(shown);
+  };
+  if (interactive || askTerms)
+    await say(
+      'ketamine-cost estimates what ketamine therapy may cost, from published prices. Nothing you type leaves this computer; Ctrl-C stops.\n\n',
+    );
   if (!interactive && options.raw.route === undefined) {
     const routes = dataset.routes.map((r) => r.id).join(', ');
     throw new UsageError(`--route is required when not asking questions (no terminal, or --no-interactive); allowed: ${routes}`);
@@ -55,7 +73,11 @@ export async function estimateCommand(options: EstimateCommandOptions, io: Io): 
     const { askInTerminal } = await import('../prompts/ask.js');
     // The questions show the price list's labels: made visible, like every text a person reads.
     ({ raw, eligibilityNotes } = await askInTerminal(raw, visibleDeep(dataset)));
+  } else if (askTerms) {
+    scenarioFromFlags(raw, dataset);
+    raw = await (await import('../prompts/ask.js')).askInsuranceDetails(raw, visibleDeep(dataset));
   }
+  const asked = interactive || askTerms;
 
   // 4. One validation for every way in, then the pure estimate.
   const scenario = scenarioFromFlags(raw, dataset);
@@ -63,13 +85,22 @@ export async function estimateCommand(options: EstimateCommandOptions, io: Io): 
 
   // 5. Format at the edge. After prompts, add the notes and the command that reruns it
   // (on stderr when stdout is JSON or CSV, so that stays machine-readable).
-  io.stdout(`${interactive ? '\n' : ''}${await ESTIMATE_RENDERERS[options.format](estimate, options.style, options)}`);
-  if (interactive) {
+  io.stdout(`${asked ? '\n' : ''}${await ESTIMATE_RENDERERS[options.format](estimate, options.style, options)}`);
+  if (asked) {
     const { equivalentCommand, formatEligibilityNotes } = await import('../format/command-line.js');
     const route = dataset.routes.find((r) => r.id === scenario.route);
-    const extra = `\n${formatEligibilityNotes(eligibilityNotes)}${eligibilityNotes.length ? '\n' : ''}To run this again: ${equivalentCommand(scenario, raw, route?.doses !== undefined, { data: options.data.file, format: options.format, explain: options.explain })}\n`;
-    if (options.format === 'json' || options.format === 'csv') io.stderr(visible(extra));
-    else io.stdout(visible(extra));
+    await say(`\n${formatEligibilityNotes(eligibilityNotes)}${eligibilityNotes.length ? '\n' : ''}`);
+    const rerun = `To run this again: ${equivalentCommand(scenario, raw, route?.doses !== undefined, {
+      data: options.data.file,
+      format: options.format,
+      explain: options.explain,
+      program: io.env.npm_command === 'exec' ? 'npx ketamine-cost' : 'ketamine-cost',
+    })}\n`;
+    // After a long answer, the answer again where the eye lands: the last lines on the screen.
+    const { headline } = await import('../format/summary.js');
+    const again = options.format === 'table' && !options.brief ? `\nIn short: ${headline(estimate).join(' ')}\n` : '';
+    await say(rerun, false);
+    await say(again);
   }
   return 0;
 }

@@ -9,7 +9,13 @@ function shellWord(word: string): string {
 }
 
 /** The flags beside the scenario that shape what was printed: the price list and the output. */
-export type OutputFlags = { data?: string | undefined; format?: string | undefined; explain?: boolean | undefined };
+export type OutputFlags = {
+  data?: string | undefined;
+  format?: string | undefined;
+  explain?: boolean | undefined;
+  /** How the command was started: "npx ketamine-cost" through npx. */
+  program?: string | undefined;
+};
 
 /**
  * Returns the flags that reproduce a scenario, canonical ids and plain numbers, so a patient can
@@ -36,7 +42,7 @@ export function equivalentCommand(s: Scenario, given: RawScenario, hasDoses: boo
   if (output.data !== undefined) args.push('--data', output.data);
   if (output.format !== undefined && output.format !== 'table') args.push('--format', output.format);
   if (output.explain) args.push('--explain');
-  return ['ketamine-cost', ...args.map(shellWord)].join(' ');
+  return [output.program ?? 'ketamine-cost', ...args.map(shellWord)].join(' ');
 }
 
 /** Returns the eligibility notes block printed after an interactive estimate. */

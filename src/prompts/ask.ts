@@ -43,6 +43,30 @@ export function checkAnswer(raw: RawScenario, field: ScenarioField, answer: stri
   return issue ? issue.message : true;
 }
 
+/**
+ * Asks only for the insurance terms that change the answer (deductible, coinsurance or copay,
+ * out-of-pocket maximum; out of network, the payback and the allowed amount) when the rest came as
+ * flags: a patient in a terminal who gave --insurance is asked rather than assumed about.
+ */
+export async function askInsuranceDetails(
+  given: RawScenario,
+  dataset: Dataset,
+  prompts: Prompts = { select, input, confirm, checkbox },
+): Promise<RawScenario> {
+  const raw = { ...given };
+  const name = String(raw.route).trim().toLowerCase();
+  const route = dataset.routes.find((r) => r.id === name || r.aliases.includes(name));
+  if (!route) return raw;
+  try {
+    await askInsuranceTerms(raw, route, dataset, prompts);
+  } catch (error) {
+    if (error instanceof Error && (error.name === 'ExitPromptError' || error.name === 'AbortPromptError'))
+      throw new CancelledError('Cancelled');
+    throw error;
+  }
+  return raw;
+}
+
 /** Reads a sessions answer: blank or the shown default is the typical program, "8w" is 8 weeks, else a count. */
 export function readSessionsAnswer(answer: string, typical: string): Pick<RawScenario, 'sessions' | 'weeks'> {
   const text = answer.trim().toLowerCase();
@@ -100,7 +124,9 @@ export async function askMissingInputs(given: RawScenario, dataset: Dataset, pro
         const parsed = readSessionsAnswer(value, typical);
         const field: ScenarioField = parsed.weeks !== undefined ? 'weeks' : 'sessions';
         const text = parsed.weeks ?? parsed.sessions;
-        return text === undefined ? true : checkAnswer(raw, field, String(text), dataset);
+        const checked = text === undefined ? true : checkAnswer(raw, field, String(text), dataset);
+        // Say every form an answer may take: a count, a range's default, or weeks where there is a schedule.
+        return checked === true ? true : `${checked}${route.schedule ? '; or a number of weeks such as 8w' : ''}; Enter for ${typical}`;
       },
     });
     Object.assign(raw, readSessionsAnswer(answer, typical));
@@ -224,7 +250,8 @@ async function askEligibility(route: Route, dataset: Dataset, prompts: Prompts):
     asOf: ref.asOf ?? null,
   });
   const check = await prompts.confirm({
-    message: 'Would you like to check the common eligibility notes? (not medical advice; nothing you answer changes the estimate)',
+    message:
+      'Optional: would you like to check the common eligibility notes (reasons a provider may say ketamine is not right for someone, to raise with them)? Not medical advice; nothing you answer changes the estimate.',
     default: false,
   });
   if (!check) return [];

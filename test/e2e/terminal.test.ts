@@ -21,20 +21,36 @@ interface TerminalSession {
   /** Waits until `question` is on screen, then types the keys (tmux key names). */
   answer: (question: string, ...keys: string[]) => Promise<void>;
   screen: () => string;
+  joined: () => string;
+  visibleNow: () => string;
   exitCode: () => Promise<number>;
 }
 
 const patiently = { timeout: 10_000, interval: 25 };
 
-async function startSession(name: string): Promise<TerminalSession> {
+interface SessionOptions {
+  width?: number;
+  height?: number;
+  /** Flags after the command. */
+  args?: string;
+  /** Extra environment, e.g. npm_command=exec as npx sets it. */
+  env?: string;
+}
+
+async function startSession(name: string, options: SessionOptions = {}): Promise<TerminalSession> {
+  const { width = 200, height = 60, args = '', env = '' } = options;
   const socket = `ketamine-cost-test-${process.pid}-${++sessions}`;
   servers.push(socket);
   const tmux = (...args: string[]) => execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
   const dir = mkdtempSync(join(tmpdir(), 'ketamine-cost-tmux-'));
   const codeFile = join(dir, 'code');
-  const command = `cd ${ROOT} && env -u NO_COLOR -u FORCE_COLOR TERM=xterm-256color ${process.execPath} ${BIN}; echo $? > ${codeFile}; sleep 60`;
-  tmux('new-session', '-d', '-s', name, '-x', '200', '-y', '60', command);
+  const command = `cd ${ROOT} && env -u NO_COLOR -u FORCE_COLOR -u npm_command TERM=xterm-256color ${env} ${process.execPath} ${BIN} ${args}; echo $? > ${codeFile}; sleep 60`;
+  tmux('new-session', '-d', '-s', name, '-x', String(width), '-y', String(height), command);
   const screen = () => tmux('capture-pane', '-p', '-S', '-200', '-t', name);
+  // -J joins lines the terminal wrapped, so a line too wide for the window shows as one long line.
+  const joined = () => tmux('capture-pane', '-p', '-J', '-S', '-200', '-t', name);
+  // Only what is in the window now, without scrollback: what the eye sees when the command ends.
+  const visibleNow = () => tmux('capture-pane', '-p', '-t', name);
   const send = async (...keys: string[]) => {
     for (const key of keys) {
       tmux('send-keys', '-t', name, key);
@@ -43,6 +59,8 @@ async function startSession(name: string): Promise<TerminalSession> {
   };
   return {
     screen,
+    joined,
+    visibleNow,
     answer: async (question, ...keys) => {
       await vi.waitFor(() => {
         if (!screen().includes(question)) throw new Error(`"${question}" is not on screen:\n${screen()}`);
@@ -68,7 +86,7 @@ describe.skipIf(!hasTmux)('in a real terminal', () => {
     await s.answer('How would the ketamine be given?', 'Enter');
     await s.answer('How many sessions?', 'Enter');
     await s.answer('Will insurance pay for part of it?', 'Enter');
-    await s.answer('eligibility notes?', 'Enter');
+    await s.answer('eligibility notes', 'Enter');
     expect(await s.exitCode()).toBe(0);
     const screen = s.screen();
     expect(screen).toContain('IV infusion at a clinic, 3-6 sessions (the typical program)');
@@ -88,7 +106,7 @@ describe.skipIf(!hasTmux)('in a real terminal', () => {
     await s.answer('how does your plan share the cost?', 'Enter'); // coinsurance
     await s.answer('Your coinsurance, in percent?', 'Enter'); // 20%
     await s.answer('out-of-pocket maximum', 'Enter'); // no cap
-    await s.answer('eligibility notes?', 'Enter'); // no
+    await s.answer('eligibility notes', 'Enter'); // no
     expect(await s.exitCode()).toBe(0);
     const screen = s.screen();
     // 4 x $75 = $300: $100 deductible + 20% of $200 = $140; 4 x $200 = $800: $100 + 20% of $700 = $240.
@@ -105,5 +123,47 @@ describe.skipIf(!hasTmux)('in a real terminal', () => {
     const screen = s.screen();
     expect(screen).toContain('Cancelled');
     expect(screen).not.toMatch(/\bat .*\(.*:\d+:\d+\)|ExitPromptError/);
+  });
+  // The sizes patients have: a laptop's default 80x24 and a larger 100x40 window.
+  for (const [width, height] of [
+    [80, 24],
+    [100, 40],
+  ] as const) {
+    it(`${width}x${height}: no line wider than the window, and the answer on the last screen`, async () => {
+      const s = await startSession(`size${width}`, { width, height });
+      await s.answer('How would the ketamine be given?', 'Enter');
+      await s.answer('How many sessions?', 'Enter');
+      await s.answer('Will insurance pay for part of it?', 'Enter');
+      await s.answer('eligibility notes', 'Enter');
+      expect(await s.exitCode()).toBe(0);
+      const lines = s.joined().split('\n');
+      const widest = Math.max(...lines.map((l) => [...l.trimEnd()].length));
+      expect(widest).toBeLessThanOrEqual(width);
+      // All in: low 3 x $225 + $0 intake = $675; high 6 x $800 + $350 intake = $5,150 (IV $225-$800
+      // a session, 3-6 sessions, intake $0-$350 as a third-party figure).
+      expect(s.visibleNow()).toMatch(/In short: You will most likely pay \$675-\$5,150 in all/);
+    });
+  }
+
+  it('through npx, with --insurance but no terms: asks only for the terms, reruns with npx', async () => {
+    const s = await startSession('terms', {
+      width: 100,
+      height: 40,
+      args: '--route oral --sessions 4 --insurance in-network',
+      env: 'npm_command=exec',
+    });
+    await s.answer('Does your plan cover', 'Down', 'Enter'); // yes
+    await s.answer('How much of your deductible is left', 'BSpace', '100', 'Enter');
+    await s.answer('how does your plan share the cost?', 'Enter'); // coinsurance
+    await s.answer('Your coinsurance, in percent?', 'Enter'); // 20%
+    await s.answer('out-of-pocket maximum', 'Enter'); // no cap
+    expect(await s.exitCode()).toBe(0);
+    const screen = s.joined();
+    expect(screen).not.toContain('How would the ketamine be given?');
+    // 4 x $75 = $300: $100 deductible + 20% of $200 = $140; 4 x $200 = $800: $100 + 20% of $700 = $240.
+    expect(screen).toMatch(/you pay +│ +\$140 │ +\$240 │/);
+    expect(screen).toContain(
+      'To run this again: npx ketamine-cost --route oral --sessions 4 --insurance in-network --covered yes --deductible 100 --coinsurance 20',
+    );
   });
 });

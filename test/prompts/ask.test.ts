@@ -46,7 +46,7 @@ describe('the question flow', () => {
       'How would the ketamine be given',
       'How many sessions',
       'Will insurance pay for part of it',
-      'Would you like to check the common eligibility notes',
+      'Optional: would you like to check the common eligibility notes (reasons a provider may say ketamine is not right for someone, to raise with them)',
     ]);
     expect(eligibilityNotes).toEqual([]);
     const e = estimateFrom(raw);
@@ -79,7 +79,9 @@ describe('the question flow', () => {
       dataset,
       prompts,
     );
-    expect(asked.map((q) => q.message.split('?')[0])).toEqual(['Would you like to check the common eligibility notes']);
+    expect(asked.map((q) => q.message.split('?')[0])).toEqual([
+      'Optional: would you like to check the common eligibility notes (reasons a provider may say ketamine is not right for someone, to raise with them)',
+    ]);
   });
 
   it('asks only the in-network terms, with defaults, and gives the right figures for oral', async () => {
