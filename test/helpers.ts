@@ -77,7 +77,7 @@ export function expectUsageError(
 /** Runs the program in-process with a fake Io: for fast wiring tests and fuzzing. */
 export async function runInProcess(
   args: string[],
-  options: { env?: Record<string, string>; tty?: boolean; input?: string } = {},
+  options: { env?: Record<string, string>; tty?: boolean; input?: string; columns?: number } = {},
 ): Promise<CliResult> {
   let stdout = '';
   let stderr = '';
@@ -94,6 +94,7 @@ export async function runInProcess(
     stdoutIsTTY: options.tty ?? false,
     stderrIsTTY: options.tty ?? false,
     env: options.env ?? {},
+    columns: options.columns,
     cwd: ROOT,
     registerCleanup: () => () => {},
   };

@@ -118,7 +118,7 @@ export async function askMissingInputs(given: RawScenario, dataset: Dataset, pro
     const typical = formatRange(route.program.lowSessions, route.program.highSessions);
     const weeksHint = route.schedule ? ', or a number of weeks such as 8w' : '';
     const answer = await prompts.input({
-      message: `How many sessions? (${route.program.description}; press Enter for that range${weeksHint})`,
+      message: `How many sessions? (${route.program.description}; press Enter for ${route.program.lowSessions === route.program.highSessions ? typical : 'that range'}${weeksHint})`,
       default: typical,
       validate: (value) => {
         const parsed = readSessionsAnswer(value, typical);

@@ -39,6 +39,16 @@ function scripted(answers: [RegExp, unknown][] = []) {
 }
 
 describe('the question flow', () => {
+  it("esketamine's sessions question offers its one typical count, not a range such as (8-8)", async () => {
+    const { prompts, asked } = scripted();
+    await askMissingInputs({ route: 'esketamine' }, dataset, prompts);
+    const sessions = asked.find((q) => q.message.startsWith('How many sessions?'));
+    // The label's induction phase: twice a week for weeks 1-4 = 8 sessions.
+    expect(sessions?.message).toContain('press Enter for 8, or a number of weeks such as 8w');
+    expect(sessions?.message).not.toMatch(/8-8|that range/);
+    expect(sessions?.default).toBe('8');
+  });
+
   it('Enter all the way through gives an estimate: IV, the typical program, self-pay', async () => {
     const { prompts, asked } = scripted();
     const { raw, eligibilityNotes } = await askMissingInputs({}, dataset, prompts);
