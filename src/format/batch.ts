@@ -35,7 +35,10 @@ export const BATCH_COLUMNS = ['id', 'row', 'status', 'error_column', 'error', ..
 /** The one-line message of a failed row: where it is and what is wrong. */
 export function rowMessage(r: BatchResult): string {
   if (!r.error) return '';
-  return `row ${r.row}${r.line === null ? '' : ` (line ${r.line})`}${r.error.column ? `, column ${r.error.column}` : ''}: ${r.error.message}`;
+  // "column route is required" reads as a sentence; a message that starts with the value keeps the colon.
+  const where = `row ${r.row}${r.line === null ? '' : ` (line ${r.line})`}`;
+  if (r.error.column && /^(is|cannot|applies) /.test(r.error.message)) return `${where}, column ${r.error.column} ${r.error.message}`;
+  return `${where}${r.error.column ? `, column ${r.error.column}` : ''}: ${r.error.message}`;
 }
 
 /**

@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers.js';
 
@@ -35,6 +38,10 @@ const MESSAGES: [args: string[], message: string][] = [
     ['compar'],
     'unknown command "compar" (did you mean "compare"?); commands: compare, plan, routes, batch, data, schema, help; or flags only, such as --route iv',
   ],
+  [
+    ['plan', '--route', 'iv', '--sessions', '6', '--every', '1w', '--start', '2027-02-30'],
+    '--start "2027-02-30" is not a date; use YYYY-MM-DD, e.g. 2027-01-15',
+  ],
   [[], '--route is required when not asking questions (no terminal, or --no-interactive); allowed: iv, im, esketamine, oral'],
 ];
 
@@ -42,5 +49,48 @@ describe('usage errors, word for word', () => {
   it.each(MESSAGES)('%j', (args, message) => {
     const r = runCli(args);
     expect([r.code, r.stdout, r.stderr]).toEqual([2, '', `error: ${message}\n`]);
+  });
+});
+
+// Files: the price list and batch input are read at run time, so their faults are data errors (exit 1).
+const dir = mkdtempSync(join(tmpdir(), 'ketamine-cost-messages-'));
+writeFileSync(join(dir, 'broken.json'), '{');
+writeFileSync(join(dir, 'empty.json'), '{}');
+const DATA_MESSAGES: [args: string[], message: string][] = [
+  [['--route', 'iv', '--data', 'missing.json'], 'cannot read price list missing.json: no such file'],
+  [
+    ['--route', 'iv', '--data', 'broken.json'],
+    "price list broken.json is not valid JSON: Expected property name or '}' in JSON at position 1",
+  ],
+  [
+    ['--route', 'iv', '--data', 'empty.json'],
+    'price list empty.json is not valid: id: Invalid input: expected string, received undefined (and 8 more; run `ketamine-cost data validate empty.json`)',
+  ],
+  [['batch', 'missing.csv'], 'cannot read missing.csv: no such file'],
+];
+
+describe('data errors, word for word', () => {
+  it.each(DATA_MESSAGES)('%j', (args, message) => {
+    const r = runCli(args, { cwd: dir });
+    expect([r.code, r.stdout, r.stderr]).toEqual([1, '', `error: ${message}\n`]);
+  });
+});
+
+// A batch row that fails is reported in its own record, with the column at fault; the batch exits 3.
+const ROW_MESSAGES: [row: string, column: string, message: string][] = [
+  ['ivv,6,', 'route', '"ivv" is not a route (did you mean "iv"?); allowed: iv, im, esketamine, oral'],
+  ['iv,0,', 'sessions', '"0" is not allowed; use a whole number from 1 to 365'],
+  [',6,', 'route', 'is required; allowed: iv, im, esketamine, oral'],
+  ['oral,4,8', 'weeks', 'cannot be given with --sessions; give one of them'],
+];
+
+describe('batch row errors, word for word', () => {
+  it.each(ROW_MESSAGES)('%s', (row, column, message) => {
+    const r = runCli(['batch', '-', '--format', 'jsonl'], { input: `route,sessions,weeks\n${row}\n` });
+    expect(r.code).toBe(3);
+    const record = JSON.parse(r.stdout) as { error: { column: string; message: string } };
+    // A message that starts with the value follows a colon; one that starts with a verb reads on.
+    const joint = message.startsWith('"') ? ': ' : ' ';
+    expect(record.error).toEqual({ column, message: `row 1 (line 2), column ${column}${joint}${message}` });
   });
 });
