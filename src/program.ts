@@ -16,7 +16,7 @@ import type { Io } from './io.js';
 export type Selection = { run?: () => Promise<number> };
 
 type ScenarioFlags = Partial<Record<ScenarioField, string>>;
-type OutputFlags = { format: Format; color?: boolean; ascii?: boolean; plain?: boolean; data?: string; debug?: boolean };
+type OutputFlags = { format: Format; color?: boolean; ascii?: boolean; plain?: boolean; data?: string; debug?: boolean; output?: string };
 
 const routes = bundledDataset.routes;
 
@@ -60,6 +60,7 @@ Examples:
   $ ketamine-cost --route oral --format json
   $ ketamine-cost -r esketamine --dose 84 -s 8 --format markdown
   $ ketamine-cost -r iv -s 4 -i in-network --covered yes --deductible 500 --coinsurance 20 --oop-max 2000
+  $ ketamine-cost -r iv -s 6 --format html --output handout.html
 
 With no flags in a terminal it asks a few questions instead (--no-interactive never asks).
 
@@ -122,10 +123,13 @@ export function inHouseWords(text: string): string {
  */
 function outputStyle(command: Command, flags: OutputFlags, io: Io): OutputStyle {
   const colorFlag = command.getOptionValueSource('color') === 'cli' ? flags.color : undefined;
+  // A file named with --output is not the terminal: it gets the fixed layout and no colour.
+  const toFile = flags.output !== undefined && flags.output !== '-';
+  const onTerminal = io.stdoutIsTTY && !toFile;
   return {
-    color: flags.plain === true ? false : shouldColor({ colorFlag, env: io.env, isTTY: io.stdoutIsTTY }),
+    color: flags.plain === true ? false : shouldColor({ colorFlag, env: io.env, isTTY: onTerminal }),
     ascii: flags.ascii === true || flags.plain === true || io.env.TERM === 'dumb',
-    width: io.stdoutIsTTY ? Math.max(60, io.columns ?? 80) : null,
+    width: onTerminal ? Math.max(60, io.columns ?? 80) : null,
     plain: flags.plain === true,
   };
 }
@@ -181,6 +185,7 @@ export function defineProgram(io: Io, options: { subcommands: boolean }): { prog
   addOutputOptions(program, FORMATS)
     .option('--explain', 'show the arithmetic step by step, each figure with its source')
     .option('--brief', 'only the answer: what you will most likely pay, and what that leaves out')
+    .option('-o, --output <file>', 'write to this file (via a temp file renamed at the end) instead of standard output')
     .option('--interactive', 'ask questions for anything not given as a flag (needs a terminal)')
     .option('--no-interactive', 'never ask questions, even in a terminal')
     .addHelpText('after', EXAMPLES)
@@ -195,6 +200,7 @@ export function defineProgram(io: Io, options: { subcommands: boolean }): { prog
             format: flags.format,
             explain: flags.explain === true,
             brief: flags.brief === true,
+            output: flags.output,
             style,
             interactive,
             data: { file: flags.data, bundled: bundledDataset },
@@ -219,6 +225,7 @@ export function defineProgram(io: Io, options: { subcommands: boolean }): { prog
   addScenarioOptions(compare, { perOption: false });
   addOutputOptions(compare, FORMATS)
     .option('--ascii', 'draw the range bars with plain ASCII (also when TERM=dumb)')
+    .option('-o, --output <file>', 'write to this file (via a temp file renamed at the end) instead of standard output')
     .addHelpText(
       'after',
       `
@@ -230,7 +237,14 @@ Examples:
       const style = outputStyle(command, flags, io);
       selection.run = async () =>
         (await import('./commands/compare.js')).compareCommand(
-          { specs, raw: rawScenario(flags), format: flags.format, style, data: { file: flags.data, bundled: bundledDataset } },
+          {
+            specs,
+            raw: rawScenario(flags),
+            format: flags.format,
+            style,
+            data: { file: flags.data, bundled: bundledDataset },
+            output: flags.output,
+          },
           io,
         );
     });
@@ -241,6 +255,7 @@ Examples:
   addScenarioOptions(plan, { perOption: true });
   addOutputOptions(plan, FORMATS)
     .option('--explain', "show each session's arithmetic")
+    .option('-o, --output <file>', 'write to this file (via a temp file renamed at the end) instead of standard output')
     .option('--ascii', 'draw the chart with plain ASCII (also when TERM=dumb)')
     .option('--start <YYYY-MM-DD>', 'date of the first session; without it the plan counts weeks only')
     .option('--every <interval>', 'a session every <n>d or <n>w (needed for routes without a schedule: iv, im)')
@@ -269,6 +284,7 @@ Examples:
             explain: flags.explain === true,
             style,
             data: { file: flags.data, bundled: bundledDataset },
+            output: flags.output,
           },
           io,
         );

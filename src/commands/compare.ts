@@ -5,9 +5,16 @@ import { UsageError } from '../errors.js';
 import { visibleDeep } from '../format/visible.js';
 import type { Format } from '../formats.js';
 import type { Io } from '../io.js';
-import { type DatasetChoice, type OutputStyle, type Renderers, selectDataset } from './shared.js';
+import { type DatasetChoice, emit, type OutputStyle, type Renderers, selectDataset } from './shared.js';
 
-export type CompareCommandOptions = { specs: string[]; raw: RawScenario; format: Format; style: OutputStyle; data: DatasetChoice };
+export type CompareCommandOptions = {
+  specs: string[];
+  raw: RawScenario;
+  format: Format;
+  style: OutputStyle;
+  data: DatasetChoice;
+  output?: string | undefined;
+};
 
 const load = () => import('../format/compare.js');
 
@@ -16,6 +23,7 @@ const COMPARE_RENDERERS: Renderers<Comparison> = {
   json: async (c) => (await load()).formatCompareJson(c),
   csv: async (c) => (await load()).formatCompareCsv(c),
   markdown: async (c) => (await load()).formatCompareMarkdown(visibleDeep(c)),
+  html: async (c) => (await import('../format/html.js')).formatCompareHtml(visibleDeep(c)),
   table: async (c, style) => (await load()).formatCompareTable(visibleDeep(c), style),
 };
 
@@ -51,6 +59,6 @@ export async function compareCommand(options: CompareCommandOptions, io: Io): Pr
     const where = fromSpec ? `option "${options.specs[only.indexOf(result.spec)]}": ${issue.field}` : issue ? flagName(issue.field) : '';
     throw new UsageError(`${where} ${issue?.message ?? 'invalid'}`.trim());
   }
-  io.stdout(await COMPARE_RENDERERS[options.format](result, options.style, {}));
+  await emit(await COMPARE_RENDERERS[options.format](result, options.style, {}), options.output, io);
   return 0;
 }

@@ -8,13 +8,15 @@ import { formatJson } from '../format/json.js';
 import { visible, visibleDeep } from '../format/visible.js';
 import type { Format } from '../formats.js';
 import type { Io } from '../io.js';
-import { type DatasetChoice, type OutputStyle, type Renderers, scenarioFromFlags, selectDataset } from './shared.js';
+import { type DatasetChoice, emit, type OutputStyle, type Renderers, scenarioFromFlags, selectDataset } from './shared.js';
 
 export type EstimateCommandOptions = {
   raw: RawScenario;
   format: Format;
   explain: boolean;
   brief: boolean;
+  /** --output: a file instead of standard output. */
+  output?: string | undefined;
   style: OutputStyle;
   interactive: boolean | undefined;
   data: DatasetChoice;
@@ -23,8 +25,10 @@ export type EstimateCommandOptions = {
 /** `ketamine-cost [flags]`: prices one scenario and writes it in the chosen format. */
 export async function estimateCommand(options: EstimateCommandOptions, io: Io): Promise<number> {
   // 1. The flags that only some formats can show, then the price list.
-  if (options.brief && (options.format === 'json' || options.format === 'csv'))
-    throw new UsageError(`--brief is for people: use it with --format table or markdown (not ${options.format})`);
+  if (options.brief && (options.format === 'json' || options.format === 'csv' || options.format === 'html'))
+    throw new UsageError(
+      `--brief is for the screen: use it with --format table or markdown (not ${options.format}${options.format === 'html' ? ', a whole handout' : ''})`,
+    );
   if (options.explain && options.format === 'csv')
     throw new UsageError(
       '--explain does not fit CSV, one row of figures; use --format table, markdown or json (whose "explanation" holds it)',
@@ -85,7 +89,11 @@ export async function estimateCommand(options: EstimateCommandOptions, io: Io): 
 
   // 5. Format at the edge. After prompts, add the notes and the command that reruns it
   // (on stderr when stdout is JSON or CSV, so that stays machine-readable).
-  io.stdout(`${asked ? '\n' : ''}${await ESTIMATE_RENDERERS[options.format](estimate, options.style, options)}`);
+  await emit(
+    `${asked && options.output === undefined ? '\n' : ''}${await ESTIMATE_RENDERERS[options.format](estimate, options.style, options)}`,
+    options.output,
+    io,
+  );
   if (asked) {
     const { equivalentCommand, formatEligibilityNotes } = await import('../format/command-line.js');
     const route = dataset.routes.find((r) => r.id === scenario.route);
@@ -110,6 +118,7 @@ export const ESTIMATE_RENDERERS: Renderers<Estimate, { explain: boolean; brief: 
   json: async (e) => formatJson(e),
   csv: async (e) => (await import('../format/csv.js')).formatCsv(e),
   markdown: async (e, _style, options) => (await import('../format/markdown.js')).formatMarkdown(visibleDeep(e), options),
+  html: async (e, _style, options) => (await import('../format/html.js')).formatEstimateHtml(visibleDeep(e), options),
   table: async (e, style, options) =>
     (await import('../format/table.js')).formatTable(visibleDeep(e), {
       color: style.color,

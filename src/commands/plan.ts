@@ -4,7 +4,7 @@ import type { RawScenario } from '../core/types.js';
 import { UsageError } from '../errors.js';
 import type { Format } from '../formats.js';
 import type { Io } from '../io.js';
-import { type DatasetChoice, type OutputStyle, type Renderers, scenarioFromFlags, selectDataset } from './shared.js';
+import { type DatasetChoice, emit, type OutputStyle, type Renderers, scenarioFromFlags, selectDataset } from './shared.js';
 
 /** The plan's own flags, as typed: checked here, since only `plan` has them. */
 export type PlanFlags = {
@@ -22,6 +22,7 @@ export type PlanCommandOptions = {
   raw: RawScenario;
   flags: PlanFlags;
   format: Format;
+  output?: string | undefined;
   explain: boolean;
   style: OutputStyle;
   data: DatasetChoice;
@@ -34,6 +35,7 @@ const PLAN_RENDERERS: Renderers<Plan, { explain: boolean }> = {
   json: async (p) => (await load()).formatPlanJson(p),
   csv: async (p) => (await load()).formatPlanCsv(p),
   markdown: async (p, _style, options) => (await load()).formatPlanMarkdown(p, options),
+  html: async (p) => (await import('../format/html.js')).formatPlanHtml(p),
   table: async (p, style, options) => (await load()).formatPlanTable(p, { ...style, explain: options.explain }),
 };
 
@@ -115,6 +117,6 @@ export async function planCommand(options: PlanCommandOptions, io: Io): Promise<
   const scenario = scenarioFromFlags(raw, dataset);
   const plan = planProgram(scenario, dataset, planOptions, options.explain);
   if ('flag' in plan) throw new UsageError(`${plan.flag} ${plan.message}`);
-  io.stdout(await PLAN_RENDERERS[options.format](plan, options.style, { explain: options.explain }));
+  await emit(await PLAN_RENDERERS[options.format](plan, options.style, { explain: options.explain }), options.output, io);
   return 0;
 }

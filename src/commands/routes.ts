@@ -1,4 +1,5 @@
 import type { Dataset } from '../core/types.js';
+import { UsageError } from '../errors.js';
 import { visibleDeep } from '../format/visible.js';
 import type { Format } from '../formats.js';
 import type { Io } from '../io.js';
@@ -13,6 +14,9 @@ const ROUTES_RENDERERS: Renderers<Dataset> = {
   json: async (d) => (await load()).formatRoutesJson(d),
   csv: async (d) => (await load()).formatRoutesCsv(d),
   markdown: async (d) => (await load()).formatRoutesMarkdown(visibleDeep(d)),
+  html: async () => {
+    throw new UsageError('--format html is for an estimate, compare and plan; routes prints table, json, csv or markdown');
+  },
   table: async (d, style) => (await load()).formatRoutesTable(visibleDeep(d), style),
 };
 

@@ -10,6 +10,26 @@ import type { Io } from '../io.js';
  * terminal: `width` is the terminal's (at least 60) or null when piped, so piped output keeps one
  * fixed layout whatever COLUMNS says; `plain` draws no box characters and leaves nothing to colour.
  */
+/**
+ * Writes a command's output: to standard output, or with --output to that file, through a temp
+ * file renamed into place (the batch's rules), so a failed run never leaves half a document.
+ */
+export async function emit(text: string, output: string | undefined, io: Io): Promise<void> {
+  if (output === undefined) {
+    await io.stdout(text);
+    return;
+  }
+  const { fileSink } = await import('../batch/sink.js');
+  const sink = fileSink(output, io);
+  try {
+    await sink.write(text);
+    await sink.finish();
+  } catch (error) {
+    sink.abort();
+    throw error;
+  }
+}
+
 export type OutputStyle = { color: boolean; ascii: boolean; width: number | null; plain: boolean };
 
 /**

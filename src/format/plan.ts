@@ -10,7 +10,7 @@ import { citation, DISCLAIMER, describeInsurance, describeSource } from './summa
 const range = (r: { lowCents: number; highCents: number }) => formatUsdRange(r.lowCents, r.highCents);
 
 /** "Esketamine nasal spray (Spravato) at a clinic, 84 mg dose, 14 sessions over 12 weeks". */
-function describePlan(p: Plan): string {
+export function describePlan(p: Plan): string {
   const e = p.estimate;
   const sessions = p.rows.filter((r) => r.kind === 'session').length;
   const boosters = p.rows.filter((r) => r.kind === 'booster').length;
@@ -26,17 +26,17 @@ function numbers(p: Plan): Map<string, number> {
   return new Map(p.sources.map((s, i) => [s.id, i + 1]));
 }
 
-function when(r: PlanRow): string {
+export function when(r: PlanRow): string {
   return r.date ? `${r.date} (week ${r.week})` : `week ${r.week}, day ${r.day + 1}`;
 }
 
-function what(r: PlanRow): string {
+export function what(r: PlanRow): string {
   const label = r.kind === 'intake' ? 'intake visit' : r.kind === 'booster' ? 'booster session' : 'session';
   return `${r.resetsPlanYear ? `new plan year ${r.planYear}: ` : ''}${label}`;
 }
 
 /** The lines every format prints after the schedule: totals, up front, paying over time. */
-function summaryLines(p: Plan): string[] {
+export function summaryLines(p: Plan): string[] {
   const lines = [`In all: billed ${range(p.totals.billed)}; you pay ${range(p.totals.patient)}; the plan pays ${range(p.totals.plan)}.`];
   if (p.dueUpFront) {
     lines.push(

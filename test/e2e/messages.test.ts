@@ -29,7 +29,7 @@ const MESSAGES: [args: string[], message: string][] = [
     ['--route', 'oral', '--insurance', 'medicare'],
     '--insurance "medicare" is not an insurance status; allowed: none, in-network, out-of-network',
   ],
-  [['--route', 'iv', '--format', 'xml'], '--format "xml" is not allowed; allowed: table, json, csv, markdown'],
+  [['--route', 'iv', '--format', 'xml'], '--format "xml" is not allowed; allowed: table, json, csv, markdown, html'],
   [['--route'], '--route needs a value after it; see --help for what it takes'],
   [['--bogus'], "unknown option '--bogus'; see --help for the options this command takes"],
   [['--rout', 'iv'], "unknown option '--rout' (Did you mean --route?); see --help for the options this command takes"],
