@@ -183,7 +183,7 @@ const targets = [
   ['1M-row batch peak memory vs 10k rows', results.memory.ratio, 1.5, 'x'],
   ['1M distinct rows peak memory vs 10k, CSV', distinctMemory.csv.ratio, 1.5, 'x'],
   ['1M distinct rows peak memory vs 10k, JSON Lines', distinctMemory.jsonl.ratio, 1.5, 'x'],
-  ['packed tarball', results.tarballKiB, 210, ' KiB'],
+  ['packed tarball', results.tarballKiB, 232, ' KiB'],
 ];
 results.targets = targets.map(([what, value, target]) => ({ what, value, target, met: target === null ? null : value <= target }));
 console.log(

@@ -5,6 +5,10 @@ export type Format = (typeof FORMATS)[number];
 export const BATCH_FORMATS = ['table', 'json', 'jsonl', 'csv', 'markdown'] as const;
 export type BatchFormat = (typeof BATCH_FORMATS)[number];
 
+/** A Good Faith Estimate is a document: no table or CSV. */
+export const GFE_FORMATS = ['markdown', 'html', 'json'] as const;
+export type GfeFormat = (typeof GFE_FORMATS)[number];
+
 /** What a JSON batch row holds: the compact summary or the whole estimate. */
 export const DETAILS = ['summary', 'full'] as const;
 export type Detail = (typeof DETAILS)[number];

@@ -51,7 +51,7 @@ function reportError(error: unknown, io: Io, options: { debug: boolean }): numbe
 }
 
 /** The subcommands the program defines; a test checks this list against the program itself. */
-export const SUBCOMMANDS: readonly string[] = ['compare', 'plan', 'routes', 'batch', 'data', 'schema', 'help'];
+export const SUBCOMMANDS: readonly string[] = ['compare', 'plan', 'routes', 'batch', 'gfe', 'clinic', 'data', 'schema', 'help'];
 
 /**
  * Whether argv may name a subcommand or ask for help (which lists them). Defining every

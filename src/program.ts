@@ -9,13 +9,24 @@ import type { RawScenario } from './core/types.js';
 import { oneLine, UsageError } from './errors.js';
 import { shouldColor } from './format/color.js';
 import { clipEchoes, visible, visibleName } from './format/visible.js';
-import { BATCH_FORMATS, type BatchFormat, DETAILS, type Detail, FORMATS, type Format } from './formats.js';
+import { BATCH_FORMATS, type BatchFormat, DETAILS, type Detail, FORMATS, type Format, GFE_FORMATS, type GfeFormat } from './formats.js';
 import type { Io } from './io.js';
 
 /** What the parsed command line asks for: the command to run, once parsing has succeeded. */
 export type Selection = { run?: () => Promise<number> };
 
 type ScenarioFlags = Partial<Record<ScenarioField, string>>;
+type GfeFlags = {
+  clinic?: string;
+  patientName?: string;
+  patientDob?: string;
+  diagnosis?: string;
+  start?: string;
+  format: GfeFormat;
+  output?: string;
+  data?: string;
+};
+
 type OutputFlags = { format: Format; color?: boolean; ascii?: boolean; plain?: boolean; data?: string; debug?: boolean; output?: string };
 
 const routes = bundledDataset.routes;
@@ -373,6 +384,65 @@ Examples:
     .option('--debug', 'print the stack trace of unexpected errors')
     .action((file: string) => {
       selection.run = async () => (await import('./commands/data.js')).dataValidateCommand({ file }, io);
+    });
+
+  const gfe = program
+    .command('gfe')
+    .description('a Good Faith Estimate draft for a self-pay patient (No Surprises Act): clinic, patient, itemised charges, rights');
+  addScenarioOptions(gfe, { perOption: true });
+  gfe
+    .option('--clinic <file>', 'the clinic profile (JSON): name, NPI, TIN, location; `ketamine-cost clinic init` prints one')
+    .option('--patient-name <name>', "the patient's full name (asked in a terminal; printed in the document only)")
+    .option('--patient-dob <YYYY-MM-DD>', "the patient's date of birth (asked in a terminal)")
+    .option('--diagnosis <codes>', 'ICD-10-CM diagnosis codes, comma-separated, such as F33.2')
+    .option('--start <YYYY-MM-DD>', 'the scheduled date of the first session')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(GFE_FORMATS).default('markdown'))
+    .option('-o, --output <file>', 'write to this file, created private (mode 0600), instead of standard output')
+    .option(
+      '--data <file>',
+      "use this price list (the clinic's own, with its service codes); default: $KETAMINE_COST_DATA, else the bundled one",
+    )
+    .option('--debug', 'print the stack trace of unexpected errors')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ ketamine-cost clinic init > clinic.json    # then fill it in
+  $ ketamine-cost gfe -r iv -s 6 --clinic clinic.json --patient-name "Alex Doe" --patient-dob 1980-04-23 --format html -o gfe.html`,
+    )
+    .action((flags: ScenarioFlags & GfeFlags) => {
+      selection.run = async () =>
+        (await import('./commands/gfe.js')).gfeCommand(
+          {
+            raw: rawScenario(flags),
+            clinic: flags.clinic,
+            patientName: flags.patientName,
+            patientDob: flags.patientDob,
+            diagnosis: flags.diagnosis,
+            start: flags.start,
+            format: flags.format,
+            output: flags.output,
+            data: { file: flags.data, bundled: bundledDataset },
+          },
+          io,
+        );
+    });
+  const clinic = program
+    .command('clinic')
+    .description('the clinic profile a Good Faith Estimate names')
+    .action(() => {
+      throw new UsageError('clinic needs a subcommand: init (see ketamine-cost clinic --help)');
+    });
+  clinic
+    .command('init')
+    .description('print an empty clinic profile (JSON) to fill in: name, NPI, TIN, location')
+    .option('--debug', 'print the stack trace of unexpected errors')
+    .action(() => {
+      selection.run = async () => {
+        const { CLINIC_TEMPLATE } = await import('./catalog/read.js');
+        await io.stdout(`${JSON.stringify(CLINIC_TEMPLATE, null, 2)}\n`);
+        return 0;
+      };
     });
 
   program

@@ -76,7 +76,7 @@ export function stdoutSink(io: Io): Sink {
  * replaced and the link stays a link. Anything else (a FIFO, a terminal, /dev/stdout) is written
  * directly: it cannot be renamed over, and replacing a device node would be wrong. `-` is stdout.
  */
-export function fileSink(file: string, io: Io): Sink {
+export function fileSink(file: string, io: Io, options: { private?: boolean } = {}): Sink {
   if (file === '-') return stdoutSink(io);
   const fail = (error: unknown): never => {
     throw new DataError(`cannot write ${visibleName(file)}: ${describeFsError(error, 'the folder does not exist')}`);
@@ -139,8 +139,8 @@ export function fileSink(file: string, io: Io): Sink {
       await b.drain();
       try {
         // An existing file keeps its permissions (a 0600 file stays 0600); a new one gets the
-        // usual mode from the umask.
-        fchmodSync(fd, existing ? existing.mode & 0o7777 : 0o666 & ~process.umask());
+        // usual mode from the umask. A file of personal data is private to its owner either way.
+        fchmodSync(fd, options.private ? 0o600 : existing ? existing.mode & 0o7777 : 0o666 & ~process.umask());
         closeSync(fd);
         open = false;
         renameSync(temp, target);

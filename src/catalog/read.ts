@@ -1,6 +1,7 @@
 import { closeSync, fstatSync, openSync, readSync, type Stats, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import * as z from 'zod/mini';
+import { type ClinicProfile, isValidNpi } from '../core/gfe.js';
 import type { Dataset } from '../core/types.js';
 import { DataError, describeFsError, isKnownError, UsageError } from '../errors.js';
 import { visibleName } from '../format/visible.js';
@@ -22,31 +23,31 @@ export function checkDataset(json: unknown): CheckDatasetResult {
 }
 
 /** Reads a price-list file as untrusted JSON (size-capped, BOM stripped, never executed) and parses its text. */
-export function readDatasetJson(file: string, cwd: string): unknown {
+export function readDatasetJson(file: string, cwd: string, what = 'price list'): unknown {
   if (file === '') throw new UsageError('the price list file name is empty; give a JSON file (ketamine-cost data show prints one)');
   const name = visibleName(file);
-  const buffer = readPriceListBytes(resolve(cwd, file), name);
+  const buffer = readPriceListBytes(resolve(cwd, file), name, what);
   if ((buffer[0] === 0xff && buffer[1] === 0xfe) || (buffer[0] === 0xfe && buffer[1] === 0xff)) {
-    throw new DataError(`price list ${name} is UTF-16; save it as UTF-8 JSON`);
+    throw new DataError(`${what} ${name} is UTF-16; save it as UTF-8 JSON`);
   }
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(buffer);
   } catch {
-    throw new DataError(`price list ${name} holds bytes that are not UTF-8; save it as UTF-8 JSON`);
+    throw new DataError(`${what} ${name} holds bytes that are not UTF-8; save it as UTF-8 JSON`);
   }
-  if (text.trim() === '') throw new DataError(`price list ${name} is empty; start from \`ketamine-cost data show\``);
+  if (text.trim() === '') throw new DataError(`${what} ${name} is empty; start from \`ketamine-cost data show\``);
   let json: unknown;
   try {
     json = JSON.parse(text, refuseProtoKeys);
   } catch (error) {
     if (isKnownError(error)) throw error;
-    if (error instanceof RangeError) throw new DataError(`price list ${name} is nested too deeply to be a price list`);
-    throw new DataError(`price list ${name} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
+    if (error instanceof RangeError) throw new DataError(`${what} ${name} is nested too deeply to be a ${what}`);
+    throw new DataError(`${what} ${name} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
   }
   // JSON.parse keeps the last of two equal keys; in a price list that hides a figure, so refuse it.
   const duplicate = duplicateKey(text);
-  if (duplicate !== null) throw new DataError(`price list ${name} has the key "${visibleName(duplicate)}" twice in one object`);
+  if (duplicate !== null) throw new DataError(`${what} ${name} has the key "${visibleName(duplicate)}" twice in one object`);
   return json;
 }
 
@@ -54,26 +55,26 @@ export function readDatasetJson(file: string, cwd: string): unknown {
  * Reads at most MAX_DATASET_BYTES from a regular file, or from standard input (`/dev/stdin`);
  * refuses a directory, a FIFO or a device, which could block for ever or never end (/dev/zero).
  */
-function readPriceListBytes(path: string, name: string): Buffer {
+function readPriceListBytes(path: string, name: string, what: string): Buffer {
   let stat: Stats;
   try {
     stat = statSync(path);
   } catch (error) {
-    throw new DataError(`cannot read price list ${name}: ${describeFsError(error)}`);
+    throw new DataError(`cannot read ${what} ${name}: ${describeFsError(error)}`);
   }
-  if (stat.isDirectory()) throw new DataError(`cannot read price list ${name}: it is a directory; give a JSON file`);
+  if (stat.isDirectory()) throw new DataError(`cannot read ${what} ${name}: it is a directory; give a JSON file`);
   const stdin = !stat.isFile() && isStandardInput(stat);
   if (!stat.isFile() && !stdin) {
     const kind = stat.isFIFO() ? 'a FIFO (named pipe)' : stat.isSocket() ? 'a socket' : 'a device';
-    throw new DataError(`cannot read price list ${name}: it is ${kind}, not a file; give a JSON file`);
+    throw new DataError(`cannot read ${what} ${name}: it is ${kind}, not a file; give a JSON file`);
   }
   if (stat.isFile() && stat.size > MAX_DATASET_BYTES)
-    throw new DataError(`price list ${name} is ${stat.size} bytes; a price list may be at most ${MAX_DATASET_BYTES} bytes`);
+    throw new DataError(`${what} ${name} is ${stat.size} bytes; a ${what} may be at most ${MAX_DATASET_BYTES} bytes`);
   let fd: number;
   try {
     fd = stdin ? 0 : openSync(path, 'r');
   } catch (error) {
-    throw new DataError(`cannot read price list ${name}: ${describeFsError(error)}`);
+    throw new DataError(`cannot read ${what} ${name}: ${describeFsError(error)}`);
   }
   try {
     const chunks: Buffer[] = [];
@@ -89,15 +90,13 @@ function readPriceListBytes(path: string, name: string): Buffer {
           Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10);
           continue;
         }
-        throw new DataError(`cannot read price list ${name}: ${describeFsError(error)}`);
+        throw new DataError(`cannot read ${what} ${name}: ${describeFsError(error)}`);
       }
       if (n === 0) break;
       total += n;
       // A file that grows while it is read (or standard input) is held to the same limit.
       if (total > MAX_DATASET_BYTES)
-        throw new DataError(
-          `price list ${name} is more than ${MAX_DATASET_BYTES} bytes; a price list may be at most ${MAX_DATASET_BYTES} bytes`,
-        );
+        throw new DataError(`${what} ${name} is more than ${MAX_DATASET_BYTES} bytes; a ${what} may be at most ${MAX_DATASET_BYTES} bytes`);
       chunks.push(Buffer.from(slice.subarray(0, n)));
     }
     return Buffer.concat(chunks);
@@ -133,7 +132,7 @@ export function loadDataset(file: string, cwd = process.cwd()): Dataset {
 // JSON.parse makes "__proto__" an own key, harmless here, but a price list has no business with it.
 function refuseProtoKeys(key: string, value: unknown): unknown {
   if (key === '__proto__' || key === 'constructor' || key === 'prototype')
-    throw new DataError(`key "${key}" is not allowed in a price list`);
+    throw new DataError(`key "${key}" is not allowed in a JSON file the tool reads`);
   return value;
 }
 
@@ -142,4 +141,52 @@ export function jsonPath(path: readonly PropertyKey[]): string {
   let out = '';
   for (const part of path) out += typeof part === 'number' ? `[${part}]` : `${out ? '.' : ''}${String(part)}`;
   return out || '(root)';
+}
+
+// Clinic profiles live here, beside the price list reader, so both share one loaded copy of zod.
+
+// The clinic's own details for a Good Faith Estimate. A typo in an NPI would put a wrong provider
+// on a document a patient keeps, so the check digit is checked, not only the length.
+const Text = z.string().check(z.minLength(1, 'is empty; fill it in'), z.maxLength(200));
+
+export const ClinicProfileSchema = z.strictObject({
+  name: Text,
+  npi: z
+    .string()
+    .check(
+      z.regex(/^\d{10}$/, 'must be the 10-digit National Provider Identifier'),
+      z.refine(isValidNpi, 'has a wrong check digit: the last digit does not match the other nine; check the NPI'),
+    ),
+  tin: z.string().check(z.regex(/^\d{2}-?\d{7}$/, 'must be the 9-digit Taxpayer Identification Number, as 12-3456789')),
+  location: z.strictObject({
+    street: Text,
+    city: Text,
+    state: z.string().check(z.regex(/^[A-Z]{2}$/, 'must be the two-letter state code, such as CA')),
+    zip: z.string().check(z.regex(/^\d{5}(-\d{4})?$/, 'must be a ZIP code: 12345 or 12345-6789')),
+  }),
+  phone: z.optional(z.string().check(z.maxLength(40))),
+});
+
+/** What `clinic init` prints: every field, empty, so it cannot be used before it is filled in. */
+export const CLINIC_TEMPLATE = {
+  name: '',
+  npi: '',
+  tin: '',
+  location: { street: '', city: '', state: '', zip: '' },
+  phone: '',
+};
+
+/** Checks parsed JSON as a clinic profile: the profile, or the first problem with its JSON path. */
+export function checkClinicProfile(json: unknown): { ok: true; clinic: ClinicProfile } | { ok: false; problems: string[] } {
+  const result = ClinicProfileSchema.safeParse(json);
+  if (result.success) return { ok: true, clinic: result.data };
+  return { ok: false, problems: result.error.issues.map((issue) => `${jsonPath(issue.path)}: ${issue.message}`) };
+}
+
+/** Reads and checks a clinic profile file; a one-line DataError names the first problem and its path. */
+export function loadClinicProfile(file: string, cwd: string): ClinicProfile {
+  const checked = checkClinicProfile(readDatasetJson(file, cwd, 'clinic profile'));
+  if (checked.ok) return checked.clinic;
+  const more = checked.problems.length > 1 ? ` (and ${checked.problems.length - 1} more)` : '';
+  throw new DataError(`clinic profile ${visibleName(file)} is not valid: ${checked.problems[0]}${more}`);
 }

@@ -33,11 +33,19 @@ export const PriceSchema = Range(
   z.strictObject({ per: z.enum(['session', 'device']), lowCents: Cents, highCents: Cents, ref: RefSchema, highRef: z.optional(RefSchema) }),
 );
 
+export const ServiceCodeSchema = z.strictObject({
+  system: z.enum(['CPT', 'HCPCS']),
+  code: z.string().check(z.regex(/^[A-Z0-9]{5}$/, 'must be a 5-character CPT or HCPCS code such as 96365 or G2082')),
+  description: Text,
+  ref: z.optional(RefSchema),
+});
+
 export const LineItemSchema = z
   .strictObject({
     id: Id,
     label: Text,
     charge: z.enum(['per-session', 'once']),
+    codes: z.optional(z.array(ServiceCodeSchema)),
     price: z.optional(Range(z.strictObject({ lowCents: Cents, highCents: Cents, ref: RefSchema, highRef: z.optional(RefSchema) }))),
     notPriced: z.optional(Text),
     ref: RefSchema,
@@ -80,7 +88,9 @@ export const RouteSchema = z.strictObject({
   label: Text,
   description: Text,
   aliases: z.array(Id),
-  offers: z.array(z.strictObject({ provider: Id, price: PriceSchema })).check(z.minLength(1, 'a route needs at least one provider offer')),
+  offers: z
+    .array(z.strictObject({ provider: Id, price: PriceSchema, codes: z.optional(z.array(ServiceCodeSchema)) }))
+    .check(z.minLength(1, 'a route needs at least one provider offer')),
   doses: z.optional(
     z.array(z.strictObject({ mg: Count, devices: z.int().check(z.gte(1), z.lte(10)), ref: RefSchema })).check(z.minLength(1)),
   ),
@@ -133,6 +143,7 @@ export const DatasetSchema = z
       }),
     }),
     financing: z.optional(z.strictObject({ deferredInterest: z.optional(NoteSchema), hsa: z.optional(NoteSchema) })),
+    goodFaithEstimate: z.optional(z.strictObject({ notices: z.array(z.strictObject({ id: Id, text: Text, ref: RefSchema })) })),
     eligibility: z.strictObject({
       intro: Text,
       ageQuestion: z.strictObject({ text: Text, note: Text, ref: RefSchema }),
@@ -211,6 +222,7 @@ function checkReferences(d: Dataset, ctx: { addIssue: (issue: Issue & { code: 'c
   for (const key of ['deductibleRef', 'copayRef', 'oopMaxRef', 'balanceBillingRef', 'allowedAmountRef'] as const)
     checkRef(d.insurance[key], ['insurance', key]);
   checkRef(d.insurance.typicalDeductible?.ref, ['insurance', 'typicalDeductible', 'ref']);
+  for (const [j, n] of (d.goodFaithEstimate?.notices ?? []).entries()) checkRef(n.ref, ['goodFaithEstimate', 'notices', j, 'ref']);
   d.insurance.savingsProgram.routes.forEach((id, j) => {
     if (!routeNames.has(id)) add(`names route "${id}", which is not in "routes"`, ['insurance', 'savingsProgram', 'routes', j]);
   });
@@ -238,6 +250,7 @@ function checkReferences(d: Dataset, ctx: { addIssue: (issue: Issue & { code: 'c
       if (!providerIds.has(o.provider)) add(`names provider "${o.provider}", which is not in "providers"`, at('offers', j, 'provider'));
       checkRef(o.price.ref, at('offers', j, 'price', 'ref'));
       checkRef(o.price.highRef, at('offers', j, 'price', 'highRef'));
+      for (const [k, c] of (o.codes ?? []).entries()) checkRef(c.ref, at('offers', j, 'codes', k, 'ref'));
       if (o.price.per === 'device' && r.doses === undefined) add('a price per device needs "doses"', at('offers', j, 'price', 'per'));
     });
     if (r.doses !== undefined) {
@@ -266,6 +279,7 @@ function checkReferences(d: Dataset, ctx: { addIssue: (issue: Issue & { code: 'c
       checkRef(item.ref, at('items', j, 'ref'));
       checkRef(item.price?.ref, at('items', j, 'price', 'ref'));
       checkRef(item.price?.highRef, at('items', j, 'price', 'highRef'));
+      for (const [k, c] of (item.codes ?? []).entries()) checkRef(c.ref, at('items', j, 'codes', k, 'ref'));
     }
     for (const [j, b] of (r.benchmarks ?? []).entries()) checkRef(b.ref, at('benchmarks', j, 'ref'));
     checkRef(r.program.ref, at('program', 'ref'));

@@ -14,13 +14,13 @@ import type { Io } from '../io.js';
  * Writes a command's output: to standard output, or with --output to that file, through a temp
  * file renamed into place (the batch's rules), so a failed run never leaves half a document.
  */
-export async function emit(text: string, output: string | undefined, io: Io): Promise<void> {
+export async function emit(text: string, output: string | undefined, io: Io, options: { private?: boolean } = {}): Promise<void> {
   if (output === undefined) {
     await io.stdout(text);
     return;
   }
   const { fileSink } = await import('../batch/sink.js');
-  const sink = fileSink(output, io);
+  const sink = fileSink(output, io, options);
   try {
     await sink.write(text);
     await sink.finish();

@@ -29,10 +29,13 @@ export type Source = {
  * Something else the patient may pay for besides the treatment itself: per session, or once. A
  * price when a source gives one; `notPriced` says why not, and such an item is never added up.
  */
+/** A billing code for an item or service (CPT or HCPCS), as a Good Faith Estimate lists it. */
+export type ServiceCode = { system: 'CPT' | 'HCPCS'; code: string; description: string; ref?: Ref | undefined };
 export type LineItemDefinition = {
   id: string;
   label: string;
   charge: 'per-session' | 'once';
+  codes?: ServiceCode[] | undefined;
   price?: { lowCents: number; highCents: number; ref: Ref; highRef?: Ref | undefined } | undefined;
   notPriced?: string | undefined;
   ref: Ref;
@@ -52,7 +55,7 @@ export type Route = {
   label: string;
   description: string;
   aliases: string[];
-  offers: { provider: string; price: Price }[];
+  offers: { provider: string; price: Price; codes?: ServiceCode[] | undefined }[];
   doses?: { mg: number; devices: number; ref: Ref }[] | undefined;
   defaultDoseMg?: number | undefined;
   /** The dose of the first session whatever the dose chosen (esketamine: 56 mg on day 1). */
@@ -96,6 +99,8 @@ export type Dataset = {
   };
   /** Paying over time and from tax-advantaged accounts: sentences with their sources. */
   financing?: { deferredInterest?: Note | undefined; hsa?: Note | undefined } | undefined;
+  /** The notices a Good Faith Estimate carries (No Surprises Act), each with its source. */
+  goodFaithEstimate?: { notices: { id: string; text: string; ref: Ref }[] } | undefined;
   eligibility: {
     intro: string;
     ageQuestion: { text: string; note: string; ref: Ref };

@@ -64,7 +64,7 @@ blockquote { margin: .25rem 0 .5rem 1rem; padding-left: .5rem; border-left: 3px 
 @page { margin: 10mm 12mm; }
 `;
 
-function page(title: string, body: string[]): string {
+export function page(title: string, body: string[]): string {
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -128,7 +128,7 @@ function sourceItem(s: Source, i: number, said: { at: string; quote: string; asO
   return `<li id="source-${i + 1}"><p>[${i + 1}] ${h(s.title)}. ${who}${when}. ${url}${third}</p>\n${quoted}</li>`;
 }
 
-function sourcesSection(sources: Source[], cited: { source: string; at: string; quote: string; asOf: string | null }[]): string {
+export function sourcesSection(sources: Source[], cited: { source: string; at: string; quote: string; asOf: string | null }[]): string {
   const items = sources.map((s, i) =>
     sourceItem(
       s,

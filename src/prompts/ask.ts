@@ -67,6 +67,29 @@ export async function askInsuranceDetails(
   return raw;
 }
 
+/**
+ * Asks for the patient's name and date of birth where no flag gave them (a Good Faith Estimate).
+ * `check` says what is wrong with an answer without repeating it.
+ */
+export async function askPatient(
+  given: { name: string | undefined; dob: string | undefined },
+  check: { name: (v: string) => string | null; dob: (v: string) => string | null },
+  prompts: Pick<Prompts, 'input'> = { input },
+): Promise<{ name: string; dob: string }> {
+  try {
+    const name =
+      given.name ??
+      (await prompts.input({ message: "Patient's full name (printed on the estimate only)", validate: (v) => check.name(v) ?? true }));
+    const dob =
+      given.dob ?? (await prompts.input({ message: "Patient's date of birth (YYYY-MM-DD)", validate: (v) => check.dob(v) ?? true }));
+    return { name, dob };
+  } catch (error) {
+    if (error instanceof Error && (error.name === 'ExitPromptError' || error.name === 'AbortPromptError'))
+      throw new CancelledError('Cancelled');
+    throw error;
+  }
+}
+
 /** Reads a sessions answer: blank or the shown default is the typical program, "8w" is 8 weeks, else a count. */
 export function readSessionsAnswer(answer: string, typical: string): Pick<RawScenario, 'sessions' | 'weeks'> {
   const text = answer.trim().toLowerCase();

@@ -168,7 +168,7 @@ describe('batch rows for counselors', () => {
       // Covered: low 20% of $900 = $180; high: $350 + $800 + $637 to the $1,787 deductible, + 20% of $163 = $32.60,
       // + 2 x 20% of $800 = $320: $2,139.60.
       otherCase: { case: 'covered', lowCents: 18000, highCents: 213960 },
-      dataset: { id: 'ketamine-cost-us', version: '2.1.0' },
+      dataset: { id: 'ketamine-cost-us', version: '2.2.0' },
       error: null,
     });
     // A summary row is a few hundred bytes; the full estimate is many KB.

@@ -117,6 +117,6 @@ describe('help and version', () => {
     const r = runCli(['--version']);
     expect(r.code).toBe(0);
     // The bundled price list's version beside the tool's: figures change with either.
-    expect(r.stdout.trim()).toBe(`${packageJson.version} (bundled price list ketamine-cost-us 2.1.0, as of 2026-11-27)`);
+    expect(r.stdout.trim()).toBe(`${packageJson.version} (bundled price list ketamine-cost-us 2.2.0, as of 2026-11-27)`);
   });
 });

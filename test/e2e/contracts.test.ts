@@ -81,7 +81,7 @@ describe('custom price lists', () => {
     writeFileSync(file, JSON.stringify(clinic));
     const check = runCli(['data', 'validate', file]);
     expect(check.code).toBe(0);
-    expect(check.stdout).toMatch(/valid \(my-clinic 2\.1\.0/);
+    expect(check.stdout).toMatch(/valid \(my-clinic 2\.2\.0/);
     const doc = JSON.parse(runCli(['-r', 'iv', '-s', '6', '-f', 'json', '--data', file]).stdout);
     expect(doc.program).toEqual({ lowCents: 45000 * 6, highCents: 55000 * 6 });
     expect(doc.dataset.id).toBe('my-clinic');

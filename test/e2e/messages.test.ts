@@ -36,7 +36,7 @@ const MESSAGES: [args: string[], message: string][] = [
   [['compare', '--route', 'iv'], "unknown option '--route' for this command; see --help (compare takes routes as words: compare iv oral)"],
   [
     ['compar'],
-    'unknown command "compar" (did you mean "compare"?); commands: compare, plan, routes, batch, data, schema, help; or flags only, such as --route iv',
+    'unknown command "compar" (did you mean "compare"?); commands: compare, plan, routes, batch, gfe, clinic, data, schema, help; or flags only, such as --route iv',
   ],
   [
     ['plan', '--route', 'iv', '--sessions', '6', '--every', '1w', '--start', '2027-02-30'],

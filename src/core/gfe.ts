@@ -1,0 +1,128 @@
+import type { CentsRange, Estimate } from './estimate.js';
+import { formatRange } from './fields.js';
+import type { Dataset, ServiceCode, Source } from './types.js';
+
+/** Who the clinic is, as a Good Faith Estimate names it (45 CFR 149.610(c)(1)). Read from a clinic profile. */
+export type ClinicProfile = {
+  name: string;
+  npi: string;
+  tin: string;
+  location: { street: string; city: string; state: string; zip: string };
+  phone?: string | undefined;
+};
+
+/** The patient's details: personal data, printed in the document only, never in a message. */
+export type GfePatient = { name: string; dateOfBirth: string; diagnosisCodes: string[] };
+
+export type GfeItem = {
+  description: string;
+  codes: Omit<ServiceCode, 'ref'>[];
+  /** How many times: the sessions, or once. */
+  quantity: { low: number; high: number };
+  unit: CentsRange;
+  expected: CentsRange;
+  thirdParty: boolean;
+  source: string;
+  at: string;
+};
+
+export type GoodFaithEstimate = {
+  patient: GfePatient;
+  primaryService: { description: string; scheduledDate: string | null };
+  /** Items grouped by provider or facility: here the one clinic of the profile. */
+  providers: { clinic: ClinicProfile; items: GfeItem[]; subtotal: CentsRange }[];
+  /** Items that must be scheduled separately, and for which separate estimates will be issued. */
+  scheduledSeparately: { description: string; reason: string }[];
+  total: CentsRange;
+  notices: { id: string; text: string; source: string; at: string; quote: string | null; asOf: string | null }[];
+  disputeThresholdCents: number;
+  sources: Source[];
+  dataset: Estimate['dataset'];
+};
+
+/**
+ * Lays an estimate out as a Good Faith Estimate draft for a self-pay patient: each priced item with
+ * its codes (where the price list gives them) and expected charges, what must be estimated
+ * separately, and the notices the rule requires, each from the price list with its source.
+ */
+export function goodFaithEstimate(
+  e: Estimate,
+  dataset: Dataset,
+  clinic: ClinicProfile,
+  patient: GfePatient,
+  scheduledDate: string | null,
+): GoodFaithEstimate {
+  const route = dataset.routes.find((r) => r.id === e.route.id);
+  const offer = route?.offers.find((o) => o.provider === e.provider.id);
+  const codesOf = (id: string): Omit<ServiceCode, 'ref'>[] => {
+    const codes = id === 'treatment' || id === 'drug' ? offer?.codes : route?.items?.find((i) => i.id === id)?.codes;
+    return (codes ?? []).map(({ system, code, description }) => ({ system, code, description }));
+  };
+  const items: GfeItem[] = [];
+  const separate: GoodFaithEstimate['scheduledSeparately'] = [];
+  for (const item of e.items) {
+    if (item.status === 'priced' && item.unit && item.total) {
+      items.push({
+        description: item.label,
+        codes: codesOf(item.id),
+        quantity: item.count,
+        unit: item.unit,
+        expected: item.total,
+        thirdParty: item.thirdParty,
+        source: item.source,
+        at: item.at,
+      });
+    } else if (item.status === 'not-priced') {
+      separate.push({ description: item.label, reason: item.note ?? 'not priced' });
+    }
+  }
+  const subtotal = items.reduce(
+    (sum, i) => ({ lowCents: sum.lowCents + i.expected.lowCents, highCents: sum.highCents + i.expected.highCents }),
+    {
+      lowCents: 0,
+      highCents: 0,
+    },
+  );
+  const notices = (dataset.goodFaithEstimate?.notices ?? []).map((n) => ({
+    id: n.id,
+    text: n.text,
+    source: n.ref.source,
+    at: n.ref.at,
+    quote: n.ref.quote ?? null,
+    asOf: n.ref.asOf ?? null,
+  }));
+  const cited = new Set([...items.map((i) => i.source), ...notices.map((n) => n.source), dataset.insurance.goodFaithEstimateRef.source]);
+  return {
+    patient,
+    primaryService: {
+      description: `${e.route.label} ${e.provider.label}, ${formatRange(e.sessions.low, e.sessions.high)} ${e.sessions.high === 1 ? 'session' : 'sessions'}`,
+      scheduledDate,
+    },
+    providers: [{ clinic, items, subtotal }],
+    scheduledSeparately: separate,
+    total: subtotal,
+    notices,
+    disputeThresholdCents: dataset.insurance.goodFaithEstimateDisputeCents,
+    sources: dataset.sources.filter((s) => cited.has(s.id)),
+    dataset: e.dataset,
+  };
+}
+
+/**
+ * Whether a National Provider Identifier is well formed: 10 digits whose last is the Luhn check
+ * digit of the other nine prefixed with 80840 (the card issuer prefix the NPI standard uses).
+ */
+export function isValidNpi(npi: string): boolean {
+  if (!/^\d{10}$/.test(npi)) return false;
+  const digits = `80840${npi}`;
+  let sum = 0;
+  for (let i = 0; i < digits.length; i++) {
+    let d = Number(digits[digits.length - 1 - i]);
+    if (i % 2 === 1) {
+      d *= 2;
+      if (d > 9) d -= 9;
+    }
+    sum += d;
+  }
+  return sum % 10 === 0;
+}

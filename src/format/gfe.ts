@@ -1,0 +1,121 @@
+import { formatRange } from '../core/fields.js';
+import type { GfeItem, GoodFaithEstimate } from '../core/gfe.js';
+import { formatUsdRange } from '../core/money.js';
+import { escapeHtml as h, page, sourcesSection } from './html.js';
+import { SCHEMA_VERSION } from './json.js';
+import { markdownCell } from './markdown.js';
+import { describeSource } from './summary.js';
+
+// A draft for the clinic to check and sign, not a filled-in legal form: it says so at the top.
+const DRAFT =
+  'Draft prepared with ketamine-cost from published price ranges. The clinic must check every charge against its own prices before giving it to the patient.';
+const SEPARATE = 'These must be scheduled separately; separate Good Faith Estimates will be issued for them.';
+
+const range = (r: { lowCents: number; highCents: number }) => formatUsdRange(r.lowCents, r.highCents);
+const codes = (i: GfeItem) =>
+  i.codes.length ? i.codes.map((c) => `${c.system} ${c.code} (${c.description})`).join('; ') : 'no code in the price list: ask the clinic';
+const item = (i: GfeItem) => `${i.description}${i.thirdParty ? ' (third-party figure)' : ''}`;
+const quantity = (i: GfeItem) => formatRange(i.quantity.low, i.quantity.high);
+const location = (c: GoodFaithEstimate['providers'][number]['clinic']) =>
+  `${c.location.street}, ${c.location.city}, ${c.location.state} ${c.location.zip}`;
+const marker = (g: GoodFaithEstimate, source: string) => `[${g.sources.findIndex((s) => s.id === source) + 1}]`;
+
+/** Returns the Good Faith Estimate draft as JSON: the document's fields, with the contract's schemaVersion. */
+export function formatGfeJson(g: GoodFaithEstimate): string {
+  return `${JSON.stringify({ schemaVersion: SCHEMA_VERSION, document: 'good-faith-estimate', currency: 'USD', ...g }, null, 2)}\n`;
+}
+
+/** Returns the Good Faith Estimate draft as Markdown. */
+export function formatGfeMarkdown(g: GoodFaithEstimate): string {
+  const lines = [
+    '# Good Faith Estimate (draft)',
+    '',
+    `_${DRAFT}_`,
+    '',
+    `**Patient:** ${markdownCell(g.patient.name)}, born ${g.patient.dateOfBirth}`,
+    '',
+    `**Primary service:** ${markdownCell(g.primaryService.description)}; scheduled ${g.primaryService.scheduledDate ?? 'not yet scheduled'}`,
+    '',
+    `**Diagnosis codes:** ${g.patient.diagnosisCodes.length ? g.patient.diagnosisCodes.join(', ') : 'none given'}`,
+  ];
+  for (const p of g.providers) {
+    const c = p.clinic;
+    lines.push(
+      '',
+      `## ${markdownCell(c.name)}`,
+      '',
+      `NPI ${c.npi} · TIN ${c.tin} · ${markdownCell(location(c))}${c.phone ? ` · ${markdownCell(c.phone)}` : ''}`,
+      '',
+      '| Item or service | Service code | Quantity | Each | Expected charge |',
+      '| --- | --- | ---: | ---: | ---: |',
+    );
+    for (const i of p.items)
+      lines.push(
+        `| ${markdownCell(item(i))} ${marker(g, i.source)} | ${markdownCell(codes(i))} | ${quantity(i)} | ${range(i.unit)} | ${range(i.expected)} |`,
+      );
+    lines.push(`| **Total for this provider** | | | | **${range(p.subtotal)}** |`);
+  }
+  lines.push('', `**Total expected charges:** ${range(g.total)}`);
+  if (g.scheduledSeparately.length) {
+    lines.push('', '## Scheduled separately', '', SEPARATE, '');
+    for (const s of g.scheduledSeparately) lines.push(`- ${markdownCell(s.description)}: ${markdownCell(s.reason)}`);
+  }
+  lines.push('', '## Your rights', '');
+  for (const n of g.notices) lines.push(`- ${markdownCell(n.text)} ${marker(g, n.source)}`);
+  lines.push('', '## Sources', '');
+  for (const [i, s] of g.sources.entries()) lines.push(`- [${i + 1}] ${markdownCell(describeSource(s))}`);
+  lines.push('', `_Price list ${g.dataset.id} ${g.dataset.version}, as of ${g.dataset.asOf}. Not medical advice._`);
+  return `${lines.join('\n')}\n`;
+}
+
+/** Returns the Good Faith Estimate draft as one printable HTML page. */
+export function formatGfeHtml(g: GoodFaithEstimate): string {
+  const body = [
+    '<h1>Good Faith Estimate (draft)</h1>',
+    `<p><em>${h(DRAFT)}</em></p>`,
+    '<h2>Patient</h2>',
+    '<dl>',
+    `<dt>Name</dt><dd>${h(g.patient.name)}</dd>`,
+    `<dt>Date of birth</dt><dd>${h(g.patient.dateOfBirth)}</dd>`,
+    `<dt>Diagnosis codes</dt><dd>${h(g.patient.diagnosisCodes.length ? g.patient.diagnosisCodes.join(', ') : 'none given')}</dd>`,
+    `<dt>Primary service</dt><dd>${h(g.primaryService.description)}</dd>`,
+    `<dt>Scheduled date</dt><dd>${h(g.primaryService.scheduledDate ?? 'not yet scheduled')}</dd>`,
+    '</dl>',
+  ];
+  for (const p of g.providers) {
+    const c = p.clinic;
+    body.push(
+      `<h2>Provider or facility: ${h(c.name)}</h2>`,
+      `<p>NPI ${h(c.npi)}; TIN ${h(c.tin)}; where care is given: ${h(location(c))}${c.phone ? `; phone ${h(c.phone)}` : ''}</p>`,
+      '<table>',
+      '<caption>Items and services reasonably expected, in US dollars</caption>',
+      '<thead><tr><th scope="col">Item or service</th><th scope="col">Service code</th><th scope="col" class="money">Quantity</th><th scope="col" class="money">Each</th><th scope="col" class="money">Expected charge</th></tr></thead>',
+      '<tbody>',
+      ...p.items.map(
+        (i) =>
+          `<tr><th scope="row">${h(item(i))} ${marker(g, i.source)}</th><td>${h(codes(i))}</td><td class="money">${quantity(i)}</td><td class="money">${h(range(i.unit))}</td><td class="money">${h(range(i.expected))}</td></tr>`,
+      ),
+      `<tr><th scope="row">Total for this provider</th><td></td><td></td><td></td><td class="money"><strong>${h(range(p.subtotal))}</strong></td></tr>`,
+      '</tbody>',
+      '</table>',
+    );
+  }
+  body.push(`<p class="answer">Total expected charges: ${h(range(g.total))}</p>`);
+  if (g.scheduledSeparately.length) {
+    body.push(
+      '<h2>Scheduled separately</h2>',
+      `<p>${h(SEPARATE)}</p>`,
+      `<ul>\n${g.scheduledSeparately.map((s) => `<li>${h(s.description)}: ${h(s.reason)}</li>`).join('\n')}\n</ul>`,
+    );
+  }
+  body.push(
+    '<h2>Your rights</h2>',
+    `<ul>\n${g.notices.map((n) => `<li>${h(n.text)} ${marker(g, n.source)}</li>`).join('\n')}\n</ul>`,
+    sourcesSection(
+      g.sources,
+      g.notices.flatMap((n) => (n.quote === null ? [] : [{ source: n.source, at: n.at, quote: n.quote, asOf: n.asOf }])),
+    ),
+    `<p class="disclaimer">Price list ${h(g.dataset.id)} ${h(g.dataset.version)}, as of ${h(g.dataset.asOf)}. An estimate of charges, not medical advice.</p>`,
+  );
+  return page('Good Faith Estimate (draft)', body);
+}

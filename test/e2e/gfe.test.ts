@@ -1,0 +1,143 @@
+import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'ketamine-cost-gfe-'));
+const clinicFile = join(dir, 'clinic.json');
+writeFileSync(
+  clinicFile,
+  JSON.stringify({
+    name: 'Example Ketamine Clinic',
+    npi: '1234567893',
+    tin: '12-3456789',
+    location: { street: '1 Main St', city: 'Springfield', state: 'IL', zip: '62701' },
+  }),
+);
+const NAME = 'Alexandra Quinlan-Doe';
+const DOB = '1980-04-23';
+const patient = ['--clinic', clinicFile, '--patient-name', NAME, '--patient-dob', DOB];
+
+/** Every element 45 CFR 149.610(c)(1) asks of a Good Faith Estimate, as the printed text says it. */
+const REQUIRED = [
+  NAME,
+  DOB,
+  'IV infusion at a clinic, 6 sessions', // the primary service
+  '2027-01-04', // its scheduled date
+  'F33.2', // diagnosis code
+  'Example Ketamine Clinic',
+  'NPI 1234567893',
+  'TIN 12-3456789',
+  '1 Main St, Springfield, IL 62701',
+  '$1,350-$4,800', // 6 sessions: 6 x $225 = $1,350; 6 x $800 = $4,800
+  '$1,350-$5,150', // plus the intake, $0-$350: the total
+  'separate Good Faith Estimates will be issued',
+  'not a contract',
+  'at least $400 more for any provider or facility',
+  'within 120 calendar days',
+  'https://www.cms.gov/nosurprises/consumers',
+  'not adversely affect the quality',
+];
+
+describe('gfe', () => {
+  const args = ['gfe', '-r', 'iv', '-s', '6', ...patient, '--diagnosis', 'f33.2', '--start', '2027-01-04'];
+
+  it('markdown and JSON hold every required element', () => {
+    const md = runCli(args);
+    expect([md.code, md.stderr]).toEqual([0, '']);
+    const flat = md.stdout.replace(/\s+/g, ' ');
+    for (const part of REQUIRED) expect(flat).toContain(part);
+    expect(md.stdout).toMatchSnapshot();
+    const json = runCli([...args, '--format', 'json']);
+    const doc = JSON.parse(json.stdout) as { schemaVersion: number; document: string; total: { lowCents: number; highCents: number } };
+    expect([doc.schemaVersion, doc.document]).toEqual([2, 'good-faith-estimate']);
+    // 6 x 22,500 + 0 = 135,000 cents; 6 x 80,000 + 35,000 = 515,000 cents.
+    expect(doc.total).toEqual({ lowCents: 135000, highCents: 515000 });
+  });
+
+  it('--output creates the file private (0600), also over an existing readable file', () => {
+    const file = join(dir, 'gfe.html');
+    writeFileSync(file, 'old');
+    chmodSync(file, 0o644);
+    const r = runCli([...args, '--format', 'html', '--output', file]);
+    expect([r.code, r.stdout, r.stderr]).toEqual([0, '', '']);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    const fresh = join(dir, 'fresh.md');
+    expect(runCli([...args, '-o', fresh]).code).toBe(0);
+    expect(statSync(fresh).mode & 0o777).toBe(0o600);
+    expect(readFileSync(fresh, 'utf8')).toContain(NAME);
+  });
+
+  it.each([
+    [['--patient-dob', '1980-02-30'], '--patient-dob is not a date as YYYY-MM-DD (a date of birth), such as 1970-01-31'],
+    [
+      ['--diagnosis', 'F33.2,depression'],
+      '--diagnosis: code 2 is not an ICD-10-CM code; use codes such as F32.A or F33.2, comma-separated',
+    ],
+    [['--patient-name', 'Alexandra\u0007Doe'], '--patient-name contains control characters; type the name as plain text'],
+    [['-i', 'in-network'], 'a Good Faith Estimate is for patients paying themselves: leave out --insurance (or give none)'],
+  ])('bad input %j: one line, exit 2, and no personal data in it', (extra, message) => {
+    const r = runCli(['gfe', '-r', 'iv', ...patient, ...extra]);
+    expect([r.code, r.stdout, r.stderr]).toEqual([2, '', `error: ${message}\n`]);
+    for (const secret of [NAME, DOB, '1980-02-30', 'Alexandra']) expect(r.stderr).not.toContain(secret);
+  });
+
+  it('a missing or wrong clinic profile is a data error naming the path, without the patient', () => {
+    const broken = join(dir, 'broken-clinic.json');
+    writeFileSync(
+      broken,
+      JSON.stringify({ name: 'X', npi: '1234567890', tin: '12-3456789', location: { street: 'a', city: 'b', state: 'IL', zip: '62701' } }),
+    );
+    const r = runCli(['gfe', '-r', 'iv', '--clinic', broken, '--patient-name', NAME, '--patient-dob', DOB]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^error: clinic profile .*broken-clinic\.json is not valid: npi: has a wrong check digit/);
+    expect(r.stderr).not.toContain(NAME);
+    const none = runCli(['gfe', '-r', 'iv', '--patient-name', NAME, '--patient-dob', DOB]);
+    expect([none.code, none.stderr]).toEqual([
+      2,
+      'error: --clinic is required: the clinic profile (JSON) with its name, NPI, TIN and location; `ketamine-cost clinic init` prints one\n',
+    ]);
+    const noName = runCli(['gfe', '-r', 'iv', '--clinic', clinicFile, '--patient-dob', DOB]);
+    expect([noName.code, noName.stderr]).toEqual([2, 'error: --patient-name is required (in a terminal it is asked)\n']);
+  });
+
+  it('clinic init prints a template that is refused until filled in', () => {
+    const template = runCli(['clinic', 'init']);
+    expect(template.code).toBe(0);
+    const file = join(dir, 'template.json');
+    writeFileSync(file, template.stdout);
+    const r = runCli(['gfe', '-r', 'iv', '--clinic', file, '--patient-name', NAME, '--patient-dob', DOB]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^error: clinic profile .*template\.json is not valid: name: is empty; fill it in \(and \d+ more\)\n$/);
+  });
+
+  const hasBrowser = spawnSync('chromium', ['--version']).status === 0 && spawnSync('pdftotext', ['-v']).status === 0;
+  it.skipIf(!hasBrowser)(
+    'the HTML prints in a real browser with every required element',
+    () => {
+      const html = join(dir, 'print.html');
+      const pdf = join(dir, 'print.pdf');
+      expect(runCli([...args, '--format', 'html', '-o', html]).code).toBe(0);
+      const chrome = spawnSync(
+        'chromium',
+        [
+          '--headless',
+          '--no-sandbox',
+          '--disable-gpu',
+          '--no-first-run',
+          '--no-pdf-header-footer',
+          `--user-data-dir=${join(dir, 'profile')}`,
+          `--print-to-pdf=${pdf}`,
+          `file://${html}`,
+        ],
+        { encoding: 'utf8', timeout: 60_000 },
+      );
+      expect(chrome.status).toBe(0);
+      const text = spawnSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).stdout.replace(/\s+/g, ' ');
+      for (const part of REQUIRED) expect(text).toContain(part);
+    },
+    90_000,
+  );
+});
