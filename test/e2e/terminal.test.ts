@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -23,6 +23,8 @@ interface TerminalSession {
   screen: () => string;
   joined: () => string;
   visibleNow: () => string;
+  /** Types keys now, without waiting for a question. */
+  send: (...keys: string[]) => Promise<void>;
   exitCode: () => Promise<number>;
 }
 
@@ -61,6 +63,7 @@ async function startSession(name: string, options: SessionOptions = {}): Promise
     screen,
     joined,
     visibleNow,
+    send,
     answer: async (question, ...keys) => {
       await vi.waitFor(() => {
         if (!screen().includes(question)) throw new Error(`"${question}" is not on screen:\n${screen()}`);
@@ -165,5 +168,30 @@ describe.skipIf(!hasTmux)('in a real terminal', () => {
     expect(screen).toContain(
       'To run this again: npx ketamine-cost --route oral --sessions 4 --insurance in-network --covered yes --deductible 100 --coinsurance 20',
     );
+  });
+  it('gfe asks for the patient details it was not given, and prints them only in the document', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ketamine-cost-gfe-tmux-'));
+    const clinic = join(dir, 'clinic.json');
+    writeFileSync(
+      clinic,
+      JSON.stringify({
+        name: 'Example Ketamine Clinic',
+        npi: '1234567893',
+        tin: '12-3456789',
+        location: { street: '1 Main St', city: 'Springfield', state: 'IL', zip: '62701' },
+      }),
+    );
+    const s = await startSession('gfe', { width: 100, height: 40, args: `gfe -r iv -s 6 --clinic ${clinic}` });
+    await s.answer("Patient's full name", 'Alex Doe', 'Enter');
+    await s.answer("Patient's date of birth", '1980-02-30', 'Enter'); // not a date: asked again
+    await vi.waitFor(() => {
+      if (!s.screen().includes('it is not a date as YYYY-MM-DD')) throw new Error(s.screen());
+    }, patiently);
+    await s.send('BSpace', 'BSpace', 'BSpace', 'BSpace', 'BSpace', 'BSpace', 'BSpace', 'BSpace', 'BSpace', 'BSpace', '1980-04-23', 'Enter');
+    expect(await s.exitCode()).toBe(0);
+    const screen = s.joined();
+    expect(screen).toContain('**Patient:** Alex Doe, born 1980-04-23');
+    // 6 x $225 = $1,350; 6 x $800 + $350 intake = $5,150.
+    expect(screen).toContain('**Total expected charges:** $1,350-$5,150');
   });
 });
