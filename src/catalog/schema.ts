@@ -142,7 +142,13 @@ export const DatasetSchema = z
         excludedRef: z.optional(RefSchema),
       }),
     }),
-    financing: z.optional(z.strictObject({ deferredInterest: z.optional(NoteSchema), hsa: z.optional(NoteSchema) })),
+    financing: z.optional(
+      z.strictObject({
+        deferredInterest: z.optional(NoteSchema),
+        hsa: z.optional(NoteSchema),
+        medicalNecessityLetter: z.optional(NoteSchema),
+      }),
+    ),
     goodFaithEstimate: z.optional(z.strictObject({ notices: z.array(z.strictObject({ id: Id, text: Text, ref: RefSchema })) })),
     eligibility: z.strictObject({
       intro: Text,
@@ -217,6 +223,7 @@ function checkReferences(d: Dataset, ctx: { addIssue: (issue: Issue & { code: 'c
   checkRef(d.insurance.reimbursementRef, ['insurance', 'reimbursementRef']);
   checkRef(d.financing?.deferredInterest?.ref, ['financing', 'deferredInterest', 'ref']);
   checkRef(d.financing?.hsa?.ref, ['financing', 'hsa', 'ref']);
+  checkRef(d.financing?.medicalNecessityLetter?.ref, ['financing', 'medicalNecessityLetter', 'ref']);
   for (const [j, n] of (d.insurance.savingsProgram.notes ?? []).entries())
     checkRef(n.ref, ['insurance', 'savingsProgram', 'notes', j, 'ref']);
   for (const key of ['deductibleRef', 'copayRef', 'oopMaxRef', 'balanceBillingRef', 'allowedAmountRef'] as const)

@@ -301,6 +301,8 @@ export function planProgram(scenario: Scenario, dataset: Dataset, options: PlanO
   }
   const hsa = dataset.financing?.hsa;
   if (hsa) notes.push(cite(hsa.text, hsa.ref));
+  const letter = dataset.financing?.medicalNecessityLetter;
+  if (letter) notes.push(cite(letter.text, letter.ref));
   const cited = new Set([...estimate.sources.map((s) => s.id), ...notes.map((n) => n.source)]);
   const sources = dataset.sources.filter((s) => cited.has(s.id));
   return { estimate, options, cadence, rows, months, totals, dueUpFront, financing, notes, explanation, sources };

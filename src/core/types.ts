@@ -98,7 +98,7 @@ export type Dataset = {
     savingsProgram: { routes: string[]; text: string; ref: Ref; notes?: Note[] | undefined; excludedRef?: Ref | undefined };
   };
   /** Paying over time and from tax-advantaged accounts: sentences with their sources. */
-  financing?: { deferredInterest?: Note | undefined; hsa?: Note | undefined } | undefined;
+  financing?: { deferredInterest?: Note | undefined; hsa?: Note | undefined; medicalNecessityLetter?: Note | undefined } | undefined;
   /** The notices a Good Faith Estimate carries (No Surprises Act), each with its source. */
   goodFaithEstimate?: { notices: { id: string; text: string; ref: Ref }[] } | undefined;
   eligibility: {

@@ -141,6 +141,17 @@ describe('plan years and cost sharing (hand-computed)', () => {
 });
 
 describe('paying over time', () => {
+  it('says what counts for an HSA or FSA and what a letter of medical necessity holds, each with its source', () => {
+    const p = plan({ route: 'oral', sessions: '4' }, { everyDays: 7 });
+    const hsa = p.notes.find((n) => n.text.startsWith('Paying from an HSA or FSA'));
+    expect(hsa?.source).toBe('irs-taxmap-2013');
+    const letter = p.notes.find((n) => n.text.includes('letter of medical necessity'));
+    expect(letter?.source).toBe('fsafeds-lmn');
+    // What the letter holds, as FSAFEDS lists it: the condition, the treatment, how long.
+    for (const part of ['medical condition', 'recommended treatment', 'how long the treatment lasts']) expect(letter?.text).toContain(part);
+    expect(letter?.quote).toContain('specific medical condition, description of recommended treatment, and the length of treatment');
+  });
+
   it.each([
     // $1,200 over 12 months at 18%: r = 1.5%, 1200 x 0.015 / (1 - 1.015^-12) = $110.02.
     [120000, 1800, 12, 11002],
