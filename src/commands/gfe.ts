@@ -59,13 +59,19 @@ async function patientDetails(options: GfeCommandOptions, io: Io): Promise<GfePa
   const terminal = io.stdinIsTTY && io.stdoutIsTTY;
   if ((name === undefined || dob === undefined) && terminal) {
     const { askPatient } = await import('../prompts/ask.js');
-    ({ name, dob } = await askPatient({ name, dob }, { name: nameProblem, dob: (v) => dateProblem(v, 'it') }));
+    const today = new Date().toISOString().slice(0, 10);
+    const dobProblem = (v: string) =>
+      dateProblem(v, 'it') ?? (bornYet(v.trim(), today) ? null : 'it is later than today; give the date of birth');
+    ({ name, dob } = await askPatient({ name, dob }, { name: nameProblem, dob: dobProblem }));
   }
   if (name === undefined) throw new UsageError('--patient-name is required (in a terminal it is asked)');
   if (dob === undefined) throw new UsageError('--patient-dob is required, as YYYY-MM-DD (in a terminal it is asked)');
   const nameIssue = nameProblem(name);
   if (nameIssue) throw new UsageError(`--patient-name ${nameIssue}`);
   const dateOfBirth = checkedDate(dob, '--patient-dob', 'a date of birth', '1970-01-31');
+  // Today only refuses input; it never reaches the document, which stays the same for the same input.
+  if (!bornYet(dateOfBirth, new Date().toISOString().slice(0, 10)) || (options.start !== undefined && dateOfBirth > options.start.trim()))
+    throw new UsageError('--patient-dob is later than today or than --start; give the date of birth');
   const diagnosisCodes = (options.diagnosis ?? '')
     .split(',')
     .map((c) => c.trim().toUpperCase())
@@ -92,6 +98,11 @@ function dateProblem(text: string, what: string): string | null {
   if (Number.isNaN(time) || new Date(time).toISOString().slice(0, 10) !== s || s < '1900-01-01')
     return `${what} is not a date as YYYY-MM-DD, such as 1980-04-23`;
   return null;
+}
+
+/** A date of birth is a day that has come: today at the latest (checked, never printed). */
+function bornYet(dob: string, today: string): boolean {
+  return dob <= today;
 }
 
 function checkedDate(text: string, flag: string, what: string, example: string): string {

@@ -3,7 +3,6 @@ import type { GfeItem, GoodFaithEstimate } from '../core/gfe.js';
 import { formatUsdRange } from '../core/money.js';
 import { escapeHtml as h, page, sourcesSection } from './html.js';
 import { SCHEMA_VERSION } from './json.js';
-import { markdownCell } from './markdown.js';
 import { describeSource } from './summary.js';
 
 // A draft for the clinic to check and sign, not a filled-in legal form: it says so at the top.
@@ -12,6 +11,19 @@ const DRAFT =
 const SEPARATE = 'These must be scheduled separately; separate Good Faith Estimates will be issued for them.';
 
 const range = (r: { lowCents: number; highCents: number }) => formatUsdRange(r.lowCents, r.highCents);
+
+/**
+ * Escapes text someone typed (a patient's name, a clinic's address) for Markdown: HTML and every
+ * character that starts Markdown emphasis, code or a link, so `<img ...>` or `[a](b)` stays text in any viewer.
+ */
+export function markdownText(text: string): string {
+  return text
+    .replace(/\r?\n/g, ' ')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/[\\`*_[\]#|~]/g, (c) => `\\${c}`);
+}
 const codes = (i: GfeItem) =>
   i.codes.length ? i.codes.map((c) => `${c.system} ${c.code} (${c.description})`).join('; ') : 'no code in the price list: ask the clinic';
 const item = (i: GfeItem) => `${i.description}${i.thirdParty ? ' (third-party figure)' : ''}`;
@@ -32,9 +44,9 @@ export function formatGfeMarkdown(g: GoodFaithEstimate): string {
     '',
     `_${DRAFT}_`,
     '',
-    `**Patient:** ${markdownCell(g.patient.name)}, born ${g.patient.dateOfBirth}`,
+    `**Patient:** ${markdownText(g.patient.name)}, born ${g.patient.dateOfBirth}`,
     '',
-    `**Primary service:** ${markdownCell(g.primaryService.description)}; scheduled ${g.primaryService.scheduledDate ?? 'not yet scheduled'}`,
+    `**Primary service:** ${markdownText(g.primaryService.description)}; scheduled ${g.primaryService.scheduledDate ?? 'not yet scheduled'}`,
     '',
     `**Diagnosis codes:** ${g.patient.diagnosisCodes.length ? g.patient.diagnosisCodes.join(', ') : 'none given'}`,
   ];
@@ -42,28 +54,28 @@ export function formatGfeMarkdown(g: GoodFaithEstimate): string {
     const c = p.clinic;
     lines.push(
       '',
-      `## ${markdownCell(c.name)}`,
+      `## ${markdownText(c.name)}`,
       '',
-      `NPI ${c.npi} · TIN ${c.tin} · ${markdownCell(location(c))}${c.phone ? ` · ${markdownCell(c.phone)}` : ''}`,
+      `NPI ${c.npi} · TIN ${c.tin} · ${markdownText(location(c))}${c.phone ? ` · ${markdownText(c.phone)}` : ''}`,
       '',
       '| Item or service | Service code | Quantity | Each | Expected charge |',
       '| --- | --- | ---: | ---: | ---: |',
     );
     for (const i of p.items)
       lines.push(
-        `| ${markdownCell(item(i))} ${marker(g, i.source)} | ${markdownCell(codes(i))} | ${quantity(i)} | ${range(i.unit)} | ${range(i.expected)} |`,
+        `| ${markdownText(item(i))} ${marker(g, i.source)} | ${markdownText(codes(i))} | ${quantity(i)} | ${range(i.unit)} | ${range(i.expected)} |`,
       );
     lines.push(`| **Total for this provider** | | | | **${range(p.subtotal)}** |`);
   }
   lines.push('', `**Total expected charges:** ${range(g.total)}`);
   if (g.scheduledSeparately.length) {
     lines.push('', '## Scheduled separately', '', SEPARATE, '');
-    for (const s of g.scheduledSeparately) lines.push(`- ${markdownCell(s.description)}: ${markdownCell(s.reason)}`);
+    for (const s of g.scheduledSeparately) lines.push(`- ${markdownText(s.description)}: ${markdownText(s.reason)}`);
   }
   lines.push('', '## Your rights', '');
-  for (const n of g.notices) lines.push(`- ${markdownCell(n.text)} ${marker(g, n.source)}`);
+  for (const n of g.notices) lines.push(`- ${markdownText(n.text)} ${marker(g, n.source)}`);
   lines.push('', '## Sources', '');
-  for (const [i, s] of g.sources.entries()) lines.push(`- [${i + 1}] ${markdownCell(describeSource(s))}`);
+  for (const [i, s] of g.sources.entries()) lines.push(`- [${i + 1}] ${markdownText(describeSource(s))}`);
   lines.push('', `_Price list ${g.dataset.id} ${g.dataset.version}, as of ${g.dataset.asOf}. Not medical advice._`);
   return `${lines.join('\n')}\n`;
 }

@@ -78,6 +78,8 @@ describe('gfe', () => {
     ],
     [['--patient-name', 'Alexandra\u0007Doe'], '--patient-name contains control characters; type the name as plain text'],
     [['-i', 'in-network'], 'a Good Faith Estimate is for patients paying themselves: leave out --insurance (or give none)'],
+    [['--patient-dob', '2099-01-01'], '--patient-dob is later than today or than --start; give the date of birth'],
+    [['--patient-dob', '2027-02-01', '--start', '2027-01-04'], '--patient-dob is later than today or than --start; give the date of birth'],
   ])('bad input %j: one line, exit 2, and no personal data in it', (extra, message) => {
     const r = runCli(['gfe', '-r', 'iv', ...patient, ...extra]);
     expect([r.code, r.stdout, r.stderr]).toEqual([2, '', `error: ${message}\n`]);
@@ -101,6 +103,14 @@ describe('gfe', () => {
     ]);
     const noName = runCli(['gfe', '-r', 'iv', '--clinic', clinicFile, '--patient-dob', DOB]);
     expect([noName.code, noName.stderr]).toEqual([2, 'error: --patient-name is required (in a terminal it is asked)\n']);
+  });
+
+  it('Markdown keeps a typed name as text: no HTML, no emphasis, no link', () => {
+    const hostile = '<img src=x onerror=alert(1)> **b** [l](http://e.vil)';
+    const r = runCli(['gfe', '-r', 'iv', '--clinic', clinicFile, '--patient-name', hostile, '--patient-dob', DOB]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('**Patient:** &lt;img src=x onerror=alert(1)&gt; \\*\\*b\\*\\* \\[l\\](http://e.vil), born 1980-04-23');
+    expect(r.stdout).not.toContain('<img');
   });
 
   it('clinic init prints a template that is refused until filled in', () => {
