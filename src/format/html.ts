@@ -90,7 +90,7 @@ type Bar = { label: string; lowCents: number; highCents: number };
  */
 export function rangeChart(bars: Bar[], title: string): string {
   const max = Math.max(1, ...bars.map((b) => b.highCents));
-  const labelWidth = 250;
+  const labelWidth = 330;
   const barWidth = 300;
   const row = 28;
   const height = bars.length * row + 10;
@@ -100,7 +100,7 @@ export function rangeChart(bars: Bar[], title: string): string {
     const y = 5 + i * row;
     const w = Math.max(2, x(b.highCents) - x(b.lowCents));
     return [
-      `<text x="0" y="${y + 17}">${h(b.label.length > 40 ? `${b.label.slice(0, 39)}…` : b.label)}</text>`,
+      `<text x="0" y="${y + 17}">${h(b.label.length > 50 ? `${b.label.slice(0, 49)}…` : b.label)}</text>`,
       `<rect class="track" x="${labelWidth}" y="${y + 6}" width="${barWidth}" height="14"/>`,
       `<rect class="bar" x="${x(b.lowCents)}" y="${y + 6}" width="${w}" height="14"/>`,
       `<text x="${labelWidth + barWidth + 8}" y="${y + 17}">${h(range(b))}</text>`,
