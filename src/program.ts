@@ -22,6 +22,7 @@ type GfeFlags = {
   patientDob?: string;
   diagnosis?: string;
   start?: string;
+  issued?: string;
   format: GfeFormat;
   output?: string;
   data?: string;
@@ -396,6 +397,7 @@ Examples:
     .option('--patient-dob <YYYY-MM-DD>', "the patient's date of birth (asked in a terminal)")
     .option('--diagnosis <codes>', 'ICD-10-CM diagnosis codes, comma-separated, such as F33.2')
     .option('--start <YYYY-MM-DD>', 'the scheduled date of the first session')
+    .option('--issued <YYYY-MM-DD>', 'the date the estimate is given (left blank to fill in by hand otherwise)')
     .addOption(new Option('-f, --format <format>', 'output format').choices(GFE_FORMATS).default('markdown'))
     .option('-o, --output <file>', 'write to this file, created private (mode 0600), instead of standard output')
     .option(
@@ -420,6 +422,7 @@ Examples:
             patientDob: flags.patientDob,
             diagnosis: flags.diagnosis,
             start: flags.start,
+            issued: flags.issued,
             format: flags.format,
             output: flags.output,
             data: { file: flags.data, bundled: bundledDataset },

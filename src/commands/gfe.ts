@@ -14,6 +14,7 @@ export type GfeCommandOptions = {
   patientDob: string | undefined;
   diagnosis: string | undefined;
   start: string | undefined;
+  issued: string | undefined;
   format: GfeFormat;
   output: string | undefined;
   data: DatasetChoice;
@@ -42,7 +43,9 @@ export async function gfeCommand(options: GfeCommandOptions, io: Io): Promise<nu
   const start = options.start === undefined ? null : checkedDate(options.start, '--start', 'the date of the first session', '2027-01-15');
 
   const estimate = estimateCost(scenario, dataset);
-  const document = goodFaithEstimate(estimate, dataset, clinic, patient, start);
+  const issued =
+    options.issued === undefined ? null : checkedDate(options.issued, '--issued', 'the date the estimate is given', '2026-12-01');
+  const document = goodFaithEstimate(estimate, dataset, clinic, patient, start, issued);
   const shown = visibleDeep(document);
   const { formatGfeHtml, formatGfeJson, formatGfeMarkdown } = await import('../format/gfe.js');
   const text =

@@ -29,6 +29,8 @@ export type GfeItem = {
 export type GoodFaithEstimate = {
   patient: GfePatient;
   primaryService: { description: string; scheduledDate: string | null };
+  /** The date the estimate is given, when said (the document carries no clock time of its own). */
+  issued: string | null;
   /** Items grouped by provider or facility: here the one clinic of the profile. */
   providers: { clinic: ClinicProfile; items: GfeItem[]; subtotal: CentsRange }[];
   /** Items that must be scheduled separately, and for which separate estimates will be issued. */
@@ -51,6 +53,7 @@ export function goodFaithEstimate(
   clinic: ClinicProfile,
   patient: GfePatient,
   scheduledDate: string | null,
+  issued: string | null = null,
 ): GoodFaithEstimate {
   const route = dataset.routes.find((r) => r.id === e.route.id);
   const offer = route?.offers.find((o) => o.provider === e.provider.id);
@@ -98,6 +101,7 @@ export function goodFaithEstimate(
       description: `${e.route.label} ${e.provider.label}, ${formatRange(e.sessions.low, e.sessions.high)} ${e.sessions.high === 1 ? 'session' : 'sessions'}`,
       scheduledDate,
     },
+    issued,
     providers: [{ clinic, items, subtotal }],
     scheduledSeparately: separate,
     total: subtotal,

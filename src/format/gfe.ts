@@ -44,6 +44,8 @@ export function formatGfeMarkdown(g: GoodFaithEstimate): string {
     '',
     `_${DRAFT}_`,
     '',
+    `**Date of this estimate:** ${g.issued ?? '____________'}`,
+    '',
     `**Patient:** ${markdownText(g.patient.name)}, born ${g.patient.dateOfBirth}`,
     '',
     `**Primary service:** ${markdownText(g.primaryService.description)}; scheduled ${g.primaryService.scheduledDate ?? 'not yet scheduled'}`,
@@ -85,6 +87,7 @@ export function formatGfeHtml(g: GoodFaithEstimate): string {
   const body = [
     '<h1>Good Faith Estimate (draft)</h1>',
     `<p><em>${h(DRAFT)}</em></p>`,
+    `<p>Date of this estimate: ${h(g.issued ?? '____________')}</p>`,
     '<h2>Patient</h2>',
     '<dl>',
     `<dt>Name</dt><dd>${h(g.patient.name)}</dd>`,

@@ -42,13 +42,14 @@ const REQUIRED = [
 ];
 
 describe('gfe', () => {
-  const args = ['gfe', '-r', 'iv', '-s', '6', ...patient, '--diagnosis', 'f33.2', '--start', '2027-01-04'];
+  const args = ['gfe', '-r', 'iv', '-s', '6', ...patient, '--diagnosis', 'f33.2', '--start', '2027-01-04', '--issued', '2026-12-01'];
 
   it('markdown and JSON hold every required element', () => {
     const md = runCli(args);
     expect([md.code, md.stderr]).toEqual([0, '']);
     const flat = md.stdout.replace(/\s+/g, ' ');
     for (const part of REQUIRED) expect(flat).toContain(part);
+    expect(md.stdout).toContain('**Date of this estimate:** 2026-12-01');
     expect(md.stdout).toMatchSnapshot();
     const json = runCli([...args, '--format', 'json']);
     const doc = JSON.parse(json.stdout) as { schemaVersion: number; document: string; total: { lowCents: number; highCents: number } };
