@@ -96,5 +96,7 @@ describe('Good Faith Estimate draft', () => {
     expect(coded.providers[0]?.items[0]?.codes).toEqual([{ system: 'CPT', code: '96365', description: 'IV infusion, first hour' }]);
     expect(coded.providers[0]?.items[1]?.codes).toEqual([]);
     expect(coded.primaryService.scheduledDate).toBeNull();
+    expect(coded.issued).toBeNull();
+    expect(goodFaithEstimate(e, dataset, clinic, patient, null, '2026-12-01').issued).toBe('2026-12-01');
   });
 });

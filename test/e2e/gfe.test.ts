@@ -147,7 +147,7 @@ describe('gfe', () => {
       );
       expect(chrome.status).toBe(0);
       const text = spawnSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).stdout.replace(/\s+/g, ' ');
-      for (const part of REQUIRED) expect(text).toContain(part);
+      for (const part of [...REQUIRED, 'Date of this estimate: 2026-12-01']) expect(text).toContain(part);
     },
     90_000,
   );
