@@ -51,3 +51,19 @@ export function describeFsError(error: unknown, missing = 'no such file'): strin
 export function oneLine(text: string): string {
   return text.replace(/\s*\r?\n\s*/g, ' ').trim();
 }
+
+/**
+ * Says what JSON.parse found wrong, the same on every Node version: V8's words without the
+ * "(line, column)" only newer versions add and without the echo of the input (which may be long,
+ * or someone's personal data), then the line and column counted here.
+ */
+export function describeJsonError(error: unknown, text: string): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const at = /at position (\d+)/.exec(message);
+  const what = message.replace(/ in JSON at position \d+( \(line \d+ column \d+\))?$/, '').replace(/, "[\s\S]*" is not valid JSON$/, '');
+  if (!at) return what;
+  const before = text.slice(0, Number(at[1]));
+  const line = before.split('\n').length;
+  const column = before.length - before.lastIndexOf('\n');
+  return `${what} at line ${line}, column ${column}`;
+}

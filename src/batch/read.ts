@@ -2,7 +2,7 @@ import { duplicateKey } from '../catalog/json-keys.js';
 import { INPUT_COLUMN_NAMES, INPUT_COLUMNS, type InputColumn } from '../core/fields.js';
 import { closestName } from '../core/names.js';
 import type { RawScenario } from '../core/scenario.js';
-import { DataError } from '../errors.js';
+import { DataError, describeJsonError } from '../errors.js';
 import { MAX_RECORD_BYTES, type RawRecord, RecordScanner } from './records.js';
 
 /** What is wrong with one row, and in which column when one column is to blame. */
@@ -220,7 +220,7 @@ function jsonRow(text: string, line: number, state: { row: number }, options: Re
   try {
     value = JSON.parse(text);
   } catch (error) {
-    return fail(`is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
+    return fail(`is not valid JSON: ${describeJsonError(error, text)}`);
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value))
     return fail('is not a JSON object; write one {"route": ...} object per line');

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import * as z from 'zod/mini';
 import { type ClinicProfile, isValidNpi } from '../core/gfe.js';
 import type { Dataset } from '../core/types.js';
-import { DataError, describeFsError, isKnownError, UsageError } from '../errors.js';
+import { DataError, describeFsError, describeJsonError, isKnownError, UsageError } from '../errors.js';
 import { visibleName } from '../format/visible.js';
 import { duplicateKey } from './json-keys.js';
 import { DatasetSchema } from './schema.js';
@@ -43,7 +43,7 @@ export function readDatasetJson(file: string, cwd: string, what = 'price list'):
   } catch (error) {
     if (isKnownError(error)) throw error;
     if (error instanceof RangeError) throw new DataError(`${what} ${name} is nested too deeply to be a ${what}`);
-    throw new DataError(`${what} ${name} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
+    throw new DataError(`${what} ${name} is not valid JSON: ${describeJsonError(error, text)}`);
   }
   // JSON.parse keeps the last of two equal keys; in a price list that hides a figure, so refuse it.
   const duplicate = duplicateKey(text);

@@ -60,7 +60,7 @@ const DATA_MESSAGES: [args: string[], message: string][] = [
   [['--route', 'iv', '--data', 'missing.json'], 'cannot read price list missing.json: no such file'],
   [
     ['--route', 'iv', '--data', 'broken.json'],
-    "price list broken.json is not valid JSON: Expected property name or '}' in JSON at position 1",
+    "price list broken.json is not valid JSON: Expected property name or '}' at line 1, column 2",
   ],
   [
     ['--route', 'iv', '--data', 'empty.json'],
