@@ -55,9 +55,12 @@ blockquote { margin: .25rem 0 .5rem 1rem; padding-left: .5rem; border-left: 3px 
   ul, p { margin: .3rem 0; }
   th, td { padding: .15rem .4rem; }
   figure { margin: .3rem 0; }
-  .sources { font-size: 7.5pt; columns: 2; column-gap: 1.5em; }
-  .sources blockquote { margin: .1rem 0 .3rem .5rem; }
-  svg { max-height: 5cm; }
+  ul { padding-left: 1.2em; }
+  .sources { font-size: 7pt; line-height: 1.2; columns: 2; column-gap: 1.5em; }
+  .sources p { margin: .1rem 0; }
+  .sources blockquote { margin: 0 0 .2rem .4rem; padding-left: .3rem; }
+  svg { max-height: 4cm; }
+  figcaption { display: none; }
   tr, li, blockquote { break-inside: avoid; }
   a { color: #1a1a1a; }
 }
