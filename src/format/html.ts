@@ -60,7 +60,6 @@ blockquote { margin: .25rem 0 .5rem 1rem; padding-left: .5rem; border-left: 3px 
   .sources p { margin: .1rem 0; }
   .sources blockquote { margin: 0 0 .2rem .4rem; padding-left: .3rem; }
   svg { max-height: 4cm; }
-  figcaption { display: none; }
   tr, li, blockquote { break-inside: avoid; }
   a { color: #1a1a1a; }
 }
