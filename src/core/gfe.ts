@@ -34,7 +34,7 @@ export type GoodFaithEstimate = {
   /** Items grouped by provider or facility: here the one clinic of the profile. */
   providers: { clinic: ClinicProfile; items: GfeItem[]; subtotal: CentsRange }[];
   /** Items that must be scheduled separately, and for which separate estimates will be issued. */
-  scheduledSeparately: { description: string; reason: string }[];
+  scheduledSeparately: { description: string; codes: Omit<ServiceCode, 'ref'>[]; reason: string }[];
   total: CentsRange;
   notices: { id: string; text: string; source: string; at: string; quote: string | null; asOf: string | null }[];
   disputeThresholdCents: number;
@@ -57,8 +57,11 @@ export function goodFaithEstimate(
 ): GoodFaithEstimate {
   const route = dataset.routes.find((r) => r.id === e.route.id);
   const offer = route?.offers.find((o) => o.provider === e.provider.id);
+  // A code's source is listed with the others, so every code printed can be checked.
+  const codeSources = new Set<string>();
   const codesOf = (id: string): Omit<ServiceCode, 'ref'>[] => {
     const codes = id === 'treatment' || id === 'drug' ? offer?.codes : route?.items?.find((i) => i.id === id)?.codes;
+    for (const c of codes ?? []) if (c.ref) codeSources.add(c.ref.source);
     return (codes ?? []).map(({ system, code, description }) => ({ system, code, description }));
   };
   const items: GfeItem[] = [];
@@ -76,7 +79,7 @@ export function goodFaithEstimate(
         at: item.at,
       });
     } else if (item.status === 'not-priced') {
-      separate.push({ description: item.label, reason: item.note ?? 'not priced' });
+      separate.push({ description: item.label, codes: codesOf(item.id), reason: item.note ?? 'not priced' });
     }
   }
   const subtotal = items.reduce(
@@ -94,7 +97,12 @@ export function goodFaithEstimate(
     quote: n.ref.quote ?? null,
     asOf: n.ref.asOf ?? null,
   }));
-  const cited = new Set([...items.map((i) => i.source), ...notices.map((n) => n.source), dataset.insurance.goodFaithEstimateRef.source]);
+  const cited = new Set([
+    ...items.map((i) => i.source),
+    ...codeSources,
+    ...notices.map((n) => n.source),
+    dataset.insurance.goodFaithEstimateRef.source,
+  ]);
   return {
     patient,
     primaryService: {

@@ -24,8 +24,8 @@ export function markdownText(text: string): string {
     .replace(/>/g, '&gt;')
     .replace(/[\\`*_[\]#|~]/g, (c) => `\\${c}`);
 }
-const codes = (i: GfeItem) =>
-  i.codes.length ? i.codes.map((c) => `${c.system} ${c.code} (${c.description})`).join('; ') : 'no code in the price list: ask the clinic';
+const codes = (i: GfeItem) => (i.codes.length ? codeList(i.codes) : 'no code in the price list: ask the clinic');
+const codeList = (codes: GfeItem['codes']) => codes.map((c) => `${c.system} ${c.code} (${c.description})`).join('; ');
 const item = (i: GfeItem) => `${i.description}${i.thirdParty ? ' (third-party figure)' : ''}`;
 const quantity = (i: GfeItem) => formatRange(i.quantity.low, i.quantity.high);
 const location = (c: GoodFaithEstimate['providers'][number]['clinic']) =>
@@ -72,7 +72,10 @@ export function formatGfeMarkdown(g: GoodFaithEstimate): string {
   lines.push('', `**Total expected charges:** ${range(g.total)}`);
   if (g.scheduledSeparately.length) {
     lines.push('', '## Scheduled separately', '', SEPARATE, '');
-    for (const s of g.scheduledSeparately) lines.push(`- ${markdownText(s.description)}: ${markdownText(s.reason)}`);
+    for (const s of g.scheduledSeparately)
+      lines.push(
+        `- ${markdownText(s.description)}${s.codes.length ? ` [${markdownText(codeList(s.codes))}]` : ''}: ${markdownText(s.reason)}`,
+      );
   }
   lines.push('', '## Your rights', '');
   for (const n of g.notices) lines.push(`- ${markdownText(n.text)} ${marker(g, n.source)}`);
@@ -120,7 +123,7 @@ export function formatGfeHtml(g: GoodFaithEstimate): string {
     body.push(
       '<h2>Scheduled separately</h2>',
       `<p>${h(SEPARATE)}</p>`,
-      `<ul>\n${g.scheduledSeparately.map((s) => `<li>${h(s.description)}: ${h(s.reason)}</li>`).join('\n')}\n</ul>`,
+      `<ul>\n${g.scheduledSeparately.map((s) => `<li>${h(s.description)}${s.codes.length ? ` (${h(codeList(s.codes))})` : ''}: ${h(s.reason)}</li>`).join('\n')}\n</ul>`,
     );
   }
   body.push(

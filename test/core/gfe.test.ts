@@ -87,6 +87,14 @@ describe('Good Faith Estimate draft', () => {
     expect(text('where')).toContain('https://www.cms.gov/nosurprises/consumers');
   });
 
+  it("carries the bundled list's HCPCS codes for the esketamine visit, with their sources", () => {
+    const esk = goodFaithEstimate(estimateFrom({ route: 'esketamine', sessions: '8' }), dataset, clinic, patient, null);
+    const visit = esk.scheduledSeparately.find((s) => s.description.startsWith('Clinic visit with at least 2 hours'));
+    expect(visit?.codes.map((c) => `${c.system} ${c.code}`)).toEqual(['HCPCS G2082', 'HCPCS G2083']);
+    // G2082's descriptor (Highmark policy) and the billing firm's sentence naming G2083 are both listed.
+    expect(esk.sources.map((s) => s.id)).toEqual(expect.arrayContaining(['hcpcs-esketamine', 'neolytix-2026']));
+  });
+
   it('takes service codes from the price list where it gives them', () => {
     const own = readDataset();
     const iv = own.routes.find((r) => r.id === 'iv');
