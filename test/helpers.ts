@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
@@ -100,4 +101,58 @@ export async function runInProcess(
   };
   const code = await main(args, io);
   return { code, stdout, stderr };
+}
+
+// The browser's own housekeeping (time sync, account checks) goes to these hosts; nothing else may.
+export const BROWSER_HOSTS = /(^|\.)(google\.com|gvt1\.com|googleapis\.com|gstatic\.com)$/;
+
+/**
+ * Whether headless Chromium and pdftotext are here to print a page and read it back. A function,
+ * so only the test files that print pay for starting Chromium to ask.
+ */
+export function hasBrowser(): boolean {
+  return spawnSync('chromium', ['--version']).status === 0 && spawnSync('pdftotext', ['-v']).status === 0;
+}
+
+/**
+ * Prints an HTML page to PDF in headless Chromium and reads it back: the page count, the text
+ * (whitespace collapsed; `layout` keeps table rows on one line) and every host the browser asked for.
+ */
+export function printInBrowser(
+  html: string,
+  options: { layout?: boolean } = { layout: true },
+): { pages: number; text: string; hosts: string[] } {
+  const dir = mkdtempSync(join(tmpdir(), 'ketamine-cost-print-'));
+  const page = join(dir, 'handout.html');
+  const pdf = join(dir, 'handout.pdf');
+  const netLog = join(dir, 'net.json');
+  writeFileSync(page, html);
+  const chrome = spawnSync(
+    'chromium',
+    [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-pdf-header-footer',
+      `--user-data-dir=${join(dir, 'profile')}`,
+      `--log-net-log=${netLog}`,
+      `--print-to-pdf=${pdf}`,
+      `file://${page}`,
+    ],
+    { encoding: 'utf8', timeout: 60_000 },
+  );
+  if (chrome.status !== 0) throw new Error(`chromium failed: ${chrome.stderr}`);
+  const info = spawnSync('pdfinfo', [pdf], { encoding: 'utf8' }).stdout;
+  const text = spawnSync('pdftotext', [...(options.layout ? ['-layout'] : []), pdf, '-'], { encoding: 'utf8' }).stdout;
+  const log = JSON.parse(readFileSync(netLog, 'utf8')) as { events: { params?: { url?: string; host?: string } }[] };
+  const hosts = new Set<string>();
+  for (const e of log.events) {
+    const url = e.params?.url;
+    if (url && /^https?:/.test(url)) hosts.add(new URL(url).hostname);
+  }
+  return { pages: Number(/Pages:\s+(\d+)/.exec(info)?.[1]), text: text.replace(/\s+/g, ' '), hosts: [...hosts] };
 }

@@ -478,7 +478,8 @@ function refFields(ref: Ref): { source: string; at: string; quote: string | null
   return { source: ref.source, at: ref.at, quote: ref.quote ?? null, asOf: ref.asOf ?? null };
 }
 
-function cite(text: string, ref: Ref): Cited {
+/** A sentence with its reference's source, place, quote and date: how every note is carried. */
+export function cite(text: string, ref: Ref): Cited {
   return { text, ...refFields(ref) };
 }
 

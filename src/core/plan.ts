@@ -1,8 +1,8 @@
 import { type Bill, shareInNetwork, shareOutOfNetwork } from './cost-sharing.js';
-import { type CentsRange, type Cited, type Estimate, estimateCost } from './estimate.js';
+import { type CentsRange, type Cited, cite, type Estimate, estimateCost } from './estimate.js';
 import { formatRange } from './fields.js';
 import { formatPercent, formatUsdRange, monthlyPayment } from './money.js';
-import type { Dataset, Ref, Scenario, Source } from './types.js';
+import type { Dataset, Scenario, Source } from './types.js';
 
 /** What a plan adds to a scenario: when, how often, plan years, and paying over time. */
 export type PlanOptions = {
@@ -266,13 +266,6 @@ export function planProgram(scenario: Scenario, dataset: Dataset, options: PlanO
 
   // 9. Notes: the schedule's source, resets, financing's warning and tax-advantaged accounts.
   const notes: Cited[] = [];
-  const cite = (text: string, ref: Ref): Cited => ({
-    text,
-    source: ref.source,
-    at: ref.at,
-    quote: ref.quote ?? null,
-    asOf: ref.asOf ?? null,
-  });
   if (route.schedule && options.everyDays === null) notes.push(cite(`Schedule: ${cadence}.`, route.schedule.ref));
   if (horizonWeeks !== null && options.boostersEveryWeeks === null && !route.schedule)
     notes.push(

@@ -2,11 +2,11 @@ import checkbox from '@inquirer/checkbox';
 import confirm from '@inquirer/confirm';
 import input from '@inquirer/input';
 import select from '@inquirer/select';
-import type { Cited } from '../core/estimate.js';
+import { type Cited, cite } from '../core/estimate.js';
 import { formatRange } from '../core/fields.js';
 import { formatUsd } from '../core/money.js';
 import { parseScenario, type RawScenario, type ScenarioField } from '../core/scenario.js';
-import type { Dataset, Ref, Route } from '../core/types.js';
+import type { Dataset, Route } from '../core/types.js';
 import { CancelledError } from '../errors.js';
 
 /** The Inquirer prompts the flow uses, passed in so tests can script them. */
@@ -265,13 +265,6 @@ async function askInsuranceTerms(raw: RawScenario, route: Route, dataset: Datase
 
 async function askEligibility(route: Route, dataset: Dataset, prompts: Prompts): Promise<Cited[]> {
   const e = dataset.eligibility;
-  const cite = (text: string, ref: Ref): Cited => ({
-    text,
-    source: ref.source,
-    at: ref.at,
-    quote: ref.quote ?? null,
-    asOf: ref.asOf ?? null,
-  });
   const check = await prompts.confirm({
     message:
       'Optional: would you like to check the common eligibility notes (reasons a provider may say ketamine is not right for someone, to raise with them)? Not medical advice; nothing you answer changes the estimate.',

@@ -1,55 +1,12 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../helpers.js';
+import { BROWSER_HOSTS, hasBrowser, printInBrowser as print, runCli } from '../helpers.js';
 
 // The handout printed by a real browser: headless Chromium makes the PDF, pdftotext reads it back.
 // CI installs both (.ci/run); on a machine without them these tests are skipped, but never under CI.
-const hasBrowser = spawnSync('chromium', ['--version']).status === 0 && spawnSync('pdftotext', ['-v']).status === 0;
-if (!hasBrowser && process.env.CI) throw new Error('chromium and pdftotext are required under CI (.ci/run installs them)');
+const browser = hasBrowser();
+if (!browser && process.env.CI) throw new Error('chromium and pdftotext are required under CI (.ci/run installs them)');
 
-// The browser's own housekeeping (time sync, account checks) goes to these hosts; nothing else may.
-const BROWSER_HOSTS = /(^|\.)(google\.com|gvt1\.com|googleapis\.com|gstatic\.com)$/;
-
-function print(html: string): { pages: number; text: string; hosts: string[] } {
-  const dir = mkdtempSync(join(tmpdir(), 'ketamine-cost-print-'));
-  const page = join(dir, 'handout.html');
-  const pdf = join(dir, 'handout.pdf');
-  const netLog = join(dir, 'net.json');
-  writeFileSync(page, html);
-  const chrome = spawnSync(
-    'chromium',
-    [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-pdf-header-footer',
-      `--user-data-dir=${join(dir, 'profile')}`,
-      `--log-net-log=${netLog}`,
-      `--print-to-pdf=${pdf}`,
-      `file://${page}`,
-    ],
-    { encoding: 'utf8', timeout: 60_000 },
-  );
-  if (chrome.status !== 0) throw new Error(`chromium failed: ${chrome.stderr}`);
-  const info = spawnSync('pdfinfo', [pdf], { encoding: 'utf8' }).stdout;
-  const text = spawnSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).stdout;
-  const log = JSON.parse(readFileSync(netLog, 'utf8')) as { events: { params?: { url?: string; host?: string } }[] };
-  const hosts = new Set<string>();
-  for (const e of log.events) {
-    const url = e.params?.url;
-    if (url && /^https?:/.test(url)) hosts.add(new URL(url).hostname);
-  }
-  return { pages: Number(/Pages:\s+(\d+)/.exec(info)?.[1]), text: text.replace(/\s+/g, ' '), hosts: [...hosts] };
-}
-
-describe.skipIf(!hasBrowser)('the handout in a real browser', () => {
+describe.skipIf(!browser)('the handout in a real browser', () => {
   it('an IV estimate prints on two pages with every part, and fetches nothing', () => {
     const html = runCli(['--route', 'iv', '-i', 'in-network', '--format', 'html']).stdout;
     const printed = print(html);
