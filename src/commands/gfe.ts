@@ -1,4 +1,5 @@
 import { estimateCost } from '../core/estimate.js';
+import { isCalendarDate } from '../core/fields.js';
 import { type GfePatient, goodFaithEstimate } from '../core/gfe.js';
 import type { RawScenario } from '../core/types.js';
 import { UsageError } from '../errors.js';
@@ -60,11 +61,12 @@ async function patientDetails(options: GfeCommandOptions, io: Io): Promise<GfePa
   let name = options.patientName;
   let dob = options.patientDob;
   const terminal = io.stdinIsTTY && io.stdoutIsTTY;
+  // Today only refuses a date of birth still to come; it never reaches the document, which stays
+  // the same for the same input.
+  const today = new Date().toISOString().slice(0, 10);
   if ((name === undefined || dob === undefined) && terminal) {
     const { askPatient } = await import('../prompts/ask.js');
-    const today = new Date().toISOString().slice(0, 10);
-    const dobProblem = (v: string) =>
-      dateProblem(v, 'it') ?? (bornYet(v.trim(), today) ? null : 'it is later than today; give the date of birth');
+    const dobProblem = (v: string) => dateProblem(v, 'it') ?? (v.trim() <= today ? null : 'it is later than today; give the date of birth');
     ({ name, dob } = await askPatient({ name, dob }, { name: nameProblem, dob: dobProblem }));
   }
   if (name === undefined) throw new UsageError('--patient-name is required (in a terminal it is asked)');
@@ -72,8 +74,7 @@ async function patientDetails(options: GfeCommandOptions, io: Io): Promise<GfePa
   const nameIssue = nameProblem(name);
   if (nameIssue) throw new UsageError(`--patient-name ${nameIssue}`);
   const dateOfBirth = checkedDate(dob, '--patient-dob', 'a date of birth', '1970-01-31');
-  // Today only refuses input; it never reaches the document, which stays the same for the same input.
-  if (!bornYet(dateOfBirth, new Date().toISOString().slice(0, 10)) || (options.start !== undefined && dateOfBirth > options.start.trim()))
+  if (dateOfBirth > today || (options.start !== undefined && dateOfBirth > options.start.trim()))
     throw new UsageError('--patient-dob is later than today or than --start; give the date of birth');
   const diagnosisCodes = (options.diagnosis ?? '')
     .split(',')
@@ -97,15 +98,8 @@ function nameProblem(name: string): string | null {
 
 function dateProblem(text: string, what: string): string | null {
   const s = text.trim();
-  const time = /^\d{4}-\d{2}-\d{2}$/.test(s) ? Date.parse(`${s}T00:00:00Z`) : Number.NaN;
-  if (Number.isNaN(time) || new Date(time).toISOString().slice(0, 10) !== s || s < '1900-01-01')
-    return `${what} is not a date as YYYY-MM-DD, such as 1980-04-23`;
+  if (!isCalendarDate(s) || s < '1900-01-01') return `${what} is not a date as YYYY-MM-DD, such as 1980-04-23`;
   return null;
-}
-
-/** A date of birth is a day that has come: today at the latest (checked, never printed). */
-function bornYet(dob: string, today: string): boolean {
-  return dob <= today;
 }
 
 function checkedDate(text: string, flag: string, what: string, example: string): string {

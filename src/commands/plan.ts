@@ -1,3 +1,4 @@
+import { isCalendarDate } from '../core/fields.js';
 import { parseBasisPoints, parseCents, withoutLeadingZeros } from '../core/money.js';
 import { type Plan, type PlanOptions, planProgram } from '../core/plan.js';
 import type { RawScenario } from '../core/types.js';
@@ -58,9 +59,7 @@ export function readPlanFlags(flags: PlanFlags): PlanOptions {
   let start: string | null = null;
   if (flags.start !== undefined) {
     const s = flags.start.trim();
-    const time = /^\d{4}-\d{2}-\d{2}$/.test(s) ? Date.parse(`${s}T00:00:00Z`) : Number.NaN;
-    if (Number.isNaN(time) || new Date(time).toISOString().slice(0, 10) !== s)
-      throw new UsageError(`--start ${JSON.stringify(flags.start)} is not a date; use YYYY-MM-DD, e.g. 2027-01-15`);
+    if (!isCalendarDate(s)) throw new UsageError(`--start ${JSON.stringify(flags.start)} is not a date; use YYYY-MM-DD, e.g. 2027-01-15`);
     start = s;
   }
   let everyDays: number | null = null;

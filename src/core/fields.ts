@@ -39,3 +39,10 @@ export function flagName(field: ScenarioField): string {
 export function formatRange(low: number, high: number, format: (n: number) => string = String): string {
   return low === high ? format(low) : `${format(low)}-${format(high)}`;
 }
+
+/** Whether text is a real calendar day written YYYY-MM-DD (2027-02-30 is not). */
+export function isCalendarDate(text: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+  const time = Date.parse(`${text}T00:00:00Z`);
+  return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === text;
+}
