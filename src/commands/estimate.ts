@@ -1,7 +1,7 @@
 import type { Cited, Estimate } from '../core/estimate.js';
 import { estimateCost } from '../core/estimate.js';
 import { flagName } from '../core/fields.js';
-import { parseScenario } from '../core/scenario.js';
+import { insuranceStatusOf, parseScenario } from '../core/scenario.js';
 import type { RawScenario } from '../core/types.js';
 import { UsageError } from '../errors.js';
 import { formatJson } from '../format/json.js';
@@ -43,7 +43,8 @@ export async function estimateCommand(options: EstimateCommandOptions, io: Io): 
   const interactive = options.interactive ?? (options.raw.route === undefined && terminal());
   // In a terminal, --insurance without its terms: ask for them rather than assume them.
   const terms = ['deductible', 'coinsurance', 'copay', 'oopMax', 'reimbursement', 'allowed'] as const;
-  const insured = ['in-network', 'out-of-network', 'oon'].includes(String(options.raw.insurance ?? '').toLowerCase());
+  const status = options.raw.insurance === undefined ? undefined : insuranceStatusOf(String(options.raw.insurance));
+  const insured = status === 'in-network' || status === 'out-of-network';
   const askTerms =
     !interactive && options.interactive === undefined && terminal() && insured && terms.every((t) => options.raw[t] === undefined);
   // Where the questions' words go: stdout, unless stdout is JSON or CSV, which must stay data.

@@ -1,6 +1,7 @@
 import { estimateCost } from '../core/estimate.js';
 import { isCalendarDate } from '../core/fields.js';
 import { type GfePatient, goodFaithEstimate } from '../core/gfe.js';
+import { insuranceStatusOf } from '../core/scenario.js';
 import type { RawScenario } from '../core/types.js';
 import { UsageError } from '../errors.js';
 import { visibleDeep } from '../format/visible.js';
@@ -29,8 +30,9 @@ const ICD10 = /^[A-TV-Z][0-9][0-9AB](\.[0-9A-TV-Z]{1,4})?$/;
  * personal data: they go into the document only, and no message ever repeats them.
  */
 export async function gfeCommand(options: GfeCommandOptions, io: Io): Promise<number> {
-  const insurance = String(options.raw.insurance ?? 'none').toLowerCase();
-  if (!['none', 'self-pay', 'uninsured', 'cash'].includes(insurance))
+  const insurance = options.raw.insurance === undefined ? 'none' : insuranceStatusOf(String(options.raw.insurance));
+  // An unknown status falls through to the scenario's own message, which lists what is allowed.
+  if (insurance !== undefined && insurance !== 'none')
     throw new UsageError('a Good Faith Estimate is for patients paying themselves: leave out --insurance (or give none)');
   if (options.clinic === undefined)
     throw new UsageError(

@@ -18,6 +18,11 @@ const INSURANCE_ALIASES: Record<string, InsuranceStatus> = {
   'out-of-network': 'out-of-network',
   oon: 'out-of-network',
 };
+/** The insurance status a typed name means (`oon`, `self-pay`, any case), or undefined for none. */
+export function insuranceStatusOf(text: string): InsuranceStatus | undefined {
+  const name = normaliseName(text);
+  return Object.hasOwn(INSURANCE_ALIASES, name) ? INSURANCE_ALIASES[name] : undefined;
+}
 export const COVERED_CHOICES = ['auto', 'yes', 'no'] as const satisfies readonly Covered[];
 
 export const MAX_SESSIONS = 365;
@@ -137,8 +142,8 @@ function resolveInsurance(text: (field: ScenarioField) => string | undefined, fa
   let status: InsuranceStatus = 'none';
   if (statusText !== undefined) {
     const name = normaliseName(statusText);
-    const found = INSURANCE_ALIASES[name];
-    if (!Object.hasOwn(INSURANCE_ALIASES, name) || found === undefined) {
+    const found = insuranceStatusOf(statusText);
+    if (found === undefined) {
       return fail(
         'insurance',
         `${quote(statusText)} is not an insurance status${didYouMean(name, Object.keys(INSURANCE_ALIASES))}; allowed: ${INSURANCE_STATUSES.join(', ')}`,

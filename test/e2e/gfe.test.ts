@@ -86,6 +86,11 @@ describe('gfe', () => {
     for (const secret of [NAME, DOB, '1980-02-30', 'Alexandra']) expect(r.stderr).not.toContain(secret);
   });
 
+  it('takes every name for paying yourself that the estimate takes', () => {
+    for (const status of ['none', 'self-pay', 'SelfPay', 'uninsured', 'cash']) expect(runCli([...args, '-i', status]).code).toBe(0);
+    expect(runCli([...args, '-i', 'OON']).code).toBe(2);
+  });
+
   it('a missing or wrong clinic profile is a data error naming the path, without the patient', () => {
     const broken = join(dir, 'broken-clinic.json');
     writeFileSync(
