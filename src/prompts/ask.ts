@@ -23,8 +23,13 @@ export async function askInTerminal(
   dataset: Dataset,
   prompts: Prompts = { select, input, confirm, checkbox },
 ): Promise<AskResult> {
+  return cancellable(() => askMissingInputs(given, dataset, prompts));
+}
+
+/** Runs questions; Ctrl-C or the end of input at any prompt becomes a CancelledError (exit 130). */
+async function cancellable<T>(ask: () => Promise<T>): Promise<T> {
   try {
-    return await askMissingInputs(given, dataset, prompts);
+    return await ask();
   } catch (error) {
     if (error instanceof Error && (error.name === 'ExitPromptError' || error.name === 'AbortPromptError'))
       throw new CancelledError('Cancelled');
@@ -57,13 +62,7 @@ export async function askInsuranceDetails(
   const name = String(raw.route).trim().toLowerCase();
   const route = dataset.routes.find((r) => r.id === name || r.aliases.includes(name));
   if (!route) return raw;
-  try {
-    await askInsuranceTerms(raw, route, dataset, prompts);
-  } catch (error) {
-    if (error instanceof Error && (error.name === 'ExitPromptError' || error.name === 'AbortPromptError'))
-      throw new CancelledError('Cancelled');
-    throw error;
-  }
+  await cancellable(() => askInsuranceTerms(raw, route, dataset, prompts));
   return raw;
 }
 
@@ -76,18 +75,14 @@ export async function askPatient(
   check: { name: (v: string) => string | null; dob: (v: string) => string | null },
   prompts: Pick<Prompts, 'input'> = { input },
 ): Promise<{ name: string; dob: string }> {
-  try {
+  return cancellable(async () => {
     const name =
       given.name ??
       (await prompts.input({ message: "Patient's full name (printed on the estimate only)", validate: (v) => check.name(v) ?? true }));
     const dob =
       given.dob ?? (await prompts.input({ message: "Patient's date of birth (YYYY-MM-DD)", validate: (v) => check.dob(v) ?? true }));
     return { name, dob };
-  } catch (error) {
-    if (error instanceof Error && (error.name === 'ExitPromptError' || error.name === 'AbortPromptError'))
-      throw new CancelledError('Cancelled');
-    throw error;
-  }
+  });
 }
 
 /** Reads a sessions answer: blank or the shown default is the typical program, "8w" is 8 weeks, else a count. */
