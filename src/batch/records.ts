@@ -28,7 +28,13 @@ export class RecordScanner {
   private line = 1;
   private recordLine = 1;
   private cells: string[] = [];
-  private pieces: Buffer[] = [];
+  // The cell so far: most cells are one run of bytes in one chunk, kept as (chunk, from, to) and
+  // decoded straight from the chunk; a cell cut by a chunk's end or by a doubled quote also has
+  // its earlier runs in `pieces`.
+  private run: Buffer | null = null;
+  private runFrom = 0;
+  private runTo = 0;
+  private pieces: Buffer[] | null = null;
   private cellBytes = 0;
   private recordBytes = 0;
   private tooLong = false;
@@ -134,21 +140,38 @@ export class RecordScanner {
     if (this.recordBytes > MAX_RECORD_BYTES) {
       // Past the limit the record is only scanned to its end, not kept.
       this.tooLong = true;
-      this.pieces = [];
+      this.run = null;
+      this.pieces = null;
       return;
     }
-    this.pieces.push(chunk.subarray(from, to));
+    if (this.run === chunk && this.runTo === from) {
+      this.runTo = to;
+      return;
+    }
+    if (this.run !== null) {
+      this.pieces ??= [];
+      this.pieces.push(this.run.subarray(this.runFrom, this.runTo));
+    }
+    this.run = chunk;
+    this.runFrom = from;
+    this.runTo = to;
   }
 
   private endCell(): void {
-    if (this.tooLong) {
+    if (this.tooLong || this.run === null) {
       this.cells.push('');
+    } else if (this.pieces === null) {
+      const { run, runFrom, runTo } = this;
+      if (this.nonAscii && this.notUtf8 === null && !isUtf8(run.subarray(runFrom, runTo))) this.notUtf8 = this.cells.length;
+      this.cells.push(run.toString('utf8', runFrom, runTo));
     } else {
-      const bytes = this.pieces.length === 1 ? (this.pieces[0] as Buffer) : Buffer.concat(this.pieces);
+      this.pieces.push(this.run.subarray(this.runFrom, this.runTo));
+      const bytes = Buffer.concat(this.pieces);
       if (this.nonAscii && this.notUtf8 === null && !isUtf8(bytes)) this.notUtf8 = this.cells.length;
-      this.cells.push(this.pieces.length === 0 ? '' : bytes.toString('utf8'));
+      this.cells.push(bytes.toString('utf8'));
     }
-    this.pieces = [];
+    this.run = null;
+    this.pieces = null;
     this.cellBytes = 0;
     this.nonAscii = false;
     if (this.wasQuoted) this.wasQuotedRecord = true;

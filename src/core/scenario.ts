@@ -88,13 +88,13 @@ export function parseScenario(raw: RawScenario, dataset: Dataset): ParseScenario
 type Fail = (field: ScenarioField, message: string) => null;
 
 function resolveRoute(input: string | undefined, dataset: Dataset, fail: Fail): Route | null {
-  const allowed = dataset.routes.map((r) => r.id).join(', ');
-  if (input === undefined) return fail('route', `is required; allowed: ${allowed}`);
+  const allowed = () => dataset.routes.map((r) => r.id).join(', ');
+  if (input === undefined) return fail('route', `is required; allowed: ${allowed()}`);
   const name = normaliseName(input);
   const route = dataset.routes.find((r) => r.id === name || r.aliases.includes(name));
   if (route) return route;
   const names = dataset.routes.flatMap((r) => [r.id, ...r.aliases]);
-  return fail('route', `${quote(input)} is not a route${didYouMean(name, names)}; allowed: ${allowed}`);
+  return fail('route', `${quote(input)} is not a route${didYouMean(name, names)}; allowed: ${allowed()}`);
 }
 
 function resolveProvider(input: string | undefined, route: Route, dataset: Dataset, fail: Fail): string | null {
@@ -122,11 +122,12 @@ function resolveProvider(input: string | undefined, route: Route, dataset: Datas
 
 function resolveDose(input: string | undefined, route: Route, dataset: Dataset, fail: Fail): number | null {
   if (route.doses === undefined) {
+    if (input === undefined) return null;
     const dosed = dataset.routes
       .filter((r) => r.doses)
       .map((r) => r.id)
       .join(', ');
-    return input === undefined ? null : fail('dose', `applies only to routes priced by dose (${dosed}), not to ${route.id}`);
+    return fail('dose', `applies only to routes priced by dose (${dosed}), not to ${route.id}`);
   }
   if (input === undefined) return route.defaultDoseMg ?? null;
   const allowed = route.doses.map((d) => `${d.mg}`).join(' or ');
@@ -136,6 +137,18 @@ function resolveDose(input: string | undefined, route: Route, dataset: Dataset, 
     return fail('dose', `${quote(input)} is not a dose of ${route.label}; allowed: ${allowed} (mg)`);
   return mg;
 }
+
+// Terms that do not apply to the status are refused rather than ignored, so nobody believes they were used.
+const TERMS_APPLY_TO: readonly (readonly [ScenarioField, readonly InsuranceStatus[]])[] = [
+  ['covered', ['in-network', 'out-of-network']],
+  ['deductible', ['in-network', 'out-of-network']],
+  ['coinsurance', ['in-network']],
+  ['copay', ['in-network']],
+  ['oopMax', ['in-network']],
+  ['reimbursement', ['out-of-network']],
+  ['allowed', ['out-of-network']],
+];
+const COVERED_ALIASES: Record<string, Covered> = { auto: 'auto', yes: 'yes', y: 'yes', true: 'yes', no: 'no', n: 'no', false: 'no' };
 
 function resolveInsurance(text: (field: ScenarioField) => string | undefined, fail: Fail): Insurance | null {
   const statusText = text('insurance');
@@ -152,18 +165,8 @@ function resolveInsurance(text: (field: ScenarioField) => string | undefined, fa
     status = found;
   }
 
-  // Terms that do not apply to the status are refused rather than ignored, so nobody believes they were used.
-  const appliesTo: Partial<Record<ScenarioField, InsuranceStatus[]>> = {
-    covered: ['in-network', 'out-of-network'],
-    deductible: ['in-network', 'out-of-network'],
-    coinsurance: ['in-network'],
-    copay: ['in-network'],
-    oopMax: ['in-network'],
-    reimbursement: ['out-of-network'],
-    allowed: ['out-of-network'],
-  };
   let ok = true;
-  for (const [field, statuses] of Object.entries(appliesTo) as [ScenarioField, InsuranceStatus[]][]) {
+  for (const [field, statuses] of TERMS_APPLY_TO) {
     if (text(field) !== undefined && !statuses.includes(status)) {
       ok = false;
       fail(field, `applies only with --insurance ${statuses.join(' or ')} (insurance is ${status})`);
@@ -178,8 +181,7 @@ function resolveInsurance(text: (field: ScenarioField) => string | undefined, fa
   let covered: Covered = 'auto';
   if (coveredText !== undefined) {
     const name = normaliseName(coveredText);
-    const map: Record<string, Covered> = { auto: 'auto', yes: 'yes', y: 'yes', true: 'yes', no: 'no', n: 'no', false: 'no' };
-    const found = Object.hasOwn(map, name) ? map[name] : undefined;
+    const found = Object.hasOwn(COVERED_ALIASES, name) ? COVERED_ALIASES[name] : undefined;
     if (found === undefined) {
       ok = false;
       fail('covered', `${quote(coveredText)} is not allowed; allowed: yes, no, auto`);

@@ -54,6 +54,11 @@ describe('formatting', () => {
   it('writes CSV decimals', () => {
     expect(formatDecimal(135000)).toBe('1350.00');
     expect(formatDecimal(5)).toBe('0.05');
+    // 10 cents and up keep both digits; a negative amount (a refund) keeps its sign on the whole figure.
+    expect(formatDecimal(10)).toBe('0.10');
+    expect(formatDecimal(99)).toBe('0.99');
+    expect(formatDecimal(100)).toBe('1.00');
+    expect(formatDecimal(-1205)).toBe('-12.05');
   });
   it('writes percentages', () => {
     expect(formatPercent(2000)).toBe('20%');
