@@ -2,10 +2,11 @@ import { closeSync, createReadStream, fstatSync, openSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { getHeapSpaceStatistics, setFlagsFromString } from 'node:v8';
 import { type RowProblem, readBatchRows } from '../batch/read.js';
+import { RepeatCache } from '../batch/repeat-cache.js';
 import { fileSink, stdoutSink } from '../batch/sink.js';
-import { type Estimate, estimateCost } from '../core/estimate.js';
+import { type Estimate, estimateFromPrice, type ProgramPrice, priceProgram, programKey } from '../core/estimate.js';
 import { kebabCase } from '../core/names.js';
-import { parseScenario, type RawScenario, SCENARIO_FIELDS } from '../core/scenario.js';
+import { parseScenario, type RawScenario } from '../core/scenario.js';
 import type { Dataset } from '../core/types.js';
 import { DataError, describeFsError, EXIT, UsageError } from '../errors.js';
 import { type BatchResult, batchWriter } from '../format/batch.js';
@@ -26,32 +27,42 @@ export type BatchCommandOptions = {
 const PROGRESS_EVERY = 10_000;
 // Enough for the handful of scenarios a spreadsheet repeats; small, so a file of rows that all
 // differ does not keep thousands of estimates alive for the garbage collector to move.
-const CACHE_LIMIT = 32;
+const ROW_CACHE_LIMIT = 32;
+// Programs (route, provider, sessions, dose, ...) are few even when every patient differs; each
+// is small, so many are kept.
+const PROGRAM_CACHE_LIMIT = 256;
 
 /**
- * Prices one raw row. Rows of a spreadsheet repeat a handful of scenarios, and estimateCost is
- * pure, so outcomes are memoised by the row's values (bounded, so memory stays flat). The step by
- * step explanation is built only for full rows: nothing else shows it.
+ * Prices one raw row. estimateCost is pure, so outcomes are memoised: whole rows by their values
+ * (a spreadsheet repeats a handful of scenarios), and, for rows that all differ (each patient's
+ * own deductible), the program's price before insurance, which the few programs share. Both
+ * caches are bounded, so memory stays flat. The step by step explanation is built only for full
+ * rows: nothing else shows it.
  */
 function makeRowPricer(dataset: Dataset, explain: boolean) {
-  const cache = new Map<string, Estimate | RowProblem>();
+  const rows = new RepeatCache<string, Estimate | RowProblem>(ROW_CACHE_LIMIT);
+  const programs = new RepeatCache<string, ProgramPrice>(PROGRAM_CACHE_LIMIT);
+  const options = { explain };
   return (raw: RawScenario): Estimate | RowProblem => {
-    // Each value with its length in front, so no two rows share a key whatever their cells hold;
-    // cheaper than JSON.stringify per row.
-    let key = '';
-    for (const field of SCENARIO_FIELDS) {
-      const value = raw[field];
-      key += value === undefined ? '-;' : `${String(value).length}:${value};`;
-    }
-    const hit = cache.get(key);
+    // The row's values as one string: equal strings mean equal rows (the cells are strings).
+    const key = rows.wanted() ? JSON.stringify(raw) : undefined;
+    const hit = rows.get(key);
     if (hit) return hit;
     const parsed = parseScenario(raw, dataset);
-    const issue = parsed.ok ? undefined : parsed.issues[0];
-    const outcome = parsed.ok
-      ? estimateCost(parsed.scenario, dataset, { explain })
-      : { column: kebabCase(issue?.field ?? 'route'), message: issue?.message ?? 'invalid' };
-    if (cache.size >= CACHE_LIMIT) cache.clear();
-    cache.set(key, outcome);
+    let outcome: Estimate | RowProblem;
+    if (parsed.ok) {
+      const program = programs.wanted() ? programKey(parsed.scenario) : undefined;
+      let price = programs.get(program);
+      if (price === undefined) {
+        price = priceProgram(parsed.scenario, dataset, options);
+        programs.set(program, price);
+      }
+      outcome = estimateFromPrice(price, parsed.scenario, dataset, options);
+    } else {
+      const issue = parsed.issues[0];
+      outcome = { column: kebabCase(issue?.field ?? 'route'), message: issue?.message ?? 'invalid' };
+    }
+    rows.set(key, outcome);
     return outcome;
   };
 }

@@ -123,12 +123,61 @@ export type Estimate = {
  */
 export type EstimateOptions = { explain?: boolean };
 
+/** The part of a scenario that sets the program's price: everything but the insurance. */
+export type ProgramScenario = Omit<Scenario, 'insurance'>;
+
+/**
+ * What a program costs before insurance: every figure of an estimate that the insurance does not
+ * change, the bills the plan would share, and the explanation and notes so far. A counselor's file
+ * has many patients (each with their own deductible) on a few programs, so a batch prices each
+ * program once (see programKey) and shares it between its patients with estimateFromPrice.
+ */
+export type ProgramPrice = Pick<
+  Estimate,
+  | 'route'
+  | 'provider'
+  | 'dose'
+  | 'perSession'
+  | 'firstSession'
+  | 'sessions'
+  | 'program'
+  | 'items'
+  | 'dueUpFront'
+  | 'firstYear'
+  | 'allIn'
+  | 'benchmarks'
+  | 'coverage'
+  | 'included'
+  | 'excluded'
+> & {
+  /** What the insurance shares, in order (one-time visits first, then each session), at the low and the high end. */
+  bills: { low: Bill[]; high: Bill[] };
+  /** The explanation up to the insurance steps. */
+  steps: Step[];
+  /** The notes before the self-pay note, and the route's own notes after it. */
+  notesBefore: Cited[];
+  notesAfter: Cited[];
+};
+
+/**
+ * A key two scenarios share exactly when priceProgram prices them alike: the fields of
+ * ProgramScenario. They are parsed ids and numbers, never free text, so a separator is safe.
+ */
+export function programKey(scenario: ProgramScenario): string {
+  return `${scenario.route}|${scenario.provider}|${scenario.sessions}|${scenario.weeks}|${scenario.doseMg}|${scenario.exclude.join(',')}`;
+}
+
 /**
  * Prices one scenario against a dataset: each line item, the sessions, the whole program, the
  * all-in total and what the patient pays under the scenario's insurance. Pure and deterministic:
  * the same input gives the same estimate, so every output format is byte-identical run after run.
  */
 export function estimateCost(scenario: Scenario, dataset: Dataset, options: EstimateOptions = {}): Estimate {
+  return estimateFromPrice(priceProgram(scenario, dataset, options), scenario, dataset, options);
+}
+
+/** Prices the program before insurance: the first half of estimateCost. */
+export function priceProgram(scenario: ProgramScenario, dataset: Dataset, options: EstimateOptions = {}): ProgramPrice {
   const explain = options.explain ?? true;
   const route = findRoute(dataset, scenario.route);
   const offer = route.offers.find((o) => o.provider === scenario.provider);
@@ -317,28 +366,12 @@ export function estimateCost(scenario: Scenario, dataset: Dataset, options: Esti
     if (firstSession && first) first.cents = pick(firstSession) + perSessionExtras;
     return bills;
   };
-  const { inputsUsed, ...patient } = sharePatientCost(scenario, dataset, route, billsFor('low'), billsFor('high'), explain);
-  for (const c of patient.cases) {
-    const title = caseTitle(c.case);
-    for (const [end, lines] of [
-      ['low', c.steps.low],
-      ['high', c.steps.high],
-    ] as const) {
-      for (const line of lines)
-        say(() =>
-          step(
-            `${title}, ${end} end: ${line}`,
-            c.case === 'self-pay' ? price.ref : (dataset.insurance.deductibleRef ?? dataset.insurance.coinsuranceRef),
-          ),
-        );
-    }
-  }
 
-  // 7. Notes: what the figure includes, what it leaves out, and what else to know (sentences,
-  // so only when explaining; a batch's summary and CSV rows carry none).
+  // 7. Notes that the program alone decides (the rest depend on the insurance; see estimateFromPrice).
   let included: Cited[] = [];
   let excluded: Cited[] = [];
-  let notes: Cited[] = [];
+  const notesBefore: Cited[] = [];
+  const notesAfter: Cited[] = [];
   const ins = dataset.insurance;
   if (explain) {
     included = route.included.map((n) => cite(n.text, n.ref));
@@ -353,54 +386,25 @@ export function estimateCost(scenario: Scenario, dataset: Dataset, options: Esti
           ),
         );
     }
-    notes = route.notes.map((n) => cite(n.text, n.ref));
+    for (const n of route.notes) notesBefore.push(cite(n.text, n.ref));
     if (firstSession && route.firstSession) {
-      notes.push(
+      notesBefore.push(
         cite(
           `Session 1 is priced at ${firstSession.doseMg} mg (${firstSession.devices} devices), the label's starting dose${sessions.high > 1 ? `; ${scenario.doseMg} mg only from session 2` : ''}.`,
           route.firstSession.ref,
         ),
       );
     }
-    const paysCash = scenario.insurance.status === 'none' || patient.cases.some((c) => c.case === 'not-covered');
-    if (paysCash) {
-      const who = scenario.insurance.status === 'none' ? 'Paying for yourself' : 'If you pay for it yourself (your plan does not cover it)';
-      notes.push(
-        cite(
-          `${who}: the provider owes you a written Good Faith Estimate before treatment, and a bill that comes in at least ${formatUsd(ins.goodFaithEstimateDisputeCents)} above it can be disputed.`,
-          ins.goodFaithEstimateRef,
-        ),
-      );
-    }
     if (ins.savingsProgram.routes.includes(route.id)) {
-      notes.push(cite(ins.savingsProgram.text, ins.savingsProgram.ref));
-      for (const n of ins.savingsProgram.notes ?? []) notes.push(cite(n.text, n.ref));
+      notesAfter.push(cite(ins.savingsProgram.text, ins.savingsProgram.ref));
+      for (const n of ins.savingsProgram.notes ?? []) notesAfter.push(cite(n.text, n.ref));
       if (ins.savingsProgram.excludedRef)
-        notes.push(
+        notesAfter.push(
           cite(
             'Government plans (Medicare, Medicaid, TRICARE, Department of Defense, VA) could not use it under its earlier terms; check the current ones.',
             ins.savingsProgram.excludedRef,
           ),
         );
-    }
-    const oon = scenario.insurance.status === 'out-of-network';
-    const oonCovered = oon && patient.cases.some((c) => c.case === 'covered');
-    const payback = (scenario.insurance.reimbursementBasisPoints ?? 0) > 0;
-    if (oonCovered && payback && scenario.insurance.allowedCents === null) {
-      notes.push(
-        cite(
-          "The payback shown is an upper bound: the plan pays its share of its own allowed amount, not of the clinic's price, and the clinic may bill you the difference (balance billing). Ask your plan for its allowed amount and give --allowed.",
-          ins.balanceBillingRef ?? ins.coinsuranceRef,
-        ),
-      );
-    }
-    if (oonCovered && payback) {
-      notes.push(
-        cite(
-          'If your plan covers it, ask your insurer before you start how to claim the reimbursement, and ask the provider for an itemised receipt (superbill).',
-          ins.reimbursementRef ?? ins.coinsuranceRef,
-        ),
-      );
     }
   }
   const benchmarks = (route.benchmarks ?? [])
@@ -412,17 +416,7 @@ export function estimateCost(scenario: Scenario, dataset: Dataset, options: Esti
     source: route.coverage.ref.source,
     at: route.coverage.ref.at,
   };
-
-  // Keep the dataset's order, so the list reads the same whatever was cited first; none without text.
-  const cited = explain
-    ? new Set<string | null>([
-        coverage.source,
-        ...[included, excluded, notes, patient.assumptions, explanation, items, benchmarks].flat().map((c) => c.source),
-      ])
-    : new Set<string | null>();
   return {
-    dataset: { id: dataset.id, version: dataset.version, asOf: dataset.asOf },
-    scenario,
     route: { id: route.id, label: route.label, description: route.description },
     provider: { id: provider.id, label: provider.label },
     dose: dose ? { mg: dose.mg, devices: dose.devices, source: dose.ref.source, at: dose.ref.at } : null,
@@ -450,15 +444,112 @@ export function estimateCost(scenario: Scenario, dataset: Dataset, options: Esti
     dueUpFront,
     firstYear,
     allIn,
-    patient,
-    inputsUsed,
     benchmarks,
     coverage,
     included,
     excluded,
+    bills: { low: billsFor('low'), high: billsFor('high') },
+    steps: explanation,
+    notesBefore,
+    notesAfter,
+  };
+}
+
+/**
+ * The second half of estimateCost: shares a priced program (priceProgram of the same program; see
+ * programKey) under the scenario's insurance and adds the notes that depend on it. Never changes
+ * `price`, so one price serves many scenarios.
+ */
+export function estimateFromPrice(price: ProgramPrice, scenario: Scenario, dataset: Dataset, options: EstimateOptions = {}): Estimate {
+  const explain = options.explain ?? true;
+  const route = findRoute(dataset, scenario.route);
+  const priceRef = route.offers.find((o) => o.provider === scenario.provider)?.price.ref;
+  if (!priceRef) throw new Error(`the dataset has no ${scenario.provider} offer for ${route.id}`);
+  const { inputsUsed, ...patient } = sharePatientCost(scenario, dataset, route, price.bills.low, price.bills.high, explain);
+  let explanation: Step[] = [];
+  let notes: Cited[] = [];
+  let sources: Source[] = [];
+  if (explain) {
+    explanation = [...price.steps];
+    for (const c of patient.cases) {
+      const title = caseTitle(c.case);
+      for (const [end, lines] of [
+        ['low', c.steps.low],
+        ['high', c.steps.high],
+      ] as const) {
+        for (const line of lines)
+          explanation.push(
+            step(
+              `${title}, ${end} end: ${line}`,
+              c.case === 'self-pay' ? priceRef : (dataset.insurance.deductibleRef ?? dataset.insurance.coinsuranceRef),
+            ),
+          );
+      }
+    }
+    notes = [...price.notesBefore];
+    const ins = dataset.insurance;
+    const paysCash = scenario.insurance.status === 'none' || patient.cases.some((c) => c.case === 'not-covered');
+    if (paysCash) {
+      const who = scenario.insurance.status === 'none' ? 'Paying for yourself' : 'If you pay for it yourself (your plan does not cover it)';
+      notes.push(
+        cite(
+          `${who}: the provider owes you a written Good Faith Estimate before treatment, and a bill that comes in at least ${formatUsd(ins.goodFaithEstimateDisputeCents)} above it can be disputed.`,
+          ins.goodFaithEstimateRef,
+        ),
+      );
+    }
+    notes.push(...price.notesAfter);
+    const oon = scenario.insurance.status === 'out-of-network';
+    const oonCovered = oon && patient.cases.some((c) => c.case === 'covered');
+    const payback = (scenario.insurance.reimbursementBasisPoints ?? 0) > 0;
+    if (oonCovered && payback && scenario.insurance.allowedCents === null) {
+      notes.push(
+        cite(
+          "The payback shown is an upper bound: the plan pays its share of its own allowed amount, not of the clinic's price, and the clinic may bill you the difference (balance billing). Ask your plan for its allowed amount and give --allowed.",
+          ins.balanceBillingRef ?? ins.coinsuranceRef,
+        ),
+      );
+    }
+    if (oonCovered && payback) {
+      notes.push(
+        cite(
+          'If your plan covers it, ask your insurer before you start how to claim the reimbursement, and ask the provider for an itemised receipt (superbill).',
+          ins.reimbursementRef ?? ins.coinsuranceRef,
+        ),
+      );
+    }
+    // Keep the dataset's order, so the list reads the same whatever was cited first; none without text.
+    const cited = new Set<string | null>([
+      price.coverage.source,
+      ...[price.included, price.excluded, notes, patient.assumptions, explanation, price.items, price.benchmarks]
+        .flat()
+        .map((c) => c.source),
+    ]);
+    sources = dataset.sources.filter((s) => cited.has(s.id));
+  }
+  return {
+    dataset: { id: dataset.id, version: dataset.version, asOf: dataset.asOf },
+    scenario,
+    route: price.route,
+    provider: price.provider,
+    dose: price.dose,
+    perSession: price.perSession,
+    firstSession: price.firstSession,
+    sessions: price.sessions,
+    program: price.program,
+    items: price.items,
+    dueUpFront: price.dueUpFront,
+    firstYear: price.firstYear,
+    allIn: price.allIn,
+    patient,
+    inputsUsed,
+    benchmarks: price.benchmarks,
+    coverage: price.coverage,
+    included: price.included,
+    excluded: price.excluded,
     notes,
     explanation,
-    sources: explain ? dataset.sources.filter((s) => cited.has(s.id)) : [],
+    sources,
   };
 }
 
@@ -508,7 +599,7 @@ type ProgramSessions = {
   steps: string[];
 };
 
-function countProgramSessions(scenario: Scenario, route: Route): ProgramSessions {
+function countProgramSessions(scenario: ProgramScenario, route: Route): ProgramSessions {
   if (scenario.sessions !== null) {
     const n = scenario.sessions;
     return {
@@ -554,11 +645,8 @@ function sharePatientCost(
 ): Estimate['patient'] & { inputsUsed: InputsUsed } {
   const ins = scenario.insurance;
   const terms = dataset.insurance;
+  // Sentences only when explaining (see EstimateOptions); a batch row skips them, and their cost.
   const assumptions: Cited[] = [];
-  // Sentences only when explaining (see EstimateOptions).
-  const assume = (c: () => Cited) => {
-    if (explain) assumptions.push(c());
-  };
   const sum = (bills: Bill[]) => bills.reduce((total, b) => total + b.cents, 0);
   const billed = { lowCents: sum(billsLow), highCents: sum(billsHigh) };
   const zero = { lowCents: 0, highCents: 0 };
@@ -585,22 +673,24 @@ function sharePatientCost(
           ? ['covered', 'not-covered']
           : ['not-covered', 'covered'];
   if (ins.covered === 'auto') {
-    assume(() =>
-      cite(
-        `Coverage not given: both cases are shown; for ${route.id} the usual case is ${typicalCovered ? 'covered' : 'not covered'}.`,
-        route.coverage.ref,
-      ),
-    );
+    if (explain)
+      assumptions.push(
+        cite(
+          `Coverage not given: both cases are shown; for ${route.id} the usual case is ${typicalCovered ? 'covered' : 'not covered'}.`,
+          route.coverage.ref,
+        ),
+      );
   }
 
   // Not covered, as given: the plan's terms change nothing, so none is assumed or said to be used.
   if (ins.covered === 'no') {
-    assume(() =>
-      cite(
-        'Not covered (as given): you pay the full price; the deductible, cost sharing and any payback do not apply.',
-        route.coverage.ref,
-      ),
-    );
+    if (explain)
+      assumptions.push(
+        cite(
+          'Not covered (as given): you pay the full price; the deductible, cost sharing and any payback do not apply.',
+          route.coverage.ref,
+        ),
+      );
     const notCovered: PatientCase = {
       case: 'not-covered',
       typical: !typicalCovered,
@@ -619,69 +709,77 @@ function sharePatientCost(
   const deductible =
     ins.deductibleCents !== null ? { low: ins.deductibleCents, high: ins.deductibleCents } : { low: 0, high: typical?.cents ?? 0 };
   const givenDeductible = ins.deductibleCents;
-  if (givenDeductible !== null) assume(() => cite(`Deductible left this year: ${formatUsd(givenDeductible)}.`, deductibleRef));
-  else if (typical)
-    assume(() =>
-      cite(
-        `Deductible left this year not given: the low end assumes it is already met ($0), the high end a typical full deductible of ${formatUsd(typical.cents)} (average for single coverage in employer plans), so the plan may pay more at the low end. Give --deductible for yours.`,
-        typical.ref,
-      ),
-    );
-  else
-    assume(() =>
-      cite(
-        'Deductible left this year not given, and the price list has no typical figure: assumed already met ($0). Give --deductible for yours.',
-        deductibleRef,
-      ),
-    );
+  if (explain) {
+    if (givenDeductible !== null) assumptions.push(cite(`Deductible left this year: ${formatUsd(givenDeductible)}.`, deductibleRef));
+    else if (typical)
+      assumptions.push(
+        cite(
+          `Deductible left this year not given: the low end assumes it is already met ($0), the high end a typical full deductible of ${formatUsd(typical.cents)} (average for single coverage in employer plans), so the plan may pay more at the low end. Give --deductible for yours.`,
+          typical.ref,
+        ),
+      );
+    else
+      assumptions.push(
+        cite(
+          'Deductible left this year not given, and the price list has no typical figure: assumed already met ($0). Give --deductible for yours.',
+          deductibleRef,
+        ),
+      );
+  }
 
   let share: (bills: Bill[], deductibleCents: number) => CostShare;
   if (ins.status === 'in-network') {
     const defaultBasisPoints = Math.round(terms.defaultCoinsurancePercent * 100);
     const coinsuranceBasisPoints = ins.coinsuranceBasisPoints ?? defaultBasisPoints;
-    assume(() =>
-      cite(
-        "Your share is counted on the clinic's price shown here; a plan counts it on its own allowed amount, which may be lower.",
-        terms.allowedAmountRef ?? terms.coinsuranceRef,
-      ),
-    );
-    const copay = ins.copayCents;
-    if (copay !== null)
-      assume(() => cite(`Copay: ${formatUsd(copay)} per session after the deductible.`, terms.copayRef ?? terms.coinsuranceRef));
-    else if (ins.coinsuranceBasisPoints === null)
-      assume(() =>
+    if (explain)
+      assumptions.push(
         cite(
-          `Coinsurance not given: assumed ${formatPercent(coinsuranceBasisPoints)}, the figure a marketplace glossary uses in its example; give --coinsurance for yours.`,
-          terms.coinsuranceRef,
+          "Your share is counted on the clinic's price shown here; a plan counts it on its own allowed amount, which may be lower.",
+          terms.allowedAmountRef ?? terms.coinsuranceRef,
         ),
       );
-    else assume(() => cite(`Coinsurance: ${formatPercent(coinsuranceBasisPoints)}.`, terms.coinsuranceRef));
-    assume(() =>
-      cite(
-        ins.oopMaxCents === null
-          ? 'Out-of-pocket maximum left: not given, so no cap is applied.'
-          : `Out-of-pocket maximum left this year: ${formatUsd(ins.oopMaxCents)}.`,
-        terms.oopMaxRef ?? terms.coinsuranceRef,
-      ),
-    );
+    const copay = ins.copayCents;
+    if (explain) {
+      if (copay !== null)
+        assumptions.push(cite(`Copay: ${formatUsd(copay)} per session after the deductible.`, terms.copayRef ?? terms.coinsuranceRef));
+      else if (ins.coinsuranceBasisPoints === null)
+        assumptions.push(
+          cite(
+            `Coinsurance not given: assumed ${formatPercent(coinsuranceBasisPoints)}, the figure a marketplace glossary uses in its example; give --coinsurance for yours.`,
+            terms.coinsuranceRef,
+          ),
+        );
+      else assumptions.push(cite(`Coinsurance: ${formatPercent(coinsuranceBasisPoints)}.`, terms.coinsuranceRef));
+    }
+    if (explain)
+      assumptions.push(
+        cite(
+          ins.oopMaxCents === null
+            ? 'Out-of-pocket maximum left: not given, so no cap is applied.'
+            : `Out-of-pocket maximum left this year: ${formatUsd(ins.oopMaxCents)}.`,
+          terms.oopMaxRef ?? terms.coinsuranceRef,
+        ),
+      );
     share = (bills, deductibleCents) =>
       shareInNetwork(bills, { deductibleCents, coinsuranceBasisPoints, copayCents: ins.copayCents, oopMaxCents: ins.oopMaxCents }, explain);
   } else {
     const reimbursementBasisPoints = ins.reimbursementBasisPoints ?? 0;
-    assume(() =>
-      cite(
-        `Out of network: the plan pays back ${formatPercent(reimbursementBasisPoints)} of what lies above the deductible${ins.reimbursementBasisPoints === null ? ' (no reimbursement given)' : ''}.`,
-        terms.coinsuranceRef,
-      ),
-    );
-    assume(() =>
-      cite(
-        ins.allowedCents === null
-          ? "Allowed amount not given: the payback is counted on the clinic's price, an upper bound."
-          : `The plan's allowed amount per visit: ${formatUsd(ins.allowedCents)}; what the clinic charges above it is billed to you.`,
-        terms.allowedAmountRef ?? terms.coinsuranceRef,
-      ),
-    );
+    if (explain)
+      assumptions.push(
+        cite(
+          `Out of network: the plan pays back ${formatPercent(reimbursementBasisPoints)} of what lies above the deductible${ins.reimbursementBasisPoints === null ? ' (no reimbursement given)' : ''}.`,
+          terms.coinsuranceRef,
+        ),
+      );
+    if (explain)
+      assumptions.push(
+        cite(
+          ins.allowedCents === null
+            ? "Allowed amount not given: the payback is counted on the clinic's price, an upper bound."
+            : `The plan's allowed amount per visit: ${formatUsd(ins.allowedCents)}; what the clinic charges above it is billed to you.`,
+          terms.allowedAmountRef ?? terms.coinsuranceRef,
+        ),
+      );
     share = (bills, deductibleCents) =>
       shareOutOfNetwork(bills, { deductibleCents, reimbursementBasisPoints, allowedCents: ins.allowedCents }, explain);
   }

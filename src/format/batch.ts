@@ -1,10 +1,11 @@
 import type { RowProblem } from '../batch/read.js';
+import { RepeatCache } from '../batch/repeat-cache.js';
 import { patientLowHigh } from '../core/compare.js';
 import type { Estimate } from '../core/estimate.js';
 import { formatRange } from '../core/fields.js';
 import { formatUsdRange } from '../core/money.js';
 import type { BatchFormat, Detail } from '../formats.js';
-import { csvFields, csvLine, ESTIMATE_COLUMNS, estimateCells } from './csv.js';
+import { csvFields, csvLine, ESTIMATE_COLUMNS, estimateFieldsWriter } from './csv.js';
 import { SCHEMA_VERSION, toJsonDocument } from './json.js';
 import { markdownCell } from './markdown.js';
 import { DISCLAIMER, payLabel } from './summary.js';
@@ -48,13 +49,13 @@ export function rowMessage(r: BatchResult): string {
  * collector more than the serialising they save.
  */
 function memo<T>(make: (e: Estimate) => T): (e: Estimate) => T {
-  const cache = new Map<Estimate, T>();
+  const cache = new RepeatCache<Estimate, T>(32);
   return (e) => {
-    let hit = cache.get(e);
+    const key = cache.wanted() ? e : undefined;
+    let hit = cache.get(key);
     if (hit === undefined) {
       hit = make(e);
-      if (cache.size >= 32) cache.clear();
-      cache.set(e, hit);
+      cache.set(key, hit);
     }
     return hit;
   };
@@ -162,7 +163,7 @@ export function batchWriter(format: BatchFormat, options: BatchWriterOptions): B
       return { start: () => '', row: (r) => `${item(r)}\n`, end: () => '' };
     }
     case 'csv': {
-      const cells = memo((e) => csvFields(estimateCells(e)));
+      const cells = memo(estimateFieldsWriter());
       const empty = csvFields(ESTIMATE_COLUMNS.map(() => null));
       // Kept columns follow ours, named as in the input; the first row fixes which they are.
       let kept: string[] | null = null;

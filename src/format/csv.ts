@@ -1,3 +1,4 @@
+import { RepeatCache } from '../batch/repeat-cache.js';
 import type { Estimate } from '../core/estimate.js';
 import { formatDecimal } from '../core/money.js';
 
@@ -46,62 +47,102 @@ export const ESTIMATE_COLUMNS = [
 ] as const;
 
 type Cell = string | number | null;
+type EstimateColumn = (typeof ESTIMATE_COLUMNS)[number];
+
+const usd = (cents: number | undefined | null) => (cents === undefined || cents === null ? null : formatDecimal(cents));
+const first = (e: Estimate) => e.patient.cases[0];
+const other = (e: Estimate) => e.patient.cases[1];
+
+/**
+ * How each column is filled, and what it depends on: `program` columns are the same for every
+ * patient on one priced program (estimates that share a ProgramPrice, so its `items`), `patient`
+ * columns change with the insurance. A batch of many patients formats the first kind once.
+ */
+const CELLS: Record<EstimateColumn, readonly ['program' | 'patient', (e: Estimate) => Cell]> = {
+  route: ['program', (e) => e.route.id],
+  provider: ['program', (e) => e.provider.id],
+  dose_mg: ['program', (e) => e.dose?.mg ?? null],
+  sessions_low: ['program', (e) => e.sessions.low],
+  sessions_high: ['program', (e) => e.sessions.high],
+  sessions_basis: ['program', (e) => e.sessions.basis],
+  per_session_low_usd: ['program', (e) => usd(e.perSession.lowCents)],
+  per_session_high_usd: ['program', (e) => usd(e.perSession.highCents)],
+  program_low_usd: ['program', (e) => usd(e.program.lowCents)],
+  program_high_usd: ['program', (e) => usd(e.program.highCents)],
+  insurance: ['patient', (e) => e.patient.insurance],
+  patient_case: ['patient', (e) => first(e)?.case ?? null],
+  patient_case_typical: ['patient', (e) => (first(e) ? String(first(e)?.typical) : null)],
+  patient_low_usd: ['patient', (e) => usd(first(e)?.patient.lowCents)],
+  patient_high_usd: ['patient', (e) => usd(first(e)?.patient.highCents)],
+  plan_low_usd: ['patient', (e) => usd(first(e)?.plan.lowCents)],
+  plan_high_usd: ['patient', (e) => usd(first(e)?.plan.highCents)],
+  up_front_low_usd: ['patient', (e) => usd(first(e)?.upFront.lowCents)],
+  up_front_high_usd: ['patient', (e) => usd(first(e)?.upFront.highCents)],
+  other_case: ['patient', (e) => other(e)?.case ?? null],
+  other_patient_low_usd: ['patient', (e) => usd(other(e)?.patient.lowCents)],
+  other_patient_high_usd: ['patient', (e) => usd(other(e)?.patient.highCents)],
+  dataset_version: ['program', (e) => e.dataset.version],
+  all_in_low_usd: ['program', (e) => usd(e.allIn.lowCents)],
+  all_in_high_usd: ['program', (e) => usd(e.allIn.highCents)],
+  not_priced: ['program', (e) => e.allIn.notPriced.join(';') || null],
+  excluded_items: ['program', (e) => e.allIn.excludedItems.join(';') || null],
+  first_session_dose_mg: ['program', (e) => e.firstSession?.doseMg ?? null],
+  balance_billed_low_usd: ['patient', (e) => usd(first(e)?.balanceBilled.lowCents)],
+  balance_billed_high_usd: ['patient', (e) => usd(first(e)?.balanceBilled.highCents)],
+  // The insurance terms the estimate used (percentages as decimals: 20.00), and which were assumed.
+  deductible_used_low_usd: ['patient', (e) => usd(e.inputsUsed.deductible?.lowCents)],
+  deductible_used_high_usd: ['patient', (e) => usd(e.inputsUsed.deductible?.highCents)],
+  coinsurance_used_percent: ['patient', (e) => usd(e.inputsUsed.coinsuranceBasisPoints)],
+  copay_used_usd: ['patient', (e) => usd(e.inputsUsed.copayCents)],
+  oop_max_used_usd: ['patient', (e) => usd(e.inputsUsed.oopMaxCents)],
+  reimbursement_used_percent: ['patient', (e) => usd(e.inputsUsed.reimbursementBasisPoints)],
+  allowed_used_usd: ['patient', (e) => usd(e.inputsUsed.allowedCents)],
+  assumed: ['patient', (e) => e.inputsUsed.assumed.join(';') || null],
+  dataset_id: ['program', (e) => e.dataset.id],
+  dataset_as_of: ['program', (e) => e.dataset.asOf],
+};
 
 /** Returns the CSV cells of one estimate, in ESTIMATE_COLUMNS order; money as plain decimals a spreadsheet reads as numbers. */
 export function estimateCells(e: Estimate): Cell[] {
-  const [first, other] = e.patient.cases;
-  const usd = (cents: number | undefined) => (cents === undefined ? null : formatDecimal(cents));
-  return [
-    e.route.id,
-    e.provider.id,
-    e.dose?.mg ?? null,
-    e.sessions.low,
-    e.sessions.high,
-    e.sessions.basis,
-    usd(e.perSession.lowCents),
-    usd(e.perSession.highCents),
-    usd(e.program.lowCents),
-    usd(e.program.highCents),
-    e.patient.insurance,
-    first?.case ?? null,
-    first ? String(first.typical) : null,
-    usd(first?.patient.lowCents),
-    usd(first?.patient.highCents),
-    usd(first?.plan.lowCents),
-    usd(first?.plan.highCents),
-    usd(first?.upFront.lowCents),
-    usd(first?.upFront.highCents),
-    other?.case ?? null,
-    usd(other?.patient.lowCents),
-    usd(other?.patient.highCents),
-    e.dataset.version,
-    usd(e.allIn.lowCents),
-    usd(e.allIn.highCents),
-    e.allIn.notPriced.join(';') || null,
-    e.allIn.excludedItems.join(';') || null,
-    e.firstSession?.doseMg ?? null,
-    usd(first?.balanceBilled.lowCents),
-    usd(first?.balanceBilled.highCents),
-    ...inputCells(e),
-    e.dataset.id,
-    e.dataset.asOf,
-  ];
+  return ESTIMATE_COLUMNS.map((column) => CELLS[column][1](e));
 }
 
-/** The insurance terms an estimate used, as CSV cells (percentages as decimals: 20.00), and which were assumed. */
-function inputCells(e: Estimate): Cell[] {
-  const used = e.inputsUsed;
-  const decimal = (n: number | null) => (n === null ? null : formatDecimal(n));
-  return [
-    decimal(used.deductible?.lowCents ?? null),
-    decimal(used.deductible?.highCents ?? null),
-    decimal(used.coinsuranceBasisPoints),
-    decimal(used.copayCents),
-    decimal(used.oopMaxCents),
-    decimal(used.reimbursementBasisPoints),
-    decimal(used.allowedCents),
-    used.assumed.join(';') || null,
-  ];
+/**
+ * Returns a function equal to `csvFields(estimateCells(e))` for a stream of estimates, which
+ * formats the program's columns once per priced program: a counselor's file has thousands of
+ * patients on a few programs. Bounded, so memory stays flat whatever the file holds.
+ */
+export function estimateFieldsWriter(): (e: Estimate) => string {
+  // Runs of neighbouring columns of one kind, in order.
+  const runs: { program: boolean; cells: ((e: Estimate) => Cell)[] }[] = [];
+  for (const column of ESTIMATE_COLUMNS) {
+    const [kind, cell] = CELLS[column];
+    const last = runs[runs.length - 1];
+    if (last && last.program === (kind === 'program')) last.cells.push(cell);
+    else runs.push({ program: kind === 'program', cells: [cell] });
+  }
+  const fields = (e: Estimate, cells: ((e: Estimate) => Cell)[]) => {
+    let text = csvCell(cells[0]?.(e) ?? null);
+    for (let i = 1; i < cells.length; i++) text += `,${csvCell(cells[i]?.(e) ?? null)}`;
+    return text;
+  };
+  const programs = new RepeatCache<object, string[]>(256);
+  return (e) => {
+    const key = programs.wanted() ? e.items : undefined;
+    let programText = programs.get(key);
+    if (programText === undefined) {
+      programText = runs.filter((r) => r.program).map((r) => fields(e, r.cells));
+      programs.set(key, programText);
+    }
+    let text = '';
+    let p = 0;
+    for (let i = 0; i < runs.length; i++) {
+      const run = runs[i] as (typeof runs)[number];
+      if (i > 0) text += ',';
+      text += run.program ? programText[p++] : fields(e, run.cells);
+    }
+    return text;
+  };
 }
 
 /** Returns the CSV output of one estimate: a header and one row. */
