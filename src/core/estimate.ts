@@ -134,6 +134,7 @@ export type ProgramScenario = Omit<Scenario, 'insurance'>;
  */
 export type ProgramPrice = Pick<
   Estimate,
+  | 'dataset'
   | 'route'
   | 'provider'
   | 'dose'
@@ -152,6 +153,8 @@ export type ProgramPrice = Pick<
 > & {
   /** What the insurance shares, in order (one-time visits first, then each session), at the low and the high end. */
   bills: { low: Bill[]; high: Bill[] };
+  /** Those bills added up: what the patient is billed before any plan pays. */
+  billed: CentsRange;
   /** The explanation up to the insurance steps. */
   steps: Step[];
   /** The notes before the self-pay note, and the route's own notes after it. */
@@ -367,6 +370,8 @@ export function priceProgram(scenario: ProgramScenario, dataset: Dataset, option
     return bills;
   };
 
+  const bills = { low: billsFor('low'), high: billsFor('high') };
+
   // 7. Notes that the program alone decides (the rest depend on the insurance; see estimateFromPrice).
   let included: Cited[] = [];
   let excluded: Cited[] = [];
@@ -417,6 +422,7 @@ export function priceProgram(scenario: ProgramScenario, dataset: Dataset, option
     at: route.coverage.ref.at,
   };
   return {
+    dataset: { id: dataset.id, version: dataset.version, asOf: dataset.asOf },
     route: { id: route.id, label: route.label, description: route.description },
     provider: { id: provider.id, label: provider.label },
     dose: dose ? { mg: dose.mg, devices: dose.devices, source: dose.ref.source, at: dose.ref.at } : null,
@@ -448,7 +454,8 @@ export function priceProgram(scenario: ProgramScenario, dataset: Dataset, option
     coverage,
     included,
     excluded,
-    bills: { low: billsFor('low'), high: billsFor('high') },
+    bills,
+    billed: { lowCents: sumBills(bills.low), highCents: sumBills(bills.high) },
     steps: explanation,
     notesBefore,
     notesAfter,
@@ -462,14 +469,13 @@ export function priceProgram(scenario: ProgramScenario, dataset: Dataset, option
  */
 export function estimateFromPrice(price: ProgramPrice, scenario: Scenario, dataset: Dataset, options: EstimateOptions = {}): Estimate {
   const explain = options.explain ?? true;
-  const route = findRoute(dataset, scenario.route);
-  const priceRef = route.offers.find((o) => o.provider === scenario.provider)?.price.ref;
-  if (!priceRef) throw new Error(`the dataset has no ${scenario.provider} offer for ${route.id}`);
-  const { inputsUsed, ...patient } = sharePatientCost(scenario, dataset, route, price.bills.low, price.bills.high, explain);
+  const { patient, inputsUsed } = sharePatientCost(scenario, dataset, price, explain);
   let explanation: Step[] = [];
   let notes: Cited[] = [];
   let sources: Source[] = [];
   if (explain) {
+    const priceRef = findRoute(dataset, scenario.route).offers.find((o) => o.provider === scenario.provider)?.price.ref;
+    if (!priceRef) throw new Error(`the dataset has no ${scenario.provider} offer for ${scenario.route}`);
     explanation = [...price.steps];
     for (const c of patient.cases) {
       const title = caseTitle(c.case);
@@ -528,7 +534,7 @@ export function estimateFromPrice(price: ProgramPrice, scenario: Scenario, datas
     sources = dataset.sources.filter((s) => cited.has(s.id));
   }
   return {
-    dataset: { id: dataset.id, version: dataset.version, asOf: dataset.asOf },
+    dataset: price.dataset,
     scenario,
     route: price.route,
     provider: price.provider,
@@ -638,18 +644,16 @@ function countProgramSessions(scenario: ProgramScenario, route: Route): ProgramS
 function sharePatientCost(
   scenario: Scenario,
   dataset: Dataset,
-  route: Route,
-  billsLow: Bill[],
-  billsHigh: Bill[],
+  price: ProgramPrice,
   explain: boolean,
-): Estimate['patient'] & { inputsUsed: InputsUsed } {
+): { patient: Estimate['patient']; inputsUsed: InputsUsed } {
   const ins = scenario.insurance;
   const terms = dataset.insurance;
   // Sentences only when explaining (see EstimateOptions); a batch row skips them, and their cost.
   const assumptions: Cited[] = [];
-  const sum = (bills: Bill[]) => bills.reduce((total, b) => total + b.cents, 0);
-  const billed = { lowCents: sum(billsLow), highCents: sum(billsHigh) };
-  const zero = { lowCents: 0, highCents: 0 };
+  const { low: billsLow, high: billsHigh } = price.bills;
+  const billed = price.billed;
+  const zero = ZERO;
   if (ins.status === 'none') {
     const selfPay: PatientCase = {
       case: 'self-pay',
@@ -660,10 +664,10 @@ function sharePatientCost(
       balanceBilled: zero,
       steps: { low: [], high: [] },
     };
-    return { insurance: 'none', cases: [selfPay], assumptions, inputsUsed: NO_INPUTS };
+    return { patient: { insurance: 'none', cases: [selfPay], assumptions }, inputsUsed: NO_INPUTS };
   }
 
-  const typicalCovered = route.coverage.typical === 'covered';
+  const typicalCovered = price.coverage.typical === 'covered';
   const reported: ('covered' | 'not-covered')[] =
     ins.covered === 'yes'
       ? ['covered']
@@ -676,8 +680,8 @@ function sharePatientCost(
     if (explain)
       assumptions.push(
         cite(
-          `Coverage not given: both cases are shown; for ${route.id} the usual case is ${typicalCovered ? 'covered' : 'not covered'}.`,
-          route.coverage.ref,
+          `Coverage not given: both cases are shown; for ${scenario.route} the usual case is ${typicalCovered ? 'covered' : 'not covered'}.`,
+          findRoute(dataset, scenario.route).coverage.ref,
         ),
       );
   }
@@ -688,7 +692,7 @@ function sharePatientCost(
       assumptions.push(
         cite(
           'Not covered (as given): you pay the full price; the deductible, cost sharing and any payback do not apply.',
-          route.coverage.ref,
+          findRoute(dataset, scenario.route).coverage.ref,
         ),
       );
     const notCovered: PatientCase = {
@@ -700,7 +704,7 @@ function sharePatientCost(
       balanceBilled: zero,
       steps: explain ? { low: [NOT_COVERED_STEP], high: [NOT_COVERED_STEP] } : { low: [], high: [] },
     };
-    return { insurance: ins.status, cases: [notCovered], assumptions, inputsUsed: NO_INPUTS };
+    return { patient: { insurance: ins.status, cases: [notCovered], assumptions }, inputsUsed: NO_INPUTS };
   }
 
   // No optimistic default: a deductible not given spans "already met" to a typical full one.
@@ -812,14 +816,13 @@ function sharePatientCost(
     };
   });
   const inNetwork = ins.status === 'in-network';
-  const assumed = [
-    ins.covered === 'auto' ? 'covered' : null,
-    ins.deductibleCents === null ? 'deductible' : null,
-    inNetwork && ins.coinsuranceBasisPoints === null && ins.copayCents === null ? 'coinsurance' : null,
-    inNetwork && ins.oopMaxCents === null ? 'oop-max' : null,
-    !inNetwork && ins.reimbursementBasisPoints === null ? 'reimbursement' : null,
-    !inNetwork && ins.allowedCents === null ? 'allowed' : null,
-  ].filter((x): x is string => x !== null);
+  const assumed: string[] = [];
+  if (ins.covered === 'auto') assumed.push('covered');
+  if (ins.deductibleCents === null) assumed.push('deductible');
+  if (inNetwork && ins.coinsuranceBasisPoints === null && ins.copayCents === null) assumed.push('coinsurance');
+  if (inNetwork && ins.oopMaxCents === null) assumed.push('oop-max');
+  if (!inNetwork && ins.reimbursementBasisPoints === null) assumed.push('reimbursement');
+  if (!inNetwork && ins.allowedCents === null) assumed.push('allowed');
   const inputsUsed: InputsUsed = {
     deductible: { lowCents: deductible.low, highCents: deductible.high },
     coinsuranceBasisPoints:
@@ -830,8 +833,11 @@ function sharePatientCost(
     allowedCents: inNetwork ? null : ins.allowedCents,
     assumed,
   };
-  return { insurance: ins.status, cases, assumptions, inputsUsed };
+  return { patient: { insurance: ins.status, cases, assumptions }, inputsUsed };
 }
+
+const ZERO: CentsRange = { lowCents: 0, highCents: 0 };
+const sumBills = (bills: Bill[]) => bills.reduce((total, b) => total + b.cents, 0);
 
 const NOT_COVERED_STEP = 'not covered, so you pay the full price and nothing counts towards the deductible or the out-of-pocket maximum';
 

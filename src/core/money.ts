@@ -18,10 +18,27 @@ export function withoutLeadingZeros(digits: string): string {
 export function parseCents(text: string): number | null {
   const s = text.trim();
   if (!MONEY.test(s)) return null;
-  const [digits = '', fraction = ''] = s.replace(/[$,]/g, '').split('.');
-  const whole = withoutLeadingZeros(digits);
-  if (whole.length > 12) return null;
-  const cents = Number(whole) * 100 + Number(fraction.padEnd(2, '0'));
+  // The pattern has checked the shape; read the digits in one pass (a batch parses millions).
+  let whole = 0;
+  let wholeDigits = 0;
+  let fraction = 0;
+  let fractionDigits = -1;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    // Skips $ and the thousands commas.
+    if (c === 0x2e) fractionDigits = 0;
+    else if (c < 0x30 || c > 0x39) continue;
+    else if (fractionDigits >= 0) {
+      fraction = fraction * 10 + (c - 0x30);
+      fractionDigits += 1;
+    } else {
+      whole = whole * 10 + (c - 0x30);
+      // Leading zeros do not count towards the 12-digit limit.
+      if (wholeDigits > 0 || c !== 0x30) wholeDigits += 1;
+    }
+  }
+  if (wholeDigits > 12) return null;
+  const cents = whole * 100 + (fractionDigits === 1 ? fraction * 10 : fraction);
   return cents <= MAX_INPUT_CENTS ? cents : null;
 }
 

@@ -57,46 +57,47 @@ const other = (e: Estimate) => e.patient.cases[1];
  * How each column is filled, and what it depends on: `program` columns are the same for every
  * patient on one priced program (estimates that share a ProgramPrice, so its `items`), `patient`
  * columns change with the insurance. A batch of many patients formats the first kind once.
+ * `decimal` cells are our own plain decimals (formatDecimal), which never need quotes or a guard.
  */
-const CELLS: Record<EstimateColumn, readonly ['program' | 'patient', (e: Estimate) => Cell]> = {
+const CELLS: Record<EstimateColumn, readonly ['program' | 'patient', (e: Estimate) => Cell, 'decimal'?]> = {
   route: ['program', (e) => e.route.id],
   provider: ['program', (e) => e.provider.id],
   dose_mg: ['program', (e) => e.dose?.mg ?? null],
   sessions_low: ['program', (e) => e.sessions.low],
   sessions_high: ['program', (e) => e.sessions.high],
   sessions_basis: ['program', (e) => e.sessions.basis],
-  per_session_low_usd: ['program', (e) => usd(e.perSession.lowCents)],
-  per_session_high_usd: ['program', (e) => usd(e.perSession.highCents)],
-  program_low_usd: ['program', (e) => usd(e.program.lowCents)],
-  program_high_usd: ['program', (e) => usd(e.program.highCents)],
+  per_session_low_usd: ['program', (e) => usd(e.perSession.lowCents), 'decimal'],
+  per_session_high_usd: ['program', (e) => usd(e.perSession.highCents), 'decimal'],
+  program_low_usd: ['program', (e) => usd(e.program.lowCents), 'decimal'],
+  program_high_usd: ['program', (e) => usd(e.program.highCents), 'decimal'],
   insurance: ['patient', (e) => e.patient.insurance],
   patient_case: ['patient', (e) => first(e)?.case ?? null],
   patient_case_typical: ['patient', (e) => (first(e) ? String(first(e)?.typical) : null)],
-  patient_low_usd: ['patient', (e) => usd(first(e)?.patient.lowCents)],
-  patient_high_usd: ['patient', (e) => usd(first(e)?.patient.highCents)],
-  plan_low_usd: ['patient', (e) => usd(first(e)?.plan.lowCents)],
-  plan_high_usd: ['patient', (e) => usd(first(e)?.plan.highCents)],
-  up_front_low_usd: ['patient', (e) => usd(first(e)?.upFront.lowCents)],
-  up_front_high_usd: ['patient', (e) => usd(first(e)?.upFront.highCents)],
+  patient_low_usd: ['patient', (e) => usd(first(e)?.patient.lowCents), 'decimal'],
+  patient_high_usd: ['patient', (e) => usd(first(e)?.patient.highCents), 'decimal'],
+  plan_low_usd: ['patient', (e) => usd(first(e)?.plan.lowCents), 'decimal'],
+  plan_high_usd: ['patient', (e) => usd(first(e)?.plan.highCents), 'decimal'],
+  up_front_low_usd: ['patient', (e) => usd(first(e)?.upFront.lowCents), 'decimal'],
+  up_front_high_usd: ['patient', (e) => usd(first(e)?.upFront.highCents), 'decimal'],
   other_case: ['patient', (e) => other(e)?.case ?? null],
-  other_patient_low_usd: ['patient', (e) => usd(other(e)?.patient.lowCents)],
-  other_patient_high_usd: ['patient', (e) => usd(other(e)?.patient.highCents)],
+  other_patient_low_usd: ['patient', (e) => usd(other(e)?.patient.lowCents), 'decimal'],
+  other_patient_high_usd: ['patient', (e) => usd(other(e)?.patient.highCents), 'decimal'],
   dataset_version: ['program', (e) => e.dataset.version],
-  all_in_low_usd: ['program', (e) => usd(e.allIn.lowCents)],
-  all_in_high_usd: ['program', (e) => usd(e.allIn.highCents)],
+  all_in_low_usd: ['program', (e) => usd(e.allIn.lowCents), 'decimal'],
+  all_in_high_usd: ['program', (e) => usd(e.allIn.highCents), 'decimal'],
   not_priced: ['program', (e) => e.allIn.notPriced.join(';') || null],
   excluded_items: ['program', (e) => e.allIn.excludedItems.join(';') || null],
   first_session_dose_mg: ['program', (e) => e.firstSession?.doseMg ?? null],
-  balance_billed_low_usd: ['patient', (e) => usd(first(e)?.balanceBilled.lowCents)],
-  balance_billed_high_usd: ['patient', (e) => usd(first(e)?.balanceBilled.highCents)],
+  balance_billed_low_usd: ['patient', (e) => usd(first(e)?.balanceBilled.lowCents), 'decimal'],
+  balance_billed_high_usd: ['patient', (e) => usd(first(e)?.balanceBilled.highCents), 'decimal'],
   // The insurance terms the estimate used (percentages as decimals: 20.00), and which were assumed.
-  deductible_used_low_usd: ['patient', (e) => usd(e.inputsUsed.deductible?.lowCents)],
-  deductible_used_high_usd: ['patient', (e) => usd(e.inputsUsed.deductible?.highCents)],
-  coinsurance_used_percent: ['patient', (e) => usd(e.inputsUsed.coinsuranceBasisPoints)],
-  copay_used_usd: ['patient', (e) => usd(e.inputsUsed.copayCents)],
-  oop_max_used_usd: ['patient', (e) => usd(e.inputsUsed.oopMaxCents)],
-  reimbursement_used_percent: ['patient', (e) => usd(e.inputsUsed.reimbursementBasisPoints)],
-  allowed_used_usd: ['patient', (e) => usd(e.inputsUsed.allowedCents)],
+  deductible_used_low_usd: ['patient', (e) => usd(e.inputsUsed.deductible?.lowCents), 'decimal'],
+  deductible_used_high_usd: ['patient', (e) => usd(e.inputsUsed.deductible?.highCents), 'decimal'],
+  coinsurance_used_percent: ['patient', (e) => usd(e.inputsUsed.coinsuranceBasisPoints), 'decimal'],
+  copay_used_usd: ['patient', (e) => usd(e.inputsUsed.copayCents), 'decimal'],
+  oop_max_used_usd: ['patient', (e) => usd(e.inputsUsed.oopMaxCents), 'decimal'],
+  reimbursement_used_percent: ['patient', (e) => usd(e.inputsUsed.reimbursementBasisPoints), 'decimal'],
+  allowed_used_usd: ['patient', (e) => usd(e.inputsUsed.allowedCents), 'decimal'],
   assumed: ['patient', (e) => e.inputsUsed.assumed.join(';') || null],
   dataset_id: ['program', (e) => e.dataset.id],
   dataset_as_of: ['program', (e) => e.dataset.asOf],
@@ -113,17 +114,19 @@ export function estimateCells(e: Estimate): Cell[] {
  * patients on a few programs. Bounded, so memory stays flat whatever the file holds.
  */
 export function estimateFieldsWriter(): (e: Estimate) => string {
-  // Runs of neighbouring columns of one kind, in order.
-  const runs: { program: boolean; cells: ((e: Estimate) => Cell)[] }[] = [];
+  // Runs of neighbouring columns of one kind, in order; each cell already made safe for CSV.
+  const safe = ([, cell, decimal]: (typeof CELLS)[EstimateColumn]) =>
+    decimal ? (e: Estimate) => (cell(e) as string | null) ?? '' : (e: Estimate) => csvCell(cell(e));
+  const runs: { program: boolean; cells: ((e: Estimate) => string)[] }[] = [];
   for (const column of ESTIMATE_COLUMNS) {
-    const [kind, cell] = CELLS[column];
+    const program = CELLS[column][0] === 'program';
     const last = runs[runs.length - 1];
-    if (last && last.program === (kind === 'program')) last.cells.push(cell);
-    else runs.push({ program: kind === 'program', cells: [cell] });
+    if (last && last.program === program) last.cells.push(safe(CELLS[column]));
+    else runs.push({ program, cells: [safe(CELLS[column])] });
   }
-  const fields = (e: Estimate, cells: ((e: Estimate) => Cell)[]) => {
-    let text = csvCell(cells[0]?.(e) ?? null);
-    for (let i = 1; i < cells.length; i++) text += `,${csvCell(cells[i]?.(e) ?? null)}`;
+  const fields = (e: Estimate, cells: ((e: Estimate) => string)[]) => {
+    let text = (cells[0] as (e: Estimate) => string)(e);
+    for (let i = 1; i < cells.length; i++) text += `,${(cells[i] as (e: Estimate) => string)(e)}`;
     return text;
   };
   const programs = new RepeatCache<object, string[]>(256);

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatDecimal, formatPercent, formatUsd, parseBasisPoints, parseCents, shareOf } from '../../src/core/money.js';
 
@@ -16,6 +17,31 @@ describe('parseCents', () => {
     'refuses %j',
     (text) => expect(parseCents(text)).toBeNull(),
   );
+
+  it('reads any well-formed amount to the cent: whole dollars x 100 + cents, leading zeros and commas ignored', () => {
+    // The amount is built from its parts, so the expected cents are known without parsing.
+    fc.assert(
+      fc.property(
+        fc.bigInt({ min: 0n, max: 999_999_999_999n }),
+        fc.constantFrom(-1, 0, 1, 2),
+        fc.integer({ min: 0, max: 99 }),
+        fc.boolean(),
+        fc.boolean(),
+        fc.integer({ min: 0, max: 3 }),
+        (dollars, decimals, cents, dollarSign, commas, zeros) => {
+          const digits = dollars.toString();
+          const grouped = commas ? digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',') : `${'0'.repeat(zeros)}${digits}`;
+          const fraction = decimals <= 0 ? '' : decimals === 1 ? `.${Math.floor(cents / 10)}` : `.${String(cents).padStart(2, '0')}`;
+          const text = `${dollarSign ? '$' : ''}${grouped}${decimals === 0 ? '' : fraction}`;
+          // ".5" is 50 cents: one decimal is tenths.
+          const fractionCents = decimals <= 0 ? 0n : decimals === 1 ? BigInt(Math.floor(cents / 10) * 10) : BigInt(cents);
+          const expected = dollars * 100n + fractionCents;
+          expect(parseCents(text)).toBe(expected <= 100_000_000_00n ? Number(expected) : null);
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
 });
 
 describe('parseBasisPoints', () => {
