@@ -13,7 +13,7 @@ const REST = 16 * WINDOW;
  * promote them (it made a file of all-different rows 4x slower to collect).
  */
 export class RepeatCache<K, V> {
-  private readonly map = new Map<K, V>();
+  private map = new Map<K, V>();
   private lookups = 0;
   private hits = 0;
   private resting = 0;
@@ -36,7 +36,7 @@ export class RepeatCache<K, V> {
     if (this.lookups === WINDOW) {
       if (this.hits < MIN_HITS) {
         this.resting = REST;
-        this.map.clear();
+        this.map = new Map();
       }
       this.lookups = 0;
       this.hits = 0;
@@ -47,7 +47,9 @@ export class RepeatCache<K, V> {
   /** Stores a value (not for an undefined key, nor while resting); when full, all go (cheaper than tracking age). */
   set(key: K | undefined, value: V): void {
     if (key === undefined || this.resting > 0) return;
-    if (this.map.size >= this.limit) this.map.clear();
+    // A new Map, not clear(): a cleared Map's old table still holds its entries and links to the
+    // new one, so once one table is old, every later entry is kept alive until a full collection.
+    if (this.map.size >= this.limit) this.map = new Map();
     this.map.set(key, value);
   }
 }

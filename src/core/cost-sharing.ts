@@ -39,9 +39,11 @@ export function shareInNetwork(bills: readonly Bill[], terms: InNetworkTerms, ex
   let deductibleLeft = terms.deductibleCents;
   let capLeft = terms.oopMaxCents;
   let patientCents = 0;
+  let billedCents = 0;
   const shares: BillShare[] = [];
   for (const bill of bills) {
     const priceCents = bill.cents;
+    billedCents += priceCents;
     const toDeductible = Math.min(priceCents, deductibleLeft);
     deductibleLeft -= toDeductible;
     const rest = priceCents - toDeductible;
@@ -54,7 +56,6 @@ export function shareInNetwork(bills: readonly Bill[], terms: InNetworkTerms, ex
     perBill?.push(pay);
     if (explain) shares.push({ bill, toDeductible, share, pay, capped, balance: 0 });
   }
-  const billedCents = bills.reduce((sum, b) => sum + b.cents, 0);
   if (!explain) return { billedCents, patientCents, planCents: billedCents - patientCents, balanceBilledCents: 0, steps: [] };
   const how =
     terms.copayCents === null ? `${formatPercent(terms.coinsuranceBasisPoints)} coinsurance` : `${formatUsd(terms.copayCents)} copay`;
@@ -89,8 +90,10 @@ export function shareOutOfNetwork(bills: readonly Bill[], terms: OutOfNetworkTer
   let deductibleLeft = terms.deductibleCents;
   let planCents = 0;
   let balanceBilledCents = 0;
+  let billedCents = 0;
   const shares: BillShare[] = [];
   for (const bill of bills) {
+    billedCents += bill.cents;
     const allowed = terms.allowedCents === null ? bill.cents : Math.min(bill.cents, terms.allowedCents);
     const balance = bill.cents - allowed;
     const toDeductible = Math.min(allowed, deductibleLeft);
@@ -101,7 +104,6 @@ export function shareOutOfNetwork(bills: readonly Bill[], terms: OutOfNetworkTer
     perBill?.push(bill.cents - reimbursed);
     if (explain) shares.push({ bill, toDeductible, share: reimbursed, pay: bill.cents - reimbursed, capped: false, balance });
   }
-  const billedCents = bills.reduce((sum, b) => sum + b.cents, 0);
   if (!explain) return { billedCents, patientCents: billedCents - planCents, planCents, balanceBilledCents, steps: [] };
   const steps = groupBills(shares).map(({ label, each, s }) => {
     const allowed = s.bill.cents - s.balance;

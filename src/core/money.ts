@@ -44,12 +44,28 @@ export function parseCents(text: string): number | null {
 
 /** Parses a percentage "20", "12.5" or "20%" (0-100, up to two decimals) into basis points (1% = 100); null otherwise. */
 export function parseBasisPoints(text: string): number | null {
-  const match = PERCENT.exec(text.trim());
-  if (!match) return null;
-  const whole = withoutLeadingZeros(match[1] ?? '');
-  const fraction = match[2] ?? '';
-  if (whole.length > 3) return null;
-  const bp = Number(whole) * 100 + Number(fraction.padEnd(2, '0'));
+  const s = text.trim();
+  if (!PERCENT.test(s)) return null;
+  // The pattern has checked the shape; read the digits in one pass, as parseCents does.
+  let whole = 0;
+  let wholeDigits = 0;
+  let fraction = 0;
+  let fractionDigits = -1;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    // Stops at the space or % after the number.
+    if (c === 0x2e) fractionDigits = 0;
+    else if (c < 0x30 || c > 0x39) break;
+    else if (fractionDigits >= 0) {
+      fraction = fraction * 10 + (c - 0x30);
+      fractionDigits += 1;
+    } else {
+      whole = whole * 10 + (c - 0x30);
+      if (wholeDigits > 0 || c !== 0x30) wholeDigits += 1;
+    }
+  }
+  if (wholeDigits > 3) return null;
+  const bp = whole * 100 + (fractionDigits === 1 ? fraction * 10 : fraction);
   return bp <= 10_000 ? bp : null;
 }
 

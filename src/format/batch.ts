@@ -78,36 +78,49 @@ function errorItem(r: BatchResult) {
  */
 export function summaryItem(r: BatchResult) {
   const e = r.estimate;
+  // Every key written out, no spreads: a batch builds one of these per row, and spread copies
+  // cost several times more (and survived the young generation in V8).
   const range = (x: { lowCents: number; highCents: number } | undefined) => (x ? { lowCents: x.lowCents, highCents: x.highCents } : null);
-  const [first, other] = e?.patient.cases ?? [];
-  const item = {
+  const first = e?.patient.cases[0];
+  const other = e?.patient.cases[1];
+  const used = e?.inputsUsed;
+  const item: Record<string, unknown> = {
     schemaVersion: SCHEMA_VERSION,
     id: r.id,
     row: r.row,
     line: r.line,
     status: e ? 'ok' : 'error',
-    inputs: e
-      ? {
-          route: e.route.id,
-          provider: e.provider.id,
-          doseMg: e.scenario.doseMg,
-          sessions: { low: e.sessions.low, high: e.sessions.high, basis: e.sessions.basis },
-          weeks: e.scenario.weeks,
-          exclude: e.scenario.exclude,
-          insurance: e.scenario.insurance.status,
-          covered: e.scenario.insurance.covered,
-          ...e.inputsUsed,
-        }
-      : null,
+    inputs:
+      e && used
+        ? {
+            route: e.route.id,
+            provider: e.provider.id,
+            doseMg: e.scenario.doseMg,
+            sessions: { low: e.sessions.low, high: e.sessions.high, basis: e.sessions.basis },
+            weeks: e.scenario.weeks,
+            exclude: e.scenario.exclude,
+            insurance: e.scenario.insurance.status,
+            covered: e.scenario.insurance.covered,
+            deductible: used.deductible,
+            coinsuranceBasisPoints: used.coinsuranceBasisPoints,
+            copayCents: used.copayCents,
+            oopMaxCents: used.oopMaxCents,
+            reimbursementBasisPoints: used.reimbursementBasisPoints,
+            allowedCents: used.allowedCents,
+            assumed: used.assumed,
+          }
+        : null,
     perSession: range(e?.perSession),
     program: range(e?.program),
-    allIn: e ? { ...range(e.allIn), notPriced: e.allIn.notPriced } : null,
-    patient: first ? { case: first.case, typical: first.typical, ...range(first.patient) } : null,
-    otherCase: other ? { case: other.case, ...range(other.patient) } : null,
+    allIn: e ? { lowCents: e.allIn.lowCents, highCents: e.allIn.highCents, notPriced: e.allIn.notPriced } : null,
+    patient: first
+      ? { case: first.case, typical: first.typical, lowCents: first.patient.lowCents, highCents: first.patient.highCents }
+      : null,
+    otherCase: other ? { case: other.case, lowCents: other.patient.lowCents, highCents: other.patient.highCents } : null,
     dataset: e ? e.dataset : null,
     error: r.error ? { column: r.error.column, message: rowMessage(r) } : null,
-    ...(r.extra ? { extra: Object.fromEntries(r.extra) } : {}),
   };
+  if (r.extra) item.extra = Object.fromEntries(r.extra);
   return item;
 }
 
@@ -176,7 +189,11 @@ export function batchWriter(format: BatchFormat, options: BatchWriterOptions): B
             header = csvLine([...BATCH_COLUMNS, ...kept]);
           }
           const extra = kept.length ? `,${csvFields(kept.map((name) => r.extra?.find(([n]) => n === name)?.[1] ?? null))}` : '';
-          return `${header}${csvFields(r.estimate ? [r.id, r.row, 'ok', null, null] : [r.id, r.row, 'error', r.error?.column ?? null, rowMessage(r)])},${r.estimate ? cells(r.estimate) : empty}${extra}\r\n`;
+          // id, row, status, error_column, error: an estimated row has no error cells.
+          const place = r.estimate
+            ? `${csvFields([r.id])},${r.row},ok,,`
+            : csvFields([r.id, r.row, 'error', r.error?.column ?? null, rowMessage(r)]);
+          return `${header}${place},${r.estimate ? cells(r.estimate) : empty}${extra}\r\n`;
         },
         end: (c) => (c.ok + c.failed === 0 ? csvLine([...BATCH_COLUMNS]) : ''),
       };

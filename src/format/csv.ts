@@ -124,27 +124,23 @@ export function estimateFieldsWriter(): (e: Estimate) => string {
     if (last && last.program === program) last.cells.push(safe(CELLS[column]));
     else runs.push({ program, cells: [safe(CELLS[column])] });
   }
-  const fields = (e: Estimate, cells: ((e: Estimate) => string)[]) => {
-    let text = (cells[0] as (e: Estimate) => string)(e);
-    for (let i = 1; i < cells.length; i++) text += `,${(cells[i] as (e: Estimate) => string)(e)}`;
-    return text;
-  };
   const programs = new RepeatCache<object, string[]>(256);
+  // One array reused for every row, joined once: a flat string, not a chain of concatenations.
+  const parts: string[] = [];
   return (e) => {
     const key = programs.wanted() ? e.items : undefined;
     let programText = programs.get(key);
     if (programText === undefined) {
-      programText = runs.filter((r) => r.program).map((r) => fields(e, r.cells));
+      programText = runs.filter((r) => r.program).map((r) => r.cells.map((cell) => cell(e)).join(','));
       programs.set(key, programText);
     }
-    let text = '';
+    parts.length = 0;
     let p = 0;
-    for (let i = 0; i < runs.length; i++) {
-      const run = runs[i] as (typeof runs)[number];
-      if (i > 0) text += ',';
-      text += run.program ? programText[p++] : fields(e, run.cells);
+    for (const run of runs) {
+      if (run.program) parts.push(programText[p++] as string);
+      else for (const cell of run.cells) parts.push(cell(e));
     }
-    return text;
+    return parts.join(',');
   };
 }
 

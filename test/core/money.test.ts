@@ -55,6 +55,28 @@ describe('parseBasisPoints', () => {
   ])('%j is %i basis points', (text, bp) => expect(parseBasisPoints(text)).toBe(bp));
 
   it.each(['150', '100.01', '-1', '1.234', 'abc', '', '%', '1e1'])('refuses %j', (text) => expect(parseBasisPoints(text)).toBeNull());
+
+  it('reads any well-formed percentage: whole x 100 + hundredths, leading zeros, a space and % allowed', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 1200 }),
+        fc.constantFrom(0, 1, 2),
+        fc.integer({ min: 0, max: 99 }),
+        fc.integer({ min: 0, max: 2 }),
+        fc.constantFrom('', '%', ' %', '  '),
+        (whole, decimals, hundredths, zeros, after) => {
+          const fraction =
+            decimals === 0 ? '' : decimals === 1 ? `.${Math.floor(hundredths / 10)}` : `.${String(hundredths).padStart(2, '0')}`;
+          const text = `${'0'.repeat(zeros)}${whole}${fraction}${after}`;
+          // "12.5" is 1250 basis points: one decimal is tenths of a percent.
+          const bp = whole * 100 + (decimals === 0 ? 0 : decimals === 1 ? Math.floor(hundredths / 10) * 10 : hundredths);
+          // A trailing space alone is trimmed away, so it reads like no suffix.
+          expect(parseBasisPoints(text)).toBe(bp <= 10_000 ? bp : null);
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
 });
 
 describe('shareOf rounds half up to the cent', () => {
