@@ -470,9 +470,9 @@ export function priceProgram(scenario: ProgramScenario, dataset: Dataset, option
 export function estimateFromPrice(price: ProgramPrice, scenario: Scenario, dataset: Dataset, options: EstimateOptions = {}): Estimate {
   const explain = options.explain ?? true;
   const { patient, inputsUsed } = sharePatientCost(scenario, dataset, price, explain);
-  let explanation: Step[] = [];
-  let notes: Cited[] = [];
-  let sources: Source[] = [];
+  let explanation: Step[] = NONE;
+  let notes: Cited[] = NONE;
+  let sources: Source[] = NONE;
   if (explain) {
     const priceRef = findRoute(dataset, scenario.route).offers.find((o) => o.provider === scenario.provider)?.price.ref;
     if (!priceRef) throw new Error(`the dataset has no ${scenario.provider} offer for ${scenario.route}`);
@@ -662,7 +662,7 @@ function sharePatientCost(
       plan: zero,
       patient: billed,
       balanceBilled: zero,
-      steps: { low: [], high: [] },
+      steps: NO_STEPS,
     };
     return { patient: { insurance: 'none', cases: [selfPay], assumptions }, inputsUsed: NO_INPUTS };
   }
@@ -702,7 +702,7 @@ function sharePatientCost(
       plan: zero,
       patient: billed,
       balanceBilled: zero,
-      steps: explain ? { low: [NOT_COVERED_STEP], high: [NOT_COVERED_STEP] } : { low: [], high: [] },
+      steps: explain ? { low: [NOT_COVERED_STEP], high: [NOT_COVERED_STEP] } : NO_STEPS,
     };
     return { patient: { insurance: ins.status, cases: [notCovered], assumptions }, inputsUsed: NO_INPUTS };
   }
@@ -791,7 +791,6 @@ function sharePatientCost(
   const cases = reported.map((which): PatientCase => {
     const typicalCase = (which === 'covered') === typicalCovered;
     if (which === 'not-covered') {
-      const line = 'not covered, so you pay the full price and nothing counts towards the deductible or the out-of-pocket maximum';
       return {
         case: which,
         typical: typicalCase,
@@ -799,7 +798,7 @@ function sharePatientCost(
         plan: zero,
         patient: billed,
         balanceBilled: zero,
-        steps: { low: [line], high: [line] },
+        steps: explain ? { low: [NOT_COVERED_STEP], high: [NOT_COVERED_STEP] } : NO_STEPS,
       };
     }
     const low = share(billsLow, deductible.low);
@@ -812,17 +811,18 @@ function sharePatientCost(
       plan: { lowCents: low.planCents, highCents: high.planCents },
       patient: { lowCents: low.patientCents, highCents: high.patientCents },
       balanceBilled: { lowCents: low.balanceBilledCents, highCents: high.balanceBilledCents },
-      steps: { low: low.steps, high: high.steps },
+      steps: explain ? { low: low.steps, high: high.steps } : NO_STEPS,
     };
   });
   const inNetwork = ins.status === 'in-network';
-  const assumed: string[] = [];
-  if (ins.covered === 'auto') assumed.push('covered');
-  if (ins.deductibleCents === null) assumed.push('deductible');
-  if (inNetwork && ins.coinsuranceBasisPoints === null && ins.copayCents === null) assumed.push('coinsurance');
-  if (inNetwork && ins.oopMaxCents === null) assumed.push('oop-max');
-  if (!inNetwork && ins.reimbursementBasisPoints === null) assumed.push('reimbursement');
-  if (!inNetwork && ins.allowedCents === null) assumed.push('allowed');
+  const assumed = assumedList([
+    ins.covered === 'auto',
+    ins.deductibleCents === null,
+    inNetwork && ins.coinsuranceBasisPoints === null && ins.copayCents === null,
+    inNetwork && ins.oopMaxCents === null,
+    !inNetwork && ins.reimbursementBasisPoints === null,
+    !inNetwork && ins.allowedCents === null,
+  ]);
   const inputsUsed: InputsUsed = {
     deductible: { lowCents: deductible.low, highCents: deductible.high },
     coinsuranceBasisPoints:
@@ -836,7 +836,24 @@ function sharePatientCost(
   return { patient: { insurance: ins.status, cases, assumptions }, inputsUsed };
 }
 
-const ZERO: CentsRange = { lowCents: 0, highCents: 0 };
+// Shared, frozen values: a batch makes an estimate per row, and these are the same for many.
+const ZERO: CentsRange = Object.freeze({ lowCents: 0, highCents: 0 });
+const NONE: never[] = Object.freeze([]) as unknown as never[];
+const NO_STEPS: PatientCase['steps'] = Object.freeze({ low: NONE, high: NONE });
+const ASSUMABLE = ['covered', 'deductible', 'coinsurance', 'oop-max', 'reimbursement', 'allowed'] as const;
+const assumedLists = new Map<number, string[]>();
+
+/** The names of the terms assumed, in ASSUMABLE order, from one flag each: one shared list per combination. */
+function assumedList(flags: readonly boolean[]): string[] {
+  let mask = 0;
+  for (let i = 0; i < flags.length; i++) if (flags[i]) mask |= 1 << i;
+  let list = assumedLists.get(mask);
+  if (list === undefined) {
+    list = Object.freeze(ASSUMABLE.filter((_, i) => (mask & (1 << i)) !== 0)) as unknown as string[];
+    assumedLists.set(mask, list);
+  }
+  return list;
+}
 const sumBills = (bills: Bill[]) => bills.reduce((total, b) => total + b.cents, 0);
 
 const NOT_COVERED_STEP = 'not covered, so you pay the full price and nothing counts towards the deductible or the out-of-pocket maximum';

@@ -42,7 +42,7 @@ export function parseScenario(raw: RawScenario, dataset: Dataset): ParseScenario
   };
   const text = (field: ScenarioField): string | undefined => {
     const value = raw[field];
-    return value === undefined ? undefined : String(value);
+    return typeof value === 'string' || value === undefined ? value : String(value);
   };
 
   // 1. Route and provider: names resolve through the dataset's ids and aliases.

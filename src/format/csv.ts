@@ -114,16 +114,17 @@ export function estimateCells(e: Estimate): Cell[] {
  * patients on a few programs. Bounded, so memory stays flat whatever the file holds.
  */
 export function estimateFieldsWriter(): (e: Estimate) => string {
-  // Runs of neighbouring columns of one kind, in order; each cell already made safe for CSV.
-  const safe = ([, cell, decimal]: (typeof CELLS)[EstimateColumn]) =>
-    decimal ? (e: Estimate) => (cell(e) as string | null) ?? '' : (e: Estimate) => csvCell(cell(e));
-  const runs: { program: boolean; cells: ((e: Estimate) => string)[] }[] = [];
+  // Runs of neighbouring columns of one kind, in order.
+  const runs: { program: boolean; cells: (typeof CELLS)[EstimateColumn][] }[] = [];
   for (const column of ESTIMATE_COLUMNS) {
     const program = CELLS[column][0] === 'program';
     const last = runs[runs.length - 1];
-    if (last && last.program === program) last.cells.push(safe(CELLS[column]));
-    else runs.push({ program, cells: [safe(CELLS[column])] });
+    if (last && last.program === program) last.cells.push(CELLS[column]);
+    else runs.push({ program, cells: [CELLS[column]] });
   }
+  // Our own decimals need no guard (see CELLS); everything else goes through csvCell.
+  const cellText = ([, cell, decimal]: (typeof CELLS)[EstimateColumn], e: Estimate) =>
+    decimal ? ((cell(e) as string | null) ?? '') : csvCell(cell(e));
   const programs = new RepeatCache<object, string[]>(256);
   // One array reused for every row, joined once: a flat string, not a chain of concatenations.
   const parts: string[] = [];
@@ -131,14 +132,14 @@ export function estimateFieldsWriter(): (e: Estimate) => string {
     const key = programs.wanted() ? e.items : undefined;
     let programText = programs.get(key);
     if (programText === undefined) {
-      programText = runs.filter((r) => r.program).map((r) => r.cells.map((cell) => cell(e)).join(','));
+      programText = runs.filter((r) => r.program).map((r) => r.cells.map((cell) => cellText(cell, e)).join(','));
       programs.set(key, programText);
     }
     parts.length = 0;
     let p = 0;
     for (const run of runs) {
       if (run.program) parts.push(programText[p++] as string);
-      else for (const cell of run.cells) parts.push(cell(e));
+      else for (const cell of run.cells) parts.push(cellText(cell, e));
     }
     return parts.join(',');
   };
