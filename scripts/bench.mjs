@@ -109,7 +109,7 @@ await writeRows(distinct10k, 10_000, distinctRow);
 await writeRows(distinct1m, 1_000_000, distinctRow);
 // Each batch run next to a `node -e 0` of its own (A B A B ...), so its ratio is against the
 // machine as it was during those runs, not during the start-up runs minutes earlier.
-const BATCH_RUNS = 7;
+const BATCH_RUNS = 9;
 const timeBatch = (file, format) => {
   const times = [];
   const baselines = [];
