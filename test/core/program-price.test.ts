@@ -5,7 +5,7 @@ import { estimateCost, estimateFromPrice, priceProgram, programKey } from '../..
 import { parseScenario, type RawScenario } from '../../src/core/scenario.js';
 import type { Scenario } from '../../src/core/types.js';
 import { csvFields, estimateCells, estimateFieldsWriter } from '../../src/format/csv.js';
-import { readDataset } from '../helpers.js';
+import { readDataset, runInProcess } from '../helpers.js';
 
 const dataset = readDataset();
 const bounded = (numRuns: number, ms: number) => ({ numRuns, interruptAfterTimeLimit: ms, markInterruptAsFailure: true });
@@ -149,4 +149,36 @@ describe('RepeatCache', () => {
     expect([cache.get(1), cache.get(2), cache.get(3)]).toEqual([undefined, undefined, 3]);
     expect(cache.get(undefined)).toBeUndefined();
   });
+});
+
+describe('a long batch through the memos', () => {
+  it('every row of 20,000 (all different, then a few repeating, then different again) is the single estimate', async () => {
+    // Rows that all differ make the memos rest for 16,384 lookups after a window of 1,024;
+    // repeating rows then fill them again. Each row must come out as its own estimate whatever
+    // state the memos are in.
+    const raws: RawScenario[] = [];
+    for (let i = 0; i < 20_000; i++) {
+      const repeating = i >= 9_000 && i < 12_000;
+      const n = repeating ? i % 5 : i;
+      raws.push({
+        route: ['iv', 'oral', 'esketamine', 'im'][n % 4],
+        sessions: String(1 + (n % 9)),
+        insurance: 'in-network',
+        deductible: `${n % 3000}.${String(n % 100).padStart(2, '0')}`,
+        coinsurance: String(n % 50),
+      });
+    }
+    const input = `route,sessions,insurance,deductible,coinsurance\n${raws.map((r) => [r.route, r.sessions, r.insurance, r.deductible, r.coinsurance].join(',')).join('\n')}\n`;
+    const r = await runInProcess(['batch', '-', '--format', 'csv'], { input });
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trimEnd().split('\r\n').slice(1);
+    expect(lines).toHaveLength(raws.length);
+    for (let i = 0; i < raws.length; i++) {
+      const e = estimateCost(scenarioOf(raws[i] as RawScenario) as Scenario, dataset, { explain: false });
+      // id, row, status, error_column, error, then the estimate's cells.
+      const expected = `${i + 1},${i + 1},ok,,,${csvFields(estimateCells(e))}`;
+      // Compared one by one, but reported with the row number only when it fails (20,000 expects are slow).
+      if (lines[i] !== expected) expect({ row: i + 1, line: lines[i] }).toEqual({ row: i + 1, line: expected });
+    }
+  }, 30_000);
 });
