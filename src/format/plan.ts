@@ -129,7 +129,7 @@ export function formatPlanMarkdown(p: Plan, options: { explain: boolean }): stri
     lines.push('', '**How each session was counted**', '', ...p.explanation.map((l) => `- ${markdownCell(l)}`));
   if (p.notes.length) {
     lines.push('', '**Notes**', '');
-    for (const note of p.notes) lines.push(`- ${markdownCell(note.text)} ${citation(n, note.source, note.at)}`.trimEnd());
+    for (const note of p.notes) lines.push(`- ${markdownCell(`${note.text} ${citation(n, note.source, note.at)}`.trimEnd())}`);
   }
   lines.push('', '**Sources**', '');
   for (const [i, s] of p.sources.entries()) lines.push(`- [${i + 1}] ${markdownCell(describeSource(s))}`);

@@ -227,7 +227,7 @@ export function formatRoutesMarkdown(d: Dataset): string {
   ];
   for (const row of routeRows(d)) {
     lines.push(
-      `| ${markdownCell(`${row.label} (${row.route})`)} | ${row.provider} | ${markdownCell(price(row))} [${row.priceSource}: ${row.priceAt}] | ${sessions(row)} sessions [${row.programSource}: ${row.programAt}] | usually ${row.coverage === 'covered' ? 'covered' : 'not covered'} |`,
+      `| ${markdownCell(`${row.label} (${row.route})`)} | ${row.provider} | ${markdownCell(`${price(row)} [${row.priceSource}: ${row.priceAt}]`)} | ${markdownCell(`${sessions(row)} sessions [${row.programSource}: ${row.programAt}]`)} | usually ${row.coverage === 'covered' ? 'covered' : 'not covered'} |`,
     );
   }
   const refCite = (ref: Ref) => `[${ref.source}: ${ref.at}]`;

@@ -158,6 +158,50 @@ describe('options before a subcommand', () => {
   ])('%j is a usage error that names the option', (args, message) => expectUsageError(args, message));
 });
 
+describe('Markdown from an untrusted price list', () => {
+  // A price list from someone else tries to put HTML, a link and an image into a counselor's handout.
+  const file = join(temp, 'links-prices.json');
+  const list = readDataset();
+  const iv = list.routes.find((r) => r.id === 'iv');
+  if (iv) {
+    iv.label = 'IV <img src=x onerror=alert(1)> infusion';
+    const note = iv.notes[0];
+    if (note) {
+      note.text = 'Call [our hotline](https://evil.example/call) now ![t](https://evil.example/t.png)\n\n# Pay here';
+      note.ref.at = 'L160](https://evil.example/at)';
+    }
+    const offer = iv.offers[0];
+    if (offer) offer.price.ref.at = 'L160](https://evil.example/price)';
+  }
+  writeFileSync(file, JSON.stringify(list));
+
+  it.each([
+    [['-r', 'iv', '--data', file, '-f', 'markdown', '--explain']],
+    [['routes', '--data', file, '-f', 'markdown']],
+    [['compare', '--data', file, '-s', '6', '-f', 'markdown']],
+    [['plan', '-r', 'iv', '-s', '3', '--every', '1w', '--data', file, '-f', 'markdown', '--explain']],
+  ])('%j shows the text, but no HTML, link, image or heading comes through', (args) => {
+    const r = runCli(args);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('IV &lt;img src=x onerror=alert(1)> infusion');
+    expect(r.stdout).not.toContain('<img');
+    // "](" is what makes a link or an image; escaped, it reads as text.
+    expect(r.stdout).not.toMatch(/\]\(/);
+    expect(r.stdout).not.toMatch(/^#+ Pay here/m);
+    if (args[0] === '-r') {
+      expect(r.stdout).toContain('Call [our hotline]\\(https://evil.example/call) now ![t]\\(https://evil.example/t.png)  # Pay here');
+    }
+  });
+
+  it('the HTML handout escapes the same text', () => {
+    const r = runCli(['-r', 'iv', '--data', file, '-f', 'html', '--explain']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toContain('<img src=x');
+    expect(r.stdout).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(r.stdout).not.toContain('href="https://evil.example');
+  });
+});
+
 describe('control characters from untrusted text', () => {
   const hostile = join(temp, 'hostile-prices.json');
   const list = readDataset();
