@@ -11,12 +11,21 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     process.exitCode ??= 0;
     process.exit();
   }
-  process.stderr.write(`error: cannot write output: ${error.code ?? error.message}\n`);
+  stderr().write(`error: cannot write output: ${error.code ?? error.message}\n`);
   process.exit(1);
 });
 
-// A failure to write a message (stderr closed) must not turn a success into a failure.
-process.stderr.on('error', () => {});
+// stderr is set up on first use: touching process.stderr creates its stream (for a pipe, a socket
+// and the modules behind it), which a run that writes nothing there need not pay for. A failure
+// to write a message (stderr closed) must not turn a success into a failure.
+let stderrHooked = false;
+function stderr(): NodeJS.WriteStream {
+  if (!stderrHooked) {
+    stderrHooked = true;
+    process.stderr.on('error', () => {});
+  }
+  return process.stderr;
+}
 
 // Cleanups (a half-written --output temp file) run if the user interrupts or the terminal closes; the exit code is the
 // shell's 128 + signal number.
@@ -38,7 +47,7 @@ const hookSignals = () => {
 
 const io: Io = {
   stdout: (text) => (process.stdout.write(text) ? undefined : new Promise((resolve) => process.stdout.once('drain', resolve))),
-  stderr: (text) => void process.stderr.write(text),
+  stderr: (text) => void stderr().write(text),
   // Getters: merely touching process.stdin sets up a stream, which a flags-only run never needs.
   get stdin() {
     return process.stdin;
@@ -49,7 +58,7 @@ const io: Io = {
   stdoutIsTTY: process.stdout.isTTY === true,
   columns: process.stdout.columns,
   get stderrIsTTY() {
-    return process.stderr.isTTY === true;
+    return stderr().isTTY === true;
   },
   env: process.env,
   cwd: process.cwd(),
