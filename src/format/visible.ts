@@ -32,13 +32,30 @@ export function clipEchoes(message: string): string {
   return message.replace(/'([^']{200,})'/g, (_, value: string) => `'${value.slice(0, MAX_ECHO)}…'`);
 }
 
-/** Returns a copy of a value (an estimate, a dataset) with every string in it made visible, for the formats people read. */
+/**
+ * Returns a value (an estimate, a dataset) with every string in it made visible, for the formats
+ * people read: the value itself when nothing needs it (every start with the bundled list), else a copy.
+ */
 export function visibleDeep<T>(value: T): T {
+  return hasUnsafe(value) ? visibleCopy(value) : value;
+}
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
+const UNSAFE_ANY = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+
+function hasUnsafe(value: unknown): boolean {
+  if (typeof value === 'string') return UNSAFE_ANY.test(value);
+  if (Array.isArray(value)) return value.some(hasUnsafe);
+  if (value !== null && typeof value === 'object') return Object.values(value).some(hasUnsafe);
+  return false;
+}
+
+function visibleCopy<T>(value: T): T {
   if (typeof value === 'string') return visible(value) as T;
-  if (Array.isArray(value)) return value.map(visibleDeep) as T;
+  if (Array.isArray(value)) return value.map(visibleCopy) as T;
   if (value !== null && typeof value === 'object') {
     const out: Record<string, unknown> = {};
-    for (const [key, item] of Object.entries(value)) out[key] = visibleDeep(item);
+    for (const [key, item] of Object.entries(value)) out[key] = visibleCopy(item);
     return out as T;
   }
   return value;
