@@ -8,7 +8,7 @@ import { formatCsv } from '../../src/format/csv.js';
 import { formatJson } from '../../src/format/json.js';
 import { formatMarkdown } from '../../src/format/markdown.js';
 import { formatTable } from '../../src/format/table.js';
-import { visible } from '../../src/format/visible.js';
+import { visible, visibleDeep } from '../../src/format/visible.js';
 import { readDataset, runInProcess } from '../helpers.js';
 
 // Every property is bounded in time; a run cut short by the limit fails rather than passing
@@ -227,6 +227,16 @@ describe('record scanner fuzzing', () => {
 });
 
 describe('text for the terminal', () => {
+  it('visibleDeep copies only what needs it, and never changes the value it was given', () => {
+    const clean = { label: 'IV infusion', items: [{ note: 'tab\tand\nnewline are kept' }], cents: 22500 };
+    expect(visibleDeep(clean)).toBe(clean);
+    const hostile = { label: 'IV', items: [{ note: 'x\u001b[2Jy' }, { note: 'fine' }], cents: 22500 };
+    const shown = visibleDeep(hostile);
+    expect(shown).not.toBe(hostile);
+    expect(shown).toEqual({ label: 'IV', items: [{ note: 'x\\x1b[2Jy' }, { note: 'fine' }], cents: 22500 });
+    expect(hostile.items[0]?.note).toBe('x\u001b[2Jy');
+  });
+
   it('visible() leaves no control character, DEL, C1 or bidi override, and keeps the rest', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary', maxLength: 40 }), (text) => {
