@@ -653,15 +653,14 @@ function sharePatientCost(
   const assumptions: Cited[] = [];
   const { low: billsLow, high: billsHigh } = price.bills;
   const billed = price.billed;
-  const zero = ZERO;
   if (ins.status === 'none') {
     const selfPay: PatientCase = {
       case: 'self-pay',
       typical: true,
       upFront: billed,
-      plan: zero,
+      plan: ZERO,
       patient: billed,
-      balanceBilled: zero,
+      balanceBilled: ZERO,
       steps: NO_STEPS,
     };
     return { patient: { insurance: 'none', cases: [selfPay], assumptions }, inputsUsed: NO_INPUTS };
@@ -699,9 +698,9 @@ function sharePatientCost(
       case: 'not-covered',
       typical: !typicalCovered,
       upFront: billed,
-      plan: zero,
+      plan: ZERO,
       patient: billed,
-      balanceBilled: zero,
+      balanceBilled: ZERO,
       steps: explain ? { low: [NOT_COVERED_STEP], high: [NOT_COVERED_STEP] } : NO_STEPS,
     };
     return { patient: { insurance: ins.status, cases: [notCovered], assumptions }, inputsUsed: NO_INPUTS };
@@ -795,9 +794,9 @@ function sharePatientCost(
         case: which,
         typical: typicalCase,
         upFront: billed,
-        plan: zero,
+        plan: ZERO,
         patient: billed,
-        balanceBilled: zero,
+        balanceBilled: ZERO,
         steps: explain ? { low: [NOT_COVERED_STEP], high: [NOT_COVERED_STEP] } : NO_STEPS,
       };
     }

@@ -18,14 +18,31 @@ export function withoutLeadingZeros(digits: string): string {
 export function parseCents(text: string): number | null {
   const s = text.trim();
   if (!MONEY.test(s)) return null;
-  // The pattern has checked the shape; read the digits in one pass (a batch parses millions).
+  const cents = hundredths(s, 12);
+  return cents !== null && cents <= MAX_INPUT_CENTS ? cents : null;
+}
+
+/** Parses a percentage "20", "12.5" or "20%" (0-100, up to two decimals) into basis points (1% = 100); null otherwise. */
+export function parseBasisPoints(text: string): number | null {
+  const s = text.trim();
+  if (!PERCENT.test(s)) return null;
+  const bp = hundredths(s, 3);
+  return bp !== null && bp <= 10_000 ? bp : null;
+}
+
+/**
+ * Reads a number its caller's pattern has already checked (digits, at most two decimals, maybe
+ * "$", thousands commas, a space or "%") as hundredths, in one pass over the digits: a batch
+ * parses millions. Null when the whole part has more than `maxWholeDigits` digits, leading zeros
+ * not counted.
+ */
+function hundredths(s: string, maxWholeDigits: number): number | null {
   let whole = 0;
   let wholeDigits = 0;
   let fraction = 0;
   let fractionDigits = -1;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    // Skips $ and the thousands commas.
     if (c === 0x2e) fractionDigits = 0;
     else if (c < 0x30 || c > 0x39) continue;
     else if (fractionDigits >= 0) {
@@ -33,40 +50,11 @@ export function parseCents(text: string): number | null {
       fractionDigits += 1;
     } else {
       whole = whole * 10 + (c - 0x30);
-      // Leading zeros do not count towards the 12-digit limit.
       if (wholeDigits > 0 || c !== 0x30) wholeDigits += 1;
     }
   }
-  if (wholeDigits > 12) return null;
-  const cents = whole * 100 + (fractionDigits === 1 ? fraction * 10 : fraction);
-  return cents <= MAX_INPUT_CENTS ? cents : null;
-}
-
-/** Parses a percentage "20", "12.5" or "20%" (0-100, up to two decimals) into basis points (1% = 100); null otherwise. */
-export function parseBasisPoints(text: string): number | null {
-  const s = text.trim();
-  if (!PERCENT.test(s)) return null;
-  // The pattern has checked the shape; read the digits in one pass, as parseCents does.
-  let whole = 0;
-  let wholeDigits = 0;
-  let fraction = 0;
-  let fractionDigits = -1;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    // Stops at the space or % after the number.
-    if (c === 0x2e) fractionDigits = 0;
-    else if (c < 0x30 || c > 0x39) break;
-    else if (fractionDigits >= 0) {
-      fraction = fraction * 10 + (c - 0x30);
-      fractionDigits += 1;
-    } else {
-      whole = whole * 10 + (c - 0x30);
-      if (wholeDigits > 0 || c !== 0x30) wholeDigits += 1;
-    }
-  }
-  if (wholeDigits > 3) return null;
-  const bp = whole * 100 + (fractionDigits === 1 ? fraction * 10 : fraction);
-  return bp <= 10_000 ? bp : null;
+  if (wholeDigits > maxWholeDigits) return null;
+  return whole * 100 + (fractionDigits === 1 ? fraction * 10 : fraction);
 }
 
 /** Returns `basisPoints` of `cents`, rounded half up to the cent, in exact integer arithmetic. */

@@ -137,7 +137,7 @@ const PATIENT_RUNS = [
   ],
 ] as const satisfies readonly (readonly EstimateColumn[])[];
 
-const decimal = (cents: number | null | undefined) => (cents === null || cents === undefined ? '' : formatDecimal(cents));
+const decimal = (cents: number | null | undefined) => usd(cents) ?? '';
 
 // The PATIENT_RUNS cells of one estimate as CSV text, written out by hand: a batch formats them
 // for every row, and this is about twice as fast as going through CELLS. Every cell is a plain
