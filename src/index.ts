@@ -3,7 +3,9 @@ import { bundledDataset } from './catalog/load.js';
 import { type Comparison, compareScenarios } from './core/compare.js';
 import { type Estimate, estimateCost } from './core/estimate.js';
 import { parseScenario } from './core/scenario.js';
-import type { Dataset, RawScenario, ScenarioIssue } from './core/types.js';
+import type { ScenarioIssue as CoreIssue, Dataset, RawScenario, ScenarioField } from './core/types.js';
+import * as en from './text/en.js';
+import { sayComparison, sayEstimate } from './text/localize.js';
 
 export { bundledDataset } from './catalog/load.js';
 export type { CheckDatasetResult, DatasetProblem } from './catalog/read.js';
@@ -23,14 +25,19 @@ export type {
   Route,
   Scenario,
   ScenarioField,
-  ScenarioIssue,
 } from './core/types.js';
 export { SCHEMA_VERSION, toJsonDocument } from './format/json.js';
 
+/** One thing wrong with a scenario: the field and a sentence saying what was given and what is allowed. */
+export type ScenarioIssue = { field: ScenarioField; message: string };
+
 /** Thrown by `estimate` and `compare` when a scenario is invalid; `issues` names each field and what it allows. */
 export class InvalidScenarioError extends Error {
-  constructor(readonly issues: ScenarioIssue[]) {
-    super(issues.map((i) => `${i.field}: ${i.message}`).join('; '));
+  readonly issues: ScenarioIssue[];
+  constructor(issues: readonly CoreIssue[]) {
+    const said = issues.map((i) => ({ field: i.field, message: en.say(i.message) }));
+    super(said.map((i) => `${i.field}: ${i.message}`).join('; '));
+    this.issues = said;
     this.name = 'InvalidScenarioError';
   }
 }
@@ -43,7 +50,7 @@ export class InvalidScenarioError extends Error {
 export function estimate(input: RawScenario, dataset: Dataset = bundledDataset): Estimate {
   const parsed = parseScenario(input, dataset);
   if (!parsed.ok) throw new InvalidScenarioError(parsed.issues);
-  return estimateCost(parsed.scenario, dataset);
+  return sayEstimate(estimateCost(parsed.scenario, dataset), en.say);
 }
 
 /**
@@ -54,5 +61,5 @@ export function estimate(input: RawScenario, dataset: Dataset = bundledDataset):
 export function compare(shared: RawScenario = {}, options: { only?: RawScenario[]; dataset?: Dataset } = {}): Comparison {
   const result = compareScenarios(shared, options.dataset ?? bundledDataset, options.only);
   if ('issues' in result) throw new InvalidScenarioError(result.issues);
-  return result;
+  return sayComparison(result, en.say);
 }

@@ -1,10 +1,10 @@
 import { CommanderError } from 'commander';
 import { closestName } from './core/names.js';
-import { quote } from './core/scenario.js';
 import { EXIT, isKnownError, oneLine, UsageError } from './errors.js';
-import { visible } from './format/visible.js';
 import type { Io } from './io.js';
 import { defineProgram } from './program.js';
+import { quote } from './text/catalog.js';
+import { visible } from './text/visible.js';
 
 /**
  * The one entry and the one error boundary: parses argv, runs the command it names, and maps

@@ -8,9 +8,10 @@ import { flagName, INPUT_COLUMN_NAMES, SCENARIO_FIELDS, type ScenarioField } fro
 import type { RawScenario } from './core/types.js';
 import { oneLine, UsageError } from './errors.js';
 import { shouldColor } from './format/color.js';
-import { clipEchoes, visible, visibleName } from './format/visible.js';
 import { BATCH_FORMATS, type BatchFormat, DETAILS, type Detail, FORMATS, type Format, GFE_FORMATS, type GfeFormat } from './formats.js';
 import type { Io } from './io.js';
+import { english } from './text/en.js';
+import { clipEchoes, visible, visibleName } from './text/visible.js';
 
 /** What the parsed command line asks for: the command to run, once parsing has succeeded. */
 export type Selection = { run?: () => Promise<number> };
@@ -143,6 +144,7 @@ function outputStyle(command: Command, flags: OutputFlags, io: Io): OutputStyle 
     ascii: flags.ascii === true || flags.plain === true || io.env.TERM === 'dumb',
     width: onTerminal ? Math.max(60, io.columns ?? 80) : null,
     plain: flags.plain === true,
+    text: english,
   };
 }
 
@@ -356,6 +358,7 @@ Examples:
               data: { file: flags.data, bundled: bundledDataset },
               detail: flags.detail,
               keepColumns: flags.keepColumns === true,
+              text: english,
             },
             io,
           );
@@ -426,6 +429,7 @@ Examples:
             format: flags.format,
             output: flags.output,
             data: { file: flags.data, bundled: bundledDataset },
+            text: english,
           },
           io,
         );

@@ -6,11 +6,14 @@ import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
 import { type Estimate, estimateCost } from '../src/core/estimate.js';
+import type { Message } from '../src/core/message.js';
 import { parseScenario } from '../src/core/scenario.js';
 import type { Dataset, RawScenario } from '../src/core/types.js';
 import { ScenarioSchema } from '../src/format/contract.js';
 import type { Io } from '../src/io.js';
 import { main } from '../src/main.js';
+import * as en from '../src/text/en.js';
+import { sayEstimate } from '../src/text/localize.js';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const BIN = join(ROOT, 'bin', 'ketamine-cost.cjs');
@@ -26,6 +29,11 @@ export function readDataset(): Dataset {
  * the validated scenario against the JSON contract's schema.
  */
 export function estimateFrom(raw: RawScenario, dataset: Dataset = readDataset()): Estimate {
+  return sayEstimate(coreEstimateFrom(raw, dataset), en.say);
+}
+
+/** As estimateFrom, but the core's own result: every sentence still a Message. */
+export function coreEstimateFrom(raw: RawScenario, dataset: Dataset = readDataset()): Estimate<Message> {
   const parsed = parseScenario(raw, dataset);
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
   expect(ScenarioSchema.safeParse(parsed.scenario).success).toBe(true);

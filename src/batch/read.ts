@@ -6,7 +6,8 @@ import { DataError, describeJsonError } from '../errors.js';
 import { MAX_RECORD_BYTES, type RawRecord, RecordScanner } from './records.js';
 
 /** What is wrong with one row, and in which column when one column is to blame. */
-export type RowProblem = { column: string | null; message: string };
+/** Why a row was not estimated: the column to blame (if one), the words, and whether they read on from the column's name ("column route is required"). */
+export type RowProblem = { column: string | null; message: string; readsOn?: boolean | undefined };
 
 /**
  * One input row: its number and line, its id (the `id` cell, else the row number), either a raw

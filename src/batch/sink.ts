@@ -16,8 +16,8 @@ import {
 } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { DataError, describeFsError, UsageError } from '../errors.js';
-import { visibleName } from '../format/visible.js';
 import type { Io } from '../io.js';
+import { visibleName } from '../text/visible.js';
 
 /**
  * Where a long output goes, written in chunks. `write` returns a promise only when a chunk went

@@ -4,7 +4,7 @@ import * as z from 'zod/mini';
 import { type ClinicProfile, isValidNpi } from '../core/gfe.js';
 import type { Dataset } from '../core/types.js';
 import { DataError, describeFsError, describeJsonError, isKnownError, UsageError } from '../errors.js';
-import { visibleName } from '../format/visible.js';
+import { visibleName } from '../text/visible.js';
 import { duplicateKey } from './json-keys.js';
 import { DatasetSchema } from './schema.js';
 

@@ -10,9 +10,11 @@ import { parseScenario, type RawScenario } from '../core/scenario.js';
 import type { Dataset } from '../core/types.js';
 import { DataError, describeFsError, EXIT, UsageError } from '../errors.js';
 import { type BatchResult, batchWriter } from '../format/batch.js';
-import { visibleName } from '../format/visible.js';
 import type { BatchFormat, Detail } from '../formats.js';
 import type { Io } from '../io.js';
+import type { Language } from '../text/catalog.js';
+import { sayEstimate } from '../text/localize.js';
+import { visibleName } from '../text/visible.js';
 import { type DatasetChoice, selectDataset } from './shared.js';
 
 export type BatchCommandOptions = {
@@ -22,6 +24,8 @@ export type BatchCommandOptions = {
   data: DatasetChoice;
   detail: Detail;
   keepColumns: boolean;
+  /** The language of row messages. */
+  text: Language;
 };
 
 const PROGRESS_EVERY = 10_000;
@@ -39,7 +43,7 @@ const PROGRAM_CACHE_LIMIT = 256;
  * caches are bounded, so memory stays flat. The step by step explanation is built only for full
  * rows: nothing else shows it.
  */
-function makeRowPricer(dataset: Dataset, explain: boolean) {
+function makeRowPricer(dataset: Dataset, explain: boolean, text: Language) {
   const rows = new RepeatCache<string, Estimate | RowProblem>(ROW_CACHE_LIMIT);
   const programs = new RepeatCache<string, ProgramPrice>(PROGRAM_CACHE_LIMIT);
   const options = { explain };
@@ -57,10 +61,12 @@ function makeRowPricer(dataset: Dataset, explain: boolean) {
         price = priceProgram(parsed.scenario, dataset, options);
         programs.set(program, price);
       }
-      outcome = estimateFromPrice(price, parsed.scenario, dataset, options);
+      outcome = sayEstimate(estimateFromPrice(price, parsed.scenario, dataset, options), text.say);
     } else {
       const issue = parsed.issues[0];
-      outcome = { column: kebabCase(issue?.field ?? 'route'), message: issue?.message ?? 'invalid' };
+      outcome = issue
+        ? { column: kebabCase(issue.field), message: text.say(issue.message), readsOn: text.readsOn(issue.message) }
+        : { column: 'route', message: 'invalid' };
     }
     rows.set(key, outcome);
     return outcome;
@@ -125,7 +131,7 @@ export async function batchCommand(options: BatchCommandOptions, io: Io): Promis
   });
   const sink = options.output === undefined ? stdoutSink(io) : fileSink(options.output, io);
   const full = options.detail === 'full' && (options.format === 'json' || options.format === 'jsonl');
-  const price = makeRowPricer(dataset, full);
+  const price = makeRowPricer(dataset, full, options.text);
   const counts = { ok: 0, failed: 0 };
   const progress = io.stderrIsTTY;
   try {

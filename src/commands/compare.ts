@@ -2,9 +2,10 @@ import { type Comparison, compareScenarios } from '../core/compare.js';
 import { flagName } from '../core/fields.js';
 import type { RawScenario } from '../core/scenario.js';
 import { UsageError } from '../errors.js';
-import { visibleDeep } from '../format/visible.js';
 import type { Format } from '../formats.js';
 import type { Io } from '../io.js';
+import { sayComparison } from '../text/localize.js';
+import { visibleDeep } from '../text/visible.js';
 import { type DatasetChoice, emit, type OutputStyle, type Renderers, selectDataset } from './shared.js';
 
 export type CompareCommandOptions = {
@@ -57,8 +58,8 @@ export async function compareCommand(options: CompareCommandOptions, io: Io): Pr
     const [issue] = result.issues;
     const fromSpec = issue !== undefined && only !== undefined && issue.field in result.spec && !(issue.field in options.raw);
     const where = fromSpec ? `option "${options.specs[only.indexOf(result.spec)]}": ${issue.field}` : issue ? flagName(issue.field) : '';
-    throw new UsageError(`${where} ${issue?.message ?? 'invalid'}`.trim());
+    throw new UsageError(issue ? options.style.text.issueAfter(where, issue.message) : 'invalid');
   }
-  await emit(await COMPARE_RENDERERS[options.format](result, options.style, {}), options.output, io);
+  await emit(await COMPARE_RENDERERS[options.format](sayComparison(result, options.style.text.say), options.style, {}), options.output, io);
   return 0;
 }

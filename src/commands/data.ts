@@ -1,6 +1,6 @@
 import { EXIT, UsageError } from '../errors.js';
-import { visible, visibleName } from '../format/visible.js';
 import type { Io } from '../io.js';
+import { visible, visibleName } from '../text/visible.js';
 import { type DatasetChoice, selectDataset } from './shared.js';
 
 /** `ketamine-cost data show`: the price list in use, as JSON, the starting point for a clinic's own list. */

@@ -5,9 +5,10 @@ import { insuranceStatusOf, parseScenario } from '../core/scenario.js';
 import type { RawScenario } from '../core/types.js';
 import { UsageError } from '../errors.js';
 import { formatJson } from '../format/json.js';
-import { visible, visibleDeep } from '../format/visible.js';
 import type { Format } from '../formats.js';
 import type { Io } from '../io.js';
+import { sayEstimate } from '../text/localize.js';
+import { visible, visibleDeep } from '../text/visible.js';
 import { type DatasetChoice, emit, type OutputStyle, type Renderers, scenarioFromFlags, selectDataset } from './shared.js';
 
 export type EstimateCommandOptions = {
@@ -69,24 +70,24 @@ export async function estimateCommand(options: EstimateCommandOptions, io: Io): 
   let raw = options.raw;
   let eligibilityNotes: Cited[] = [];
   if (interactive) {
-    if (raw.route !== undefined) scenarioFromFlags(raw, dataset);
+    if (raw.route !== undefined) scenarioFromFlags(raw, dataset, options.style.text);
     else {
       const early = parseScenario(raw, dataset);
       const issue = !early.ok ? early.issues.find((i) => i.field !== 'route' && i.field !== 'weeks') : undefined;
-      if (issue) throw new UsageError(`${flagName(issue.field)} ${issue.message}`);
+      if (issue) throw new UsageError(options.style.text.issueAfter(flagName(issue.field), issue.message));
     }
     const { askInTerminal } = await import('../prompts/ask.js');
     // The questions show the price list's labels: made visible, like every text a person reads.
     ({ raw, eligibilityNotes } = await askInTerminal(raw, visibleDeep(dataset)));
   } else if (askTerms) {
-    scenarioFromFlags(raw, dataset);
+    scenarioFromFlags(raw, dataset, options.style.text);
     raw = await (await import('../prompts/ask.js')).askInsuranceDetails(raw, visibleDeep(dataset));
   }
   const asked = interactive || askTerms;
 
   // 4. One validation for every way in, then the pure estimate.
-  const scenario = scenarioFromFlags(raw, dataset);
-  const estimate = estimateCost(scenario, dataset);
+  const scenario = scenarioFromFlags(raw, dataset, options.style.text);
+  const estimate = sayEstimate(estimateCost(scenario, dataset), options.style.text.say);
 
   // 5. Format at the edge. After prompts, add the notes and the command that reruns it
   // (on stderr when stdout is JSON or CSV, so that stays machine-readable).

@@ -4,12 +4,16 @@ import { type GfePatient, goodFaithEstimate } from '../core/gfe.js';
 import { insuranceStatusOf } from '../core/scenario.js';
 import type { RawScenario } from '../core/types.js';
 import { UsageError } from '../errors.js';
-import { visibleDeep } from '../format/visible.js';
 import type { GfeFormat } from '../formats.js';
 import type { Io } from '../io.js';
+import type { Language } from '../text/catalog.js';
+import { sayGfe } from '../text/localize.js';
+import { visibleDeep } from '../text/visible.js';
 import { type DatasetChoice, emit, scenarioFromFlags, selectDataset } from './shared.js';
 
 export type GfeCommandOptions = {
+  /** The language of the document and the messages. */
+  text: Language;
   raw: RawScenario;
   clinic: string | undefined;
   patientName: string | undefined;
@@ -40,7 +44,7 @@ export async function gfeCommand(options: GfeCommandOptions, io: Io): Promise<nu
     );
 
   const dataset = await selectDataset(options.data, io);
-  const scenario = scenarioFromFlags(options.raw, dataset);
+  const scenario = scenarioFromFlags(options.raw, dataset, options.text);
   const clinic = (await import('../catalog/read.js')).loadClinicProfile(options.clinic, io.cwd);
   const patient = await patientDetails(options, io);
   const start = options.start === undefined ? null : checkedDate(options.start, '--start', 'the date of the first session', '2027-01-15');
@@ -49,7 +53,7 @@ export async function gfeCommand(options: GfeCommandOptions, io: Io): Promise<nu
   const issued =
     options.issued === undefined ? null : checkedDate(options.issued, '--issued', 'the date the estimate is given', '2026-12-01');
   const document = goodFaithEstimate(estimate, dataset, clinic, patient, start, issued);
-  const shown = visibleDeep(document);
+  const shown = visibleDeep(sayGfe(document, options.text.say));
   const { formatGfeHtml, formatGfeJson, formatGfeMarkdown } = await import('../format/gfe.js');
   const text =
     options.format === 'html' ? formatGfeHtml(shown) : options.format === 'json' ? formatGfeJson(shown) : formatGfeMarkdown(shown);

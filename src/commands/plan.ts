@@ -5,6 +5,7 @@ import type { RawScenario } from '../core/types.js';
 import { UsageError } from '../errors.js';
 import type { Format } from '../formats.js';
 import type { Io } from '../io.js';
+import { sayPlan } from '../text/localize.js';
 import { type DatasetChoice, emit, type OutputStyle, type Renderers, scenarioFromFlags, selectDataset } from './shared.js';
 
 /** The plan's own flags, as typed: checked here, since only `plan` has them. */
@@ -113,9 +114,13 @@ export async function planCommand(options: PlanCommandOptions, io: Io): Promise<
     if (!Number.isInteger(planOptions.horizonWeeks) || planOptions.horizonWeeks < 1 || planOptions.horizonWeeks > 104)
       throw new UsageError(`--weeks ${JSON.stringify(options.raw.weeks)} is not allowed; use a whole number from 1 to 104`);
   }
-  const scenario = scenarioFromFlags(raw, dataset);
+  const scenario = scenarioFromFlags(raw, dataset, options.style.text);
   const plan = planProgram(scenario, dataset, planOptions, options.explain);
-  if ('flag' in plan) throw new UsageError(`${plan.flag} ${plan.message}`);
-  await emit(await PLAN_RENDERERS[options.format](plan, options.style, { explain: options.explain }), options.output, io);
+  if ('flag' in plan) throw new UsageError(options.style.text.issueAfter(plan.flag, plan.message));
+  await emit(
+    await PLAN_RENDERERS[options.format](sayPlan(plan, options.style.text.say), options.style, { explain: options.explain }),
+    options.output,
+    io,
+  );
   return 0;
 }

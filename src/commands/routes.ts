@@ -1,8 +1,8 @@
 import type { Dataset } from '../core/types.js';
 import { UsageError } from '../errors.js';
-import { visibleDeep } from '../format/visible.js';
 import type { Format } from '../formats.js';
 import type { Io } from '../io.js';
+import { visibleDeep } from '../text/visible.js';
 import { type DatasetChoice, type OutputStyle, type Renderers, selectDataset } from './shared.js';
 
 export type RoutesCommandOptions = { format: Format; style: OutputStyle; data: DatasetChoice };

@@ -4,12 +4,8 @@ import type { Dataset, RawScenario, Scenario } from '../core/types.js';
 import { isKnownError, UsageError } from '../errors.js';
 import type { Format } from '../formats.js';
 import type { Io } from '../io.js';
+import type { Language } from '../text/catalog.js';
 
-/**
- * How a command's output is drawn for a person, decided once per command from the flags and the
- * terminal: `width` is the terminal's (at least 60) or null when piped, so piped output keeps one
- * fixed layout whatever COLUMNS says; `plain` draws no box characters and leaves nothing to colour.
- */
 /**
  * Writes a command's output: to standard output, or with --output to that file, through a temp
  * file renamed into place (the batch's rules), so a failed run never leaves half a document.
@@ -30,7 +26,13 @@ export async function emit(text: string, output: string | undefined, io: Io, opt
   }
 }
 
-export type OutputStyle = { color: boolean; ascii: boolean; width: number | null; plain: boolean };
+/**
+ * How a command's output is drawn for a person, decided once per command from the flags and the
+ * terminal: `width` is the terminal's (at least 60) or null when piped, so piped output keeps one
+ * fixed layout whatever COLUMNS says; `plain` draws no box characters and leaves nothing to colour;
+ * `text` is the language its words are in.
+ */
+export type OutputStyle = { color: boolean; ascii: boolean; width: number | null; plain: boolean; text: Language };
 
 /**
  * Renders one view (an estimate, a comparison, the price list) in every output format. A
@@ -69,10 +71,10 @@ export async function selectDataset(choice: DatasetChoice, io: Io): Promise<Data
   }
 }
 
-/** Validates flags into a Scenario, or throws a UsageError naming the first bad flag and what it allows. */
-export function scenarioFromFlags(raw: RawScenario, dataset: Dataset): Scenario {
+/** Validates flags into a Scenario, or throws a UsageError naming the first bad flag and what it allows (in `text`'s words). */
+export function scenarioFromFlags(raw: RawScenario, dataset: Dataset, text: Language): Scenario {
   const parsed = parseScenario(raw, dataset);
   if (parsed.ok) return parsed.scenario;
   const [issue] = parsed.issues;
-  throw new UsageError(issue ? `${flagName(issue.field)} ${issue.message}` : 'invalid scenario');
+  throw new UsageError(issue ? text.issueAfter(flagName(issue.field), issue.message) : 'invalid scenario');
 }

@@ -1,17 +1,16 @@
 import { type Estimate, estimateCost } from './estimate.js';
+import { type Message, msg } from './message.js';
 import { normaliseName } from './names.js';
 import { parseScenario } from './scenario.js';
 import type { Dataset, RawScenario, ScenarioIssue } from './types.js';
 
 /** One option the comparison could not price, and why (a route without a schedule, asked in weeks). */
-export type Skipped = { route: string; provider: string; reason: string };
-export type Comparison = { options: Estimate[]; skipped: Skipped[] };
-
-/** The key `compare` ranks by, in words, so every output can name it. */
-export const RANKING = 'ranked by the most you could pay, then the least';
+export type Skipped<T = string> = { route: string; provider: string; reason: T };
+/** Options priced side by side, ranked (see compareScenarios); `T` is how sentences are carried. */
+export type Comparison<T = string> = { options: Estimate<T>[]; skipped: Skipped<T>[] };
 
 /** What the patient pays for an option, all-in: the usual case when both are shown (it is listed first). */
-export function patientLowHigh(e: Estimate): { lowCents: number; highCents: number } {
+export function patientLowHigh<T>(e: Estimate<T>): { lowCents: number; highCents: number } {
   return e.patient.cases[0]?.patient ?? e.program;
 }
 
@@ -25,11 +24,11 @@ export function compareScenarios(
   shared: RawScenario,
   dataset: Dataset,
   only?: readonly RawScenario[],
-): Comparison | { issues: ScenarioIssue[]; spec: RawScenario } {
+): Comparison<Message> | { issues: ScenarioIssue[]; spec: RawScenario } {
   const wanted: readonly RawScenario[] =
     only ?? dataset.routes.flatMap((r) => r.offers.map((o) => ({ route: r.id, provider: o.provider })));
-  const options: Estimate[] = [];
-  const skipped: Skipped[] = [];
+  const options: Estimate<Message>[] = [];
+  const skipped: Skipped<Message>[] = [];
   for (const spec of wanted) {
     const raw: RawScenario = { ...shared, ...spec };
     // --exclude names items of any route: each option leaves out those it has; --dose applies
@@ -49,7 +48,7 @@ export function compareScenarios(
       skipped.push({
         route: String(spec.route),
         provider: String(spec.provider),
-        reason: `no schedule in the dataset to count ${shared.weeks} weeks; give --sessions to include it`,
+        reason: msg('compare.noSchedule', { weeks: String(shared.weeks) }),
       });
     else return { issues: parsed.issues, spec };
   }

@@ -1,4 +1,5 @@
-import { formatPercent, formatUsd, shareOf } from './money.js';
+import { type BillRun, type Message, msg } from './message.js';
+import { shareOf } from './money.js';
 
 /** What an in-network plan asks of the patient; money in cents, coinsurance in basis points. */
 export type InNetworkTerms = {
@@ -14,10 +15,11 @@ export type InNetworkTerms = {
  */
 export type OutOfNetworkTerms = { deductibleCents: number; reimbursementBasisPoints: number; allowedCents: number | null };
 
-/** One bill: a session (numbered; named "Session n" when explained) or a one-time visit (named). */
-export type Bill = { cents: number; session: number | null; name?: string | undefined };
+/** One bill: a session (numbered; named "Session n" when explained) or a one-time visit (named by a message). */
+export type Bill = { cents: number; session: number | null; name?: Message | undefined };
 
-export type CostShare = { billedCents: number; patientCents: number; planCents: number; balanceBilledCents: number; steps: string[] };
+/** A split of bills between patient and plan, in cents, with the arithmetic as messages when explained. */
+export type CostShare = { billedCents: number; patientCents: number; planCents: number; balanceBilledCents: number; steps: Message[] };
 
 type BillShare = { bill: Bill; toDeductible: number; share: number; pay: number; capped: boolean; balance: number };
 
@@ -57,24 +59,25 @@ export function shareInNetwork(bills: readonly Bill[], terms: InNetworkTerms, ex
     if (explain) shares.push({ bill, toDeductible, share, pay, capped, balance: 0 });
   }
   if (!explain) return { billedCents, patientCents, planCents: billedCents - patientCents, balanceBilledCents: 0, steps: [] };
-  const how =
-    terms.copayCents === null ? `${formatPercent(terms.coinsuranceBasisPoints)} coinsurance` : `${formatUsd(terms.copayCents)} copay`;
-  const steps = groupBills(shares).map(({ label, each, s }) => {
-    const priceCents = s.bill.cents;
-    const parts: string[] = [];
-    if (s.toDeductible > 0) parts.push(`${formatUsd(s.toDeductible)} to the deductible`);
-    const rest = priceCents - s.toDeductible;
-    if (rest > 0)
-      parts.push(
-        terms.copayCents === null
-          ? `${formatPercent(terms.coinsuranceBasisPoints)} of ${formatUsd(rest)} = ${formatUsd(s.share)}`
-          : `copay ${formatUsd(s.share)}`,
-      );
-    if (s.capped) parts.push(`capped by the out-of-pocket maximum`);
-    return `${label} at ${formatUsd(priceCents)}: ${parts.join(', then ') || 'nothing'}; you pay ${formatUsd(s.pay)}${each ? ' each' : ''}`;
-  });
+  const steps = groupBills(shares).map(({ bills, each, s }) =>
+    msg('share.inNetwork.step', {
+      bills,
+      billedCents: s.bill.cents,
+      toDeductibleCents: s.toDeductible,
+      shareCents: s.share,
+      coinsuranceBasisPoints: terms.copayCents === null ? terms.coinsuranceBasisPoints : null,
+      capped: s.capped,
+      payCents: s.pay,
+      each,
+    }),
+  );
   steps.push(
-    `Total: you pay ${formatUsd(patientCents)} of ${formatUsd(billedCents)} billed (${how}); the plan pays ${formatUsd(billedCents - patientCents)}`,
+    msg('share.inNetwork.total', {
+      patientCents,
+      billedCents,
+      copayCents: terms.copayCents,
+      coinsuranceBasisPoints: terms.coinsuranceBasisPoints,
+    }),
   );
   return { billedCents, patientCents, planCents: billedCents - patientCents, balanceBilledCents: 0, steps };
 }
@@ -105,18 +108,23 @@ export function shareOutOfNetwork(bills: readonly Bill[], terms: OutOfNetworkTer
     if (explain) shares.push({ bill, toDeductible, share: reimbursed, pay: bill.cents - reimbursed, capped: false, balance });
   }
   if (!explain) return { billedCents, patientCents: billedCents - planCents, planCents, balanceBilledCents, steps: [] };
-  const steps = groupBills(shares).map(({ label, each, s }) => {
-    const allowed = s.bill.cents - s.balance;
-    const counted = s.balance > 0 ? `the plan allows ${formatUsd(allowed)} (${formatUsd(s.balance)} above it is billed to you), ` : '';
-    const deductible = s.toDeductible > 0 ? `${formatUsd(s.toDeductible)} to the deductible, ` : '';
-    return `${label} at ${formatUsd(s.bill.cents)} paid up front: ${counted}${deductible}${formatPercent(terms.reimbursementBasisPoints)} of ${formatUsd(allowed - s.toDeductible)} paid back = ${formatUsd(s.share)}${each ? ' each' : ''}`;
-  });
-  steps.push(`Total: ${formatUsd(billedCents)} up front, ${formatUsd(planCents)} paid back, ${formatUsd(billedCents - planCents)} net`);
+  const steps = groupBills(shares).map(({ bills, each, s }) =>
+    msg('share.outOfNetwork.step', {
+      bills,
+      billedCents: s.bill.cents,
+      balanceCents: s.balance,
+      toDeductibleCents: s.toDeductible,
+      reimbursementBasisPoints: terms.reimbursementBasisPoints,
+      paidBackCents: s.share,
+      each,
+    }),
+  );
+  steps.push(msg('share.outOfNetwork.total', { billedCents, paidBackCents: planCents }));
   return { billedCents, patientCents: billedCents - planCents, planCents, balanceBilledCents, steps };
 }
 
 /** Runs of consecutive sessions that split the same way, so a 30-session explanation stays a few lines. */
-function groupBills(shares: BillShare[]): { label: string; each: boolean; s: BillShare }[] {
+function groupBills(shares: BillShare[]): { bills: BillRun; each: boolean; s: BillShare }[] {
   const groups: { first: BillShare; last: BillShare; s: BillShare }[] = [];
   for (const s of shares) {
     const previous = groups[groups.length - 1];
@@ -135,7 +143,9 @@ function groupBills(shares: BillShare[]): { label: string; each: boolean; s: Bil
   }
   return groups.map(({ first, last, s }) => {
     const run = first !== last;
-    const name = first.bill.name ?? `Session ${first.bill.session}`;
-    return { label: run ? `Sessions ${first.bill.session}-${last.bill.session}` : name, each: run, s };
+    const bills: BillRun = run
+      ? { first: first.bill.session, last: last.bill.session, name: null }
+      : { first: first.bill.session, last: null, name: first.bill.name ?? null };
+    return { bills, each: run, s };
   });
 }

@@ -1,5 +1,5 @@
 import type { CentsRange, Estimate } from './estimate.js';
-import { formatRange } from './fields.js';
+import { dataText, type Message, msg } from './message.js';
 import type { Dataset, ServiceCode, Source } from './types.js';
 
 /** Who the clinic is, as a Good Faith Estimate names it (45 CFR 149.610(c)(1)). Read from a clinic profile. */
@@ -14,8 +14,9 @@ export type ClinicProfile = {
 /** The patient's details: personal data, printed in the document only, never in a message. */
 export type GfePatient = { name: string; dateOfBirth: string; diagnosisCodes: string[] };
 
-export type GfeItem = {
-  description: string;
+/** One item of a Good Faith Estimate: its codes, quantity and expected charges in cents. */
+export type GfeItem<T = string> = {
+  description: T;
   codes: Omit<ServiceCode, 'ref'>[];
   /** How many times: the sessions, or once. */
   quantity: { low: number; high: number };
@@ -26,17 +27,18 @@ export type GfeItem = {
   at: string;
 };
 
-export type GoodFaithEstimate = {
+/** A Good Faith Estimate draft (45 CFR 149.610): money in cents; `T` is how sentences are carried. */
+export type GoodFaithEstimate<T = string> = {
   patient: GfePatient;
-  primaryService: { description: string; scheduledDate: string | null };
+  primaryService: { description: T; scheduledDate: string | null };
   /** The date the estimate is given, when said (the document carries no clock time of its own). */
   issued: string | null;
   /** Items grouped by provider or facility: here the one clinic of the profile. */
-  providers: { clinic: ClinicProfile; items: GfeItem[]; subtotal: CentsRange }[];
+  providers: { clinic: ClinicProfile; items: GfeItem<T>[]; subtotal: CentsRange }[];
   /** Items that must be scheduled separately, and for which separate estimates will be issued. */
-  scheduledSeparately: { description: string; codes: Omit<ServiceCode, 'ref'>[]; reason: string }[];
+  scheduledSeparately: { description: T; codes: Omit<ServiceCode, 'ref'>[]; reason: T }[];
   total: CentsRange;
-  notices: { id: string; text: string; source: string; at: string; quote: string | null; asOf: string | null }[];
+  notices: { id: string; text: T; source: string; at: string; quote: string | null; asOf: string | null }[];
   disputeThresholdCents: number;
   sources: Source[];
   dataset: Estimate['dataset'];
@@ -48,13 +50,13 @@ export type GoodFaithEstimate = {
  * separately, and the notices the rule requires, each from the price list with its source.
  */
 export function goodFaithEstimate(
-  e: Estimate,
+  e: Estimate<Message>,
   dataset: Dataset,
   clinic: ClinicProfile,
   patient: GfePatient,
   scheduledDate: string | null,
   issued: string | null = null,
-): GoodFaithEstimate {
+): GoodFaithEstimate<Message> {
   const route = dataset.routes.find((r) => r.id === e.route.id);
   const offer = route?.offers.find((o) => o.provider === e.provider.id);
   // A code's source is listed with the others, so every code printed can be checked.
@@ -64,8 +66,8 @@ export function goodFaithEstimate(
     for (const c of codes ?? []) if (c.ref) codeSources.add(c.ref.source);
     return (codes ?? []).map(({ system, code, description }) => ({ system, code, description }));
   };
-  const items: GfeItem[] = [];
-  const separate: GoodFaithEstimate['scheduledSeparately'] = [];
+  const items: GfeItem<Message>[] = [];
+  const separate: GoodFaithEstimate<Message>['scheduledSeparately'] = [];
   for (const item of e.items) {
     if (item.status === 'priced' && item.unit && item.total) {
       items.push({
@@ -79,7 +81,7 @@ export function goodFaithEstimate(
         at: item.at,
       });
     } else if (item.status === 'not-priced') {
-      separate.push({ description: item.label, codes: codesOf(item.id), reason: item.note ?? 'not priced' });
+      separate.push({ description: item.label, codes: codesOf(item.id), reason: item.note ?? msg('gfe.notPriced', {}) });
     }
   }
   const subtotal = items.reduce(
@@ -91,7 +93,7 @@ export function goodFaithEstimate(
   );
   const notices = (dataset.goodFaithEstimate?.notices ?? []).map((n) => ({
     id: n.id,
-    text: n.text,
+    text: dataText(n.text),
     source: n.ref.source,
     at: n.ref.at,
     quote: n.ref.quote ?? null,
@@ -106,7 +108,12 @@ export function goodFaithEstimate(
   return {
     patient,
     primaryService: {
-      description: `${e.route.label} ${e.provider.label}, ${formatRange(e.sessions.low, e.sessions.high)} ${e.sessions.high === 1 ? 'session' : 'sessions'}`,
+      description: msg('gfe.primaryService', {
+        route: e.route.label,
+        provider: e.provider.label,
+        low: e.sessions.low,
+        high: e.sessions.high,
+      }),
       scheduledDate,
     },
     issued,

@@ -1,7 +1,8 @@
-import { type Bill, shareInNetwork, shareOutOfNetwork } from './cost-sharing.js';
+import type { Bill } from './cost-sharing.js';
 import { type CentsRange, type Cited, cite, type Estimate, estimateCost } from './estimate.js';
-import { formatRange } from './fields.js';
-import { formatPercent, formatUsdRange, monthlyPayment } from './money.js';
+import { dataText, type Message, msg } from './message.js';
+import { monthlyPayment } from './money.js';
+import { PAYERS } from './payers.js';
 import type { Dataset, Scenario, Source } from './types.js';
 
 /** What a plan adds to a scenario: when, how often, plan years, and paying over time. */
@@ -24,7 +25,8 @@ export type PlanOptions = {
   aprBasisPoints: number | null;
 };
 
-export type PlanRow = {
+/** One bill of a plan, in cents, on its day; `T` is how its sentences are carried (Message in the core, words in the contract). */
+export type PlanRow<T = string> = {
   /** 1-based position in the plan. */
   n: number;
   kind: 'intake' | 'session' | 'booster';
@@ -43,11 +45,13 @@ export type PlanRow = {
   /** What the patient has paid so far, this row included. */
   runningPatient: CentsRange;
   /** The arithmetic of the row, with --explain. */
-  steps: string[];
+  steps: T[];
 };
 
-export type PlanMonth = { month: number; label: string; billed: CentsRange; patient: CentsRange; runningPatient: CentsRange };
+/** A month's subtotals (cents): calendar months with a start date, else 4-week months. */
+export type PlanMonth<T = string> = { month: number; label: T; billed: CentsRange; patient: CentsRange; runningPatient: CentsRange };
 
+/** Paying over time: the monthly payment, the total paid and the interest, in cents, at each end. */
 export type Financing = {
   months: number;
   aprBasisPoints: number;
@@ -56,28 +60,30 @@ export type Financing = {
   interest: CentsRange;
 };
 
-export type Plan = {
-  estimate: Estimate;
+/** A program laid out in time; `T` is how its sentences are carried (Message in the core, words in the contract). */
+export type Plan<T = string> = {
+  estimate: Estimate<T>;
   options: PlanOptions;
   /** How the sessions were spaced, in a sentence. */
-  cadence: string;
-  rows: PlanRow[];
-  months: PlanMonth[];
+  cadence: T;
+  rows: PlanRow<T>[];
+  months: PlanMonth<T>[];
   totals: { billed: CentsRange; patient: CentsRange; plan: CentsRange };
   /** What a clinic asks for before the first session, where the price list gives it. */
   dueUpFront: (CentsRange & { sessions: { low: number; high: number }; source: string; at: string }) | null;
   financing: Financing | null;
-  notes: Cited[];
+  notes: Cited<T>[];
   /** With --explain: the cost-sharing arithmetic, run by run, per plan year and end. */
-  explanation: string[];
+  explanation: T[];
   /** The sources the estimate and the plan's notes cite, in the dataset's order. */
   sources: Source[];
 };
 
 /** Why a plan cannot be made from these inputs: the flag to blame and a sentence. */
-export type PlanIssue = { flag: string; message: string };
+export type PlanIssue = { flag: string; message: Message };
 
 const DAY = 86_400_000;
+const INTAKE_VISIT: Message = /* @__PURE__ */ Object.freeze(msg('bill.intake', {})) as Message;
 
 /**
  * Lays a scenario out in time: each session (and a one-time visit before the first) on its day,
@@ -85,33 +91,30 @@ const DAY = 86_400_000;
  * total, month subtotals, the amount a clinic wants up front and paying over time. Pure: the same
  * input gives the same plan, whatever the clock says (dates only come from `start`).
  */
-export function planProgram(scenario: Scenario, dataset: Dataset, options: PlanOptions, explain = false): Plan | PlanIssue {
+export function planProgram(scenario: Scenario, dataset: Dataset, options: PlanOptions, explain = false): Plan<Message> | PlanIssue {
   const estimate = estimateCost(scenario, dataset);
   const route = dataset.routes.find((r) => r.id === scenario.route);
-  if (!route) return { flag: '--route', message: `is not in the price list: ${scenario.route}` };
+  if (!route) return { flag: '--route', message: msg('planIssue.notInList', { route: scenario.route }) };
 
   // 1. Session days: a fixed interval, else the route's schedule at the least frequent it allows.
   const horizonWeeks = options.horizonWeeks ?? scenario.weeks;
   let days: number[];
-  let cadence: string;
+  let cadence: Message;
   const every = options.everyDays;
   if (every !== null) {
     const count = horizonWeeks !== null ? Math.ceil((horizonWeeks * 7) / every) : (scenario.sessions ?? route.program.highSessions);
     days = Array.from({ length: count }, (_, i) => i * every);
-    cadence = `one session every ${every % 7 === 0 ? plural(every / 7, 'week') : plural(every, 'day')}`;
+    cadence = msg('plan.cadenceEvery', { everyDays: every });
   } else if (route.schedule) {
     const lastWeek = horizonWeeks ?? 104;
     days = scheduleDays(route.schedule.phases, lastWeek);
-    cadence = `${route.schedule.description}; where that gives a range, the plan takes the less frequent end; --every changes it`;
+    cadence = msg('plan.cadenceSchedule', { schedule: route.schedule.description });
     if (horizonWeeks === null) days = days.slice(0, scenario.sessions ?? route.program.highSessions);
   } else {
-    return {
-      flag: '--every',
-      message: `is needed: ${route.id} has no schedule in the price list (its program: ${route.program.description}); give one, e.g. --every 1w or --every 4d`,
-    };
+    return { flag: '--every', message: msg('planIssue.needsEvery', { route: route.id, program: route.program.description }) };
   }
   if (scenario.sessions !== null) days = days.slice(0, scenario.sessions);
-  if (days.length === 0 || days.length > 365) return { flag: '--weeks', message: `gives ${days.length} sessions; a plan has 1 to 365` };
+  if (days.length === 0 || days.length > 365) return { flag: '--weeks', message: msg('planIssue.sessionCount', { count: days.length }) };
 
   // 2. Boosters after the program, only at an interval the user gives (no source gives one).
   const boosters: number[] = [];
@@ -147,27 +150,24 @@ export function planProgram(scenario: Scenario, dataset: Dataset, options: PlanO
 
   // 5. Cost sharing, one plan year at a time: deductible and cap reset at each new year. With
   // --explain, the arithmetic of each run of sessions, per plan year and end.
-  const explanation: string[] = [];
+  const explanation: Message[] = [];
   const shareEnd = (end: 'low' | 'high'): number[] => {
     const bills: Bill[] = slots.map((s, i) => ({
       cents: end === 'low' ? s.low : s.high,
       session: s.kind === 'intake' ? null : i + 1,
       // Sessions are named by their row number ("Session 3"); the one-time visit by what it is.
-      name: s.kind === 'intake' ? 'Intake visit' : undefined,
+      name: s.kind === 'intake' ? INTAKE_VISIT : undefined,
     }));
     // The plan follows the usual case (listed first): paying yourself, or a plan that does not cover it, pays every bill.
-    if (estimate.patient.cases[0]?.case !== 'covered') {
-      if (explain)
-        explanation.push(
-          `${end === 'low' ? 'Low' : 'High'} end: you pay every bill in full (${estimate.patient.cases[0]?.case === 'self-pay' ? 'paying yourself' : 'the plan does not cover it'})`,
-        );
+    const rules = PAYERS[scenario.insurance.status].plan;
+    if (estimate.patient.cases[0]?.case !== 'covered' || rules === null) {
+      if (explain) explanation.push(msg('plan.payAll', { end, selfPay: estimate.patient.cases[0]?.case === 'self-pay' }));
       return bills.map((b) => b.cents);
     }
     const used = estimate.inputsUsed;
     const thisYear = end === 'low' ? (used.deductible?.lowCents ?? 0) : (used.deductible?.highCents ?? 0);
     const nextYear = options.annualDeductibleCents ?? thisYear;
     const perBill: number[] = [];
-    const label = end === 'low' ? 'low end' : 'high end';
     let from = 0;
     while (from < bills.length) {
       const year = planYearOf(slots[from]?.day ?? 0);
@@ -176,24 +176,11 @@ export function planProgram(scenario: Scenario, dataset: Dataset, options: PlanO
       const segment = bills.slice(from, to);
       const firstYear = year === planYearOf(slots[0]?.day ?? 0);
       const deductibleCents = firstYear ? thisYear : nextYear;
-      if (scenario.insurance.status === 'in-network') {
-        const oopMaxCents = firstYear ? used.oopMaxCents : (options.annualOopMaxCents ?? used.oopMaxCents);
-        const share = shareInNetwork(
-          segment,
-          { deductibleCents, coinsuranceBasisPoints: used.coinsuranceBasisPoints ?? 0, copayCents: used.copayCents, oopMaxCents },
-          explain,
-          perBill,
-        );
-        for (const step of share.steps) explanation.push(`Plan year ${year - planYearOf(slots[0]?.day ?? 0) + 1}, ${label}: ${step}`);
-      } else {
-        const share = shareOutOfNetwork(
-          segment,
-          { deductibleCents, reimbursementBasisPoints: used.reimbursementBasisPoints ?? 0, allowedCents: used.allowedCents },
-          explain,
-          perBill,
-        );
-        for (const step of share.steps) explanation.push(`Plan year ${year - planYearOf(slots[0]?.day ?? 0) + 1}, ${label}: ${step}`);
-      }
+      // A later plan year starts again from the next year's terms where they are given.
+      const terms = firstYear || options.annualOopMaxCents === null ? used : { ...used, oopMaxCents: options.annualOopMaxCents };
+      const share = rules.share(segment, deductibleCents, terms, explain, perBill);
+      const planYear = year - planYearOf(slots[0]?.day ?? 0) + 1;
+      for (const step of share.steps) explanation.push(msg('plan.yearStep', { planYear, end, step }));
       from = to;
     }
     return perBill;
@@ -202,7 +189,7 @@ export function planProgram(scenario: Scenario, dataset: Dataset, options: PlanO
   const patientHigh = shareEnd('high');
 
   // 6. Rows with running totals, and month subtotals (calendar months with a date, else 4-week months).
-  const rows: PlanRow[] = [];
+  const rows: PlanRow<Message>[] = [];
   let runLow = 0;
   let runHigh = 0;
   let lastYear = planYearOf(slots[0]?.day ?? 0);
@@ -227,14 +214,19 @@ export function planProgram(scenario: Scenario, dataset: Dataset, options: PlanO
       runningPatient: { lowCents: runLow, highCents: runHigh },
       steps: explain
         ? [
-            `billed ${formatUsdRange(s.low, s.high)}; you pay ${formatUsdRange(pl, ph)}; the plan pays ${formatUsdRange(s.low - pl, s.high - ph)}; paid so far ${formatUsdRange(runLow, runHigh)}`,
+            msg('plan.rowStep', {
+              billed: { lowCents: s.low, highCents: s.high },
+              patient: { lowCents: pl, highCents: ph },
+              plan: { lowCents: s.low - pl, highCents: s.high - ph },
+              running: { lowCents: runLow, highCents: runHigh },
+            }),
           ]
         : [],
     });
     lastYear = year;
   });
   const months = monthSubtotals(rows, start);
-  const sum = (pick: (r: PlanRow) => CentsRange) =>
+  const sum = (pick: (r: PlanRow<Message>) => CentsRange) =>
     rows.reduce((t, r) => ({ lowCents: t.lowCents + pick(r).lowCents, highCents: t.highCents + pick(r).highCents }), {
       lowCents: 0,
       highCents: 0,
@@ -265,37 +257,22 @@ export function planProgram(scenario: Scenario, dataset: Dataset, options: PlanO
     options.months !== null && options.aprBasisPoints !== null ? financingOf(totals.patient, options.months, options.aprBasisPoints) : null;
 
   // 9. Notes: the schedule's source, resets, financing's warning and tax-advantaged accounts.
-  const notes: Cited[] = [];
-  if (route.schedule && options.everyDays === null) notes.push(cite(`Schedule: ${cadence}.`, route.schedule.ref));
+  const notes: Cited<Message>[] = [];
+  if (route.schedule && options.everyDays === null) notes.push(cite(msg('plan.note.schedule', { cadence }), route.schedule.ref));
   if (horizonWeeks !== null && options.boostersEveryWeeks === null && !route.schedule)
-    notes.push(
-      cite(
-        'Boosters after the program are taken as needed; no source gives how often, so none are planned. Give --boosters-every <weeks> to include them.',
-        route.program.ref,
-      ),
-    );
+    notes.push(cite(msg('plan.note.noBoosters', {}), route.program.ref));
   if (rows.some((r) => r.resetsPlanYear))
-    notes.push(
-      cite(
-        'A new plan year starts where the schedule says so: the deductible and the out-of-pocket maximum start again.',
-        dataset.insurance.deductibleRef ?? dataset.insurance.coinsuranceRef,
-      ),
-    );
+    notes.push(cite(msg('plan.note.newPlanYear', {}), dataset.insurance.deductibleRef ?? dataset.insurance.coinsuranceRef));
   if (dueUpFront && upFront)
-    notes.push(
-      cite(
-        `Most clinics ask for ${formatRange(upFront.lowSessions, upFront.highSessions)} sessions' payment before the first session.`,
-        upFront.ref,
-      ),
-    );
+    notes.push(cite(msg('plan.note.upFront', { low: upFront.lowSessions, high: upFront.highSessions }), upFront.ref));
   if (financing) {
     const deferred = dataset.financing?.deferredInterest;
-    if (deferred) notes.push(cite(deferred.text, deferred.ref));
+    if (deferred) notes.push(cite(dataText(deferred.text), deferred.ref));
   }
   const hsa = dataset.financing?.hsa;
-  if (hsa) notes.push(cite(hsa.text, hsa.ref));
+  if (hsa) notes.push(cite(dataText(hsa.text), hsa.ref));
   const letter = dataset.financing?.medicalNecessityLetter;
-  if (letter) notes.push(cite(letter.text, letter.ref));
+  if (letter) notes.push(cite(dataText(letter.text), letter.ref));
   const cited = new Set([...estimate.sources.map((s) => s.id), ...notes.map((n) => n.source)]);
   const sources = dataset.sources.filter((s) => cited.has(s.id));
   return { estimate, options, cadence, rows, months, totals, dueUpFront, financing, notes, explanation, sources };
@@ -325,16 +302,19 @@ function planYearFromDate(start: number, day: number, yearStart: { month: number
   return date.getTime() >= boundary ? y : y - 1;
 }
 
-function monthSubtotals(rows: PlanRow[], start: number | null): PlanMonth[] {
-  const months: PlanMonth[] = [];
+function monthSubtotals(rows: PlanRow<Message>[], start: number | null): PlanMonth<Message>[] {
+  const months: PlanMonth<Message>[] = [];
+  let lastKey: string | null = null;
   for (const r of rows) {
-    const key = start === null ? Math.floor(r.day / 28) + 1 : 0;
-    const label = start === null ? `Month ${key} (weeks ${(key - 1) * 4 + 1}-${key * 4})` : (r.date ?? '').slice(0, 7);
+    const index = start === null ? Math.floor(r.day / 28) + 1 : 0;
+    const yearMonth = (r.date ?? '').slice(0, 7);
+    const key = start === null ? String(index) : yearMonth;
     let m = months[months.length - 1];
-    if (!m || m.label !== label) {
+    if (!m || key !== lastKey) {
+      lastKey = key;
       m = {
         month: months.length + 1,
-        label,
+        label: start === null ? msg('plan.monthOfWeeks', { month: index }) : msg('plan.calendarMonth', { yearMonth }),
         billed: { lowCents: 0, highCents: 0 },
         patient: { lowCents: 0, highCents: 0 },
         runningPatient: r.runningPatient,
@@ -363,13 +343,4 @@ function financingOf(principal: CentsRange, months: number, aprBasisPoints: numb
     totalPaid: { lowCents: low.total, highCents: high.total },
     interest: { lowCents: low.total - principal.lowCents, highCents: high.total - principal.highCents },
   };
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
-
-/** One line saying what a financing offer costs, for every format. */
-export function describeFinancing(f: Financing): string {
-  return `Over ${plural(f.months, 'month')} at ${formatPercent(f.aprBasisPoints)} APR: ${formatUsdRange(f.monthly.lowCents, f.monthly.highCents)} a month, ${formatUsdRange(f.totalPaid.lowCents, f.totalPaid.highCents)} in all, of which ${formatUsdRange(f.interest.lowCents, f.interest.highCents)} interest.`;
 }

@@ -1,23 +1,20 @@
-import { formatRange } from './fields.js';
+import { type Message, msg } from './message.js';
 import { parseBasisPoints, parseCents, withoutLeadingZeros } from './money.js';
 import { closestName, normaliseName } from './names.js';
+import type { InsuranceTerm } from './payers.js';
+import { PAYERS } from './payers.js';
 import { countSessions } from './schedule.js';
 import type { Covered, Dataset, Insurance, InsuranceStatus, RawScenario, Route, Scenario, ScenarioField, ScenarioIssue } from './types.js';
 
 export { SCENARIO_FIELDS } from './fields.js';
 export type { RawScenario, ScenarioField, ScenarioIssue } from './types.js';
 
-export const INSURANCE_STATUSES = ['none', 'in-network', 'out-of-network'] as const satisfies readonly InsuranceStatus[];
-const INSURANCE_ALIASES: Record<string, InsuranceStatus> = {
-  none: 'none',
-  'self-pay': 'none',
-  selfpay: 'none',
-  uninsured: 'none',
-  cash: 'none',
-  'in-network': 'in-network',
-  'out-of-network': 'out-of-network',
-  oon: 'out-of-network',
-};
+/** Every insurance status, in the payer table's order (help, prompts and the contract list them so). */
+export const INSURANCE_STATUSES = /* @__PURE__ */ Object.keys(PAYERS) as InsuranceStatus[];
+// Each status by its id and by each of its aliases.
+// (Pure IIFEs: a command file that never parses a scenario drops them and the payer table.)
+const INSURANCE_ALIASES: Record<string, InsuranceStatus> = /* @__PURE__ */ (() =>
+  Object.fromEntries(INSURANCE_STATUSES.flatMap((status) => [status, ...PAYERS[status].aliases].map((name) => [name, status]))))();
 /** The insurance status a typed name means (`oon`, `self-pay`, any case), or undefined for none. */
 export function insuranceStatusOf(text: string): InsuranceStatus | undefined {
   const name = normaliseName(text);
@@ -36,7 +33,7 @@ export type ParseScenarioResult = { ok: true; scenario: Scenario } | { ok: false
  */
 export function parseScenario(raw: RawScenario, dataset: Dataset): ParseScenarioResult {
   const issues: ScenarioIssue[] = [];
-  const fail = (field: ScenarioField, message: string): null => {
+  const fail = (field: ScenarioField, message: Message): null => {
     issues.push({ field, message });
     return null;
   };
@@ -52,23 +49,17 @@ export function parseScenario(raw: RawScenario, dataset: Dataset): ParseScenario
   // 2. How many sessions: a count, a duration, or (neither) the route's typical program.
   const sessions = wholeNumber(text('sessions'), 'sessions', 1, MAX_SESSIONS, fail);
   const weeks = wholeNumber(text('weeks'), 'weeks', 1, MAX_WEEKS, fail);
-  if (raw.sessions !== undefined && raw.weeks !== undefined) fail('weeks', 'cannot be given with --sessions; give one of them');
+  if (raw.sessions !== undefined && raw.weeks !== undefined) fail('weeks', msg('issue.weeksWithSessions', {}));
   if (route && weeks !== null && route.schedule === undefined) {
     const withSchedule = dataset.routes.filter((r) => r.schedule).map((r) => r.id);
-    fail(
-      'weeks',
-      `cannot count sessions for ${route.label}: the price list has no schedule for it; use --sessions (routes with a schedule: ${withSchedule.join(', ') || 'none'})`,
-    );
+    fail('weeks', msg('issue.noSchedule', { route: route.label, withSchedule }));
   }
 
   // A price list's own schedule may count more sessions (or none) from the weeks than a program may have.
   if (route?.schedule && weeks !== null) {
     const counted = countSessions(route.schedule.phases, weeks);
     if (counted.low < 1 || counted.high > MAX_SESSIONS) {
-      fail(
-        'weeks',
-        `${weeks} weeks of ${route.id}'s schedule make ${formatRange(counted.low, counted.high)} sessions; a program has 1 to ${MAX_SESSIONS}, so give fewer weeks or --sessions`,
-      );
+      fail('weeks', msg('issue.weeksTooMany', { weeks, route: route.id, low: counted.low, high: counted.high, max: MAX_SESSIONS }));
     }
   }
 
@@ -85,23 +76,23 @@ export function parseScenario(raw: RawScenario, dataset: Dataset): ParseScenario
   return { ok: true, scenario: { route: route.id, provider, sessions, weeks, doseMg, exclude, insurance } };
 }
 
-type Fail = (field: ScenarioField, message: string) => null;
+type Fail = (field: ScenarioField, message: Message) => null;
 
 function resolveRoute(input: string | undefined, dataset: Dataset, fail: Fail): Route | null {
-  const allowed = () => dataset.routes.map((r) => r.id).join(', ');
-  if (input === undefined) return fail('route', `is required; allowed: ${allowed()}`);
+  const allowed = () => dataset.routes.map((r) => r.id);
+  if (input === undefined) return fail('route', msg('issue.routeRequired', { allowed: allowed() }));
   const name = normaliseName(input);
   const route = dataset.routes.find((r) => r.id === name || r.aliases.includes(name));
   if (route) return route;
   const names = dataset.routes.flatMap((r) => [r.id, ...r.aliases]);
-  return fail('route', `${quote(input)} is not a route${didYouMean(name, names)}; allowed: ${allowed()}`);
+  return fail('route', msg('issue.notARoute', { input, suggestion: closestName(name, names) ?? null, allowed: allowed() }));
 }
 
 function resolveProvider(input: string | undefined, route: Route, dataset: Dataset, fail: Fail): string | null {
   const offered = route.offers.map((o) => o.provider);
   if (input === undefined) {
     if (offered.length === 1 && offered[0] !== undefined) return offered[0];
-    return fail('provider', `is required for ${route.id}, which is offered by more than one provider type; allowed: ${offered.join(', ')}`);
+    return fail('provider', msg('issue.providerRequired', { route: route.id, allowed: offered }));
   }
   const name = normaliseName(input);
   const provider = dataset.providers.find((p) => p.id === name || p.aliases.includes(name));
@@ -109,13 +100,13 @@ function resolveProvider(input: string | undefined, route: Route, dataset: Datas
     const names = dataset.providers.flatMap((p) => [p.id, ...p.aliases]);
     return fail(
       'provider',
-      `${quote(input)} is not a provider type${didYouMean(name, names)}; allowed: ${dataset.providers.map((p) => p.id).join(', ')}`,
+      msg('issue.notAProvider', { input, suggestion: closestName(name, names) ?? null, allowed: dataset.providers.map((p) => p.id) }),
     );
   }
   if (!offered.includes(provider.id))
     return fail(
       'provider',
-      `${quote(input)}: ${route.label} is not offered ${provider.label}; allowed for ${route.id}: ${offered.join(', ')}`,
+      msg('issue.providerNotOffered', { input, route: route.label, provider: provider.label, routeId: route.id, allowed: offered }),
     );
   return provider.id;
 }
@@ -123,31 +114,29 @@ function resolveProvider(input: string | undefined, route: Route, dataset: Datas
 function resolveDose(input: string | undefined, route: Route, dataset: Dataset, fail: Fail): number | null {
   if (route.doses === undefined) {
     if (input === undefined) return null;
-    const dosed = dataset.routes
-      .filter((r) => r.doses)
-      .map((r) => r.id)
-      .join(', ');
-    return fail('dose', `applies only to routes priced by dose (${dosed}), not to ${route.id}`);
+    const dosed = dataset.routes.filter((r) => r.doses).map((r) => r.id);
+    return fail('dose', msg('issue.doseNotApplicable', { dosed, route: route.id }));
   }
   if (input === undefined) return route.defaultDoseMg ?? null;
-  const allowed = route.doses.map((d) => `${d.mg}`).join(' or ');
   const match = /^(\d{1,4})\s*(?:mg)?$/i.exec(withoutLeadingZeros(input.trim()));
   const mg = match ? Number(match[1]) : NaN;
   if (!route.doses.some((d) => d.mg === mg))
-    return fail('dose', `${quote(input)} is not a dose of ${route.label}; allowed: ${allowed} (mg)`);
+    return fail('dose', msg('issue.notADose', { input, route: route.label, allowed: route.doses.map((d) => d.mg) }));
   return mg;
 }
 
 // Terms that do not apply to the status are refused rather than ignored, so nobody believes they were used.
-const TERMS_APPLY_TO: readonly (readonly [ScenarioField, readonly InsuranceStatus[]])[] = [
-  ['covered', ['in-network', 'out-of-network']],
-  ['deductible', ['in-network', 'out-of-network']],
-  ['coinsurance', ['in-network']],
-  ['copay', ['in-network']],
-  ['oopMax', ['in-network']],
-  ['reimbursement', ['out-of-network']],
-  ['allowed', ['out-of-network']],
-];
+const INSURANCE_TERMS = [
+  'covered',
+  'deductible',
+  'coinsurance',
+  'copay',
+  'oopMax',
+  'reimbursement',
+  'allowed',
+] as const satisfies readonly InsuranceTerm[];
+const TERMS_APPLY_TO = /* @__PURE__ */ (() =>
+  INSURANCE_TERMS.map((term) => [term, INSURANCE_STATUSES.filter((status) => PAYERS[status].terms.includes(term))] as const))();
 const COVERED_ALIASES: Record<string, Covered> = { auto: 'auto', yes: 'yes', y: 'yes', true: 'yes', no: 'no', n: 'no', false: 'no' };
 
 function resolveInsurance(text: (field: ScenarioField) => string | undefined, fail: Fail): Insurance | null {
@@ -159,7 +148,11 @@ function resolveInsurance(text: (field: ScenarioField) => string | undefined, fa
     if (found === undefined) {
       return fail(
         'insurance',
-        `${quote(statusText)} is not an insurance status${didYouMean(name, Object.keys(INSURANCE_ALIASES))}; allowed: ${INSURANCE_STATUSES.join(', ')}`,
+        msg('issue.notAnInsurance', {
+          input: statusText,
+          suggestion: closestName(name, Object.keys(INSURANCE_ALIASES)) ?? null,
+          allowed: INSURANCE_STATUSES,
+        }),
       );
     }
     status = found;
@@ -169,12 +162,12 @@ function resolveInsurance(text: (field: ScenarioField) => string | undefined, fa
   for (const [field, statuses] of TERMS_APPLY_TO) {
     if (text(field) !== undefined && !statuses.includes(status)) {
       ok = false;
-      fail(field, `applies only with --insurance ${statuses.join(' or ')} (insurance is ${status})`);
+      fail(field, msg('issue.termNotApplicable', { statuses, status }));
     }
   }
   if (text('coinsurance') !== undefined && text('copay') !== undefined) {
     ok = false;
-    fail('copay', 'cannot be given with --coinsurance; give one of them');
+    fail('copay', msg('issue.copayWithCoinsurance', {}));
   }
 
   const coveredText = text('covered');
@@ -184,7 +177,7 @@ function resolveInsurance(text: (field: ScenarioField) => string | undefined, fa
     const found = Object.hasOwn(COVERED_ALIASES, name) ? COVERED_ALIASES[name] : undefined;
     if (found === undefined) {
       ok = false;
-      fail('covered', `${quote(coveredText)} is not allowed; allowed: yes, no, auto`);
+      fail('covered', msg('issue.notAChoice', { input: coveredText, allowed: ['yes', 'no', 'auto'] }));
     } else covered = found;
   }
   const deductibleCents = money(text('deductible'), 'deductible', fail);
@@ -207,10 +200,9 @@ function resolveExclude(input: string | undefined, route: Route | null, dataset:
     .filter((n) => n !== '');
   for (const name of names) {
     if (!known.includes(name)) {
-      const of = route ? ` of ${route.id}` : '';
       return fail(
         'exclude',
-        `${quote(name)} is not a line item${of}${didYouMean(name, known)}; allowed${of}: ${known.join(', ') || 'none'}`,
+        msg('issue.notAnItem', { input: name, route: route?.id ?? null, suggestion: closestName(name, known) ?? null, allowed: known }),
       );
     }
   }
@@ -222,33 +214,19 @@ function wholeNumber(input: string | undefined, field: ScenarioField, min: numbe
   const s = withoutLeadingZeros(input.trim());
   const n = /^\d{1,6}$/.test(s) ? Number(s) : NaN;
   if (Number.isInteger(n) && n >= min && n <= max) return n;
-  return fail(field, `${quote(input)} is not allowed; use a whole number from ${min} to ${max}`);
+  return fail(field, msg('issue.notAWholeNumber', { input, min, max }));
 }
 
 function money(input: string | undefined, field: ScenarioField, fail: Fail): number | null {
   if (input === undefined) return null;
   const cents = parseCents(input);
   if (cents !== null) return cents;
-  return fail(
-    field,
-    `${quote(input)} is not an amount of money; use dollars such as 1000, 1000.50 or $1,000.50 (at most two decimals, not negative)`,
-  );
+  return fail(field, msg('issue.notMoney', { input }));
 }
 
 function percent(input: string | undefined, field: ScenarioField, fail: Fail): number | null {
   if (input === undefined) return null;
   const bp = parseBasisPoints(input);
   if (bp !== null) return bp;
-  return fail(field, `${quote(input)} is not a percentage; use a number from 0 to 100 with at most two decimals`);
-}
-
-function didYouMean(name: string, names: readonly string[]): string {
-  const close = closestName(name, names);
-  return close === undefined ? '' : ` (did you mean "${close}"?)`;
-}
-
-/** Quotes what the user typed for a message, with control characters made visible and the length capped. */
-export function quote(input: string): string {
-  const shown = JSON.stringify(input.length > 60 ? `${input.slice(0, 60)}…` : input);
-  return shown;
+  return fail(field, msg('issue.notAPercent', { input }));
 }

@@ -1,7 +1,8 @@
-import { formatRange } from './fields.js';
+import { type Message, msg } from './message.js';
 import type { SchedulePhase } from './types.js';
 
-export type SessionCount = { low: number; high: number; steps: string[] };
+/** Sessions low and high, with one message per phase saying how they were counted. */
+export type SessionCount = { low: number; high: number; steps: Message[] };
 
 /**
  * Turns a duration into a session-count range by walking the route's schedule phase by phase
@@ -10,33 +11,34 @@ export type SessionCount = { low: number; high: number; steps: string[] };
 export function countSessions(phases: readonly SchedulePhase[], weeks: number): SessionCount {
   let low = 0;
   let high = 0;
-  const steps: string[] = [];
+  const steps: Message[] = [];
   for (const phase of phases) {
     const from = phase.fromWeek;
     const to = Math.min(phase.toWeek ?? weeks, weeks);
     if (to < from) break;
     const span = to - from + 1;
-    const label = from === to ? `Week ${from}` : `Weeks ${from}-${to}`;
     let phaseLow: number;
     let phaseHigh: number;
-    let how: string;
     if (phase.perWeek) {
       phaseLow = span * phase.perWeek.low;
       phaseHigh = span * phase.perWeek.high;
-      how = `${formatRange(phase.perWeek.low, phase.perWeek.high)} a week x ${plural(span, 'week')}`;
     } else if (phase.everyWeeks) {
       // A session opens each interval, so a part interval still holds one.
       phaseLow = Math.ceil(span / phase.everyWeeks.high);
       phaseHigh = Math.ceil(span / phase.everyWeeks.low);
-      how = `one every ${formatRange(phase.everyWeeks.low, phase.everyWeeks.high)} weeks over ${plural(span, 'week')}`;
     } else continue;
     low += phaseLow;
     high += phaseHigh;
-    steps.push(`${label}: ${how} = ${formatRange(phaseLow, phaseHigh)} ${phaseHigh === 1 ? 'session' : 'sessions'}`);
+    steps.push(
+      msg('schedule.phase', {
+        fromWeek: from,
+        toWeek: to,
+        perWeek: phase.perWeek ?? null,
+        everyWeeks: phase.perWeek ? null : (phase.everyWeeks ?? null),
+        low: phaseLow,
+        high: phaseHigh,
+      }),
+    );
   }
   return { low, high, steps };
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }

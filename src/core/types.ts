@@ -2,6 +2,7 @@
 // against these at compile time, and the published type declarations need nothing but these.
 
 import type { ScenarioField } from './fields.js';
+import type { Message } from './message.js';
 
 /**
  * Where a figure comes from: a source id of the dataset, the line or section in it, the one
@@ -114,8 +115,8 @@ export type { ScenarioField } from './fields.js';
 /** What flags, prompts and batch rows all produce: every field as the user typed it, unchecked. */
 export type RawScenario = Partial<Record<ScenarioField, string | number>>;
 
-/** One thing wrong with a raw scenario: the field and a sentence saying what was typed and what is allowed. */
-export type ScenarioIssue = { field: ScenarioField; message: string };
+/** One thing wrong with a raw scenario: the field and a message saying what was typed and what is allowed (a catalog words it). */
+export type ScenarioIssue = { field: ScenarioField; message: Message };
 
 export type InsuranceStatus = 'none' | 'in-network' | 'out-of-network';
 export type Covered = 'auto' | 'yes' | 'no';

@@ -5,11 +5,11 @@ import type { Estimate } from '../core/estimate.js';
 import { formatRange } from '../core/fields.js';
 import { formatUsdRange } from '../core/money.js';
 import type { BatchFormat, Detail } from '../formats.js';
+import { visible } from '../text/visible.js';
 import { csvFields, csvLine, ESTIMATE_COLUMNS, estimateFieldsWriter } from './csv.js';
 import { SCHEMA_VERSION, toJsonDocument } from './json.js';
 import { markdownCell } from './markdown.js';
 import { DISCLAIMER, payLabel } from './summary.js';
-import { visible } from './visible.js';
 
 /** One row's outcome: the estimate, or the problem with the row, never both; and the cells passed through. */
 export type BatchResult = {
@@ -38,7 +38,7 @@ export function rowMessage(r: BatchResult): string {
   if (!r.error) return '';
   // "column route is required" reads as a sentence; a message that starts with the value keeps the colon.
   const where = `row ${r.row}${r.line === null ? '' : ` (line ${r.line})`}`;
-  if (r.error.column && /^(is|cannot|applies) /.test(r.error.message)) return `${where}, column ${r.error.column} ${r.error.message}`;
+  if (r.error.column && r.error.readsOn) return `${where}, column ${r.error.column} ${r.error.message}`;
   return `${where}${r.error.column ? `, column ${r.error.column}` : ''}: ${r.error.message}`;
 }
 

@@ -1,7 +1,8 @@
-import { type Comparison, patientLowHigh, RANKING } from '../core/compare.js';
+import { type Comparison, patientLowHigh } from '../core/compare.js';
 import type { Estimate } from '../core/estimate.js';
 import { formatRange } from '../core/fields.js';
 import { formatUsdRange } from '../core/money.js';
+import { RANKING } from '../text/en-words.js';
 import { csvLine, ESTIMATE_COLUMNS, estimateCells } from './csv.js';
 import { SCHEMA_VERSION, toJsonDocument } from './json.js';
 import { markdownCell } from './markdown.js';

@@ -1,8 +1,9 @@
-import { type Comparison, patientLowHigh, RANKING } from '../core/compare.js';
+import { type Comparison, patientLowHigh } from '../core/compare.js';
 import type { Estimate } from '../core/estimate.js';
 import { formatUsd, formatUsdRange } from '../core/money.js';
 import type { Plan } from '../core/plan.js';
 import type { Source } from '../core/types.js';
+import { RANKING } from '../text/en-words.js';
 import { describePlan, summaryLines, what, when } from './plan.js';
 import {
   caseLabel,

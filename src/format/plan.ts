@@ -1,6 +1,7 @@
 import { formatRange } from '../core/fields.js';
 import { formatDecimal, formatUsd, formatUsdRange } from '../core/money.js';
-import { describeFinancing, type Plan, type PlanRow } from '../core/plan.js';
+import type { Plan, PlanRow } from '../core/plan.js';
+import { describeFinancing } from '../text/en-words.js';
 import { csvLine } from './csv.js';
 import { SCHEMA_VERSION } from './json.js';
 import { markdownCell } from './markdown.js';

@@ -1,7 +1,8 @@
-import { caseTitle, type Estimate, type PatientCase } from '../core/estimate.js';
+import type { Estimate, PatientCase } from '../core/estimate.js';
 import { formatRange } from '../core/fields.js';
 import { formatUsd, formatUsdRange } from '../core/money.js';
 import type { Source } from '../core/types.js';
+import { caseTitle } from '../text/en-words.js';
 
 export const DISCLAIMER =
   'This is an estimate from published price ranges, not a quote and not medical advice. Ask the provider for a written quote.';

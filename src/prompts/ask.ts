@@ -2,12 +2,14 @@ import checkbox from '@inquirer/checkbox';
 import confirm from '@inquirer/confirm';
 import input from '@inquirer/input';
 import select from '@inquirer/select';
-import { type Cited, cite } from '../core/estimate.js';
+import type { Cited } from '../core/estimate.js';
 import { formatRange } from '../core/fields.js';
 import { formatUsd } from '../core/money.js';
 import { parseScenario, type RawScenario, type ScenarioField } from '../core/scenario.js';
 import type { Dataset, Route } from '../core/types.js';
 import { CancelledError } from '../errors.js';
+import * as en from '../text/en.js';
+import { citeText } from '../text/localize.js';
 
 /** The Inquirer prompts the flow uses, passed in so tests can script them. */
 export type Prompts = { select: typeof select; input: typeof input; confirm: typeof confirm; checkbox: typeof checkbox };
@@ -45,7 +47,7 @@ export function checkAnswer(raw: RawScenario, field: ScenarioField, answer: stri
   const parsed = parseScenario({ ...raw, [field]: answer }, dataset);
   if (parsed.ok) return true;
   const issue = parsed.issues.find((i) => i.field === field);
-  return issue ? issue.message : true;
+  return issue ? en.say(issue.message) : true;
 }
 
 /**
@@ -268,12 +270,12 @@ async function askEligibility(route: Route, dataset: Dataset, prompts: Prompts):
   if (!check) return [];
   const notes: Cited[] = [];
   const adult = await prompts.confirm({ message: e.ageQuestion.text, default: true });
-  if (!adult) notes.push(cite(e.ageQuestion.note, e.ageQuestion.ref));
+  if (!adult) notes.push(citeText(e.ageQuestion.note, e.ageQuestion.ref));
   const chosen = await prompts.checkbox({
     message: `${e.intro} Do any of these apply to you? (space to select, Enter when done)`,
     choices: e.conditions.map((c) => ({ name: c.label, value: c.id })),
   });
-  for (const c of e.conditions) if (chosen.includes(c.id)) notes.push(cite(c.note, c.ref));
-  if (e.crisisNote.routes.includes(route.id)) notes.push(cite(e.crisisNote.text, e.crisisNote.ref));
+  for (const c of e.conditions) if (chosen.includes(c.id)) notes.push(citeText(c.note, c.ref));
+  if (e.crisisNote.routes.includes(route.id)) notes.push(citeText(e.crisisNote.text, e.crisisNote.ref));
   return notes;
 }

@@ -205,7 +205,10 @@ describe('through the estimate', () => {
     const parsed = parseScenario({ route: 'oral', exclude: 'observation' }, dataset);
     expect(parsed.ok).toBe(false);
     if (!parsed.ok)
-      expect(parsed.issues[0]?.message).toBe('"observation" is not a line item of oral; allowed of oral: intake, psychotherapy');
+      expect(parsed.issues[0]?.message).toEqual({
+        key: 'issue.notAnItem',
+        params: { input: 'observation', route: 'oral', suggestion: null, allowed: ['intake', 'psychotherapy'] },
+      });
   });
 });
 

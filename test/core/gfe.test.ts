@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { type ClinicProfile, goodFaithEstimate, isValidNpi } from '../../src/core/gfe.js';
-import { estimateFrom, readDataset } from '../helpers.js';
+import * as en from '../../src/text/en.js';
+import { sayGfe } from '../../src/text/localize.js';
+import { coreEstimateFrom, readDataset } from '../helpers.js';
 
 const dataset = readDataset();
 const clinic: ClinicProfile = {
@@ -27,8 +29,8 @@ describe('NPI check digit', () => {
 });
 
 describe('Good Faith Estimate draft', () => {
-  const e = estimateFrom({ route: 'iv', sessions: '6' });
-  const g = goodFaithEstimate(e, dataset, clinic, patient, '2027-01-04');
+  const e = coreEstimateFrom({ route: 'iv', sessions: '6' });
+  const g = sayGfe(goodFaithEstimate(e, dataset, clinic, patient, '2027-01-04'), en.say);
 
   it('itemises the expected charges for the clinic, with the total', () => {
     const items = g.providers[0]?.items.map((i) => [
@@ -88,7 +90,7 @@ describe('Good Faith Estimate draft', () => {
   });
 
   it("carries the bundled list's HCPCS codes for the esketamine visit, with their sources", () => {
-    const esk = goodFaithEstimate(estimateFrom({ route: 'esketamine', sessions: '8' }), dataset, clinic, patient, null);
+    const esk = sayGfe(goodFaithEstimate(coreEstimateFrom({ route: 'esketamine', sessions: '8' }), dataset, clinic, patient, null), en.say);
     const visit = esk.scheduledSeparately.find((s) => s.description.startsWith('Clinic visit with at least 2 hours'));
     expect(visit?.codes.map((c) => `${c.system} ${c.code}`)).toEqual(['HCPCS G2082', 'HCPCS G2083']);
     // G2082's descriptor (Highmark policy) and the billing firm's sentence naming G2083 are both listed.
@@ -100,7 +102,7 @@ describe('Good Faith Estimate draft', () => {
     const iv = own.routes.find((r) => r.id === 'iv');
     if (!iv?.offers[0]) throw new Error('no iv offer');
     iv.offers[0].codes = [{ system: 'CPT', code: '96365', description: 'IV infusion, first hour' }];
-    const coded = goodFaithEstimate(estimateFrom({ route: 'iv', sessions: '2' }, own), own, clinic, patient, null);
+    const coded = sayGfe(goodFaithEstimate(coreEstimateFrom({ route: 'iv', sessions: '2' }, own), own, clinic, patient, null), en.say);
     expect(coded.providers[0]?.items[0]?.codes).toEqual([{ system: 'CPT', code: '96365', description: 'IV infusion, first hour' }]);
     expect(coded.providers[0]?.items[1]?.codes).toEqual([]);
     expect(coded.primaryService.scheduledDate).toBeNull();

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { monthlyPayment } from '../../src/core/money.js';
 import { type Plan, type PlanOptions, planProgram, scheduleDays } from '../../src/core/plan.js';
 import { parseScenario, type RawScenario } from '../../src/core/scenario.js';
+import * as en from '../../src/text/en.js';
+import { sayPlan } from '../../src/text/localize.js';
 import { readDataset } from '../helpers.js';
 
 const dataset = readDataset();
@@ -22,8 +24,8 @@ function plan(raw: RawScenario, o: Partial<PlanOptions> = {}): Plan {
   const parsed = parseScenario(raw, dataset);
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
   const p = planProgram(parsed.scenario, dataset, options(o));
-  if ('flag' in p) throw new Error(`${p.flag} ${p.message}`);
-  return p;
+  if ('flag' in p) throw new Error(`${p.flag} ${en.say(p.message)}`);
+  return sayPlan(p, en.say);
 }
 
 describe('the schedule', () => {

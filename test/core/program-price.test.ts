@@ -5,6 +5,8 @@ import { estimateCost, estimateFromPrice, priceProgram, programKey } from '../..
 import { parseScenario, type RawScenario } from '../../src/core/scenario.js';
 import type { Scenario } from '../../src/core/types.js';
 import { csvFields, estimateCells, estimateFieldsWriter } from '../../src/format/csv.js';
+import * as en from '../../src/text/en.js';
+import { sayEstimate } from '../../src/text/localize.js';
 import { readDataset, runInProcess } from '../helpers.js';
 
 const dataset = readDataset();
@@ -102,7 +104,10 @@ describe('a program priced once, shared between patients', () => {
           if (s === null) continue;
           const k = programKey(s);
           if (!prices.has(k)) prices.set(k, priceProgram(s, dataset, { explain: false }));
-          const e = estimateFromPrice(prices.get(k) as ReturnType<typeof priceProgram>, s, dataset, { explain: false });
+          const e = sayEstimate(
+            estimateFromPrice(prices.get(k) as ReturnType<typeof priceProgram>, s, dataset, { explain: false }),
+            en.say,
+          );
           expect(write(e)).toBe(csvFields(estimateCells(e)));
         }
       }),
@@ -174,7 +179,7 @@ describe('a long batch through the memos', () => {
     const lines = r.stdout.trimEnd().split('\r\n').slice(1);
     expect(lines).toHaveLength(raws.length);
     for (let i = 0; i < raws.length; i++) {
-      const e = estimateCost(scenarioOf(raws[i] as RawScenario) as Scenario, dataset, { explain: false });
+      const e = sayEstimate(estimateCost(scenarioOf(raws[i] as RawScenario) as Scenario, dataset, { explain: false }), en.say);
       // id, row, status, error_column, error, then the estimate's cells.
       const expected = `${i + 1},${i + 1},ok,,,${csvFields(estimateCells(e))}`;
       // Compared one by one, but reported with the row number only when it fails (20,000 expects are slow).

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseScenario, type RawScenario } from '../../src/core/scenario.js';
+import * as en from '../../src/text/en.js';
 import { readDataset } from '../helpers.js';
 
 const dataset = readDataset();
@@ -81,6 +82,6 @@ describe('parseScenario refuses, naming the field and what is allowed', () => {
   ])('%j', (raw, field, message) => {
     const found = issue(raw as RawScenario);
     expect(found?.field).toBe(field);
-    expect(found?.message).toMatch(message);
+    expect(found && en.say(found.message)).toMatch(message);
   });
 });

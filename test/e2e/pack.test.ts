@@ -30,8 +30,10 @@ describe('the packed package', () => {
   it('is small and has no runtime dependencies', () => {
     // 200 KiB until the plan command, line items and quoted sources (schemaVersion 2); 210 KiB until
     // the HTML handout and the Good Faith Estimate (each command a self-contained lazy file); 232 KiB
-    // until the CLI became CommonJS (about 6 KiB of module helpers, for about 15 ms off every start).
-    expect(statSync(tarball).size).toBeLessThanOrEqual(240 * 1024);
+    // until the CLI became CommonJS (about 6 KiB of module helpers, for about 15 ms off every start);
+    // 240 KiB until the words left the core (#20): the English catalog is one more module in the
+    // CLI, the prompts and the API, and the message types ship with the API's declarations.
+    expect(statSync(tarball).size).toBeLessThanOrEqual(250 * 1024);
     expect(packageJson).not.toHaveProperty('dependencies');
     expect(readdirSync(join(app, 'node_modules')).filter((n) => !n.startsWith('.'))).toEqual(['ketamine-cost']);
   });

@@ -8,7 +8,9 @@ import { formatCsv } from '../../src/format/csv.js';
 import { formatJson } from '../../src/format/json.js';
 import { formatMarkdown } from '../../src/format/markdown.js';
 import { formatTable } from '../../src/format/table.js';
-import { visible, visibleDeep } from '../../src/format/visible.js';
+import * as en from '../../src/text/en.js';
+import { sayEstimate } from '../../src/text/localize.js';
+import { visible, visibleDeep } from '../../src/text/visible.js';
 import { readDataset, runInProcess } from '../helpers.js';
 
 // Every property is bounded in time; a run cut short by the limit fails rather than passing
@@ -267,7 +269,7 @@ describe('properties of the estimate', () => {
         const once = (): Promise<string[]> => {
           const parsed = parseScenario(raw, dataset);
           if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
-          const e = estimateCost(parsed.scenario, dataset);
+          const e = sayEstimate(estimateCost(parsed.scenario, dataset), en.say);
           return Promise.all([
             formatJson(e),
             formatCsv(e),

@@ -1,0 +1,28 @@
+// English words the views use beside the message catalog, kept apart from it so a view's lazily
+// loaded file carries these few lines, not the whole catalog.
+import type { CaseKind, CentsRange } from '../core/estimate-types.js';
+import { formatPercent, formatUsdRange } from '../core/money.js';
+import type { Financing } from '../core/plan.js';
+import { plural } from './catalog.js';
+
+/** The insurance cases in plain words. */
+export const CASE_TITLES: Record<CaseKind, string> = {
+  'self-pay': 'Paying yourself',
+  covered: 'If your plan covers it',
+  'not-covered': 'If your plan does not cover it',
+};
+
+/** A plain-language name for an insurance case ("If your plan covers it"). */
+export function caseTitle(c: CaseKind): string {
+  return CASE_TITLES[c];
+}
+
+/** What `compare` ranks by, in words, so every output can name it. */
+export const RANKING = 'ranked by the most you could pay, then the least';
+
+const range = (r: CentsRange) => formatUsdRange(r.lowCents, r.highCents);
+
+/** One line saying what a financing offer costs, for every format. */
+export function describeFinancing(f: Financing): string {
+  return `Over ${plural(f.months, 'month')} at ${formatPercent(f.aprBasisPoints)} APR: ${range(f.monthly)} a month, ${range(f.totalPaid)} in all, of which ${range(f.interest)} interest.`;
+}

@@ -1,0 +1,201 @@
+// The English message catalog: the words of every message the core returns (see core/message.ts).
+import type { CentsRange } from '../core/estimate-types.js';
+import { formatRange } from '../core/fields.js';
+import type { BillRun, End } from '../core/message.js';
+import { formatPercent, formatUsd, formatUsdRange } from '../core/money.js';
+import type { InsuranceStatus } from '../core/types.js';
+import { type Language, type MessageWords, plural, quote, type Say, sayWith } from './catalog.js';
+import { CASE_TITLES, describeFinancing } from './en-words.js';
+
+const usd = formatUsd;
+const range = (r: CentsRange) => formatUsdRange(r.lowCents, r.highCents);
+const sessions = (low: number, high: number) => `${formatRange(low, high)} ${high === 1 ? 'session' : 'sessions'}`;
+const bills = (run: BillRun, say: Say) =>
+  run.last !== null ? `Sessions ${run.first}-${run.last}` : run.name !== null ? say(run.name) : `Session ${run.first}`;
+const didYouMean = (suggestion: string | null) => (suggestion === null ? '' : ` (did you mean "${suggestion}"?)`);
+const statuses = (list: readonly InsuranceStatus[]) => list.join(' or ');
+const endName = (end: End) => `${end} end`;
+
+/** English words for every message key. */
+export const messages: MessageWords = {
+  'data.text': (p) => p.text,
+  'data.shortLabel': (p) => p.text.replace(/\s*\(.*\)$/, ''),
+
+  'share.inNetwork.step': (p, say) => {
+    const parts: string[] = [];
+    if (p.toDeductibleCents > 0) parts.push(`${usd(p.toDeductibleCents)} to the deductible`);
+    const rest = p.billedCents - p.toDeductibleCents;
+    if (rest > 0)
+      parts.push(
+        p.coinsuranceBasisPoints === null
+          ? `copay ${usd(p.shareCents)}`
+          : `${formatPercent(p.coinsuranceBasisPoints)} of ${usd(rest)} = ${usd(p.shareCents)}`,
+      );
+    if (p.capped) parts.push('capped by the out-of-pocket maximum');
+    return `${bills(p.bills, say)} at ${usd(p.billedCents)}: ${parts.join(', then ') || 'nothing'}; you pay ${usd(p.payCents)}${p.each ? ' each' : ''}`;
+  },
+  'share.inNetwork.total': (p) => {
+    const how = p.copayCents === null ? `${formatPercent(p.coinsuranceBasisPoints)} coinsurance` : `${usd(p.copayCents)} copay`;
+    return `Total: you pay ${usd(p.patientCents)} of ${usd(p.billedCents)} billed (${how}); the plan pays ${usd(p.billedCents - p.patientCents)}`;
+  },
+  'share.outOfNetwork.step': (p, say) => {
+    const allowed = p.billedCents - p.balanceCents;
+    const counted = p.balanceCents > 0 ? `the plan allows ${usd(allowed)} (${usd(p.balanceCents)} above it is billed to you), ` : '';
+    const deductible = p.toDeductibleCents > 0 ? `${usd(p.toDeductibleCents)} to the deductible, ` : '';
+    return `${bills(p.bills, say)} at ${usd(p.billedCents)} paid up front: ${counted}${deductible}${formatPercent(p.reimbursementBasisPoints)} of ${usd(allowed - p.toDeductibleCents)} paid back = ${usd(p.paidBackCents)}${p.each ? ' each' : ''}`;
+  },
+  'share.outOfNetwork.total': (p) =>
+    `Total: ${usd(p.billedCents)} up front, ${usd(p.paidBackCents)} paid back, ${usd(p.billedCents - p.paidBackCents)} net`,
+  'share.notCovered': () => 'not covered, so you pay the full price and nothing counts towards the deductible or the out-of-pocket maximum',
+
+  'assume.coverageAuto': (p) =>
+    `Coverage not given: both cases are shown; for ${p.route} the usual case is ${p.typicalCovered ? 'covered' : 'not covered'}.`,
+  'assume.notCovered': () => 'Not covered (as given): you pay the full price; the deductible, cost sharing and any payback do not apply.',
+  'assume.deductible': (p) => `Deductible left this year: ${usd(p.deductibleCents)}.`,
+  'assume.deductibleTypical': (p) =>
+    `Deductible left this year not given: the low end assumes it is already met ($0), the high end a typical full deductible of ${usd(p.typicalCents)} (average for single coverage in employer plans), so the plan may pay more at the low end. Give --deductible for yours.`,
+  'assume.deductibleMet': () =>
+    'Deductible left this year not given, and the price list has no typical figure: assumed already met ($0). Give --deductible for yours.',
+  'assume.allowedInNetwork': () =>
+    "Your share is counted on the clinic's price shown here; a plan counts it on its own allowed amount, which may be lower.",
+  'assume.copay': (p) => `Copay: ${usd(p.copayCents)} per session after the deductible.`,
+  'assume.coinsuranceDefault': (p) =>
+    `Coinsurance not given: assumed ${formatPercent(p.coinsuranceBasisPoints)}, the figure a marketplace glossary uses in its example; give --coinsurance for yours.`,
+  'assume.coinsurance': (p) => `Coinsurance: ${formatPercent(p.coinsuranceBasisPoints)}.`,
+  'assume.oopMax': (p) =>
+    p.oopMaxCents === null
+      ? 'Out-of-pocket maximum left: not given, so no cap is applied.'
+      : `Out-of-pocket maximum left this year: ${usd(p.oopMaxCents)}.`,
+  'assume.reimbursement': (p) =>
+    `Out of network: the plan pays back ${formatPercent(p.reimbursementBasisPoints)} of what lies above the deductible${p.given ? '' : ' (no reimbursement given)'}.`,
+  'assume.allowedOutOfNetwork': (p) =>
+    p.allowedCents === null
+      ? "Allowed amount not given: the payback is counted on the clinic's price, an upper bound."
+      : `The plan's allowed amount per visit: ${usd(p.allowedCents)}; what the clinic charges above it is billed to you.`,
+
+  'note.paybackUpperBound': () =>
+    "The payback shown is an upper bound: the plan pays its share of its own allowed amount, not of the clinic's price, and the clinic may bill you the difference (balance billing). Ask your plan for its allowed amount and give --allowed.",
+  'note.superbill': () =>
+    'If your plan covers it, ask your insurer before you start how to claim the reimbursement, and ask the provider for an itemised receipt (superbill).',
+  'note.goodFaithEstimate': (p) =>
+    `${p.selfPay ? 'Paying for yourself' : 'If you pay for it yourself (your plan does not cover it)'}: the provider owes you a written Good Faith Estimate before treatment, and a bill that comes in at least ${usd(p.disputeCents)} above it can be disputed.`,
+  'note.itemExcluded': (p) => `${p.label}: left out with --exclude.`,
+  'note.itemNotPriced': (p) => `${p.label}: not priced (${p.why ?? 'ask the clinic'}).`,
+  'note.firstSession': (p) =>
+    `Session 1 is priced at ${p.doseMg} mg (${p.devices} devices), the label's starting dose${p.laterDoseMg === null ? '' : `; ${p.laterDoseMg} mg only from session 2`}.`,
+  'note.savingsGovernmentPlans': () =>
+    'Government plans (Medicare, Medicaid, TRICARE, Department of Defense, VA) could not use it under its earlier terms; check the current ones.',
+
+  'price.perSession': (p) => `Per session: ${range(p.perSession)} for ${p.route} ${p.provider}`,
+  'price.perUnit': (p) => `Price per ${p.per}: ${range(p.unit)}`,
+  'price.doseDevices': (p) =>
+    `The ${p.doseMg} mg dose uses ${p.devices} devices: ${p.devices} x ${range(p.unit)} = ${range(p.perSession)} per session`,
+  'price.firstSession': (p) =>
+    `Session 1 is at the ${p.doseMg} mg starting dose: ${p.devices} x ${range(p.unit)} = ${range(p.first)}; ${p.laterDoseMg} mg from session 2`,
+  'price.program': (p) => {
+    const sum = p.firstCents === null ? `${p.count} x ${usd(p.eachCents)}` : `${usd(p.firstCents)} + ${p.count - 1} x ${usd(p.eachCents)}`;
+    return `Program, ${endName(p.end)}: ${sum} = ${usd(p.totalCents)}`;
+  },
+  'price.itemEnd': (p) =>
+    `${p.label}, ${endName(p.end)}: ${usd(p.cents)}${p.charge === 'once' ? ' once' : ' per session'}${p.thirdParty ? ' (third-party figure)' : ''}`,
+  'price.item': (p) =>
+    `${p.label}: ${range(p.unit)}${p.charge === 'once' ? ' once' : ' per session'}${p.thirdParty ? ' (third-party figure)' : ''}`,
+  'price.allIn': (p) => `All-in: ${range(p.program)} for the treatment + ${p.extras.map(range).join(' + ')} = ${range(p.allIn)}`,
+  'sessions.given': (p) => `${plural(p.count, 'session')}, as given`,
+  'sessions.givenStep': (p) => `Sessions: ${p.count}, as given`,
+  'sessions.weeks': (p) => `${formatRange(p.low, p.high)} sessions over ${plural(p.weeks, 'week')} (${p.schedule})`,
+  'sessions.weeksStep': (p) => `Sessions over ${p.weeks} weeks: ${formatRange(p.low, p.high)}`,
+  'sessions.typical': (p) => `${formatRange(p.low, p.high)} sessions, the typical program: ${p.program}`,
+  'sessions.typicalStep': (p) => `Sessions: ${formatRange(p.low, p.high)}, the typical program (${p.program})`,
+  'schedule.phase': (p) => {
+    const span = p.toWeek - p.fromWeek + 1;
+    const label = p.fromWeek === p.toWeek ? `Week ${p.fromWeek}` : `Weeks ${p.fromWeek}-${p.toWeek}`;
+    const how = p.perWeek
+      ? `${formatRange(p.perWeek.low, p.perWeek.high)} a week x ${plural(span, 'week')}`
+      : `one every ${formatRange(p.everyWeeks?.low ?? 0, p.everyWeeks?.high ?? 0)} weeks over ${plural(span, 'week')}`;
+    return `${label}: ${how} = ${sessions(p.low, p.high)}`;
+  },
+  'item.drug': (p) => `${p.route}: the drug, ${p.devices} devices of 28 mg per session`,
+  'item.treatment': (p) => `${p.route} ${p.provider}`,
+  'item.firstSessionNote': (p) => `session 1 at ${p.doseMg} mg (${p.devices} devices)`,
+  'item.excluded': () => 'left out with --exclude',
+  'explain.caseStep': (p, say) => `${CASE_TITLES[p.case]}, ${endName(p.end)}: ${say(p.step)}`,
+
+  'issue.weeksWithSessions': () => 'cannot be given with --sessions; give one of them',
+  'issue.noSchedule': (p) =>
+    `cannot count sessions for ${p.route}: the price list has no schedule for it; use --sessions (routes with a schedule: ${p.withSchedule.join(', ') || 'none'})`,
+  'issue.weeksTooMany': (p) =>
+    `${p.weeks} weeks of ${p.route}'s schedule make ${formatRange(p.low, p.high)} sessions; a program has 1 to ${p.max}, so give fewer weeks or --sessions`,
+  'issue.routeRequired': (p) => `is required; allowed: ${p.allowed.join(', ')}`,
+  'issue.notARoute': (p) => `${quote(p.input)} is not a route${didYouMean(p.suggestion)}; allowed: ${p.allowed.join(', ')}`,
+  'issue.providerRequired': (p) =>
+    `is required for ${p.route}, which is offered by more than one provider type; allowed: ${p.allowed.join(', ')}`,
+  'issue.notAProvider': (p) => `${quote(p.input)} is not a provider type${didYouMean(p.suggestion)}; allowed: ${p.allowed.join(', ')}`,
+  'issue.providerNotOffered': (p) =>
+    `${quote(p.input)}: ${p.route} is not offered ${p.provider}; allowed for ${p.routeId}: ${p.allowed.join(', ')}`,
+  'issue.doseNotApplicable': (p) => `applies only to routes priced by dose (${p.dosed.join(', ')}), not to ${p.route}`,
+  'issue.notADose': (p) => `${quote(p.input)} is not a dose of ${p.route}; allowed: ${p.allowed.join(' or ')} (mg)`,
+  'issue.notAnInsurance': (p) =>
+    `${quote(p.input)} is not an insurance status${didYouMean(p.suggestion)}; allowed: ${p.allowed.join(', ')}`,
+  'issue.termNotApplicable': (p) => `applies only with --insurance ${statuses(p.statuses)} (insurance is ${p.status})`,
+  'issue.copayWithCoinsurance': () => 'cannot be given with --coinsurance; give one of them',
+  'issue.notAChoice': (p) => `${quote(p.input)} is not allowed; allowed: ${p.allowed.join(', ')}`,
+  'issue.notAnItem': (p) => {
+    const of = p.route === null ? '' : ` of ${p.route}`;
+    return `${quote(p.input)} is not a line item${of}${didYouMean(p.suggestion)}; allowed${of}: ${p.allowed.join(', ') || 'none'}`;
+  },
+  'issue.notAWholeNumber': (p) => `${quote(p.input)} is not allowed; use a whole number from ${p.min} to ${p.max}`,
+  'issue.notMoney': (p) =>
+    `${quote(p.input)} is not an amount of money; use dollars such as 1000, 1000.50 or $1,000.50 (at most two decimals, not negative)`,
+  'issue.notAPercent': (p) => `${quote(p.input)} is not a percentage; use a number from 0 to 100 with at most two decimals`,
+
+  'planIssue.notInList': (p) => `is not in the price list: ${p.route}`,
+  'planIssue.needsEvery': (p) =>
+    `is needed: ${p.route} has no schedule in the price list (its program: ${p.program}); give one, e.g. --every 1w or --every 4d`,
+  'planIssue.sessionCount': (p) => `gives ${p.count} sessions; a plan has 1 to 365`,
+  'plan.cadenceEvery': (p) => `one session every ${p.everyDays % 7 === 0 ? plural(p.everyDays / 7, 'week') : plural(p.everyDays, 'day')}`,
+  'plan.cadenceSchedule': (p) => `${p.schedule}; where that gives a range, the plan takes the less frequent end; --every changes it`,
+  'bill.intake': () => 'Intake visit',
+  'plan.payAll': (p) =>
+    `${p.end === 'low' ? 'Low' : 'High'} end: you pay every bill in full (${p.selfPay ? 'paying yourself' : 'the plan does not cover it'})`,
+  'plan.yearStep': (p, say) => `Plan year ${p.planYear}, ${endName(p.end)}: ${say(p.step)}`,
+  'plan.rowStep': (p) =>
+    `billed ${range(p.billed)}; you pay ${range(p.patient)}; the plan pays ${range(p.plan)}; paid so far ${range(p.running)}`,
+  'plan.monthOfWeeks': (p) => `Month ${p.month} (weeks ${(p.month - 1) * 4 + 1}-${p.month * 4})`,
+  'plan.calendarMonth': (p) => p.yearMonth,
+  'plan.note.schedule': (p, say) => `Schedule: ${say(p.cadence)}.`,
+  'plan.note.noBoosters': () =>
+    'Boosters after the program are taken as needed; no source gives how often, so none are planned. Give --boosters-every <weeks> to include them.',
+  'plan.note.newPlanYear': () =>
+    'A new plan year starts where the schedule says so: the deductible and the out-of-pocket maximum start again.',
+  'plan.note.upFront': (p) => `Most clinics ask for ${formatRange(p.low, p.high)} sessions' payment before the first session.`,
+  'plan.financing': (p) => describeFinancing(p.financing),
+
+  'compare.noSchedule': (p) => `no schedule in the dataset to count ${p.weeks} weeks; give --sessions to include it`,
+  'gfe.notPriced': () => 'not priced',
+  'gfe.primaryService': (p) => `${p.route} ${p.provider}, ${sessions(p.low, p.high)}`,
+};
+
+/**
+ * The issue keys whose English starts with a verb ("is required", "cannot be given", "applies
+ * only"): after a flag or a column name they read as one sentence; the others follow a colon.
+ */
+export const PREDICATE_ISSUES: ReadonlySet<string> = new Set([
+  'issue.weeksWithSessions',
+  'issue.noSchedule',
+  'issue.routeRequired',
+  'issue.providerRequired',
+  'issue.doseNotApplicable',
+  'issue.termNotApplicable',
+  'issue.copayWithCoinsurance',
+]);
+
+/** Says any core message in English. */
+export const say: Say = sayWith(messages);
+
+/** English, as the commands use it. */
+export const english: Language = {
+  say,
+  readsOn: (message) => PREDICATE_ISSUES.has(message.key),
+  issueAfter: (name, message) => `${name} ${say(message)}`,
+};
