@@ -5,12 +5,14 @@ import { estimateCommand } from './commands/estimate.js';
 import type { PlanFlags } from './commands/plan.js';
 import type { OutputStyle } from './commands/shared.js';
 import { flagName, INPUT_COLUMN_NAMES, SCENARIO_FIELDS, type ScenarioField } from './core/fields.js';
+import { INSURANCE_STATUSES } from './core/scenario.js';
 import type { RawScenario } from './core/types.js';
 import { oneLine, UsageError } from './errors.js';
 import { shouldColor } from './format/color.js';
 import { BATCH_FORMATS, type BatchFormat, DETAILS, type Detail, FORMATS, type Format, GFE_FORMATS, type GfeFormat } from './formats.js';
 import type { Io } from './io.js';
 import { english } from './text/en.js';
+import { PAYER_WORDS } from './text/en-words.js';
 import { clipEchoes, visible, visibleName } from './text/visible.js';
 
 /** What the parsed command line asks for: the command to run, once parsing has succeeded. */
@@ -48,7 +50,7 @@ const SCENARIO_FLAGS: Record<ScenarioField, { short?: string; value: string; hel
   sessions: { short: 's', value: 'n', help: "number of sessions, 1-365 (default: the route's typical program)" },
   weeks: { value: 'n', help: "program length in weeks, counted from the route's schedule (not with --sessions)" },
   dose: { value: 'mg', help: 'esketamine dose in mg: 56 or 84 (default 56); in compare, for the options priced by dose' },
-  insurance: { short: 'i', value: 'status', help: 'none (self-pay, default), in-network, out-of-network (oon)' },
+  insurance: { short: 'i', value: 'status', help: INSURANCE_STATUSES.map((s) => PAYER_WORDS[s].flagHelp).join(', ') },
   covered: { value: 'yes|no|auto', help: 'whether your plan covers this route (default auto: show both, marking the usual one)' },
   deductible: {
     value: 'usd',

@@ -1,6 +1,7 @@
 import type { Cited, Estimate } from '../core/estimate.js';
 import { estimateCost } from '../core/estimate.js';
 import { flagName } from '../core/fields.js';
+import { PAYER_TERMS } from '../core/payer-terms.js';
 import { insuranceStatusOf, parseScenario } from '../core/scenario.js';
 import type { RawScenario } from '../core/types.js';
 import { UsageError } from '../errors.js';
@@ -45,7 +46,7 @@ export async function estimateCommand(options: EstimateCommandOptions, io: Io): 
   // In a terminal, --insurance without its terms: ask for them rather than assume them.
   const terms = ['deductible', 'coinsurance', 'copay', 'oopMax', 'reimbursement', 'allowed'] as const;
   const status = options.raw.insurance === undefined ? undefined : insuranceStatusOf(String(options.raw.insurance));
-  const insured = status === 'in-network' || status === 'out-of-network';
+  const insured = status !== undefined && PAYER_TERMS[status].paysOnTheDay !== null;
   const askTerms =
     !interactive && options.interactive === undefined && terminal() && insured && terms.every((t) => options.raw[t] === undefined);
   // Where the questions' words go: stdout, unless stdout is JSON or CSV, which must stay data.

@@ -2,7 +2,7 @@ import type { Cited, Estimate, EstimateOptions, ProgramPrice, Step } from './est
 import { type Message, msg } from './message.js';
 import { NONE, sharePatientCost } from './patient-share.js';
 import { PAYERS } from './payers.js';
-import { cite, findRoute, priceProgram } from './price-program.js';
+import { cite, DatasetMismatch, findRoute, priceProgram } from './price-program.js';
 import type { Dataset, Scenario, Source } from './types.js';
 
 export type * from './estimate-types.js';
@@ -80,7 +80,7 @@ export function estimateFromPrice(
 /** Each case's cost-sharing arithmetic, low end then high end, as explanation steps with their sources. */
 function caseSteps(cases: Estimate<Message>['patient']['cases'], scenario: Scenario, dataset: Dataset): Step<Message>[] {
   const offer = findRoute(dataset, scenario.route).offers.find((o) => o.provider === scenario.provider);
-  if (!offer) throw new Error(`the dataset has no ${scenario.provider} offer for ${scenario.route}`);
+  if (!offer) throw new DatasetMismatch('offer', `${scenario.route}@${scenario.provider}`);
   const steps: Step<Message>[] = [];
   for (const c of cases) {
     const ref = c.case === 'self-pay' ? offer.price.ref : (dataset.insurance.deductibleRef ?? dataset.insurance.coinsuranceRef);

@@ -1,7 +1,9 @@
 import type { Bill } from './cost-sharing.js';
 import type { CaseKind, CentsRange, Cited, Estimate, InputsUsed, PatientCase, ProgramPrice } from './estimate-types.js';
 import { type Message, msg } from './message.js';
+import { PAYER_TERMS, type PayerTerms } from './payer-terms.js';
 import { ASSUMABLE, PAYERS, type PlanRules } from './payers.js';
+import { findRoute } from './price-program.js';
 import type { Dataset, Insurance, Ref, Scenario } from './types.js';
 
 // Shared, frozen values: a batch makes an estimate per row, and these are the same for many.
@@ -66,7 +68,7 @@ export function sharePatientCost(scenario: Scenario, dataset: Dataset, price: Pr
   const cases = reported.map((which) =>
     which === 'not-covered'
       ? payAll(which, !typicalCovered, price, explain)
-      : coveredCase(rules, price, used, deductible, typicalCovered, explain),
+      : coveredCase(rules, PAYER_TERMS[ins.status].paysOnTheDay, price, used, deductible, typicalCovered, explain),
   );
   const inputsUsed: InputsUsed = { ...used, assumed: assumedList(rules.assumed(ins)) };
   return { patient: { insurance: ins.status, cases, assumptions }, inputsUsed };
@@ -82,6 +84,7 @@ function payAll(kind: CaseKind, typical: boolean, price: ProgramPrice, explain: 
 /** The covered case: the bills at each end shared by the payer's rules, from the deductible left at that end. */
 function coveredCase(
   rules: PlanRules,
+  paysOnTheDay: PayerTerms['paysOnTheDay'],
   price: ProgramPrice,
   used: Omit<InputsUsed, 'assumed'>,
   deductible: { low: number; high: number },
@@ -94,7 +97,7 @@ function coveredCase(
   return {
     case: 'covered',
     typical: typicalCovered,
-    upFront: rules.paysOnTheDay === 'bill' ? price.billed : patient,
+    upFront: paysOnTheDay === 'bill' ? price.billed : patient,
     plan: { lowCents: low.planCents, highCents: high.planCents },
     patient,
     balanceBilled: { lowCents: low.balanceBilledCents, highCents: high.balanceBilledCents },
@@ -118,9 +121,7 @@ function deductibleAssumption(ins: Insurance, dataset: Dataset): Cited<Message> 
 }
 
 function routeCoverageRef(dataset: Dataset, routeId: string): Ref {
-  const route = dataset.routes.find((r) => r.id === routeId);
-  if (!route) throw new Error(`the dataset has no route "${routeId}"`);
-  return route.coverage.ref;
+  return findRoute(dataset, routeId).coverage.ref;
 }
 
 function cite(text: Message, ref: Ref): Cited<Message> {

@@ -1,37 +1,22 @@
 import { type Bill, type CostShare, shareInNetwork, shareOutOfNetwork } from './cost-sharing.js';
 import type { Cited, InputsUsed } from './estimate-types.js';
 import { type Message, msg } from './message.js';
-import type { Dataset, Insurance, InsuranceStatus, Ref, ScenarioField } from './types.js';
-
-/** The insurance terms a scenario may give; which apply depends on the payer (PAYERS). */
-export type InsuranceTerm = Extract<
-  ScenarioField,
-  'covered' | 'deductible' | 'coinsurance' | 'copay' | 'oopMax' | 'reimbursement' | 'allowed'
->;
+import type { Dataset, Insurance, InsuranceStatus, Ref } from './types.js';
 
 /** The names a term has in `inputsUsed.assumed` (the JSON contract), in the order they are listed. */
 export const ASSUMABLE = ['covered', 'deductible', 'coinsurance', 'oop-max', 'reimbursement', 'allowed'] as const;
 export type Assumable = (typeof ASSUMABLE)[number];
 
 /**
- * How one insurance status prices a program: the names it goes by, the terms that apply to it (the
- * others are refused, so nobody believes they were used), and, for a plan, how the patient's share
- * of each bill is worked out, which terms were assumed and what the patient pays on the day.
- * `PAYERS` holds one for each status, so a new status does not compile until it says all of this.
+ * How one insurance status prices a program: null when paying yourself, else how the patient's
+ * share of each bill is worked out, which terms were assumed and the notes. `PAYERS` holds one for
+ * each status (and PAYER_TERMS what each accepts), so a new status does not compile until it says
+ * all of this.
  */
-export type PayerRules = {
-  /** Other names a user may type (any case; spaces and underscores read as dashes). */
-  aliases: readonly string[];
-  /** The terms that apply; the cases reported follow `--covered` only when a plan is held. */
-  terms: readonly InsuranceTerm[];
-  /** Null when paying yourself; else the plan's rules. */
-  plan: PlanRules | null;
-};
+export type PayerRules = { plan: PlanRules | null };
 
 /** A plan's cost-sharing rules: all money in cents, shares in basis points. */
 export type PlanRules = {
-  /** On a session's date the patient pays their share (in network) or the whole bill, claimed back later (out of network). */
-  paysOnTheDay: 'share' | 'bill';
   /** The terms the figures use, from what was given and the price list's defaults. */
   inputsUsed: (ins: Insurance, dataset: Dataset, deductible: { low: number; high: number }) => Omit<InputsUsed, 'assumed'>;
   /** Which terms were assumed (not given): bit i set for ASSUMABLE[i] (a mask, so a batch shares one list per combination). */
@@ -66,7 +51,6 @@ export function defaultCoinsuranceBasisPoints(dataset: Dataset): number {
 }
 
 const IN_NETWORK: PlanRules = {
-  paysOnTheDay: 'share',
   inputsUsed: (ins, dataset, deductible) => ({
     deductible: { lowCents: deductible.low, highCents: deductible.high },
     coinsuranceBasisPoints: ins.copayCents === null ? (ins.coinsuranceBasisPoints ?? defaultCoinsuranceBasisPoints(dataset)) : null,
@@ -108,7 +92,6 @@ const IN_NETWORK: PlanRules = {
 };
 
 const OUT_OF_NETWORK: PlanRules = {
-  paysOnTheDay: 'bill',
   inputsUsed: (ins, _dataset, deductible) => ({
     deductible: { lowCents: deductible.low, highCents: deductible.high },
     coinsuranceBasisPoints: null,
@@ -155,15 +138,7 @@ const OUT_OF_NETWORK: PlanRules = {
 
 /** Every insurance status and its rules. A status missing here, or in a catalog's words for it, does not compile. */
 export const PAYERS: Record<InsuranceStatus, PayerRules> = {
-  none: { aliases: ['self-pay', 'selfpay', 'uninsured', 'cash'], terms: [], plan: null },
-  'in-network': {
-    aliases: [],
-    terms: ['covered', 'deductible', 'coinsurance', 'copay', 'oopMax'],
-    plan: IN_NETWORK,
-  },
-  'out-of-network': {
-    aliases: ['oon'],
-    terms: ['covered', 'deductible', 'reimbursement', 'allowed'],
-    plan: OUT_OF_NETWORK,
-  },
+  none: { plan: null },
+  'in-network': { plan: IN_NETWORK },
+  'out-of-network': { plan: OUT_OF_NETWORK },
 };

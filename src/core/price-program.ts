@@ -27,7 +27,7 @@ export function priceProgram(scenario: ProgramScenario, dataset: Dataset, option
   const route = findRoute(dataset, scenario.route);
   const offer = route.offers.find((o) => o.provider === scenario.provider);
   const provider = dataset.providers.find((p) => p.id === scenario.provider);
-  if (!offer || !provider) throw new Error(`the dataset has no ${scenario.provider} offer for ${route.id}`);
+  if (!offer || !provider) throw new DatasetMismatch('offer', `${route.id}@${scenario.provider}`);
   const explanation: Step<Message>[] = [];
   // Lines are built only when explaining: a batch's summary rows skip them, and their cost.
   const say: Say = (line) => {
@@ -134,7 +134,7 @@ function sessionPrice(
   dose: Dose | null,
   say: Say,
 ): { perSession: CentsRange; units: number } {
-  if (price.per === 'device' && !dose) throw new Error(`${route.id} is priced per device but the scenario has no dose`);
+  if (price.per === 'device' && !dose) throw new DatasetMismatch('dose', route.id);
   const units = price.per === 'device' && dose ? dose.devices : 1;
   const perSession = { lowCents: price.lowCents * units, highCents: price.highCents * units };
   if (units === 1) say(() => step(msg('price.perSession', { perSession, route: route.label, provider: providerLabel }), price.ref));
@@ -408,9 +408,24 @@ function step(text: Message, ref: Ref): Step<Message> {
   return { text, source: ref.source, at: ref.at, quote: ref.quote ?? null };
 }
 
+/**
+ * A scenario that does not fit the dataset it is priced against: a caller's bug, since scenarios
+ * are validated against the same dataset (main reports it as unexpected). `what` is the missing
+ * part (route, offer, dose), `id` whose.
+ */
+export class DatasetMismatch extends Error {
+  constructor(
+    readonly what: 'route' | 'offer' | 'dose',
+    readonly id: string,
+  ) {
+    super(`${what}: ${id}`);
+    this.name = 'DatasetMismatch';
+  }
+}
+
 /** Returns the route with this id; throws when the dataset does not have it (a caller's bug, since scenarios are validated). */
 export function findRoute(dataset: Dataset, id: string): Route {
   const route = dataset.routes.find((r) => r.id === id);
-  if (!route) throw new Error(`the dataset has no route "${id}"`);
+  if (!route) throw new DatasetMismatch('route', id);
   return route;
 }

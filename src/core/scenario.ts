@@ -1,8 +1,8 @@
 import { type Message, msg } from './message.js';
 import { parseBasisPoints, parseCents, withoutLeadingZeros } from './money.js';
 import { closestName, normaliseName } from './names.js';
-import type { InsuranceTerm } from './payers.js';
-import { PAYERS } from './payers.js';
+import type { InsuranceTerm } from './payer-terms.js';
+import { PAYER_TERMS } from './payer-terms.js';
 import { countSessions } from './schedule.js';
 import type { Covered, Dataset, Insurance, InsuranceStatus, RawScenario, Route, Scenario, ScenarioField, ScenarioIssue } from './types.js';
 
@@ -10,11 +10,11 @@ export { SCENARIO_FIELDS } from './fields.js';
 export type { RawScenario, ScenarioField, ScenarioIssue } from './types.js';
 
 /** Every insurance status, in the payer table's order (help, prompts and the contract list them so). */
-export const INSURANCE_STATUSES = /* @__PURE__ */ Object.keys(PAYERS) as InsuranceStatus[];
+export const INSURANCE_STATUSES = /* @__PURE__ */ Object.keys(PAYER_TERMS) as InsuranceStatus[];
 // Each status by its id and by each of its aliases.
 // (Pure IIFEs: a command file that never parses a scenario drops them and the payer table.)
 const INSURANCE_ALIASES: Record<string, InsuranceStatus> = /* @__PURE__ */ (() =>
-  Object.fromEntries(INSURANCE_STATUSES.flatMap((status) => [status, ...PAYERS[status].aliases].map((name) => [name, status]))))();
+  Object.fromEntries(INSURANCE_STATUSES.flatMap((status) => [status, ...PAYER_TERMS[status].aliases].map((name) => [name, status]))))();
 /** The insurance status a typed name means (`oon`, `self-pay`, any case), or undefined for none. */
 export function insuranceStatusOf(text: string): InsuranceStatus | undefined {
   const name = normaliseName(text);
@@ -136,7 +136,7 @@ const INSURANCE_TERMS = [
   'allowed',
 ] as const satisfies readonly InsuranceTerm[];
 const TERMS_APPLY_TO = /* @__PURE__ */ (() =>
-  INSURANCE_TERMS.map((term) => [term, INSURANCE_STATUSES.filter((status) => PAYERS[status].terms.includes(term))] as const))();
+  INSURANCE_TERMS.map((term) => [term, INSURANCE_STATUSES.filter((status) => PAYER_TERMS[status].terms.includes(term))] as const))();
 const COVERED_ALIASES: Record<string, Covered> = { auto: 'auto', yes: 'yes', y: 'yes', true: 'yes', no: 'no', n: 'no', false: 'no' };
 
 function resolveInsurance(text: (field: ScenarioField) => string | undefined, fail: Fail): Insurance | null {

@@ -106,7 +106,7 @@ export const EstimateSchema = z.strictObject({
   firstYear: z.nullable(z.strictObject({ lowCents: Cents, highCents: Cents, sessions: z.strictObject({ low: z.int(), high: z.int() }) })),
   allIn: z.strictObject({ lowCents: Cents, highCents: Cents, notPriced: z.array(z.string()), excludedItems: z.array(z.string()) }),
   patient: z.strictObject({
-    insurance: z.enum(['none', 'in-network', 'out-of-network']),
+    insurance: z.enum(INSURANCE_STATUSES),
     cases: z.array(
       z.strictObject({
         case: z.enum(['self-pay', 'covered', 'not-covered']),

@@ -1,8 +1,9 @@
 import type { Estimate, PatientCase } from '../core/estimate.js';
 import { formatRange } from '../core/fields.js';
 import { formatUsd, formatUsdRange } from '../core/money.js';
+import { PAYER_TERMS } from '../core/payer-terms.js';
 import type { Source } from '../core/types.js';
-import { caseTitle } from '../text/en-words.js';
+import { caseTitle, PAYER_WORDS } from '../text/en-words.js';
 
 export const DISCLAIMER =
   'This is an estimate from published price ranges, not a quote and not medical advice. Ask the provider for a written quote.';
@@ -50,14 +51,7 @@ export function describeEstimate(e: Estimate): string {
 
 /** Returns how the insurance situation reads in a sentence. */
 export function describeInsurance(e: Estimate): string {
-  switch (e.patient.insurance) {
-    case 'none':
-      return 'Paying yourself (no insurance)';
-    case 'in-network':
-      return 'Insured, provider in network';
-    case 'out-of-network':
-      return 'Insured, provider out of network';
-  }
+  return PAYER_WORDS[e.patient.insurance].describe;
 }
 
 /** The label of a patient case in a table row, marking the usual one when both are shown. */
@@ -197,7 +191,8 @@ export function estimateRows(e: Estimate, short = false): Row[] {
   for (const c of cases) {
     if (c.case === 'self-pay') continue;
     const title = caseLabel(c, cases.length);
-    if (e.patient.insurance === 'out-of-network' && c.case === 'covered') {
+    // A plan that pays back after a claim: the patient pays the bill on the day, then gets some back.
+    if (PAYER_TERMS[e.patient.insurance].paysOnTheDay === 'bill' && c.case === 'covered') {
       rows.push({ label: `${title}: paid up front`, lowCents: c.upFront.lowCents, highCents: c.upFront.highCents, cite: '' });
       rows.push({ label: `${title}: paid back`, lowCents: c.plan.lowCents, highCents: c.plan.highCents, cite: '' });
       if (c.balanceBilled.highCents > 0)

@@ -5,10 +5,12 @@ import select from '@inquirer/select';
 import type { Cited } from '../core/estimate.js';
 import { formatRange } from '../core/fields.js';
 import { formatUsd } from '../core/money.js';
-import { parseScenario, type RawScenario, type ScenarioField } from '../core/scenario.js';
+import { PAYER_TERMS } from '../core/payer-terms.js';
+import { INSURANCE_STATUSES, insuranceStatusOf, parseScenario, type RawScenario, type ScenarioField } from '../core/scenario.js';
 import type { Dataset, Route } from '../core/types.js';
 import { CancelledError } from '../errors.js';
 import * as en from '../text/en.js';
+import { PAYER_WORDS } from '../text/en-words.js';
 import { citeText } from '../text/localize.js';
 
 /** The Inquirer prompts the flow uses, passed in so tests can script them. */
@@ -156,24 +158,12 @@ export async function askMissingInputs(given: RawScenario, dataset: Dataset, pro
   if (raw.insurance === undefined) {
     raw.insurance = await prompts.select({
       message: 'Will insurance pay for part of it?',
-      choices: [
-        { name: 'No, I will pay myself', value: 'none', description: 'Self-pay: the price is what you pay.' },
-        {
-          name: 'Yes, and the provider is in my plan’s network',
-          value: 'in-network',
-          description: 'Your plan’s deductible, coinsurance or copay apply.',
-        },
-        {
-          name: 'Yes, but the provider is out of network',
-          value: 'out-of-network',
-          description: 'You pay up front and claim part of it back.',
-        },
-      ],
+      choices: INSURANCE_STATUSES.map((value) => ({ name: PAYER_WORDS[value].answer, value, description: PAYER_WORDS[value].answerHelp })),
       default: 'none',
     });
   }
-  const status = String(raw.insurance);
-  if (status === 'in-network' || status === 'out-of-network') await askInsuranceTerms(raw, route, dataset, prompts);
+  const status = insuranceStatusOf(String(raw.insurance));
+  if (status !== undefined && PAYER_TERMS[status].paysOnTheDay !== null) await askInsuranceTerms(raw, route, dataset, prompts);
 
   // 5. Optional eligibility notes: never block the estimate, only add things to discuss.
   const eligibilityNotes = await askEligibility(route, dataset, prompts);
@@ -211,7 +201,9 @@ async function askInsuranceTerms(raw: RawScenario, route: Route, dataset: Datase
     });
     if (deductible.trim() !== '') raw.deductible = deductible;
   }
-  if (String(raw.insurance) === 'out-of-network') {
+  // The questions follow the terms the payer takes (PAYER_TERMS): a payback, or a share of each bill.
+  const status = insuranceStatusOf(String(raw.insurance));
+  if (status !== undefined && PAYER_TERMS[status].terms.includes('reimbursement')) {
     if (raw.reimbursement === undefined) {
       raw.reimbursement = await prompts.input({
         message: 'What share does your plan pay back for out-of-network care, in percent? (often 50-70%; 0 if none)',

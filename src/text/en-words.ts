@@ -3,6 +3,7 @@
 import type { CaseKind, CentsRange } from '../core/estimate-types.js';
 import { formatPercent, formatUsdRange } from '../core/money.js';
 import type { Financing } from '../core/plan.js';
+import type { InsuranceStatus } from '../core/types.js';
 import { plural } from './catalog.js';
 
 /** The insurance cases in plain words. */
@@ -16,6 +17,31 @@ export const CASE_TITLES: Record<CaseKind, string> = {
 export function caseTitle(c: CaseKind): string {
   return CASE_TITLES[c];
 }
+
+/**
+ * Each insurance status in words: how it reads in a sentence, its answer in the questions, and its
+ * name in `--insurance`'s help (with its aliases). A status without words here does not compile.
+ */
+export const PAYER_WORDS: Record<InsuranceStatus, { describe: string; answer: string; answerHelp: string; flagHelp: string }> = {
+  none: {
+    describe: 'Paying yourself (no insurance)',
+    answer: 'No, I will pay myself',
+    answerHelp: 'Self-pay: the price is what you pay.',
+    flagHelp: 'none (self-pay, default)',
+  },
+  'in-network': {
+    describe: 'Insured, provider in network',
+    answer: 'Yes, and the provider is in my plan’s network',
+    answerHelp: 'Your plan’s deductible, coinsurance or copay apply.',
+    flagHelp: 'in-network',
+  },
+  'out-of-network': {
+    describe: 'Insured, provider out of network',
+    answer: 'Yes, but the provider is out of network',
+    answerHelp: 'You pay up front and claim part of it back.',
+    flagHelp: 'out-of-network (oon)',
+  },
+};
 
 /** What `compare` ranks by, in words, so every output can name it. */
 export const RANKING = 'ranked by the most you could pay, then the least';
