@@ -3,117 +3,27 @@ import packageJson from '../package.json' with { type: 'json' };
 import { bundledDataset } from './catalog/load.js';
 import { estimateCommand } from './commands/estimate.js';
 import type { PlanFlags } from './commands/plan.js';
-import type { OutputStyle } from './commands/shared.js';
-import { flagName, INPUT_COLUMN_NAMES, SCENARIO_FIELDS, type ScenarioField } from './core/fields.js';
-import { INSURANCE_STATUSES } from './core/scenario.js';
-import type { RawScenario } from './core/types.js';
+import { INPUT_COLUMN_NAMES } from './core/fields.js';
 import { oneLine, UsageError } from './errors.js';
-import { shouldColor } from './format/color.js';
-import { BATCH_FORMATS, type BatchFormat, DETAILS, type Detail, FORMATS, type Format, GFE_FORMATS, type GfeFormat } from './formats.js';
+import { BATCH_FORMATS, type BatchFormat, DETAILS, type Detail, FORMATS, GFE_FORMATS } from './formats.js';
 import type { Io } from './io.js';
+import {
+  addOutputOptions,
+  addScenarioOptions,
+  DEBUG,
+  EXAMPLES,
+  type GfeFlags,
+  OUTPUT_FILE,
+  type OutputFlags,
+  outputStyle,
+  rawScenario,
+  type ScenarioFlags,
+} from './program-options.js';
 import { english } from './text/en.js';
-import { PAYER_WORDS } from './text/en-words.js';
 import { clipEchoes, visible, visibleName } from './text/visible.js';
 
 /** What the parsed command line asks for: the command to run, once parsing has succeeded. */
 export type Selection = { run?: () => Promise<number> };
-
-type ScenarioFlags = Partial<Record<ScenarioField, string>>;
-type GfeFlags = {
-  clinic?: string;
-  patientName?: string;
-  patientDob?: string;
-  diagnosis?: string;
-  start?: string;
-  issued?: string;
-  format: GfeFormat;
-  output?: string;
-  data?: string;
-};
-
-type OutputFlags = { format: Format; color?: boolean; ascii?: boolean; plain?: boolean; data?: string; debug?: boolean; output?: string };
-
-const routes = bundledDataset.routes;
-
-/**
- * How each scenario field reads as a flag. A Record, so a field added to SCENARIO_FIELDS does not
- * compile until it has a flag; `perOption` fields are set per option in `compare` instead.
- */
-const SCENARIO_FLAGS: Record<ScenarioField, { short?: string; value: string; help: string; perOption?: true }> = {
-  route: {
-    short: 'r',
-    value: 'route',
-    help: `how the ketamine is given: ${routes.map((r) => r.id).join(', ')} (other names such as ${routes.flatMap((r) => r.aliases.slice(-1)).join(', ')} work too)`,
-    perOption: true,
-  },
-  provider: { short: 'p', value: 'type', help: "provider type: clinic or at-home (default: the route's only provider)", perOption: true },
-  sessions: { short: 's', value: 'n', help: "number of sessions, 1-365 (default: the route's typical program)" },
-  weeks: { value: 'n', help: "program length in weeks, counted from the route's schedule (not with --sessions)" },
-  dose: { value: 'mg', help: 'esketamine dose in mg: 56 or 84 (default 56); in compare, for the options priced by dose' },
-  insurance: { short: 'i', value: 'status', help: INSURANCE_STATUSES.map((s) => PAYER_WORDS[s].flagHelp).join(', ') },
-  covered: { value: 'yes|no|auto', help: 'whether your plan covers this route (default auto: show both, marking the usual one)' },
-  deductible: {
-    value: 'usd',
-    help: 'what is left of your deductible this year, in dollars (default: from already met to a typical full one)',
-  },
-  coinsurance: { value: 'percent', help: 'your share after the deductible, 0-100 (default 20)' },
-  copay: { value: 'usd', help: 'a flat amount per session instead of coinsurance' },
-  oopMax: { value: 'usd', help: 'what is left of your out-of-pocket maximum this year (default: no cap)' },
-  reimbursement: { value: 'percent', help: 'out of network: share the plan pays back above the deductible, 0-100 (default 0)' },
-  allowed: {
-    value: 'usd',
-    help: "out of network: the plan's allowed amount per visit; above it the clinic may bill you (default: the price, an upper bound)",
-  },
-  exclude: { value: 'items', help: 'line items to leave out, comma-separated, e.g. intake (already had it); see `ketamine-cost routes`' },
-};
-
-const EXAMPLES = `
-Routes: ${routes.map((r) => `${r.id} = ${r.label}`).join(', ')}.
-
-Examples:
-  $ ketamine-cost --route iv --sessions 6
-  $ ketamine-cost --route oral --format json
-  $ ketamine-cost -r esketamine --dose 84 -s 8 --format markdown
-  $ ketamine-cost -r iv -s 4 -i in-network --covered yes --deductible 500 --coinsurance 20 --oop-max 2000
-  $ ketamine-cost -r iv -s 6 --format html --output handout.html
-
-With no flags in a terminal it asks a few questions instead (--no-interactive never asks).
-
-Exit codes: 0 ok, 1 runtime or data error, 2 usage error, 3 batch finished with failed rows, 130 cancelled.
-This tool estimates costs from published price ranges. It does not give medical advice.`;
-
-/** Adds the scenario flags, one per scenario field (without the per-option ones for `compare`). */
-function addScenarioOptions(command: Command, options: { perOption: boolean }): Command {
-  for (const field of SCENARIO_FIELDS) {
-    const flag = SCENARIO_FLAGS[field];
-    if (flag.perOption && !options.perOption) continue;
-    command.option(`${flag.short ? `-${flag.short}, ` : ''}${flagName(field)} <${flag.value}>`, flag.help);
-  }
-  return command;
-}
-
-/** Adds output and dataset flags shared by every command. */
-function addOutputOptions(command: Command, formats: readonly string[]): Command {
-  return command
-    .addOption(new Option('-f, --format <format>', 'output format').choices(formats).default('table'))
-    .option(
-      '--data <file>',
-      'use this price list (JSON, same schema as `ketamine-cost data show`); default: $KETAMINE_COST_DATA, else the bundled one',
-    )
-    .option('--no-color', 'never colour the output (NO_COLOR and FORCE_COLOR are honoured too)')
-    .option('--plain', 'no box drawing and nothing told by colour alone: for screen readers and copy-paste')
-    .option('--debug', 'print the stack trace of unexpected errors');
-}
-
-/** The scenario fields given as flags, as typed. */
-function rawScenario(flags: ScenarioFlags): RawScenario {
-  const raw: RawScenario = {};
-  for (const field of SCENARIO_FIELDS) {
-    const value = flags[field];
-    if (value !== undefined) raw[field] = value;
-  }
-  return raw;
-}
 
 /**
  * Rewords commander's messages in the words the tool's own use: the flag, the value, what is allowed.
@@ -130,24 +40,6 @@ export function inHouseWords(text: string): string {
     return `error: unknown option '--route' for this command; see --help (compare takes routes as words: compare iv oral)`;
   if (unknown) return `error: unknown option '${unknown[1]}'${unknown[2]}; see --help for the options this command takes`;
   return text;
-}
-
-/**
- * Decides once per command how output is drawn for a person. Commander's --no-color default is
- * true, so only an explicit --no-color decides; otherwise the environment and the terminal do.
- */
-function outputStyle(command: Command, flags: OutputFlags, io: Io): OutputStyle {
-  const colorFlag = command.getOptionValueSource('color') === 'cli' ? flags.color : undefined;
-  // A file named with --output is not the terminal: it gets the fixed layout and no colour.
-  const toFile = flags.output !== undefined && flags.output !== '-';
-  const onTerminal = io.stdoutIsTTY && !toFile;
-  return {
-    color: flags.plain === true ? false : shouldColor({ colorFlag, env: io.env, isTTY: onTerminal }),
-    ascii: flags.ascii === true || flags.plain === true || io.env.TERM === 'dumb',
-    width: onTerminal ? Math.max(60, io.columns ?? 80) : null,
-    plain: flags.plain === true,
-    text: english,
-  };
 }
 
 /**
@@ -201,7 +93,7 @@ export function defineProgram(io: Io, options: { subcommands: boolean }): { prog
   addOutputOptions(program, FORMATS)
     .option('--explain', 'show the arithmetic step by step, each figure with its source')
     .option('--brief', 'only the answer: what you will most likely pay, and what that leaves out')
-    .option('-o, --output <file>', 'write to this file (via a temp file renamed at the end) instead of standard output')
+    .option(...OUTPUT_FILE)
     .option('--interactive', 'ask questions for anything not given as a flag (needs a terminal)')
     .option('--no-interactive', 'never ask questions, even in a terminal')
     .addHelpText('after', EXAMPLES)
@@ -241,7 +133,7 @@ export function defineProgram(io: Io, options: { subcommands: boolean }): { prog
   addScenarioOptions(compare, { perOption: false });
   addOutputOptions(compare, FORMATS)
     .option('--ascii', 'draw the range bars with plain ASCII (also when TERM=dumb)')
-    .option('-o, --output <file>', 'write to this file (via a temp file renamed at the end) instead of standard output')
+    .option(...OUTPUT_FILE)
     .addHelpText(
       'after',
       `
@@ -271,7 +163,7 @@ Examples:
   addScenarioOptions(plan, { perOption: true });
   addOutputOptions(plan, FORMATS)
     .option('--explain', "show each session's arithmetic")
-    .option('-o, --output <file>', 'write to this file (via a temp file renamed at the end) instead of standard output')
+    .option(...OUTPUT_FILE)
     .option('--ascii', 'draw the chart with plain ASCII (also when TERM=dumb)')
     .option('--start <YYYY-MM-DD>', 'date of the first session; without it the plan counts weeks only')
     .option('--every <interval>', 'a session every <n>d or <n>w (needed for routes without a schedule: iv, im)')
@@ -378,7 +270,7 @@ Examples:
     .command('show')
     .description('print the price list in use (the bundled one, or --data) as JSON: the starting point for your own')
     .option('--data <file>', 'show this price list instead of the bundled one')
-    .option('--debug', 'print the stack trace of unexpected errors')
+    .option(...DEBUG)
     .action((flags: { data?: string }) => {
       selection.run = async () =>
         (await import('./commands/data.js')).dataShowCommand({ data: { file: flags.data, bundled: bundledDataset } }, io);
@@ -387,7 +279,7 @@ Examples:
     .command('validate')
     .description('check a price list: "valid", or every problem with its JSON path (exit 1)')
     .argument('<file>', 'the price list (JSON)')
-    .option('--debug', 'print the stack trace of unexpected errors')
+    .option(...DEBUG)
     .action((file: string) => {
       selection.run = async () => (await import('./commands/data.js')).dataValidateCommand({ file }, io);
     });
@@ -409,7 +301,7 @@ Examples:
       '--data <file>',
       "use this price list (the clinic's own, with its service codes); default: $KETAMINE_COST_DATA, else the bundled one",
     )
-    .option('--debug', 'print the stack trace of unexpected errors')
+    .option(...DEBUG)
     .addHelpText(
       'after',
       `
@@ -445,7 +337,7 @@ Examples:
   clinic
     .command('init')
     .description('print an empty clinic profile (JSON) to fill in: name, NPI, TIN, location')
-    .option('--debug', 'print the stack trace of unexpected errors')
+    .option(...DEBUG)
     .action(() => {
       selection.run = async () => {
         const { CLINIC_TEMPLATE } = await import('./catalog/read.js');
@@ -458,7 +350,7 @@ Examples:
     .command('schema')
     .description('print the JSON Schema of an output (estimate, a batch row, compare) or of a price list (dataset)')
     .argument('[which]', 'estimate, batch, compare, plan or dataset', 'estimate')
-    .option('--debug', 'print the stack trace of unexpected errors')
+    .option(...DEBUG)
     .action((which: string) => {
       selection.run = async () => (await import('./commands/data.js')).schemaCommand({ which }, io);
     });

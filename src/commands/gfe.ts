@@ -54,9 +54,8 @@ export async function gfeCommand(options: GfeCommandOptions, io: Io): Promise<nu
     options.issued === undefined ? null : checkedDate(options.issued, '--issued', 'the date the estimate is given', '2026-12-01');
   const document = goodFaithEstimate(estimate, dataset, clinic, patient, start, issued);
   const shown = visibleDeep(sayGfe(document, options.text.say));
-  const { formatGfeHtml, formatGfeJson, formatGfeMarkdown } = await import('../format/gfe.js');
-  const text =
-    options.format === 'html' ? formatGfeHtml(shown) : options.format === 'json' ? formatGfeJson(shown) : formatGfeMarkdown(shown);
+  const { GFE_RENDERERS } = await import('../format/gfe.js');
+  const text = GFE_RENDERERS[options.format](shown);
   // The file holds personal data: private to its owner.
   await emit(text, options.output, io, { private: true });
   return 0;

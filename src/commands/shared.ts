@@ -15,7 +15,7 @@ export async function emit(text: string, output: string | undefined, io: Io, opt
     await io.stdout(text);
     return;
   }
-  const { fileSink } = await import('../batch/sink.js');
+  const { fileSink } = await import('../output/sink.js');
   const sink = fileSink(output, io, options);
   try {
     await sink.write(text);

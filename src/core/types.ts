@@ -26,12 +26,12 @@ export type Source = {
   /** A figure from a third party (a website, a billing firm), not the maker, a regulator or a payer. */
   thirdParty?: boolean | undefined;
 };
+/** A billing code for an item or service (CPT or HCPCS), as a Good Faith Estimate lists it. */
+export type ServiceCode = { system: 'CPT' | 'HCPCS'; code: string; description: string; ref?: Ref | undefined };
 /**
  * Something else the patient may pay for besides the treatment itself: per session, or once. A
  * price when a source gives one; `notPriced` says why not, and such an item is never added up.
  */
-/** A billing code for an item or service (CPT or HCPCS), as a Good Faith Estimate lists it. */
-export type ServiceCode = { system: 'CPT' | 'HCPCS'; code: string; description: string; ref?: Ref | undefined };
 export type LineItemDefinition = {
   id: string;
   label: string;

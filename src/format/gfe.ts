@@ -1,6 +1,7 @@
 import { formatRange } from '../core/fields.js';
 import type { GfeItem, GoodFaithEstimate } from '../core/gfe.js';
 import { formatUsdRange } from '../core/money.js';
+import type { GfeFormat } from '../formats.js';
 import { escapeHtml as h, page, sourcesSection } from './html.js';
 import { SCHEMA_VERSION } from './json.js';
 import { describeSource } from './summary.js';
@@ -137,3 +138,10 @@ export function formatGfeHtml(g: GoodFaithEstimate): string {
   );
   return page('Good Faith Estimate (draft)', body);
 }
+
+/** The Good Faith Estimate in each of its formats: a Record, so a format added to GFE_FORMATS does not compile until it renders. */
+export const GFE_RENDERERS: Record<GfeFormat, (g: GoodFaithEstimate) => string> = {
+  markdown: formatGfeMarkdown,
+  html: formatGfeHtml,
+  json: formatGfeJson,
+};

@@ -16,9 +16,9 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { fileSink } from '../../src/batch/sink.js';
 import { equivalentCommand } from '../../src/format/command-line.js';
 import type { Io } from '../../src/io.js';
+import { fileSink } from '../../src/output/sink.js';
 import { BIN, expectUsageError, priceOf, readDataset, runCli } from '../helpers.js';
 
 // Files, terminals and streams that someone else controls (issue: Hardening II). Each case ran
