@@ -118,6 +118,8 @@ export type MessageParams = {
   'issue.notAWholeNumber': { input: string; min: number; max: number };
   'issue.notMoney': { input: string };
   'issue.notAPercent': { input: string };
+  /** A share typed as a fraction (0.2): `percent` is what it probably means, in plain digits ("20"). */
+  'issue.percentAsFraction': { input: string; percent: string };
 
   // Plans (core/plan.ts).
   'planIssue.notInList': { route: string };

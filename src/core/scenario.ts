@@ -226,7 +226,20 @@ function money(input: string | undefined, field: ScenarioField, fail: Fail): num
 
 function percent(input: string | undefined, field: ScenarioField, fail: Fail): number | null {
   if (input === undefined) return null;
+  // A spreadsheet stores a cell shown as "20%" as 0.2 and exports it so: strictly between 0 and 1
+  // without a % sign is refused, never read as 0.2% (#22).
+  const fraction = /^\s*0*\.(\d+)\s*$/.exec(input);
+  if (fraction?.[1] !== undefined && /[1-9]/.test(fraction[1]))
+    return fail(field, msg('issue.percentAsFraction', { input, percent: fractionAsPercent(fraction[1]) }));
   const bp = parseBasisPoints(input);
   if (bp !== null) return bp;
   return fail(field, msg('issue.notAPercent', { input }));
+}
+
+/** The digits after "0." read as a percentage, in plain digits ("2" -> "20", "125" -> "12.5", "05" -> "5"). */
+function fractionAsPercent(digits: string): string {
+  const padded = digits.padEnd(2, '0');
+  const whole = padded.slice(0, 2).replace(/^0(?=\d)/, '');
+  const rest = padded.slice(2).replace(/0+$/, '');
+  return rest === '' ? whole : `${whole}.${rest}`;
 }

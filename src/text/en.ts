@@ -148,6 +148,7 @@ export const messages: MessageWords = {
   'issue.notMoney': (p) =>
     `${quote(p.input)} is not an amount of money; use dollars such as 1000, 1000.50 or $1,000.50 (at most two decimals, not negative)`,
   'issue.notAPercent': (p) => `${quote(p.input)} is not a percentage; use a number from 0 to 100 with at most two decimals`,
+  'issue.percentAsFraction': (p) => `${quote(p.input)} looks like a fraction: for ${p.percent}% write ${p.percent} or ${p.percent}%`,
 
   'planIssue.notInList': (p) => `is not in the price list: ${p.route}`,
   'planIssue.needsEvery': (p) =>

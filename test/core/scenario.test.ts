@@ -79,9 +79,30 @@ describe('parseScenario refuses, naming the field and what is allowed', () => {
       /cannot count sessions for IV infusion: the price list has no schedule for it.*routes with a schedule: esketamine, oral/,
     ],
     [{ route: 'oral', weeks: '4', sessions: '4' }, 'weeks', /cannot be given with --sessions/],
+    // A spreadsheet's 20% exported as 0.2 (#22): refused, naming the percent it probably means.
+    [{ route: 'iv', insurance: 'in-network', coinsurance: '0.2' }, 'coinsurance', /^"0.2" looks like a fraction: for 20% write 20 or 20%$/],
+    [{ route: 'iv', insurance: 'in-network', coinsurance: 0.2 }, 'coinsurance', /for 20% write 20 or 20%/],
+    [{ route: 'iv', insurance: 'in-network', coinsurance: '.35' }, 'coinsurance', /for 35% write 35 or 35%/],
+    [{ route: 'iv', insurance: 'in-network', coinsurance: '0.125' }, 'coinsurance', /for 12.5% write 12.5 or 12.5%/],
+    [{ route: 'iv', insurance: 'in-network', coinsurance: '0.05' }, 'coinsurance', /for 5% write 5 or 5%/],
+    [{ route: 'iv', insurance: 'oon', reimbursement: '0.7' }, 'reimbursement', /for 70% write 70 or 70%/],
   ])('%j', (raw, field, message) => {
     const found = issue(raw as RawScenario);
     expect(found?.field).toBe(field);
     expect(found && en.say(found.message)).toMatch(message);
+  });
+});
+
+describe('a percentage that is not a fraction', () => {
+  it.each([
+    ['0', 0], // 0%: no fraction to mistake
+    ['0.0', 0],
+    ['1', 100], // 1% = 100 basis points
+    ['20', 2000],
+    ['20%', 2000],
+    ['0.2%', 20], // with the sign it is what it says: 0.2% = 20 basis points
+  ])('%s is %d basis points', (coinsurance, bp) => {
+    const parsed = parseScenario({ route: 'iv', insurance: 'in-network', coinsurance }, dataset);
+    expect(parsed.ok && parsed.scenario.insurance.coinsuranceBasisPoints).toBe(bp);
   });
 });

@@ -363,3 +363,30 @@ describe('a large batch through a slow pipe', () => {
     expect(Number(/maxRSS=(\d+)/.exec(stderr)?.[1])).toBeLessThan(150_000);
   }, 60_000);
 });
+
+describe('a percentage exported as a fraction (#22)', () => {
+  it('fails that row alone, from a CSV cell and from a JSON Lines number, and the batch exits 3', () => {
+    const csv = runCli(['batch', '-', '--format', 'csv'], {
+      input: 'id,route,sessions,insurance,coinsurance\na,iv,6,in-network,0.2\nb,iv,6,in-network,20\n',
+    });
+    expect(csv.code).toBe(3);
+    const rows = csv.stdout.trim().split('\n');
+    expect(rows[1]).toContain('"row 1 (line 2), column coinsurance: ""0.2"" looks like a fraction: for 20% write 20 or 20%"');
+    expect(rows[2]?.startsWith('b,2,ok,')).toBe(true);
+    // IV is usually not covered, so the covered case is the other one: 6 x $225 = $1,350 at the low
+    // end with the deductible assumed met, 20% of it = $270 (read as 0.2% it would be $2.70).
+    expect(rows[2]).toContain(',covered,270.00,');
+    const jsonl = runCli(['batch', '-', '--format', 'jsonl'], {
+      input:
+        '{"id":"a","route":"iv","sessions":6,"insurance":"in-network","coinsurance":0.2}\n{"id":"b","route":"iv","sessions":6,"insurance":"in-network","coinsurance":20}\n',
+    });
+    expect(jsonl.code).toBe(3);
+    const [first, second] = jsonl.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(first.error.message).toBe('row 1 (line 1), column coinsurance: "0.2" looks like a fraction: for 20% write 20 or 20%');
+    // The same $270 as above.
+    expect(second.otherCase).toMatchObject({ case: 'covered', lowCents: 27_000 });
+  });
+});
