@@ -58,13 +58,20 @@ export const SCENARIO_FLAGS: Record<ScenarioField, { short?: string; value: stri
     value: 'usd',
     help: 'what is left of your deductible this year, in dollars (default: from already met to a typical full one)',
   },
+  medigap: { value: 'letter', help: 'with --insurance medicare: your Medigap plan letter, e.g. G or N (default: none)' },
+  familyDeductible: { value: 'usd', help: "what is left of your family's deductible this year (alone: an aggregate family deductible)" },
+  deductibleApplies: {
+    value: 'yes|no',
+    help: 'whether the deductible comes before the copay or coinsurance (default yes; a plan saying "deductible does not apply": no)',
+  },
   coinsurance: { value: 'percent', help: 'your share after the deductible, 0-100 (default 20)' },
   copay: { value: 'usd', help: 'a flat amount per session instead of coinsurance' },
   oopMax: { value: 'usd', help: 'what is left of your out-of-pocket maximum this year (default: no cap)' },
+  familyOopMax: { value: 'usd', help: "what is left of your family's out-of-pocket maximum this year" },
   reimbursement: { value: 'percent', help: 'out of network: share the plan pays back above the deductible, 0-100 (default 0)' },
   allowed: {
     value: 'usd',
-    help: "out of network: the plan's allowed amount per visit; above it the clinic may bill you (default: the price, an upper bound)",
+    help: "the plan's allowed amount per visit (Medicare: the approved amount); in network the rest is written off, out of network the clinic may bill it to you (default: the price)",
   },
   exclude: { value: 'items', help: 'line items to leave out, comma-separated, e.g. intake (already had it); see `ketamine-cost routes`' },
 };

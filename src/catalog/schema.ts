@@ -10,6 +10,7 @@ const Id = z.string().check(z.regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lower-case 
 const Text = z.string().check(z.minLength(1), z.maxLength(1000));
 const Cents = z.int().check(z.nonnegative('must be zero or more cents'), z.lte(100_000_000_00, 'must be at most $100,000,000'));
 const Count = z.int().check(z.gte(1), z.lte(365));
+const BasisPoints = z.int().check(z.gte(0), z.lte(10_000));
 
 const DateText = z.string().check(z.regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be a date as YYYY, YYYY-MM or YYYY-MM-DD'));
 
@@ -142,6 +143,46 @@ export const DatasetSchema = z
         excludedRef: z.optional(RefSchema),
       }),
     }),
+    payers: z.optional(
+      z.strictObject({
+        medicare: z.optional(
+          z.strictObject({
+            year: z.int().check(z.gte(2000), z.lte(2199)),
+            deductibleCents: Cents,
+            deductibleRef: RefSchema,
+            coinsuranceBasisPoints: BasisPoints,
+            coinsuranceRef: RefSchema,
+            noOopLimitRef: RefSchema,
+            lesserOfRef: RefSchema,
+            limitingChargeBasisPoints: BasisPoints,
+            limitingChargeRef: RefSchema,
+            approved: z.array(
+              z.strictObject({ route: Id, maxDoseMg: z.optional(z.int().check(z.gte(1))), code: z.string(), cents: Cents, ref: RefSchema }),
+            ),
+            notCovered: z.strictObject({ routes: z.array(Id), ref: RefSchema }),
+          }),
+        ),
+        medigap: z.optional(
+          z.strictObject({
+            year: z.int().check(z.gte(2000), z.lte(2199)),
+            plans: z.array(
+              z.strictObject({
+                letter: z.string().check(z.regex(/^[A-N]$/, 'must be a Medigap plan letter, A to N')),
+                paysDeductible: z.boolean(),
+                coinsuranceBasisPoints: BasisPoints,
+                officeCopayCents: z.optional(Cents),
+                oopLimitCents: z.optional(Cents),
+                ref: RefSchema,
+              }),
+            ),
+          }),
+        ),
+        medicareAdvantage: z.optional(
+          z.strictObject({ year: z.int().check(z.gte(2000), z.lte(2199)), oopMaxCents: Cents, ref: RefSchema }),
+        ),
+        medicaid: z.optional(z.strictObject({ costSharingRef: RefSchema, coverage: z.array(NoteSchema) })),
+      }),
+    ),
     financing: z.optional(
       z.strictObject({
         deferredInterest: z.optional(NoteSchema),
@@ -229,6 +270,29 @@ function checkReferences(d: Dataset, ctx: { addIssue: (issue: Issue & { code: 'c
   for (const key of ['deductibleRef', 'copayRef', 'oopMaxRef', 'balanceBillingRef', 'allowedAmountRef'] as const)
     checkRef(d.insurance[key], ['insurance', key]);
   checkRef(d.insurance.typicalDeductible?.ref, ['insurance', 'typicalDeductible', 'ref']);
+  // Public payers: every reference names a source, every route a route.
+  const payers = d.payers;
+  const medicare = payers?.medicare;
+  if (medicare) {
+    for (const key of ['deductibleRef', 'coinsuranceRef', 'noOopLimitRef', 'lesserOfRef', 'limitingChargeRef'] as const)
+      checkRef(medicare[key], ['payers', 'medicare', key]);
+    checkRef(medicare.notCovered.ref, ['payers', 'medicare', 'notCovered', 'ref']);
+    medicare.approved.forEach((a, j) => {
+      checkRef(a.ref, ['payers', 'medicare', 'approved', j, 'ref']);
+      if (!routeNames.has(a.route))
+        add(`names route "${a.route}", which is not in "routes"`, ['payers', 'medicare', 'approved', j, 'route']);
+    });
+    medicare.notCovered.routes.forEach((id, j) => {
+      if (!routeNames.has(id)) add(`names route "${id}", which is not in "routes"`, ['payers', 'medicare', 'notCovered', 'routes', j]);
+    });
+  }
+  payers?.medigap?.plans.forEach((plan, j) => checkRef(plan.ref, ['payers', 'medigap', 'plans', j, 'ref']));
+  unique(payers?.medigap?.plans.map((p) => p.letter) ?? [], 'Medigap plan', (i) => ['payers', 'medigap', 'plans', i, 'letter']);
+  checkRef(payers?.medicareAdvantage?.ref, ['payers', 'medicareAdvantage', 'ref']);
+  if (payers?.medicaid) {
+    checkRef(payers.medicaid.costSharingRef, ['payers', 'medicaid', 'costSharingRef']);
+    payers.medicaid.coverage.forEach((n, j) => checkRef(n.ref, ['payers', 'medicaid', 'coverage', j, 'ref']));
+  }
   for (const [j, n] of (d.goodFaithEstimate?.notices ?? []).entries()) checkRef(n.ref, ['goodFaithEstimate', 'notices', j, 'ref']);
   d.insurance.savingsProgram.routes.forEach((id, j) => {
     if (!routeNames.has(id)) add(`names route "${id}", which is not in "routes"`, ['insurance', 'savingsProgram', 'routes', j]);

@@ -1,12 +1,34 @@
 import { type BillRun, type Message, msg } from './message.js';
 import { shareOf } from './money.js';
 
-/** What an in-network plan asks of the patient; money in cents, coinsurance in basis points. */
+/**
+ * What a plan that shares each bill asks of the patient (in network, Medicare, Medicare Advantage,
+ * Medicaid); money in cents, shares in basis points. `deductibleCents` and `oopMaxCents` are what is
+ * left this year (the lesser of the individual and the family amounts, when both are given).
+ */
 export type InNetworkTerms = {
   deductibleCents: number;
   coinsuranceBasisPoints: number;
   copayCents: number | null;
   oopMaxCents: number | null;
+  /** The plan's allowed (negotiated, or Medicare-approved) amount per visit; null or absent: the bill itself. */
+  allowedCents?: number | null | undefined;
+  /** false: the copay or coinsurance applies from the first visit, without the deductible (absent: true). */
+  deductibleApplies?: boolean | undefined;
+  /** A supplement that pays part of what the patient owes (a Medigap plan); absent: none. */
+  supplement?: Supplement | null | undefined;
+};
+
+/**
+ * What a Medigap plan pays of the patient's Part B share: the deductible or not, a share of the
+ * coinsurance (10000 = all), a copay it leaves to the patient per visit (Plan N), and a yearly limit
+ * on what the patient pays (Plans K and L), all in cents and basis points (Medicare plan chart).
+ */
+export type Supplement = {
+  paysDeductible: boolean;
+  coinsuranceBasisPoints: number;
+  officeCopayCents: number | null;
+  oopLimitCents: number | null;
 };
 
 /**
@@ -18,10 +40,30 @@ export type OutOfNetworkTerms = { deductibleCents: number; reimbursementBasisPoi
 /** One bill: a session (numbered; named "Session n" when explained) or a one-time visit (named by a message). */
 export type Bill = { cents: number; session: number | null; name?: Message | undefined };
 
-/** A split of bills between patient and plan, in cents, with the arithmetic as messages when explained. */
-export type CostShare = { billedCents: number; patientCents: number; planCents: number; balanceBilledCents: number; steps: Message[] };
+/**
+ * A split of bills between patient and plan, in cents, with the arithmetic as messages when explained.
+ * `writtenOffCents`: what the provider charged above the plan's allowed amount and may not bill the
+ * patient (in network, or a clinic that accepts Medicare's assignment).
+ */
+export type CostShare = {
+  billedCents: number;
+  patientCents: number;
+  planCents: number;
+  balanceBilledCents: number;
+  writtenOffCents: number;
+  steps: Message[];
+};
 
-type BillShare = { bill: Bill; toDeductible: number; share: number; pay: number; capped: boolean; balance: number };
+type BillShare = {
+  bill: Bill;
+  allowed: number;
+  toDeductible: number;
+  share: number;
+  supplementPaid: number;
+  pay: number;
+  capped: boolean;
+  balance: number;
+};
 
 /** Returns `count` session bills of the same price, numbered from `first`. */
 export function sessionBills(cents: number, count: number, first = 1): Bill[] {
@@ -38,34 +80,50 @@ export function sessionBills(cents: number, count: number, first = 1): Bill[] {
  * when given, receives what the patient pays for each bill in order (a plan's schedule).
  */
 export function shareInNetwork(bills: readonly Bill[], terms: InNetworkTerms, explain = true, perBill?: number[]): CostShare {
+  const allowedCap = terms.allowedCents ?? null;
+  const deductibleApplies = terms.deductibleApplies ?? true;
+  const supplement = terms.supplement ?? null;
   let deductibleLeft = terms.deductibleCents;
-  let capLeft = terms.oopMaxCents;
+  // The cap on what the patient pays: the plan's out-of-pocket maximum, or a Medigap plan's limit.
+  let capLeft = terms.oopMaxCents ?? supplement?.oopLimitCents ?? null;
   let patientCents = 0;
   let billedCents = 0;
+  let allowedTotal = 0;
   const shares: BillShare[] = [];
   for (const bill of bills) {
-    const priceCents = bill.cents;
-    billedCents += priceCents;
-    const toDeductible = Math.min(priceCents, deductibleLeft);
+    billedCents += bill.cents;
+    // The plan counts the lesser of the charge and its allowed amount; the rest is written off.
+    const allowed = allowedCap === null ? bill.cents : Math.min(bill.cents, allowedCap);
+    allowedTotal += allowed;
+    const toDeductible = deductibleApplies ? Math.min(allowed, deductibleLeft) : 0;
     deductibleLeft -= toDeductible;
-    const rest = priceCents - toDeductible;
+    const rest = allowed - toDeductible;
     const share = terms.copayCents === null ? shareOf(rest, terms.coinsuranceBasisPoints) : Math.min(terms.copayCents, rest);
-    const uncapped = toDeductible + share;
-    const pay = capLeft === null ? uncapped : Math.min(uncapped, capLeft);
-    const capped = pay < uncapped;
+    const owed = supplement === null ? toDeductible + share : supplementLeaves(supplement, toDeductible, share);
+    const pay = capLeft === null ? owed : Math.min(owed, capLeft);
+    const capped = pay < owed;
     if (capLeft !== null) capLeft -= pay;
     patientCents += pay;
     perBill?.push(pay);
-    if (explain) shares.push({ bill, toDeductible, share, pay, capped, balance: 0 });
+    if (explain) shares.push({ bill, allowed, toDeductible, share, supplementPaid: toDeductible + share - owed, pay, capped, balance: 0 });
   }
-  if (!explain) return { billedCents, patientCents, planCents: billedCents - patientCents, balanceBilledCents: 0, steps: [] };
+  const result = {
+    billedCents,
+    patientCents,
+    planCents: allowedTotal - patientCents,
+    balanceBilledCents: 0,
+    writtenOffCents: billedCents - allowedTotal,
+  };
+  if (!explain) return { ...result, steps: [] };
   const steps = groupBills(shares).map(({ bills, each, s }) =>
     msg('share.inNetwork.step', {
       bills,
       billedCents: s.bill.cents,
+      allowedCents: s.allowed,
       toDeductibleCents: s.toDeductible,
       shareCents: s.share,
       coinsuranceBasisPoints: terms.copayCents === null ? terms.coinsuranceBasisPoints : null,
+      supplementPaidCents: s.supplementPaid,
       capped: s.capped,
       payCents: s.pay,
       each,
@@ -77,9 +135,19 @@ export function shareInNetwork(bills: readonly Bill[], terms: InNetworkTerms, ex
       billedCents,
       copayCents: terms.copayCents,
       coinsuranceBasisPoints: terms.coinsuranceBasisPoints,
+      deductibleApplies,
+      planCents: result.planCents,
+      writtenOffCents: result.writtenOffCents,
     }),
   );
-  return { billedCents, patientCents, planCents: billedCents - patientCents, balanceBilledCents: 0, steps };
+  return { ...result, steps };
+}
+
+/** What the patient still owes of a bill's deductible part and coinsurance (cents) after a Medigap plan pays its part. */
+function supplementLeaves(plan: Supplement, toDeductible: number, share: number): number {
+  const deductible = plan.paysDeductible ? 0 : toDeductible;
+  if (plan.officeCopayCents !== null) return deductible + Math.min(plan.officeCopayCents, share);
+  return deductible + share - shareOf(share, plan.coinsuranceBasisPoints);
 }
 
 /**
@@ -105,9 +173,19 @@ export function shareOutOfNetwork(bills: readonly Bill[], terms: OutOfNetworkTer
     planCents += reimbursed;
     balanceBilledCents += balance;
     perBill?.push(bill.cents - reimbursed);
-    if (explain) shares.push({ bill, toDeductible, share: reimbursed, pay: bill.cents - reimbursed, capped: false, balance });
+    if (explain)
+      shares.push({
+        bill,
+        allowed,
+        toDeductible,
+        share: reimbursed,
+        supplementPaid: 0,
+        pay: bill.cents - reimbursed,
+        capped: false,
+        balance,
+      });
   }
-  if (!explain) return { billedCents, patientCents: billedCents - planCents, planCents, balanceBilledCents, steps: [] };
+  if (!explain) return { billedCents, patientCents: billedCents - planCents, planCents, balanceBilledCents, writtenOffCents: 0, steps: [] };
   const steps = groupBills(shares).map(({ bills, each, s }) =>
     msg('share.outOfNetwork.step', {
       bills,
@@ -120,7 +198,7 @@ export function shareOutOfNetwork(bills: readonly Bill[], terms: OutOfNetworkTer
     }),
   );
   steps.push(msg('share.outOfNetwork.total', { billedCents, paidBackCents: planCents }));
-  return { billedCents, patientCents: billedCents - planCents, planCents, balanceBilledCents, steps };
+  return { billedCents, patientCents: billedCents - planCents, planCents, balanceBilledCents, writtenOffCents: 0, steps };
 }
 
 /** Runs of consecutive sessions that split the same way, so a 30-session explanation stays a few lines. */
@@ -133,6 +211,8 @@ function groupBills(shares: BillShare[]): { bills: BillRun; each: boolean; s: Bi
       previous.last.bill.session !== null &&
       s.bill.session === previous.last.bill.session + 1 &&
       previous.s.bill.cents === s.bill.cents &&
+      previous.s.allowed === s.allowed &&
+      previous.s.supplementPaid === s.supplementPaid &&
       previous.s.toDeductible === s.toDeductible &&
       previous.s.share === s.share &&
       previous.s.pay === s.pay &&

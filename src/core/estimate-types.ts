@@ -30,6 +30,8 @@ export type PatientCase<T = string> = {
   patient: CentsRange;
   /** Out of network: what the provider charges above the plan's allowed amount, which the patient pays. */
   balanceBilled: CentsRange;
+  /** What the provider charges above the plan's allowed amount and writes off (in network; Medicare assignment): nobody pays it. */
+  writtenOff: CentsRange;
   steps: { low: T[]; high: T[] };
 };
 
@@ -67,9 +69,16 @@ export type InputsUsed = {
   /** null: no cap applied. */
   oopMaxCents: number | null;
   reimbursementBasisPoints: number | null;
-  /** null: the price was counted (an upper bound of the payback). */
+  /** The allowed (Medicare: approved) amount per visit; null: the price was counted. */
   allowedCents: number | null;
   assumed: string[];
+  /** Medicare: the Medigap plan letter; null for none. */
+  medigap: string | null;
+  /** What was left of the family deductible and out-of-pocket maximum; null when not given. */
+  familyDeductibleCents: number | null;
+  familyOopMaxCents: number | null;
+  /** Whether the deductible applied before the copay or coinsurance; null when no plan shared the bills. */
+  deductibleApplies: boolean | null;
 };
 
 /** A public reference figure (what Medicare pays for a whole session): shown for scale, never added up. */

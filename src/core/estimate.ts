@@ -40,7 +40,7 @@ export function estimateFromPrice(
       ...price.notesBefore,
       ...insuranceNotes(scenario, dataset, patient.cases),
       ...price.notesAfter,
-      ...coveredNotes(scenario, dataset, patient.cases),
+      ...coveredNotes(scenario, dataset, patient.cases, inputsUsed),
     ];
     // Keep the dataset's order, so the list reads the same whatever was cited first.
     const cited = new Set<string | null>([
@@ -107,9 +107,16 @@ function insuranceNotes(scenario: Scenario, dataset: Dataset, cases: Estimate<Me
   return [cite(msg('note.goodFaithEstimate', { selfPay, disputeCents: ins.goodFaithEstimateDisputeCents }), ins.goodFaithEstimateRef)];
 }
 
-/** The payer's notes for a plan that covers the route, when that case is reported. */
-function coveredNotes(scenario: Scenario, dataset: Dataset, cases: Estimate<Message>['patient']['cases']): Cited<Message>[] {
+/** The payer's notes for the cases reported: why a route is not covered, and what a covering plan leaves open. */
+function coveredNotes(
+  scenario: Scenario,
+  dataset: Dataset,
+  cases: Estimate<Message>['patient']['cases'],
+  inputsUsed: Estimate<Message>['inputsUsed'],
+): Cited<Message>[] {
   const rules = PAYERS[scenario.insurance.status].plan;
-  if (!rules || !cases.some((c) => c.case === 'covered')) return [];
-  return rules.coveredNotes(scenario.insurance, dataset);
+  if (!rules) return [];
+  const notes = cases.some((c) => c.case === 'not-covered') ? rules.notCoveredNotes(findRoute(dataset, scenario.route), dataset) : [];
+  if (cases.some((c) => c.case === 'covered')) notes.push(...rules.coveredNotes(scenario.insurance, dataset, inputsUsed));
+  return notes;
 }

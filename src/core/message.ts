@@ -27,15 +27,27 @@ export type MessageParams = {
   'share.inNetwork.step': {
     bills: BillRun;
     billedCents: number;
+    /** What the plan counts: the lesser of the bill and its allowed amount (the rest is written off). */
+    allowedCents: number;
     toDeductibleCents: number;
     shareCents: number;
     /** null: a copay was applied (shareCents is it). */
     coinsuranceBasisPoints: number | null;
+    /** What a Medigap plan paid of the deductible part and the share. */
+    supplementPaidCents: number;
     capped: boolean;
     payCents: number;
     each: boolean;
   };
-  'share.inNetwork.total': { patientCents: number; billedCents: number; copayCents: number | null; coinsuranceBasisPoints: number };
+  'share.inNetwork.total': {
+    patientCents: number;
+    billedCents: number;
+    copayCents: number | null;
+    coinsuranceBasisPoints: number;
+    deductibleApplies: boolean;
+    planCents: number;
+    writtenOffCents: number;
+  };
   'share.outOfNetwork.step': {
     bills: BillRun;
     billedCents: number;
@@ -62,6 +74,29 @@ export type MessageParams = {
   'assume.oopMax': { oopMaxCents: number | null };
   'assume.reimbursement': { reimbursementBasisPoints: number; given: boolean };
   'assume.allowedOutOfNetwork': { allowedCents: number | null };
+  'assume.allowedGiven': { allowedCents: number };
+  /** The deductible left when a family amount is given: the lesser of the two (the family amount alone in an aggregate plan). */
+  'assume.familyDeductible': { individualCents: number | null; familyCents: number; leftCents: number };
+  'assume.familyOopMax': { individualCents: number | null; familyCents: number; leftCents: number };
+  'assume.deductibleDoesNotApply': Record<string, never>;
+  'assume.medicareDeductible': { deductibleCents: number; year: number };
+  'assume.medicareCoinsurance': { coinsuranceBasisPoints: number };
+  'assume.medicareNoOopLimit': Record<string, never>;
+  'assume.medicareApproved': { allowedCents: number; code: string; year: number };
+  'assume.medicareApprovedGiven': { allowedCents: number };
+  'assume.medicareApprovedUnknown': Record<string, never>;
+  /** A Medigap plan's share: the deductible or not, the share of the coinsurance (bp), a copay it leaves, a yearly limit. */
+  'assume.medigap': {
+    letter: string;
+    year: number;
+    paysDeductible: boolean;
+    coinsuranceBasisPoints: number;
+    officeCopayCents: number | null;
+    oopLimitCents: number | null;
+  };
+  'assume.medicareAdvantageOopMax': { oopMaxCents: number; year: number };
+  'assume.medicaidNoDeductible': Record<string, never>;
+  'assume.medicaidCopayUnknown': Record<string, never>;
 
   // Notes beside an estimate (core/estimate.ts, core/price-program.ts).
   'note.paybackUpperBound': Record<string, never>;
@@ -73,6 +108,10 @@ export type MessageParams = {
   /** `laterDoseMg`: the dose from session 2, null for a one-session program. */
   'note.firstSession': { doseMg: number; devices: number; laterDoseMg: number | null };
   'note.savingsGovernmentPlans': Record<string, never>;
+  'note.medicareLesserOf': Record<string, never>;
+  /** A clinic that does not accept assignment may charge `limitCents` (basisPoints of the approved amount) more per session. */
+  'note.limitingCharge': { basisPoints: number; allowedCents: number; limitCents: number };
+  'note.medicareNotCovered': { route: string };
 
   // The explanation of the price (core/price-program.ts).
   'price.perSession': { perSession: CentsRange; route: string; provider: string };
@@ -118,6 +157,10 @@ export type MessageParams = {
   'issue.notAWholeNumber': { input: string; min: number; max: number };
   'issue.notMoney': { input: string };
   'issue.notAPercent': { input: string };
+  /** A public payer the price list has no figures for. */
+  'issue.payerNotPriced': { status: InsuranceStatus };
+  /** `year`: the year of the price list's Medigap figures, null when it has none. */
+  'issue.notAMedigapPlan': { input: string; year: number | null; allowed: string[] };
   /** A share typed as a fraction (0.2): `percent` is what it probably means, in plain digits ("20"). */
   'issue.percentAsFraction': { input: string; percent: string };
 

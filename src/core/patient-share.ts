@@ -2,9 +2,9 @@ import type { Bill } from './cost-sharing.js';
 import type { CaseKind, CentsRange, Cited, Estimate, InputsUsed, PatientCase, ProgramPrice } from './estimate-types.js';
 import { type Message, msg } from './message.js';
 import { PAYER_TERMS, type PayerTerms } from './payer-terms.js';
-import { ASSUMABLE, PAYERS, type PlanRules } from './payers.js';
+import { ASSUMABLE, PAYERS, type PlanRules, type TermsUsed } from './payers.js';
 import { findRoute } from './price-program.js';
-import type { Dataset, Insurance, Ref, Scenario } from './types.js';
+import type { Dataset, Ref, Scenario } from './types.js';
 
 // Shared, frozen values: a batch makes an estimate per row, and these are the same for many.
 export const ZERO: CentsRange = /* @__PURE__ */ Object.freeze({ lowCents: 0, highCents: 0 });
@@ -25,6 +25,10 @@ const NO_INPUTS: InputsUsed = {
   reimbursementBasisPoints: null,
   allowedCents: null,
   assumed: [],
+  medigap: null,
+  familyDeductibleCents: null,
+  familyOopMaxCents: null,
+  deductibleApplies: null,
 };
 
 export type PatientShare = { patient: Estimate<Message>['patient']; inputsUsed: InputsUsed };
@@ -42,9 +46,10 @@ export function sharePatientCost(scenario: Scenario, dataset: Dataset, price: Pr
   if (rules === null)
     return { patient: { insurance: ins.status, cases: [payAll('self-pay', true, price, false)], assumptions: [] }, inputsUsed: NO_INPUTS };
 
-  // 2. Which cases to report: as given, or both with the usual one first.
-  const typicalCovered = price.coverage.typical === 'covered';
-  const coverageRef = routeCoverageRef(dataset, scenario.route);
+  // 2. Which cases to report: as given, or both with the usual one first (the payer knows which is usual).
+  const route = findRoute(dataset, scenario.route);
+  const typicalCovered = rules.typicallyCovers(route, dataset);
+  const coverageRef = route.coverage.ref;
   const assumptions: Cited<Message>[] = [];
   if (ins.covered === 'auto' && explain)
     assumptions.push(cite(msg('assume.coverageAuto', { route: scenario.route, typicalCovered }), coverageRef));
@@ -59,18 +64,27 @@ export function sharePatientCost(scenario: Scenario, dataset: Dataset, price: Pr
   const reported: ('covered' | 'not-covered')[] =
     ins.covered === 'yes' ? ['covered'] : typicalCovered ? ['covered', 'not-covered'] : ['not-covered', 'covered'];
 
-  // 3. The deductible left: as given, else from already met to a typical full one (no optimistic default).
-  const deductible = deductibleSpan(ins, dataset);
-  if (explain) assumptions.push(deductibleAssumption(ins, dataset), ...rules.assumptions(ins, dataset));
+  // 3. The deductible left: as given, else from already met to a full one (no optimistic default).
+  const deductible = rules.deductible(ins, dataset);
+  const used = { deductible: { lowCents: deductible.low, highCents: deductible.high }, ...rules.inputsUsed(ins, dataset, scenario) };
+  if (explain) assumptions.push(deductible.note, ...rules.assumptions(ins, dataset, used));
 
   // 4. Each case: not covered pays every bill; covered shares them by the payer's rules.
-  const used = rules.inputsUsed(ins, dataset, deductible);
   const cases = reported.map((which) =>
     which === 'not-covered'
       ? payAll(which, !typicalCovered, price, explain)
-      : coveredCase(rules, PAYER_TERMS[ins.status].paysOnTheDay, price, used, deductible, typicalCovered, explain),
+      : coveredCase(rules, PAYER_TERMS[ins.status].paysOnTheDay, price, used, dataset, deductible, typicalCovered, explain),
   );
-  const inputsUsed: InputsUsed = { ...used, assumed: assumedList(rules.assumed(ins)) };
+  const { medigap, familyDeductibleCents, familyOopMaxCents, deductibleApplies, ...terms } = used;
+  // The contract's order: the first release's fields, then the list assumed, then the fields added since.
+  const inputsUsed: InputsUsed = {
+    ...terms,
+    assumed: assumedList(rules.assumed(ins)),
+    medigap,
+    familyDeductibleCents,
+    familyOopMaxCents,
+    deductibleApplies,
+  };
   return { patient: { insurance: ins.status, cases, assumptions }, inputsUsed };
 }
 
@@ -78,7 +92,7 @@ export function sharePatientCost(scenario: Scenario, dataset: Dataset, price: Pr
 function payAll(kind: CaseKind, typical: boolean, price: ProgramPrice, explain: boolean): PatientCase<Message> {
   const billed = price.billed;
   const steps = kind === 'not-covered' && explain ? NOT_COVERED_STEPS : NO_STEPS;
-  return { case: kind, typical, upFront: billed, plan: ZERO, patient: billed, balanceBilled: ZERO, steps };
+  return { case: kind, typical, upFront: billed, plan: ZERO, patient: billed, balanceBilled: ZERO, writtenOff: ZERO, steps };
 }
 
 /** The covered case: the bills at each end shared by the payer's rules, from the deductible left at that end. */
@@ -86,13 +100,14 @@ function coveredCase(
   rules: PlanRules,
   paysOnTheDay: PayerTerms['paysOnTheDay'],
   price: ProgramPrice,
-  used: Omit<InputsUsed, 'assumed'>,
+  used: TermsUsed,
+  dataset: Dataset,
   deductible: { low: number; high: number },
   typicalCovered: boolean,
   explain: boolean,
 ): PatientCase<Message> {
-  const low = rules.share(price.bills.low as Bill[], deductible.low, used, explain);
-  const high = rules.share(price.bills.high as Bill[], deductible.high, used, explain);
+  const low = rules.share(price.bills.low as Bill[], deductible.low, used, dataset, explain);
+  const high = rules.share(price.bills.high as Bill[], deductible.high, used, dataset, explain);
   const patient = { lowCents: low.patientCents, highCents: high.patientCents };
   return {
     case: 'covered',
@@ -101,27 +116,10 @@ function coveredCase(
     plan: { lowCents: low.planCents, highCents: high.planCents },
     patient,
     balanceBilled: { lowCents: low.balanceBilledCents, highCents: high.balanceBilledCents },
+    writtenOff:
+      low.writtenOffCents === 0 && high.writtenOffCents === 0 ? ZERO : { lowCents: low.writtenOffCents, highCents: high.writtenOffCents },
     steps: explain ? { low: low.steps, high: high.steps } : NO_STEPS,
   };
-}
-
-/** The deductible left at the low and the high end (cents): as given, else $0 to the price list's typical full deductible. */
-function deductibleSpan(ins: Insurance, dataset: Dataset): { low: number; high: number } {
-  if (ins.deductibleCents !== null) return { low: ins.deductibleCents, high: ins.deductibleCents };
-  return { low: 0, high: dataset.insurance.typicalDeductible?.cents ?? 0 };
-}
-
-function deductibleAssumption(ins: Insurance, dataset: Dataset): Cited<Message> {
-  const terms = dataset.insurance;
-  const deductibleRef = terms.deductibleRef ?? terms.coinsuranceRef;
-  if (ins.deductibleCents !== null) return cite(msg('assume.deductible', { deductibleCents: ins.deductibleCents }), deductibleRef);
-  const typical = terms.typicalDeductible;
-  if (typical) return cite(msg('assume.deductibleTypical', { typicalCents: typical.cents }), typical.ref);
-  return cite(msg('assume.deductibleMet', {}), deductibleRef);
-}
-
-function routeCoverageRef(dataset: Dataset, routeId: string): Ref {
-  return findRoute(dataset, routeId).coverage.ref;
 }
 
 function cite(text: Message, ref: Ref): Cited<Message> {

@@ -3,7 +3,17 @@ import type { InsuranceStatus, ScenarioField } from './types.js';
 /** The insurance terms a scenario may give; which apply depends on the payer (PAYER_TERMS). */
 export type InsuranceTerm = Extract<
   ScenarioField,
-  'covered' | 'deductible' | 'coinsurance' | 'copay' | 'oopMax' | 'reimbursement' | 'allowed'
+  | 'covered'
+  | 'medigap'
+  | 'deductible'
+  | 'familyDeductible'
+  | 'deductibleApplies'
+  | 'coinsurance'
+  | 'copay'
+  | 'oopMax'
+  | 'familyOopMax'
+  | 'reimbursement'
+  | 'allowed'
 >;
 
 /**
@@ -24,6 +34,24 @@ export type PayerTerms = {
 /** Every insurance status and what it accepts. A status missing here, in PAYERS or in a catalog's words does not compile. */
 export const PAYER_TERMS: Record<InsuranceStatus, PayerTerms> = {
   none: { aliases: ['self-pay', 'selfpay', 'uninsured', 'cash'], terms: [], paysOnTheDay: null },
-  'in-network': { aliases: [], terms: ['covered', 'deductible', 'coinsurance', 'copay', 'oopMax'], paysOnTheDay: 'share' },
+  'in-network': {
+    aliases: [],
+    terms: ['covered', 'deductible', 'familyDeductible', 'deductibleApplies', 'coinsurance', 'copay', 'oopMax', 'familyOopMax', 'allowed'],
+    paysOnTheDay: 'share',
+  },
   'out-of-network': { aliases: ['oon'], terms: ['covered', 'deductible', 'reimbursement', 'allowed'], paysOnTheDay: 'bill' },
+  // Original Medicare (Part B): its own deductible and 20%, a Medigap plan, the approved amount.
+  medicare: {
+    aliases: ['original-medicare', 'part-b', 'medicare-part-b'],
+    terms: ['covered', 'medigap', 'deductible', 'allowed'],
+    paysOnTheDay: 'share',
+  },
+  // A Medicare Advantage plan's own terms, under the federal limit on its out-of-pocket maximum.
+  'medicare-advantage': {
+    aliases: ['ma', 'part-c', 'medicare-part-c'],
+    terms: ['covered', 'deductible', 'deductibleApplies', 'coinsurance', 'copay', 'oopMax', 'allowed'],
+    paysOnTheDay: 'share',
+  },
+  // Medicaid: coverage and a small copay set by the state.
+  medicaid: { aliases: [], terms: ['covered', 'copay'], paysOnTheDay: 'share' },
 };

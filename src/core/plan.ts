@@ -166,7 +166,9 @@ export function planProgram(scenario: Scenario, dataset: Dataset, options: PlanO
     }
     const used = estimate.inputsUsed;
     const thisYear = end === 'low' ? (used.deductible?.lowCents ?? 0) : (used.deductible?.highCents ?? 0);
-    const nextYear = options.annualDeductibleCents ?? thisYear;
+    // A new plan year starts the deductible again: as given, Medicare's own for the year, else this year's.
+    const fullPartB = scenario.insurance.status === 'medicare' ? (dataset.payers?.medicare?.deductibleCents ?? null) : null;
+    const nextYear = options.annualDeductibleCents ?? fullPartB ?? thisYear;
     const perBill: number[] = [];
     let from = 0;
     while (from < bills.length) {
@@ -178,7 +180,7 @@ export function planProgram(scenario: Scenario, dataset: Dataset, options: PlanO
       const deductibleCents = firstYear ? thisYear : nextYear;
       // A later plan year starts again from the next year's terms where they are given.
       const terms = firstYear || options.annualOopMaxCents === null ? used : { ...used, oopMaxCents: options.annualOopMaxCents };
-      const share = rules.share(segment, deductibleCents, terms, explain, perBill);
+      const share = rules.share(segment, deductibleCents, terms, dataset, explain, perBill);
       const planYear = year - planYearOf(slots[0]?.day ?? 0) + 1;
       for (const step of share.steps) explanation.push(msg('plan.yearStep', { planYear, end, step }));
       from = to;

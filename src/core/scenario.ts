@@ -67,7 +67,7 @@ export function parseScenario(raw: RawScenario, dataset: Dataset): ParseScenario
   const doseMg = route ? resolveDose(text('dose'), route, dataset, fail) : null;
 
   // 4. Insurance and the cost-sharing terms that status uses.
-  const insurance = resolveInsurance(text, fail);
+  const insurance = resolveInsurance(text, dataset, fail);
 
   // 5. Line items to leave out: names of the dataset's items (`intake,psychotherapy`).
   const exclude = resolveExclude(text('exclude'), route, dataset, fail);
@@ -128,10 +128,14 @@ function resolveDose(input: string | undefined, route: Route, dataset: Dataset, 
 // Terms that do not apply to the status are refused rather than ignored, so nobody believes they were used.
 const INSURANCE_TERMS = [
   'covered',
+  'medigap',
   'deductible',
+  'familyDeductible',
+  'deductibleApplies',
   'coinsurance',
   'copay',
   'oopMax',
+  'familyOopMax',
   'reimbursement',
   'allowed',
 ] as const satisfies readonly InsuranceTerm[];
@@ -139,7 +143,7 @@ const TERMS_APPLY_TO = /* @__PURE__ */ (() =>
   INSURANCE_TERMS.map((term) => [term, INSURANCE_STATUSES.filter((status) => PAYER_TERMS[status].terms.includes(term))] as const))();
 const COVERED_ALIASES: Record<string, Covered> = { auto: 'auto', yes: 'yes', y: 'yes', true: 'yes', no: 'no', n: 'no', false: 'no' };
 
-function resolveInsurance(text: (field: ScenarioField) => string | undefined, fail: Fail): Insurance | null {
+function resolveInsurance(text: (field: ScenarioField) => string | undefined, dataset: Dataset, fail: Fail): Insurance | null {
   const statusText = text('insurance');
   let status: InsuranceStatus = 'none';
   if (statusText !== undefined) {
@@ -157,6 +161,9 @@ function resolveInsurance(text: (field: ScenarioField) => string | undefined, fa
     }
     status = found;
   }
+  // A public payer is priced from the price list's figures for it: none, no estimate.
+  const needs = PUBLIC_FIGURES[status];
+  if (needs !== null && dataset.payers?.[needs] === undefined) return fail('insurance', msg('issue.payerNotPriced', { status }));
 
   let ok = true;
   for (const [field, statuses] of TERMS_APPLY_TO) {
@@ -186,8 +193,58 @@ function resolveInsurance(text: (field: ScenarioField) => string | undefined, fa
   const coinsuranceBasisPoints = percent(text('coinsurance'), 'coinsurance', fail);
   const reimbursementBasisPoints = percent(text('reimbursement'), 'reimbursement', fail);
   const allowedCents = money(text('allowed'), 'allowed', fail);
-  if (!ok) return null;
-  return { status, covered, deductibleCents, coinsuranceBasisPoints, copayCents, oopMaxCents, reimbursementBasisPoints, allowedCents };
+  const familyDeductibleCents = money(text('familyDeductible'), 'familyDeductible', fail);
+  const familyOopMaxCents = money(text('familyOopMax'), 'familyOopMax', fail);
+  const deductibleApplies = yesNo(text('deductibleApplies'), 'deductibleApplies', fail);
+  const medigap = medigapPlan(text('medigap'), dataset, fail);
+  if (!ok || deductibleApplies === undefined || medigap === undefined) return null;
+  return {
+    status,
+    covered,
+    deductibleCents,
+    coinsuranceBasisPoints,
+    copayCents,
+    oopMaxCents,
+    reimbursementBasisPoints,
+    allowedCents,
+    medigap,
+    familyDeductibleCents,
+    familyOopMaxCents,
+    deductibleApplies: deductibleApplies ?? true,
+  };
+}
+
+// The price list's section each public payer is priced from (null: the user's own plan terms).
+const PUBLIC_FIGURES: Record<InsuranceStatus, 'medicare' | 'medicareAdvantage' | 'medicaid' | null> = {
+  none: null,
+  'in-network': null,
+  'out-of-network': null,
+  medicare: 'medicare',
+  'medicare-advantage': 'medicareAdvantage',
+  medicaid: 'medicaid',
+};
+
+/** "yes"/"no" (and y, true, n, false) as a boolean; null when not given, undefined when refused. */
+function yesNo(input: string | undefined, field: ScenarioField, fail: Fail): boolean | null | undefined {
+  if (input === undefined) return null;
+  const name = normaliseName(input);
+  const found = Object.hasOwn(COVERED_ALIASES, name) ? COVERED_ALIASES[name] : undefined;
+  if (found === 'yes' || found === 'no') return found === 'yes';
+  fail(field, msg('issue.notAChoice', { input, allowed: ['yes', 'no'] }));
+  return undefined;
+}
+
+/** A Medigap plan letter the price list has figures for ("g", "Plan G"); null when not given, undefined when refused. */
+function medigapPlan(input: string | undefined, dataset: Dataset, fail: Fail): string | null | undefined {
+  if (input === undefined) return null;
+  const letters = (dataset.payers?.medigap?.plans ?? []).map((p) => p.letter).sort();
+  const letter = input
+    .trim()
+    .toUpperCase()
+    .replace(/^PLAN[\s-]*/, '');
+  if (letters.includes(letter)) return letter;
+  fail('medigap', msg('issue.notAMedigapPlan', { input, year: dataset.payers?.medigap?.year ?? null, allowed: letters }));
+  return undefined;
 }
 
 function resolveExclude(input: string | undefined, route: Route | null, dataset: Dataset, fail: Fail): string[] | null {

@@ -98,6 +98,8 @@ export type Dataset = {
     reimbursementRef?: Ref | undefined;
     savingsProgram: { routes: string[]; text: string; ref: Ref; notes?: Note[] | undefined; excludedRef?: Ref | undefined };
   };
+  /** Public programs' cost-sharing figures (Medicare Part B, Medigap, Medicare Advantage, Medicaid), each with its source. */
+  payers?: PublicPayers | undefined;
   /** Paying over time and from tax-advantaged accounts: sentences with their sources. */
   financing?: { deferredInterest?: Note | undefined; hsa?: Note | undefined; medicalNecessityLetter?: Note | undefined } | undefined;
   /** The notices a Good Faith Estimate carries (No Surprises Act), each with its source. */
@@ -110,6 +112,55 @@ export type Dataset = {
   };
 };
 
+/**
+ * Public programs' figures for one year (money in cents, shares in basis points), each with its
+ * source. A price list without them cannot price those payers (the status is refused, saying so).
+ */
+export type PublicPayers = {
+  medicare?:
+    | {
+        year: number;
+        /** The Part B deductible for the year, and the coinsurance after it (20% = 2000). */
+        deductibleCents: number;
+        deductibleRef: Ref;
+        coinsuranceBasisPoints: number;
+        coinsuranceRef: Ref;
+        /** Original Medicare has no yearly out-of-pocket limit. */
+        noOopLimitRef: Ref;
+        /** Part B pays on the lesser of the actual charge and the fee schedule amount. */
+        lesserOfRef: Ref;
+        /** A clinic that does not accept assignment may charge this much above the approved amount. */
+        limitingChargeBasisPoints: number;
+        limitingChargeRef: Ref;
+        /** The approved amount for one session of a route (the highest dose it covers, when it depends on dose). */
+        approved: { route: string; maxDoseMg?: number | undefined; code: string; cents: number; ref: Ref }[];
+        /** Routes with no Medicare coverage policy, shown as not covered, and the source that says why. */
+        notCovered: { routes: string[]; ref: Ref };
+      }
+    | undefined;
+  /** What each Medigap plan letter pays of the Part B deductible and coinsurance. */
+  medigap?:
+    | {
+        year: number;
+        plans: {
+          letter: string;
+          paysDeductible: boolean;
+          /** The share of the Part B coinsurance the plan pays (10000 = all of it). */
+          coinsuranceBasisPoints: number;
+          /** Plan N: the patient still pays up to this much of an office visit's coinsurance. */
+          officeCopayCents?: number | undefined;
+          /** Plans K and L: the yearly limit on what the patient pays, after which the plan pays all. */
+          oopLimitCents?: number | undefined;
+          ref: Ref;
+        }[];
+      }
+    | undefined;
+  /** The federal limit on a Medicare Advantage plan's in-network out-of-pocket maximum for the year. */
+  medicareAdvantage?: { year: number; oopMaxCents: number; ref: Ref } | undefined;
+  /** Medicaid: cost sharing set by each state (nominal), and how often each route is covered. */
+  medicaid?: { costSharingRef: Ref; coverage: Note[] } | undefined;
+};
+
 export type { ScenarioField } from './fields.js';
 
 /** What flags, prompts and batch rows all produce: every field as the user typed it, unchecked. */
@@ -118,7 +169,7 @@ export type RawScenario = Partial<Record<ScenarioField, string | number>>;
 /** One thing wrong with a raw scenario: the field and a message saying what was typed and what is allowed (a catalog words it). */
 export type ScenarioIssue = { field: ScenarioField; message: Message };
 
-export type InsuranceStatus = 'none' | 'in-network' | 'out-of-network';
+export type InsuranceStatus = 'none' | 'in-network' | 'out-of-network' | 'medicare' | 'medicare-advantage' | 'medicaid';
 export type Covered = 'auto' | 'yes' | 'no';
 
 /** A validated scenario: canonical ids, whole numbers, money in cents, percentages in basis points. */
@@ -140,8 +191,15 @@ export type Scenario = {
     oopMaxCents: number | null;
     /** Out of network: the share the plan pays back; null when not given (then 0). */
     reimbursementBasisPoints: number | null;
-    /** Out of network: the plan's allowed amount per visit; null when not given. */
+    /** The plan's allowed (Medicare: approved) amount per visit; null when not given. */
     allowedCents: number | null;
+    /** Medicare: the Medigap plan letter (A-N), null for none. */
+    medigap: string | null;
+    /** What is left of the family deductible and out-of-pocket maximum this year; null when not given. */
+    familyDeductibleCents: number | null;
+    familyOopMaxCents: number | null;
+    /** Whether the deductible applies before the copay or coinsurance (a plan's "deductible does not apply" says no). */
+    deductibleApplies: boolean;
   };
 };
 export type Insurance = Scenario['insurance'];

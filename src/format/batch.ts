@@ -108,6 +108,10 @@ export function summaryItem(r: BatchResult) {
             reimbursementBasisPoints: used.reimbursementBasisPoints,
             allowedCents: used.allowedCents,
             assumed: used.assumed,
+            medigap: used.medigap,
+            familyDeductibleCents: used.familyDeductibleCents,
+            familyOopMaxCents: used.familyOopMaxCents,
+            deductibleApplies: used.deductibleApplies,
           }
         : null,
     perSession: range(e?.perSession),

@@ -32,10 +32,14 @@ export function equivalentCommand(s: Scenario, given: RawScenario, hasDoses: boo
   if (ins.status !== 'none') {
     args.push('--insurance', ins.status);
     if (ins.covered !== 'auto') args.push('--covered', ins.covered);
+    if (ins.medigap !== null) args.push('--medigap', ins.medigap);
     if (ins.deductibleCents !== null) args.push('--deductible', formatPlainDollars(ins.deductibleCents));
+    if (ins.familyDeductibleCents !== null) args.push('--family-deductible', formatPlainDollars(ins.familyDeductibleCents));
+    if (!ins.deductibleApplies) args.push('--deductible-applies', 'no');
     if (ins.coinsuranceBasisPoints !== null) args.push('--coinsurance', formatPercent(ins.coinsuranceBasisPoints).replace('%', ''));
     if (ins.copayCents !== null) args.push('--copay', formatPlainDollars(ins.copayCents));
     if (ins.oopMaxCents !== null) args.push('--oop-max', formatPlainDollars(ins.oopMaxCents));
+    if (ins.familyOopMaxCents !== null) args.push('--family-oop-max', formatPlainDollars(ins.familyOopMaxCents));
     if (ins.reimbursementBasisPoints !== null) args.push('--reimbursement', formatPercent(ins.reimbursementBasisPoints).replace('%', ''));
     if (ins.allowedCents !== null) args.push('--allowed', formatPlainDollars(ins.allowedCents));
   }

@@ -207,6 +207,14 @@ export function estimateRows(e: Estimate, short = false): Row[] {
       rows.push({ label: `${title}: you pay`, lowCents: c.patient.lowCents, highCents: c.patient.highCents, cite: '' });
       if (c.case === 'covered')
         rows.push({ label: `${title}: plan pays`, lowCents: c.plan.lowCents, highCents: c.plan.highCents, cite: '' });
+      // Above the plan's allowed amount: the clinic writes it off and nobody pays it (no balance billing in network).
+      if (c.case === 'covered' && c.writtenOff.highCents > 0)
+        rows.push({
+          label: `${title}: written off (above the allowed amount, not billed to you)`,
+          lowCents: c.writtenOff.lowCents,
+          highCents: c.writtenOff.highCents,
+          cite: '',
+        });
     }
   }
   return rows;

@@ -87,8 +87,8 @@ export function makeTable(head: string[], align: ('left' | 'right')[], layout: L
  * `rest` (a hanging indent); a word longer than the line stays whole rather than being cut.
  */
 export function wrapText(text: string, width: number, first = '', rest = first): string[] {
-  // An address longer than a line breaks after its slashes, dashes or encoded spaces, never inside
-  // a name; its pieces join without a space.
+  // An address longer than a line breaks after its slashes, dashes, encoded spaces or query
+  // separators (? and &), never inside a name; its pieces join without a space.
   const room = Math.max(10, width - rest.length);
   const words: { word: string; glued: boolean }[] = [];
   for (const word of text.split(/ +/)) {
@@ -98,7 +98,7 @@ export function wrapText(text: string, width: number, first = '', rest = first):
     }
     let chunk = '';
     let glued = false;
-    for (const part of word.split(/(?<=\/|-|%20)/)) {
+    for (const part of word.split(/(?<=\/|-|%20|\?|&)/)) {
       if (chunk !== '' && chunk.length + part.length > room) {
         words.push({ word: chunk, glued });
         chunk = part;

@@ -41,6 +41,24 @@ export const PAYER_WORDS: Record<InsuranceStatus, { describe: string; answer: st
     answerHelp: 'You pay up front and claim part of it back.',
     flagHelp: 'out-of-network (oon)',
   },
+  medicare: {
+    describe: 'Original Medicare (Part B)',
+    answer: 'Original Medicare (Part B), with or without a Medigap plan',
+    answerHelp: 'The Part B deductible, then 20% of the Medicare-approved amount; a Medigap plan may pay some of it.',
+    flagHelp: 'medicare (Original Medicare, part-b)',
+  },
+  'medicare-advantage': {
+    describe: 'Medicare Advantage plan',
+    answer: 'A Medicare Advantage plan (Part C)',
+    answerHelp: 'Your plan’s own deductible, copay or coinsurance, up to a yearly limit.',
+    flagHelp: 'medicare-advantage (ma)',
+  },
+  medicaid: {
+    describe: 'Medicaid',
+    answer: 'Medicaid',
+    answerHelp: 'Coverage depends on your state and plan; any copay is small.',
+    flagHelp: 'medicaid',
+  },
 };
 
 /** What `compare` ranks by, in words, so every output can name it. */

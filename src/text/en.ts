@@ -13,7 +13,8 @@ const sessions = (low: number, high: number) => `${formatRange(low, high)} ${hig
 const bills = (run: BillRun, say: Say) =>
   run.last !== null ? `Sessions ${run.first}-${run.last}` : run.name !== null ? say(run.name) : `Session ${run.first}`;
 const didYouMean = (suggestion: string | null) => (suggestion === null ? '' : ` (did you mean "${suggestion}"?)`);
-const statuses = (list: readonly InsuranceStatus[]) => list.join(' or ');
+const statuses = (list: readonly InsuranceStatus[]) =>
+  list.length < 3 ? list.join(' or ') : `${list.slice(0, -1).join(', ')} or ${list[list.length - 1]}`;
 const endName = (end: End) => `${end} end`;
 
 /** English words for every message key. */
@@ -23,20 +24,25 @@ export const messages: MessageWords = {
 
   'share.inNetwork.step': (p, say) => {
     const parts: string[] = [];
+    if (p.allowedCents < p.billedCents)
+      parts.push(`the plan allows ${usd(p.allowedCents)} (${usd(p.billedCents - p.allowedCents)} written off, not billed to you)`);
     if (p.toDeductibleCents > 0) parts.push(`${usd(p.toDeductibleCents)} to the deductible`);
-    const rest = p.billedCents - p.toDeductibleCents;
+    const rest = p.allowedCents - p.toDeductibleCents;
     if (rest > 0)
       parts.push(
         p.coinsuranceBasisPoints === null
           ? `copay ${usd(p.shareCents)}`
           : `${formatPercent(p.coinsuranceBasisPoints)} of ${usd(rest)} = ${usd(p.shareCents)}`,
       );
+    if (p.supplementPaidCents > 0) parts.push(`Medigap pays ${usd(p.supplementPaidCents)} of that`);
     if (p.capped) parts.push('capped by the out-of-pocket maximum');
     return `${bills(p.bills, say)} at ${usd(p.billedCents)}: ${parts.join(', then ') || 'nothing'}; you pay ${usd(p.payCents)}${p.each ? ' each' : ''}`;
   },
   'share.inNetwork.total': (p) => {
     const how = p.copayCents === null ? `${formatPercent(p.coinsuranceBasisPoints)} coinsurance` : `${usd(p.copayCents)} copay`;
-    return `Total: you pay ${usd(p.patientCents)} of ${usd(p.billedCents)} billed (${how}); the plan pays ${usd(p.billedCents - p.patientCents)}`;
+    const deductible = p.deductibleApplies ? '' : ', deductible does not apply';
+    const writtenOff = p.writtenOffCents > 0 ? `; ${usd(p.writtenOffCents)} written off` : '';
+    return `Total: you pay ${usd(p.patientCents)} of ${usd(p.billedCents)} billed (${how}${deductible}); the plan pays ${usd(p.planCents)}${writtenOff}`;
   },
   'share.outOfNetwork.step': (p, say) => {
     const allowed = p.billedCents - p.balanceCents;
@@ -73,6 +79,50 @@ export const messages: MessageWords = {
       ? "Allowed amount not given: the payback is counted on the clinic's price, an upper bound."
       : `The plan's allowed amount per visit: ${usd(p.allowedCents)}; what the clinic charges above it is billed to you.`,
 
+  'assume.allowedGiven': (p) =>
+    `The plan's allowed amount per visit: ${usd(p.allowedCents)}; your share is counted on it, and what the clinic charges above it is written off, not billed to you.`,
+  'assume.familyDeductible': (p) =>
+    p.individualCents === null
+      ? `Family deductible left this year: ${usd(p.familyCents)} (one amount for the whole family).`
+      : `Deductible left this year: ${usd(p.individualCents)} for you, ${usd(p.familyCents)} for the family; yours is met when either runs out, so ${usd(p.leftCents)} is counted.`,
+  'assume.familyOopMax': (p) =>
+    p.individualCents === null
+      ? `Family out-of-pocket maximum left this year: ${usd(p.familyCents)}.`
+      : `Out-of-pocket maximum left this year: ${usd(p.individualCents)} for you, ${usd(p.familyCents)} for the family; the lesser, ${usd(p.leftCents)}, caps what you pay.`,
+  'assume.deductibleDoesNotApply': () =>
+    'The deductible does not apply to these visits (as given): you pay the copay or coinsurance from the first visit.',
+  'assume.medicareDeductible': (p) =>
+    `Part B deductible left this year not given: the low end assumes it is already met ($0), the high end the full ${p.year} Part B deductible of ${usd(p.deductibleCents)}. Give --deductible for yours.`,
+  'assume.medicareCoinsurance': (p) =>
+    `After the deductible, Original Medicare leaves you ${formatPercent(p.coinsuranceBasisPoints)} of the Medicare-approved amount.`,
+  'assume.medicareNoOopLimit': () => 'Original Medicare has no yearly limit on what you pay: nothing caps the total.',
+  'assume.medicareApproved': (p) =>
+    `Medicare-approved amount per session not given: ${usd(p.allowedCents)} (HCPCS ${p.code}, the ${p.year} national average a billing firm reports; it varies by region). Give --allowed for yours.`,
+  'assume.medicareApprovedGiven': (p) => `Medicare-approved amount per session: ${usd(p.allowedCents)} (as given).`,
+  'assume.medicareApprovedUnknown': () =>
+    "The price list has no Medicare-approved amount for this session: your 20% is counted on the clinic's price.",
+  'assume.medigap': (p) => {
+    const deductible = p.paysDeductible ? 'pays the Part B deductible' : 'does not pay the Part B deductible';
+    const share =
+      p.officeCopayCents !== null
+        ? `pays the 20% except a copay of up to ${usd(p.officeCopayCents)} for some office visits (counted as ${usd(p.officeCopayCents)} a visit)`
+        : p.coinsuranceBasisPoints === 10_000
+          ? 'pays the 20%'
+          : `pays ${formatPercent(p.coinsuranceBasisPoints)} of the 20%`;
+    const limit = p.oopLimitCents === null ? '' : `, and all of it once you have paid ${usd(p.oopLimitCents)} in ${p.year}`;
+    return `Medigap Plan ${p.letter} ${deductible} and ${share}${limit}.`;
+  },
+  'assume.medicareAdvantageOopMax': (p) =>
+    `Out-of-pocket maximum not given: the ${p.year} federal limit for a Medicare Advantage plan in network, ${usd(p.oopMaxCents)}, is assumed; your plan's may be lower. Give --oop-max for yours.`,
+  'assume.medicaidNoDeductible': () => 'Medicaid: no deductible is counted; what you pay, if anything, is a small copay your state sets.',
+  'assume.medicaidCopayUnknown': () =>
+    'Medicaid copay not given: shown as $0; your state may charge a small copay per visit. Give --copay if you know it.',
+  'note.medicareLesserOf': () =>
+    "Medicare pays on the lesser of the clinic's charge and the Medicare-approved amount; a clinic that accepts assignment cannot bill you for more.",
+  'note.limitingCharge': (p) =>
+    `A clinic that does not accept assignment may charge up to ${formatPercent(p.basisPoints)} above the approved amount (the limiting charge): up to ${usd(p.limitCents)} more a session at ${usd(p.allowedCents)}, which you would pay too.`,
+  'note.medicareNotCovered': (p) =>
+    `${p.route} has no Medicare coverage policy for depression, so Original Medicare usually does not pay for it: you pay the clinic's price.`,
   'note.paybackUpperBound': () =>
     "The payback shown is an upper bound: the plan pays its share of its own allowed amount, not of the clinic's price, and the clinic may bill you the difference (balance billing). Ask your plan for its allowed amount and give --allowed.",
   'note.superbill': () =>
@@ -148,6 +198,12 @@ export const messages: MessageWords = {
   'issue.notMoney': (p) =>
     `${quote(p.input)} is not an amount of money; use dollars such as 1000, 1000.50 or $1,000.50 (at most two decimals, not negative)`,
   'issue.notAPercent': (p) => `${quote(p.input)} is not a percentage; use a number from 0 to 100 with at most two decimals`,
+  'issue.payerNotPriced': (p) =>
+    `is ${p.status}, but the price list has no ${p.status} figures (deductible, share, limits) to price it with; use the bundled list or add them`,
+  'issue.notAMedigapPlan': (p) =>
+    p.allowed.length === 0
+      ? `${quote(p.input)}: the price list has no Medigap figures`
+      : `${quote(p.input)} is not a Medigap plan the price list has ${p.year} figures for; allowed: ${p.allowed.join(', ')}`,
   'issue.percentAsFraction': (p) => `${quote(p.input)} looks like a fraction: for ${p.percent}% write ${p.percent} or ${p.percent}%`,
 
   'planIssue.notInList': (p) => `is not in the price list: ${p.route}`,

@@ -159,6 +159,11 @@ describe('batch rows for counselors', () => {
         coinsuranceBasisPoints: 2000,
         oopMaxCents: null,
         assumed: ['covered', 'deductible', 'oop-max'],
+        // The terms added for #22, none of them given.
+        medigap: null,
+        familyDeductibleCents: null,
+        familyOopMaxCents: null,
+        deductibleApplies: true,
       },
       // 4 x $225-$800 = $900-$3,200; + intake $0-$350 = $900-$3,550.
       program: { lowCents: 90000, highCents: 320000 },
@@ -168,7 +173,7 @@ describe('batch rows for counselors', () => {
       // Covered: low 20% of $900 = $180; high: $350 + $800 + $637 to the $1,787 deductible, + 20% of $163 = $32.60,
       // + 2 x 20% of $800 = $320: $2,139.60.
       otherCase: { case: 'covered', lowCents: 18000, highCents: 213960 },
-      dataset: { id: 'ketamine-cost-us', version: '2.2.0' },
+      dataset: { id: 'ketamine-cost-us', version: readDataset().version },
       error: null,
     });
     // A summary row is a few hundred bytes; the full estimate is many KB.

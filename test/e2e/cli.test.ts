@@ -117,6 +117,7 @@ describe('help and version', () => {
     const r = runCli(['--version']);
     expect(r.code).toBe(0);
     // The bundled price list's version beside the tool's: figures change with either.
-    expect(r.stdout.trim()).toBe(`${packageJson.version} (bundled price list ketamine-cost-us 2.2.0, as of 2026-11-27)`);
+    const list = readDataset();
+    expect(r.stdout.trim()).toBe(`${packageJson.version} (bundled price list ${list.id} ${list.version}, as of ${list.asOf})`);
   });
 });

@@ -500,6 +500,10 @@ describe('the command to run it again', () => {
         oopMaxCents: null,
         reimbursementBasisPoints: 0,
         allowedCents: null,
+        medigap: null,
+        familyDeductibleCents: null,
+        familyOopMaxCents: null,
+        deductibleApplies: true,
       },
     };
     expect(equivalentCommand(scenario, {}, false, { data: "my clinic's list.json", format: 'markdown', explain: true })).toBe(

@@ -42,6 +42,10 @@ describe('insurance flags', () => {
       oopMaxCents: 200000,
       reimbursementBasisPoints: null,
       allowedCents: null,
+      medigap: null,
+      familyDeductibleCents: null,
+      familyOopMaxCents: null,
+      deductibleApplies: true,
     });
     expect(doc.scenario.exclude).toEqual(['intake']);
   });
@@ -164,7 +168,10 @@ describe('insurance flags', () => {
   });
 
   it.each([
-    [['-r', 'iv', '-i', 'medicare'], /--insurance "medicare" is not an insurance status; allowed: none, in-network, out-of-network/],
+    [
+      ['-r', 'iv', '-i', 'tricare'],
+      /--insurance "tricare" is not an insurance status; allowed: none, in-network, out-of-network, medicare, medicare-advantage, medicaid/,
+    ],
     [['-r', 'iv', '-i', 'in-network', '--deductible', '-5'], /--deductible "-5" is not an amount of money/],
     [['-r', 'iv', '-i', 'in-network', '--deductible', '1.005'], /--deductible "1.005" is not an amount of money/],
     [['-r', 'iv', '-i', 'in-network', '--deductible', '1e3'], /--deductible "1e3" is not an amount of money/],
@@ -175,7 +182,10 @@ describe('insurance flags', () => {
       ['-r', 'iv', '-i', 'in-network', '--coinsurance', '20', '--copay', '40'],
       /--copay cannot be given with --coinsurance; give one of them/,
     ],
-    [['-r', 'iv', '--deductible', '500'], /--deductible applies only with --insurance in-network or out-of-network \(insurance is none\)/],
+    [
+      ['-r', 'iv', '--deductible', '500'],
+      /--deductible applies only with --insurance in-network, out-of-network, medicare or medicare-advantage \(insurance is none\)/,
+    ],
     [['-r', 'iv', '-i', 'in-network', '--reimbursement', '70'], /--reimbursement applies only with --insurance out-of-network/],
     [['-r', 'iv', '-i', 'oon', '--oop-max', '2000'], /--oop-max applies only with --insurance in-network/],
     [['-r', 'iv', '-i', 'in-network', '--covered', 'maybe'], /--covered "maybe" is not allowed; allowed: yes, no, auto/],

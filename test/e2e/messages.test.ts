@@ -24,10 +24,13 @@ const MESSAGES: [args: string[], message: string][] = [
     ['--route', 'iv', '-i', 'in-network', '--copay', '20', '--coinsurance', '10'],
     '--copay cannot be given with --coinsurance; give one of them',
   ],
-  [['--route', 'iv', '--coinsurance', '15'], '--coinsurance applies only with --insurance in-network (insurance is none)'],
   [
-    ['--route', 'oral', '--insurance', 'medicare'],
-    '--insurance "medicare" is not an insurance status; allowed: none, in-network, out-of-network',
+    ['--route', 'iv', '--coinsurance', '15'],
+    '--coinsurance applies only with --insurance in-network or medicare-advantage (insurance is none)',
+  ],
+  [
+    ['--route', 'oral', '--insurance', 'tricare'],
+    '--insurance "tricare" is not an insurance status; allowed: none, in-network, out-of-network, medicare, medicare-advantage, medicaid',
   ],
   [['--route', 'iv', '--format', 'xml'], '--format "xml" is not allowed; allowed: table, json, csv, markdown, html'],
   [['--route'], '--route needs a value after it; see --help for what it takes'],

@@ -32,8 +32,11 @@ describe('the packed package', () => {
     // the HTML handout and the Good Faith Estimate (each command a self-contained lazy file); 232 KiB
     // until the CLI became CommonJS (about 6 KiB of module helpers, for about 15 ms off every start);
     // 240 KiB until the words left the core (#20): the English catalog is one more module in the
-    // CLI, the prompts and the API, and the message types ship with the API's declarations.
-    expect(statSync(tarball).size).toBeLessThanOrEqual(250 * 1024);
+    // CLI, the prompts and the API, and the message types ship with the API's declarations; 250 KiB
+    // until Medicare, Medigap, Medicare Advantage and Medicaid (#22): their figures and sources in the
+    // price list (bundled in the CLI and the API) and their rules in each command that prices. One
+    // copy of the shared code (#27) is what brings it down again.
+    expect(statSync(tarball).size).toBeLessThanOrEqual(280 * 1024);
     expect(packageJson).not.toHaveProperty('dependencies');
     expect(readdirSync(join(app, 'node_modules')).filter((n) => !n.startsWith('.'))).toEqual(['ketamine-cost']);
   });
