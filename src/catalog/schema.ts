@@ -286,12 +286,12 @@ function checkReferences(d: Dataset, ctx: { addIssue: (issue: Issue & { code: 'c
       if (!routeNames.has(id)) add(`names route "${id}", which is not in "routes"`, ['payers', 'medicare', 'notCovered', 'routes', j]);
     });
   }
-  payers?.medigap?.plans.forEach((plan, j) => checkRef(plan.ref, ['payers', 'medigap', 'plans', j, 'ref']));
+  for (const [j, plan] of (payers?.medigap?.plans ?? []).entries()) checkRef(plan.ref, ['payers', 'medigap', 'plans', j, 'ref']);
   unique(payers?.medigap?.plans.map((p) => p.letter) ?? [], 'Medigap plan', (i) => ['payers', 'medigap', 'plans', i, 'letter']);
   checkRef(payers?.medicareAdvantage?.ref, ['payers', 'medicareAdvantage', 'ref']);
   if (payers?.medicaid) {
     checkRef(payers.medicaid.costSharingRef, ['payers', 'medicaid', 'costSharingRef']);
-    payers.medicaid.coverage.forEach((n, j) => checkRef(n.ref, ['payers', 'medicaid', 'coverage', j, 'ref']));
+    for (const [j, n] of payers.medicaid.coverage.entries()) checkRef(n.ref, ['payers', 'medicaid', 'coverage', j, 'ref']);
   }
   for (const [j, n] of (d.goodFaithEstimate?.notices ?? []).entries()) checkRef(n.ref, ['goodFaithEstimate', 'notices', j, 'ref']);
   d.insurance.savingsProgram.routes.forEach((id, j) => {
