@@ -5,7 +5,8 @@ import select from '@inquirer/select';
 import type { Cited } from '../core/estimate.js';
 import { formatRange } from '../core/fields.js';
 import { formatUsd } from '../core/money.js';
-import { PAYER_TERMS } from '../core/payer-terms.js';
+import { type InsuranceTerm, PAYER_TERMS } from '../core/payer-terms.js';
+import { PAYERS } from '../core/payers.js';
 import { INSURANCE_STATUSES, insuranceStatusOf, parseScenario, type RawScenario, type ScenarioField } from '../core/scenario.js';
 import type { Dataset, Route } from '../core/types.js';
 import { CancelledError } from '../errors.js';
@@ -170,10 +171,22 @@ export async function askMissingInputs(given: RawScenario, dataset: Dataset, pro
   return { raw, eligibilityNotes };
 }
 
+/**
+ * Asks for the insurance terms the payer takes (PAYER_TERMS), in the order a plan document gives
+ * them, and only those not given as flags: Medicare asks about a Medigap plan, not a coinsurance.
+ */
 async function askInsuranceTerms(raw: RawScenario, route: Route, dataset: Dataset, prompts: Prompts): Promise<void> {
+  const status = insuranceStatusOf(String(raw.insurance));
+  if (status === undefined) return;
+  const takes = (term: InsuranceTerm) => PAYER_TERMS[status].terms.includes(term);
   const validator = (field: ScenarioField) => (value: string) => (value.trim() === '' ? true : checkAnswer(raw, field, value, dataset));
-  const usual = route.coverage.typical === 'covered' ? 'usually covered' : 'usually not covered';
-  if (raw.covered === undefined) {
+  const optional = async (field: ScenarioField, message: string) => {
+    const answer = await prompts.input({ message, default: '', validate: validator(field) });
+    if (answer.trim() !== '') raw[field] = answer;
+  };
+  const typicallyCovered = PAYERS[status].plan?.typicallyCovers(route, dataset) ?? false;
+  const usual = typicallyCovered ? 'usually covered' : 'usually not covered';
+  if (raw.covered === undefined && takes('covered')) {
     raw.covered = await prompts.select({
       message: `Does your plan cover ${route.label}? (${usual})`,
       choices: [
@@ -188,22 +201,31 @@ async function askInsuranceTerms(raw: RawScenario, route: Route, dataset: Datase
       default: 'auto',
     });
   }
-  if (raw.deductible === undefined) {
-    // No optimistic default: blank means "I don't know", and the estimate then spans both cases.
-    const typical = dataset.insurance.typicalDeductible;
-    const unknown = typical
-      ? `leave blank if you don't know: the estimate then runs from already met ($0) to a typical full deductible (${formatUsd(typical.cents)})`
-      : "leave blank if you don't know: the estimate then assumes it is met";
-    const deductible = await prompts.input({
-      message: `How much of your deductible is left this year, in dollars? (the amount you pay in full before the plan starts sharing costs; ${unknown})`,
+  if (raw.medigap === undefined && takes('medigap')) {
+    const letters = (dataset.payers?.medigap?.plans ?? []).map((p) => p.letter).sort();
+    const medigap = await prompts.select({
+      message: 'Do you have a Medigap (Medicare Supplement) plan? It may pay some of what Medicare leaves you.',
+      choices: [{ name: 'No Medigap plan', value: '' }, ...letters.map((letter) => ({ name: `Plan ${letter}`, value: letter }))],
       default: '',
-      validate: validator('deductible'),
     });
-    if (deductible.trim() !== '') raw.deductible = deductible;
+    if (medigap !== '') raw.medigap = medigap;
   }
-  // The questions follow the terms the payer takes (PAYER_TERMS): a payback, or a share of each bill.
-  const status = insuranceStatusOf(String(raw.insurance));
-  if (status !== undefined && PAYER_TERMS[status].terms.includes('reimbursement')) {
+  if (raw.deductible === undefined && takes('deductible')) {
+    // No optimistic default: blank means "I don't know", and the estimate then spans both cases.
+    const partB = status === 'medicare' ? dataset.payers?.medicare : undefined;
+    const full =
+      partB?.deductibleCents ??
+      (status === 'in-network' || status === 'out-of-network' ? dataset.insurance.typicalDeductible?.cents : undefined);
+    const unknown =
+      full === undefined
+        ? "leave blank if you don't know: the estimate then assumes it is met"
+        : `leave blank if you don't know: the estimate then runs from already met ($0) to ${partB ? `the full ${partB.year} Part B deductible` : 'a typical full deductible'} (${formatUsd(full)})`;
+    await optional(
+      'deductible',
+      `How much of your ${partB ? 'Part B ' : ''}deductible is left this year, in dollars? (the amount you pay in full before the plan starts sharing costs; ${unknown})`,
+    );
+  }
+  if (takes('reimbursement')) {
     if (raw.reimbursement === undefined) {
       raw.reimbursement = await prompts.input({
         message: 'What share does your plan pay back for out-of-network care, in percent? (often 50-70%; 0 if none)',
@@ -211,18 +233,14 @@ async function askInsuranceTerms(raw: RawScenario, route: Route, dataset: Datase
         validate: validator('reimbursement'),
       });
     }
-    if (raw.allowed === undefined) {
-      const allowed = await prompts.input({
-        message:
-          "What does your plan allow for one session, in dollars? (its 'allowed amount'; the clinic may bill you what it charges above it; leave blank if you don't know, and the payback shown is the most it could be)",
-        default: '',
-        validate: validator('allowed'),
-      });
-      if (allowed.trim() !== '') raw.allowed = allowed;
-    }
+    if (raw.allowed === undefined)
+      await optional(
+        'allowed',
+        "What does your plan allow for one session, in dollars? (its 'allowed amount'; the clinic may bill you what it charges above it; leave blank if you don't know, and the payback shown is the most it could be)",
+      );
     return;
   }
-  if (raw.coinsurance === undefined && raw.copay === undefined) {
+  if (raw.coinsurance === undefined && raw.copay === undefined && takes('coinsurance')) {
     const kind = await prompts.select({
       message: 'After the deductible, how does your plan share the cost?',
       choices: [
@@ -240,15 +258,18 @@ async function askInsuranceTerms(raw: RawScenario, route: Route, dataset: Datase
         validate: validator('coinsurance'),
       });
     }
+  } else if (raw.copay === undefined && !takes('coinsurance') && takes('copay')) {
+    await optional(
+      'copay',
+      "Your copay per visit, in dollars? (Medicaid copays are small and set by your state; leave blank if you don't know)",
+    );
   }
-  if (raw.oopMax === undefined) {
-    const cap = await prompts.input({
-      message:
-        'How much is left of your out-of-pocket maximum this year, in dollars? (the most you pay in a year; leave blank if you don’t know)',
-      default: '',
-      validate: validator('oopMax'),
-    });
-    if (cap.trim() !== '') raw.oopMax = cap;
+  if (raw.oopMax === undefined && takes('oopMax')) {
+    const limit = status === 'medicare-advantage' ? dataset.payers?.medicareAdvantage : undefined;
+    await optional(
+      'oopMax',
+      `How much is left of your out-of-pocket maximum this year, in dollars? (the most you pay in a year; leave blank if you don’t know${limit ? `: the ${limit.year} federal limit, ${formatUsd(limit.oopMaxCents)}, is used` : ''})`,
+    );
   }
 }
 

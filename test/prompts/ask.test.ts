@@ -220,3 +220,45 @@ describe('real prompts (rendered with @inquirer/testing)', () => {
     await expect(askInTerminal({}, dataset, throwing)).rejects.toBeInstanceOf(CancelledError);
   });
 });
+
+describe('the questions follow the payer (#22)', () => {
+  const questions = async (insurance: string, answers: [RegExp, unknown][] = []) => {
+    const { prompts, asked } = scripted(answers);
+    const { raw } = await askMissingInputs({ route: 'esketamine', sessions: '8', dose: '56', insurance }, dataset, prompts);
+    return { raw, asked: asked.map((q) => q.message.split('?')[0]).filter((m) => !m.startsWith('Optional')) };
+  };
+  it('Medicare asks about a Medigap plan and the Part B deductible, not a coinsurance', async () => {
+    const { raw, asked } = await questions('medicare', [[/Medigap/, 'G']]);
+    expect(asked).toEqual([
+      'Does your plan cover Esketamine nasal spray (Spravato)',
+      'Do you have a Medigap (Medicare Supplement) plan',
+      'How much of your Part B deductible is left this year, in dollars',
+    ]);
+    expect(raw).toMatchObject({ insurance: 'medicare', medigap: 'G' });
+    expect(parseScenario(raw, dataset).ok).toBe(true);
+  });
+  it('Medicare Advantage asks for its own terms and names the federal limit', async () => {
+    const { prompts, asked } = scripted();
+    await askMissingInputs({ route: 'esketamine', sessions: '8', insurance: 'ma' }, dataset, prompts);
+    const cap = asked.find((q) => q.message.startsWith('How much is left of your out-of-pocket maximum'));
+    expect(cap?.message).toContain('the 2026 federal limit, $9,250, is used');
+  });
+  it('Medicaid asks only whether it is covered and the copay', async () => {
+    const { raw, asked } = await questions('medicaid', [[/copay/, '4']]);
+    expect(asked).toEqual(['Does your plan cover Esketamine nasal spray (Spravato)', 'Your copay per visit, in dollars']);
+    expect(parseScenario(raw, dataset).ok).toBe(true);
+  });
+  it('the insurance question offers every payer', async () => {
+    const { prompts, asked } = scripted();
+    await askMissingInputs({ route: 'iv', sessions: '6' }, dataset, prompts);
+    const question = asked.find((q) => q.message.startsWith('Will insurance pay')) as Config & { choices?: { value: string }[] };
+    expect(question.choices?.map((c) => c.value)).toEqual([
+      'none',
+      'in-network',
+      'out-of-network',
+      'medicare',
+      'medicare-advantage',
+      'medicaid',
+    ]);
+  });
+});
