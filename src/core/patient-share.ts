@@ -67,7 +67,7 @@ export function sharePatientCost(scenario: Scenario, dataset: Dataset, price: Pr
   // 3. The deductible left: as given, else from already met to a full one (no optimistic default).
   const deductible = rules.deductible(ins, dataset);
   const used = { deductible: { lowCents: deductible.low, highCents: deductible.high }, ...rules.inputsUsed(ins, dataset, scenario) };
-  if (explain) assumptions.push(deductible.note, ...rules.assumptions(ins, dataset, used));
+  if (explain) assumptions.push(deductible.note, ...rules.assumptions(ins, dataset, used, scenario));
 
   // 4. Each case: not covered pays every bill; covered shares them by the payer's rules.
   const cases = reported.map((which) =>

@@ -38,7 +38,7 @@ export type PlanRules = {
     perBill?: number[],
   ) => CostShare;
   /** The sentences saying which terms were used or assumed (but the deductible's), each with its source. */
-  assumptions: (ins: Insurance, dataset: Dataset, used: TermsUsed) => Cited<Message>[];
+  assumptions: (ins: Insurance, dataset: Dataset, used: TermsUsed, scenario: Scenario) => Cited<Message>[];
   /** Notes for a patient whose plan covers the route (how to claim, what the figures leave open). */
   coveredNotes: (ins: Insurance, dataset: Dataset, used: TermsUsed) => Cited<Message>[];
   /** Notes for a patient whose plan does not cover the route (why). */
@@ -287,7 +287,7 @@ const MEDICARE: PlanRules = {
     bit('covered', ins.covered === 'auto') | bit('deductible', ins.deductibleCents === null) | bit('allowed', ins.allowedCents === null),
   share: (bills, deductibleCents, used, dataset, explain, perBill) =>
     shareEachBill(bills, deductibleCents, used, explain, perBill, medigapOf(dataset, used.medigap)),
-  assumptions: (ins, dataset, used) => {
+  assumptions: (ins, dataset, used, scenario) => {
     const partB = figures(dataset, 'medicare');
     const notes = [
       cited(msg('assume.medicareCoinsurance', { coinsuranceBasisPoints: partB.coinsuranceBasisPoints }), partB.coinsuranceRef),
@@ -301,7 +301,8 @@ const MEDICARE: PlanRules = {
         notes.push(
           cited(msg('assume.medicareApproved', { allowedCents: approved.cents, code: approved.code, year: partB.year }), approved.ref),
         );
-    } else notes.push(cited(msg('assume.medicareApprovedUnknown', {}), partB.lesserOfRef));
+    } else if (!partB.notCovered.routes.includes(scenario.route))
+      notes.push(cited(msg('assume.medicareApprovedUnknown', {}), partB.lesserOfRef));
     const medigap = medigapOf(dataset, ins.medigap);
     if (medigap) notes.push(cited(msg('assume.medigap', { ...medigap, year: figures(dataset, 'medigap').year }), medigap.ref));
     return notes;

@@ -44,6 +44,13 @@ export const ESTIMATE_COLUMNS = [
   'assumed',
   'dataset_id',
   'dataset_as_of',
+  // Added with the payers of #22.
+  'written_off_low_usd',
+  'written_off_high_usd',
+  'medigap',
+  'family_deductible_used_usd',
+  'family_oop_max_used_usd',
+  'deductible_applies',
 ] as const;
 
 type Cell = string | number | null;
@@ -100,6 +107,12 @@ const CELLS: Record<EstimateColumn, readonly ['program' | 'patient', (e: Estimat
   assumed: ['patient', (e) => e.inputsUsed.assumed.join(';') || null],
   dataset_id: ['program', (e) => e.dataset.id],
   dataset_as_of: ['program', (e) => e.dataset.asOf],
+  written_off_low_usd: ['patient', (e) => usd(first(e)?.writtenOff.lowCents)],
+  written_off_high_usd: ['patient', (e) => usd(first(e)?.writtenOff.highCents)],
+  medigap: ['patient', (e) => e.inputsUsed.medigap],
+  family_deductible_used_usd: ['patient', (e) => usd(e.inputsUsed.familyDeductibleCents)],
+  family_oop_max_used_usd: ['patient', (e) => usd(e.inputsUsed.familyOopMaxCents)],
+  deductible_applies: ['patient', (e) => (e.inputsUsed.deductibleApplies === null ? null : String(e.inputsUsed.deductibleApplies))],
 };
 
 /** Returns the CSV cells of one estimate, in ESTIMATE_COLUMNS order; money as plain decimals a spreadsheet reads as numbers. */
@@ -135,6 +148,7 @@ const PATIENT_RUNS = [
     'allowed_used_usd',
     'assumed',
   ],
+  ['written_off_low_usd', 'written_off_high_usd', 'medigap', 'family_deductible_used_usd', 'family_oop_max_used_usd', 'deductible_applies'],
 ] as const satisfies readonly (readonly EstimateColumn[])[];
 
 const decimal = (cents: number | null | undefined) => usd(cents) ?? '';
@@ -159,13 +173,20 @@ function secondPatientRun(e: Estimate): string {
   return `${decimal(first?.balanceBilled.lowCents)},${decimal(first?.balanceBilled.highCents)},${decimal(used.deductible?.lowCents)},${decimal(used.deductible?.highCents)},${decimal(used.coinsuranceBasisPoints)},${decimal(used.copayCents)},${decimal(used.oopMaxCents)},${decimal(used.reimbursementBasisPoints)},${decimal(used.allowedCents)},${used.assumed.join(';')}`;
 }
 
+function thirdPatientRun(e: Estimate): string {
+  const first = e.patient.cases[0];
+  const used = e.inputsUsed;
+  const applies = used.deductibleApplies === null ? '' : String(used.deductibleApplies);
+  return `${decimal(first?.writtenOff.lowCents)},${decimal(first?.writtenOff.highCents)},${used.medigap ?? ''},${decimal(used.familyDeductibleCents)},${decimal(used.familyOopMaxCents)},${applies}`;
+}
+
 /**
  * Returns a function equal to `csvFields(estimateCells(e))` for a stream of estimates, which
  * formats the program's columns once per priced program: a counselor's file has thousands of
  * patients on a few programs. Bounded, so memory stays flat whatever the file holds.
  */
 export function estimateFieldsWriter(): (e: Estimate) => string {
-  // Runs of neighbouring columns of one kind, in order: program, patient, program, patient, program.
+  // Runs of neighbouring columns of one kind, in order: program, patient, program, patient, program, patient.
   const runs: { program: boolean; columns: EstimateColumn[] }[] = [];
   for (const column of ESTIMATE_COLUMNS) {
     const program = CELLS[column][0] === 'program';
@@ -174,7 +195,7 @@ export function estimateFieldsWriter(): (e: Estimate) => string {
     else runs.push({ program, columns: [column] });
   }
   const layout = runs.map((r) => (r.program ? 'program' : r.columns.join(','))).join('|');
-  if (layout !== `program|${PATIENT_RUNS[0].join(',')}|program|${PATIENT_RUNS[1].join(',')}|program`)
+  if (layout !== `program|${PATIENT_RUNS[0].join(',')}|program|${PATIENT_RUNS[1].join(',')}|program|${PATIENT_RUNS[2].join(',')}`)
     throw new Error(`the CSV columns changed (${layout}); update PATIENT_RUNS and the functions that write them`);
   const programs = new RepeatCache<object, string[]>(256);
   return (e) => {
@@ -184,7 +205,7 @@ export function estimateFieldsWriter(): (e: Estimate) => string {
       text = runs.filter((r) => r.program).map((r) => r.columns.map((column) => csvCell(CELLS[column][1](e))).join(','));
       programs.set(key, text);
     }
-    return `${text[0]},${firstPatientRun(e)},${text[1]},${secondPatientRun(e)},${text[2]}`;
+    return `${text[0]},${firstPatientRun(e)},${text[1]},${secondPatientRun(e)},${text[2]},${thirdPatientRun(e)}`;
   };
 }
 

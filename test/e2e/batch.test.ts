@@ -199,7 +199,7 @@ describe('batch rows for counselors', () => {
     const csv = runCli(['batch', '-', '-f', 'csv', '--keep-columns'], { input });
     expect(csv.code).toBe(3);
     const lines = csv.stdout.trim().split('\r\n');
-    expect(lines[0]?.endsWith(',dataset_id,dataset_as_of,Patient Name,notes')).toBe(true);
+    expect(lines[0]?.endsWith(',family_oop_max_used_usd,deductible_applies,Patient Name,notes')).toBe(true);
     expect(lines[1]?.endsWith(`,Jane Doe,"'=HYPERLINK(""x"")"`)).toBe(true);
     expect(lines[2]?.endsWith(',Joe,')).toBe(true);
     const jsonl = runCli(['batch', '-', '-f', 'jsonl', '--keep-columns'], { input })

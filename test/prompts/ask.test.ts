@@ -225,7 +225,7 @@ describe('the questions follow the payer (#22)', () => {
   const questions = async (insurance: string, answers: [RegExp, unknown][] = []) => {
     const { prompts, asked } = scripted(answers);
     const { raw } = await askMissingInputs({ route: 'esketamine', sessions: '8', dose: '56', insurance }, dataset, prompts);
-    return { raw, asked: asked.map((q) => q.message.split('?')[0]).filter((m) => !m.startsWith('Optional')) };
+    return { raw, asked: asked.map((q) => q.message.split('?')[0] ?? '').filter((m) => !m.startsWith('Optional')) };
   };
   it('Medicare asks about a Medigap plan and the Part B deductible, not a coinsurance', async () => {
     const { raw, asked } = await questions('medicare', [[/Medigap/, 'G']]);
