@@ -168,6 +168,8 @@ export type MessageParams = {
   'planIssue.notInList': { route: string };
   'planIssue.needsEvery': { route: string; program: string };
   'planIssue.sessionCount': { count: number };
+  'planIssue.medicareCalendarYear': Record<string, never>;
+  'planIssue.medicareNoOopMax': Record<string, never>;
   'plan.cadenceEvery': { everyDays: number };
   'plan.cadenceSchedule': { schedule: string };
   'bill.intake': Record<string, never>;
@@ -179,6 +181,7 @@ export type MessageParams = {
   'plan.note.schedule': { cadence: Message };
   'plan.note.noBoosters': Record<string, never>;
   'plan.note.newPlanYear': Record<string, never>;
+  'plan.note.medicareNextYear': { year: number; deductibleCents: number };
   'plan.note.upFront': { low: number; high: number };
   'plan.financing': { financing: Financing };
 

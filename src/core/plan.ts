@@ -95,6 +95,12 @@ export function planProgram(scenario: Scenario, dataset: Dataset, options: PlanO
   const estimate = estimateCost(scenario, dataset);
   const route = dataset.routes.find((r) => r.id === scenario.route);
   if (!route) return { flag: '--route', message: msg('planIssue.notInList', { route: scenario.route }) };
+  // Original Medicare's Part B deductible starts again each 1 January, and it has no yearly cap.
+  if (scenario.insurance.status === 'medicare') {
+    if (options.planYearStart.month !== 1 || options.planYearStart.day !== 1)
+      return { flag: '--plan-year-start', message: msg('planIssue.medicareCalendarYear', {}) };
+    if (options.annualOopMaxCents !== null) return { flag: '--annual-oop-max', message: msg('planIssue.medicareNoOopMax', {}) };
+  }
 
   // 1. Session days: a fixed interval, else the route's schedule at the least frequent it allows.
   const horizonWeeks = options.horizonWeeks ?? scenario.weeks;
@@ -263,8 +269,15 @@ export function planProgram(scenario: Scenario, dataset: Dataset, options: PlanO
   if (route.schedule && options.everyDays === null) notes.push(cite(msg('plan.note.schedule', { cadence }), route.schedule.ref));
   if (horizonWeeks !== null && options.boostersEveryWeeks === null && !route.schedule)
     notes.push(cite(msg('plan.note.noBoosters', {}), route.program.ref));
-  if (rows.some((r) => r.resetsPlanYear))
+  if (rows.some((r) => r.resetsPlanYear)) {
     notes.push(cite(msg('plan.note.newPlanYear', {}), dataset.insurance.deductibleRef ?? dataset.insurance.coinsuranceRef));
+    // A later year's Part B deductible is not known yet: say which year's figure stands in for it.
+    const partB = dataset.payers?.medicare;
+    if (scenario.insurance.status === 'medicare' && partB && options.annualDeductibleCents === null)
+      notes.push(
+        cite(msg('plan.note.medicareNextYear', { year: partB.year, deductibleCents: partB.deductibleCents }), partB.deductibleRef),
+      );
+  }
   if (dueUpFront && upFront)
     notes.push(cite(msg('plan.note.upFront', { low: upFront.lowSessions, high: upFront.highSessions }), upFront.ref));
   if (financing) {

@@ -210,6 +210,9 @@ export const messages: MessageWords = {
   'planIssue.needsEvery': (p) =>
     `is needed: ${p.route} has no schedule in the price list (its program: ${p.program}); give one, e.g. --every 1w or --every 4d`,
   'planIssue.sessionCount': (p) => `gives ${p.count} sessions; a plan has 1 to 365`,
+  'planIssue.medicareCalendarYear': () =>
+    'does not apply to Original Medicare: its Part B deductible starts again each 1 January (give 01-01 or leave it out)',
+  'planIssue.medicareNoOopMax': () => 'does not apply to Original Medicare, which has no yearly out-of-pocket limit',
   'plan.cadenceEvery': (p) => `one session every ${p.everyDays % 7 === 0 ? plural(p.everyDays / 7, 'week') : plural(p.everyDays, 'day')}`,
   'plan.cadenceSchedule': (p) => `${p.schedule}; where that gives a range, the plan takes the less frequent end; --every changes it`,
   'bill.intake': () => 'Intake visit',
@@ -225,6 +228,8 @@ export const messages: MessageWords = {
     'Boosters after the program are taken as needed; no source gives how often, so none are planned. Give --boosters-every <weeks> to include them.',
   'plan.note.newPlanYear': () =>
     'A new plan year starts where the schedule says so: the deductible and the out-of-pocket maximum start again.',
+  'plan.note.medicareNextYear': (p) =>
+    `Later years' Part B deductible is not in the price list: the ${p.year} figure, ${usd(p.deductibleCents)}, stands in for it; give --annual-deductible when it is announced.`,
   'plan.note.upFront': (p) => `Most clinics ask for ${formatRange(p.low, p.high)} sessions' payment before the first session.`,
   'plan.financing': (p) => describeFinancing(p.financing),
 

@@ -145,3 +145,31 @@ describe('Medicaid', () => {
     expect(e.inputsUsed.assumed).toEqual(['copay']);
   });
 });
+
+describe('Original Medicare in a plan', () => {
+  it('starts the Part B deductible again on 1 January, with the known year standing in for the next', async () => {
+    const { planProgram } = await import('../../src/core/plan.js');
+    const { parseScenario } = await import('../../src/core/scenario.js');
+    const parsed = parseScenario({ route: 'esketamine', weeks: 20, insurance: 'medicare', covered: 'yes', exclude: 'intake' }, dataset);
+    if (!parsed.ok) throw new Error('refused');
+    const options = {
+      start: '2026-11-02',
+      everyDays: null,
+      horizonWeeks: null,
+      boostersEveryWeeks: null,
+      planYearStart: { month: 1, day: 1 },
+      annualDeductibleCents: null,
+      annualOopMaxCents: null,
+      months: null,
+      aprBasisPoints: null,
+    };
+    const plan = planProgram(parsed.scenario, dataset, options);
+    if ('flag' in plan) throw new Error('refused');
+    const first2027 = plan.rows.find((r) => r.date !== null && r.date >= '2027-01-01');
+    expect(first2027?.resetsPlanYear).toBe(true);
+    // Low end: deductible taken as met in 2026; in 2027 the full $283 again, then 20% of ($600 - $283 = $317) = $63.40: $346.40.
+    expect(first2027?.patient.lowCents).toBe(34_640);
+    const july = planProgram(parsed.scenario, dataset, { ...options, planYearStart: { month: 7, day: 1 } });
+    expect('flag' in july && july.flag).toBe('--plan-year-start');
+  });
+});
