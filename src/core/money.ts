@@ -88,15 +88,50 @@ export function formatPercent(basisPoints: number): string {
   return `${whole}.${String(rest).padStart(2, '0').replace(/0$/, '')}%`;
 }
 
-/** Formats a low-high pair of cents as "$225-$800", or one figure when both ends agree. */
+/**
+ * Formats two amounts of cents as a span people read, smaller first ("$225-$800"), or one figure
+ * when they agree. The pair is often two cases (the low-price and the high-price one) and the
+ * high-price case can cost the patient less (a deductible met sooner), so the span is ordered here,
+ * never printed backwards (#21); the cases themselves keep their names in JSON and CSV.
+ */
 export function formatUsdRange(lowCents: number, highCents: number): string {
-  return formatRange(lowCents, highCents, formatUsd);
+  return lowCents <= highCents ? formatRange(lowCents, highCents, formatUsd) : formatRange(highCents, lowCents, formatUsd);
 }
 
 /** Formats cents as dollars a user would type back on the command line ("500", "500.50"). */
 export function formatPlainDollars(cents: number): string {
   const rest = cents % 100;
   return `${Math.floor(cents / 100)}${rest === 0 ? '' : `.${String(rest).padStart(2, '0')}`}`;
+}
+
+/**
+ * Repays `principalCents` in `months` payments at an APR (basis points), month by month in whole
+ * cents: each month's interest is the balance x APR / 12, rounded half up; every payment but the
+ * last is `monthlyPayment`; the last is what is left with its interest, so the payments add up to
+ * principal + interest exactly and, at 0%, the interest is exactly zero (#21). A payment is never
+ * more than what is owed, so a tiny balance over many months ends early.
+ * @example amortize(515000, 0, 12) // { monthly: 42917, last: 42913, total: 515000 }: 11 x $429.17 + $429.13
+ */
+export function amortize(principalCents: number, aprBasisPoints: number, months: number): { monthly: number; last: number; total: number } {
+  if (months <= 1) return { monthly: principalCents, last: principalCents, total: principalCents };
+  const payment = aprBasisPoints === 0 ? Math.round(principalCents / months) : monthlyPayment(principalCents, aprBasisPoints, months);
+  let balance = principalCents;
+  let total = 0;
+  let last = 0;
+  for (let month = 1; month <= months; month++) {
+    const interest = monthlyInterest(balance, aprBasisPoints);
+    const due = month === months ? balance + interest : Math.min(payment, balance + interest);
+    balance = balance + interest - due;
+    total += due;
+    last = due;
+  }
+  return { monthly: payment, last, total };
+}
+
+/** One month's interest on a balance (cents) at an APR in basis points: balance x APR / 12, rounded half up. */
+function monthlyInterest(balanceCents: number, aprBasisPoints: number): number {
+  const scaled = balanceCents * aprBasisPoints + 60_000;
+  return (scaled - (scaled % 120_000)) / 120_000;
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { Bill } from './cost-sharing.js';
 import { type CentsRange, type Cited, cite, type Estimate, estimateCost } from './estimate.js';
 import { dataText, type Message, msg } from './message.js';
-import { monthlyPayment } from './money.js';
+import { amortize } from './money.js';
 import { PAYERS } from './payers.js';
 import type { Dataset, Scenario, Source } from './types.js';
 
@@ -55,9 +55,14 @@ export type PlanMonth<T = string> = { month: number; label: T; billed: CentsRang
 export type Financing = {
   months: number;
   aprBasisPoints: number;
+  /** Every payment but the last. */
   monthly: CentsRange;
+  /** Principal plus interest, to the cent: the payments add up to it. */
   totalPaid: CentsRange;
+  /** Never negative; exactly zero at 0% APR. */
   interest: CentsRange;
+  /** The last payment, which takes up the rounding of the others. */
+  lastPayment: CentsRange;
 };
 
 /** A program laid out in time; `T` is how its sentences are carried (Message in the core, words in the contract). */
@@ -345,17 +350,14 @@ function monthSubtotals(rows: PlanRow<Message>[], start: number | null): PlanMon
 }
 
 function financingOf(principal: CentsRange, months: number, aprBasisPoints: number): Financing {
-  const at = (cents: number) => {
-    const monthly = monthlyPayment(cents, aprBasisPoints, months);
-    return { monthly, total: monthly * months };
-  };
-  const low = at(principal.lowCents);
-  const high = at(principal.highCents);
+  const low = amortize(principal.lowCents, aprBasisPoints, months);
+  const high = amortize(principal.highCents, aprBasisPoints, months);
   return {
     months,
     aprBasisPoints,
     monthly: { lowCents: low.monthly, highCents: high.monthly },
     totalPaid: { lowCents: low.total, highCents: high.total },
     interest: { lowCents: low.total - principal.lowCents, highCents: high.total - principal.highCents },
+    lastPayment: { lowCents: low.last, highCents: high.last },
   };
 }

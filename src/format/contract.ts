@@ -275,7 +275,9 @@ export const PlanDocumentSchema = z.strictObject({
       at: z.string(),
     }),
   ),
-  financing: z.nullable(z.strictObject({ months: z.int(), aprBasisPoints: z.int(), monthly: Range, totalPaid: Range, interest: Range })),
+  financing: z.nullable(
+    z.strictObject({ months: z.int(), aprBasisPoints: z.int(), monthly: Range, totalPaid: Range, interest: Range, lastPayment: Range }),
+  ),
   notes: z.array(Cited),
   explanation: z.array(z.string()),
   sources: z.array(Source),

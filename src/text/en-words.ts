@@ -68,5 +68,7 @@ const range = (r: CentsRange) => formatUsdRange(r.lowCents, r.highCents);
 
 /** One line saying what a financing offer costs, for every format. */
 export function describeFinancing(f: Financing): string {
-  return `Over ${plural(f.months, 'month')} at ${formatPercent(f.aprBasisPoints)} APR: ${range(f.monthly)} a month, ${range(f.totalPaid)} in all, of which ${range(f.interest)} interest.`;
+  const same = f.lastPayment.lowCents === f.monthly.lowCents && f.lastPayment.highCents === f.monthly.highCents;
+  const last = same || f.months <= 1 ? '' : ` (the last ${range(f.lastPayment)})`;
+  return `Over ${plural(f.months, 'month')} at ${formatPercent(f.aprBasisPoints)} APR: ${range(f.monthly)} a month${last}, ${range(f.totalPaid)} in all, of which ${range(f.interest)} interest.`;
 }

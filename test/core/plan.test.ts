@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { monthlyPayment } from '../../src/core/money.js';
+import { amortize, monthlyPayment } from '../../src/core/money.js';
 import { type Plan, type PlanOptions, planProgram, scheduleDays } from '../../src/core/plan.js';
 import { parseScenario, type RawScenario } from '../../src/core/scenario.js';
 import * as en from '../../src/text/en.js';
@@ -171,9 +171,13 @@ describe('paying over time', () => {
     const p = plan({ route: 'iv', sessions: '1', exclude: 'intake' }, { everyDays: 7, months: 12, aprBasisPoints: 1800 });
     // What the patient pays: $225-$800. At 18% over 12: $20.63 and $73.34 a month.
     expect(p.financing?.monthly).toEqual({ lowCents: 2063, highCents: 7334 });
-    // 12 x $73.34 = $880.08 in all, $80.08 interest.
-    expect(p.financing?.totalPaid.highCents).toBe(88008);
-    expect(p.financing?.interest.highCents).toBe(8008);
+    // Month by month on $800 at 1.5% a month, interest rounded to the cent: $12.00, $11.08, $10.15,
+    // $9.20, $8.24, $7.26, $6.27, $5.26, $4.24, $3.20, $2.15 with eleven payments of $73.34, leaving
+    // $72.31, which with its $1.08 interest is the last payment: $73.39. In all 11 x $73.34 + $73.39
+    // = $880.13, of which $80.13 interest. (12 x $73.34 = $880.08 would not repay it.)
+    expect(p.financing?.lastPayment.highCents).toBe(7339);
+    expect(p.financing?.totalPaid.highCents).toBe(88013);
+    expect(p.financing?.interest.highCents).toBe(8013);
     expect(p.notes.map((n) => n.text).join(' ')).toMatch(/charges all the interest from the purchase date/);
   });
 });
@@ -211,6 +215,37 @@ describe('plan properties', () => {
         },
       ),
       { numRuns: 150, interruptAfterTimeLimit: 8000, markInterruptAsFailure: true },
+    );
+  });
+});
+
+describe('paying over time adds up to the cent (#21)', () => {
+  // $5,150 over 12 months at 0%: $5,150 / 12 = $429.1666..., so 11 x $429.17 = $4,720.87 and a last
+  // payment of $5,150 - $4,720.87 = $429.13; no interest.
+  it('0% APR: the last payment takes up the rounding', () =>
+    expect(amortize(515_000, 0, 12)).toEqual({ monthly: 42_917, last: 42_913, total: 515_000 }));
+  // $1,200 over 12 months at 18%: $110.02 a month (the standard formula); the schedule's last payment
+  // is what is left with its interest, and the total is the 12 payments.
+  it('18% APR: eleven equal payments and the balance', () => {
+    const r = amortize(120_000, 1_800, 12);
+    expect(r.monthly).toBe(11_002);
+    expect(r.total).toBe(11 * 11_002 + r.last);
+    expect(Math.abs(r.last - r.monthly)).toBeLessThan(100);
+  });
+  it('property: the payments add up to principal + interest, interest is never negative, and 0% costs nothing', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 10_000_000 }),
+        fc.integer({ min: 0, max: 3_600 }),
+        fc.integer({ min: 1, max: 120 }),
+        (p, apr, n) => {
+          const r = amortize(p, apr, n);
+          expect(r.total).toBeGreaterThanOrEqual(p);
+          if (apr === 0) expect(r.total).toBe(p);
+          // A balance large enough for every payment: n - 1 equal payments and the last.
+          if (p >= n * 100) expect(r.total).toBe(r.monthly * (n - 1) + r.last);
+        },
+      ),
     );
   });
 });
