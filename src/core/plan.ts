@@ -1,7 +1,9 @@
 import type { Bill } from './cost-sharing.js';
 import { type CentsRange, type Cited, cite, type Estimate, estimateCost } from './estimate.js';
-import { dataText, type Message, msg } from './message.js';
+import { dataText, type End, type Message, msg } from './message.js';
 import { amortize } from './money.js';
+import { ZERO } from './patient-share.js';
+import { PAYER_TERMS } from './payer-terms.js';
 import { PAYERS } from './payers.js';
 import type { Dataset, Scenario, Source } from './types.js';
 
@@ -42,10 +44,18 @@ export type PlanRow<T = string> = {
   billed: CentsRange;
   patient: CentsRange;
   plan: CentsRange;
-  /** What the patient has paid so far, this row included. */
+  /** What has left the patient's account so far, this row included (paybacks not yet counted). */
   runningPatient: CentsRange;
   /** The arithmetic of the row, with --explain. */
   steps: T[];
+  /** A session at one end only (the more frequent schedule has more), null at both. */
+  onlyAt: End | null;
+  /** What leaves the patient's account on the day: their share, or out of network the whole bill. */
+  paidOnTheDay: CentsRange;
+  /** Out of network: what the plan is expected to pay back later, after a claim. */
+  paidBack: CentsRange;
+  /** Above the plan's allowed amount: written off by the clinic, paid by nobody. */
+  writtenOff: CentsRange;
 };
 
 /** A month's subtotals (cents): calendar months with a start date, else 4-week months. */
@@ -73,7 +83,14 @@ export type Plan<T = string> = {
   cadence: T;
   rows: PlanRow<T>[];
   months: PlanMonth<T>[];
-  totals: { billed: CentsRange; patient: CentsRange; plan: CentsRange };
+  totals: {
+    billed: CentsRange;
+    patient: CentsRange;
+    plan: CentsRange;
+    paidOnTheDay: CentsRange;
+    paidBack: CentsRange;
+    writtenOff: CentsRange;
+  };
   /** What a clinic asks for before the first session, where the price list gives it. */
   dueUpFront: (CentsRange & { sessions: { low: number; high: number }; source: string; at: string }) | null;
   financing: Financing | null;
@@ -107,50 +124,73 @@ export function planProgram(scenario: Scenario, dataset: Dataset, options: PlanO
     if (options.annualOopMaxCents !== null) return { flag: '--annual-oop-max', message: msg('planIssue.medicareNoOopMax', {}) };
   }
 
-  // 1. Session days: a fixed interval, else the route's schedule at the least frequent it allows.
+  // 1. Session days at each end, as the estimate counts them (#21): the low end the less frequent
+  // schedule (or the typical program's fewest sessions), the high end the more frequent (the most).
   const horizonWeeks = options.horizonWeeks ?? scenario.weeks;
-  let days: number[];
+  const typical = { low: route.program.lowSessions, high: route.program.highSessions };
+  let lowDays: number[];
+  let highDays: number[];
   let cadence: Message;
   const every = options.everyDays;
   if (every !== null) {
-    const count = horizonWeeks !== null ? Math.ceil((horizonWeeks * 7) / every) : (scenario.sessions ?? route.program.highSessions);
-    days = Array.from({ length: count }, (_, i) => i * every);
+    const fixed = (count: number) => Array.from({ length: count }, (_, i) => i * every);
+    const count = horizonWeeks !== null ? Math.ceil((horizonWeeks * 7) / every) : scenario.sessions;
+    lowDays = fixed(count ?? typical.low);
+    highDays = fixed(count ?? typical.high);
     cadence = msg('plan.cadenceEvery', { everyDays: every });
   } else if (route.schedule) {
     const lastWeek = horizonWeeks ?? 104;
-    days = scheduleDays(route.schedule.phases, lastWeek);
+    lowDays = scheduleDays(route.schedule.phases, lastWeek, 'low');
+    highDays = scheduleDays(route.schedule.phases, lastWeek, 'high');
     cadence = msg('plan.cadenceSchedule', { schedule: route.schedule.description });
-    if (horizonWeeks === null) days = days.slice(0, scenario.sessions ?? route.program.highSessions);
+    if (horizonWeeks === null) {
+      lowDays = lowDays.slice(0, scenario.sessions ?? typical.low);
+      highDays = highDays.slice(0, scenario.sessions ?? typical.high);
+    }
   } else {
     return { flag: '--every', message: msg('planIssue.needsEvery', { route: route.id, program: route.program.description }) };
   }
-  if (scenario.sessions !== null) days = days.slice(0, scenario.sessions);
-  if (days.length === 0 || days.length > 365) return { flag: '--weeks', message: msg('planIssue.sessionCount', { count: days.length }) };
+  if (scenario.sessions !== null) {
+    lowDays = lowDays.slice(0, scenario.sessions);
+    highDays = highDays.slice(0, scenario.sessions);
+  }
+  const most = Math.max(lowDays.length, highDays.length);
+  if (lowDays.length === 0 || most > 365)
+    return { flag: '--weeks', message: msg('planIssue.sessionCount', { count: lowDays.length === 0 ? 0 : most }) };
 
-  // 2. Boosters after the program, only at an interval the user gives (no source gives one).
+  // 2. Boosters after the program, only at an interval the user gives; at both ends.
   const boosters: number[] = [];
   if (options.boostersEveryWeeks !== null && horizonWeeks !== null) {
-    const last = days[days.length - 1] ?? 0;
+    const last = Math.max(lowDays[lowDays.length - 1] ?? 0, highDays[highDays.length - 1] ?? 0);
     for (let day = last + options.boostersEveryWeeks * 7; day < horizonWeeks * 7; day += options.boostersEveryWeeks * 7) boosters.push(day);
   }
 
-  // 3. The bills in order, at the low and the high end, each with its day.
+  // 3. The bills in order, each with its day and what it costs at each end (0 where a session is at
+  // one end only: the more frequent schedule has sessions the less frequent one has not).
   const perSession = estimate.perSession;
   const first = estimate.firstSession;
   const perSessionExtras = estimate.items.slice(1).filter((i) => i.status === 'priced' && i.charge === 'per-session' && i.unit);
-  const extra = (end: 'low' | 'high') =>
+  const extra = (end: End) =>
     perSessionExtras.reduce((sum, i) => sum + (end === 'low' ? (i.unit?.lowCents ?? 0) : (i.unit?.highCents ?? 0)), 0);
-  type Slot = { kind: PlanRow['kind']; day: number; low: number; high: number };
+  const sessionPrice = (end: End, n: number) =>
+    (n === 0 && first ? (end === 'low' ? first.lowCents : first.highCents) : end === 'low' ? perSession.lowCents : perSession.highCents) +
+    extra(end);
+  type Slot = { kind: PlanRow['kind']; day: number; low: number | null; high: number | null };
   const slots: Slot[] = [];
   for (const item of estimate.items.slice(1)) {
     if (item.status === 'priced' && item.charge === 'once' && item.unit)
       slots.push({ kind: 'intake', day: 0, low: item.unit.lowCents, high: item.unit.highCents });
   }
-  days.forEach((day, i) => {
-    const low = (i === 0 && first ? first.lowCents : perSession.lowCents) + extra('low');
-    const high = (i === 0 && first ? first.highCents : perSession.highCents) + extra('high');
-    slots.push({ kind: 'session', day, low, high });
-  });
+  for (const day of [...new Set([...lowDays, ...highDays])].sort((a, b) => a - b)) {
+    const atLow = lowDays.indexOf(day);
+    const atHigh = highDays.indexOf(day);
+    slots.push({
+      kind: 'session',
+      day,
+      low: atLow < 0 ? null : sessionPrice('low', atLow),
+      high: atHigh < 0 ? null : sessionPrice('high', atHigh),
+    });
+  }
   for (const day of boosters)
     slots.push({ kind: 'booster', day, low: perSession.lowCents + extra('low'), high: perSession.highCents + extra('high') });
 
@@ -159,59 +199,78 @@ export function planProgram(scenario: Scenario, dataset: Dataset, options: PlanO
   const dateOf = (day: number) => (start === null ? null : new Date(start + day * DAY).toISOString().slice(0, 10));
   const planYearOf = (day: number) => (start === null ? Math.floor(day / 364) + 1 : planYearFromDate(start, day, options.planYearStart));
 
-  // 5. Cost sharing, one plan year at a time: deductible and cap reset at each new year. With
-  // --explain, the arithmetic of each run of sessions, per plan year and end.
+  // 5. Cost sharing at each end, one plan year at a time: deductible and cap reset at each new year.
+  // With --explain, the arithmetic of each run of sessions, per plan year and end.
   const explanation: Message[] = [];
-  const shareEnd = (end: 'low' | 'high'): number[] => {
-    const bills: Bill[] = slots.map((s, i) => ({
-      cents: end === 'low' ? s.low : s.high,
-      session: s.kind === 'intake' ? null : i + 1,
-      // Sessions are named by their row number ("Session 3"); the one-time visit by what it is.
+  const rules = PAYERS[scenario.insurance.status].plan;
+  const covered = estimate.patient.cases[0]?.case === 'covered' && rules !== null;
+  const used = estimate.inputsUsed;
+  const shareEnd = (end: End): (number | null)[] => {
+    const present = slots.map((s, i) => ({ s, i, cents: end === 'low' ? s.low : s.high })).filter((x) => x.cents !== null);
+    const bills: Bill[] = present.map(({ s, cents }, k) => ({
+      cents: cents ?? 0,
+      session: s.kind === 'intake' ? null : k + 1,
+      // Sessions are named by their number at this end ("Session 3"); the one-time visit by what it is.
       name: s.kind === 'intake' ? INTAKE_VISIT : undefined,
     }));
+    const out: (number | null)[] = slots.map(() => null);
     // The plan follows the usual case (listed first): paying yourself, or a plan that does not cover it, pays every bill.
-    const rules = PAYERS[scenario.insurance.status].plan;
-    if (estimate.patient.cases[0]?.case !== 'covered' || rules === null) {
+    if (!covered || rules === null) {
       if (explain) explanation.push(msg('plan.payAll', { end, selfPay: estimate.patient.cases[0]?.case === 'self-pay' }));
-      return bills.map((b) => b.cents);
+      for (const { i, cents } of present) out[i] = cents;
+      return out;
     }
-    const used = estimate.inputsUsed;
     const thisYear = end === 'low' ? (used.deductible?.lowCents ?? 0) : (used.deductible?.highCents ?? 0);
     // A new plan year starts the deductible again: as given, Medicare's own for the year, else this year's.
     const fullPartB = scenario.insurance.status === 'medicare' ? (dataset.payers?.medicare?.deductibleCents ?? null) : null;
     const nextYear = options.annualDeductibleCents ?? fullPartB ?? thisYear;
     const perBill: number[] = [];
+    const yearOf = (k: number) => planYearOf(present[k]?.s.day ?? 0);
+    const firstPlanYear = planYearOf(slots[0]?.day ?? 0);
     let from = 0;
     while (from < bills.length) {
-      const year = planYearOf(slots[from]?.day ?? 0);
+      const year = yearOf(from);
       let to = from;
-      while (to < bills.length && planYearOf(slots[to]?.day ?? 0) === year) to++;
-      const segment = bills.slice(from, to);
-      const firstYear = year === planYearOf(slots[0]?.day ?? 0);
+      while (to < bills.length && yearOf(to) === year) to++;
+      const firstYear = year === firstPlanYear;
       const deductibleCents = firstYear ? thisYear : nextYear;
       // A later plan year starts again from the next year's terms where they are given.
       const terms = firstYear || options.annualOopMaxCents === null ? used : { ...used, oopMaxCents: options.annualOopMaxCents };
-      const share = rules.share(segment, deductibleCents, terms, dataset, explain, perBill);
-      const planYear = year - planYearOf(slots[0]?.day ?? 0) + 1;
-      for (const step of share.steps) explanation.push(msg('plan.yearStep', { planYear, end, step }));
+      const share = rules.share(bills.slice(from, to), deductibleCents, terms, dataset, explain, perBill);
+      for (const step of share.steps) explanation.push(msg('plan.yearStep', { planYear: year - firstPlanYear + 1, end, step }));
       from = to;
     }
-    return perBill;
+    present.forEach(({ i }, k) => {
+      out[i] = perBill[k] ?? 0;
+    });
+    return out;
   };
   const patientLow = shareEnd('low');
   const patientHigh = shareEnd('high');
 
-  // 6. Rows with running totals, and month subtotals (calendar months with a date, else 4-week months).
+  // 6. Rows with running totals. What leaves the patient's account on the day: their share, or
+  // out of network the whole bill, with the plan's payback expected later, after a claim (#21).
+  const paysBill = covered && PAYER_TERMS[scenario.insurance.status].paysOnTheDay === 'bill';
+  const allowedCap = covered && !paysBill ? used.allowedCents : null;
   const rows: PlanRow<Message>[] = [];
   let runLow = 0;
   let runHigh = 0;
   let lastYear = planYearOf(slots[0]?.day ?? 0);
   slots.forEach((s, i) => {
-    const pl = patientLow[i] ?? s.low;
-    const ph = patientHigh[i] ?? s.high;
-    runLow += pl;
-    runHigh += ph;
+    const billed = { lowCents: s.low ?? 0, highCents: s.high ?? 0 };
+    const patient = { lowCents: patientLow[i] ?? 0, highCents: patientHigh[i] ?? 0 };
+    const counted = (cents: number) => (allowedCap === null ? cents : Math.min(cents, allowedCap));
+    const writtenOff = { lowCents: billed.lowCents - counted(billed.lowCents), highCents: billed.highCents - counted(billed.highCents) };
+    const plan = {
+      lowCents: billed.lowCents - writtenOff.lowCents - patient.lowCents,
+      highCents: billed.highCents - writtenOff.highCents - patient.highCents,
+    };
+    const paidOnTheDay = paysBill ? billed : patient;
+    const paidBack = paysBill ? plan : ZERO;
+    runLow += paidOnTheDay.lowCents;
+    runHigh += paidOnTheDay.highCents;
     const year = planYearOf(s.day);
+    const running = { lowCents: runLow, highCents: runHigh };
     rows.push({
       n: i + 1,
       kind: s.kind,
@@ -221,20 +280,15 @@ export function planProgram(scenario: Scenario, dataset: Dataset, options: PlanO
       planYear: year - planYearOf(slots[0]?.day ?? 0) + 1,
       resetsPlanYear: year !== lastYear,
       month: 0,
-      billed: { lowCents: s.low, highCents: s.high },
-      patient: { lowCents: pl, highCents: ph },
-      plan: { lowCents: s.low - pl, highCents: s.high - ph },
-      runningPatient: { lowCents: runLow, highCents: runHigh },
-      steps: explain
-        ? [
-            msg('plan.rowStep', {
-              billed: { lowCents: s.low, highCents: s.high },
-              patient: { lowCents: pl, highCents: ph },
-              plan: { lowCents: s.low - pl, highCents: s.high - ph },
-              running: { lowCents: runLow, highCents: runHigh },
-            }),
-          ]
-        : [],
+      billed,
+      patient,
+      plan,
+      runningPatient: running,
+      steps: explain ? [msg('plan.rowStep', { billed, patient, plan, running })] : [],
+      onlyAt: s.low === null ? 'high' : s.high === null ? 'low' : null,
+      paidOnTheDay,
+      paidBack,
+      writtenOff,
     });
     lastYear = year;
   });
@@ -244,26 +298,18 @@ export function planProgram(scenario: Scenario, dataset: Dataset, options: PlanO
       lowCents: 0,
       highCents: 0,
     });
-  const totals = { billed: sum((r) => r.billed), patient: sum((r) => r.patient), plan: sum((r) => r.plan) };
+  const totals = {
+    billed: sum((r) => r.billed),
+    patient: sum((r) => r.patient),
+    plan: sum((r) => r.plan),
+    paidOnTheDay: sum((r) => r.paidOnTheDay),
+    paidBack: sum((r) => r.paidBack),
+    writtenOff: sum((r) => r.writtenOff),
+  };
 
-  // 7. Up front: the sessions a clinic takes payment for before the first, at the price list's figures.
+  // 7. Up front: the sessions a clinic takes payment for before the first, as the estimate counts them.
   const upFront = route.upFront;
-  const sessions = rows.filter((r) => r.kind === 'session');
-  const dueUpFront = upFront
-    ? (() => {
-        const low = Math.min(upFront.lowSessions, sessions.length);
-        const high = Math.min(upFront.highSessions, sessions.length);
-        const take = (n: number, end: 'low' | 'high') =>
-          sessions.slice(0, n).reduce((t, r) => t + (end === 'low' ? r.billed.lowCents : r.billed.highCents), 0);
-        return {
-          lowCents: take(low, 'low'),
-          highCents: take(high, 'high'),
-          sessions: { low, high },
-          source: upFront.ref.source,
-          at: upFront.ref.at,
-        };
-      })()
-    : null;
+  const dueUpFront = upFront && estimate.dueUpFront ? { ...estimate.dueUpFront, source: upFront.ref.source, at: upFront.ref.at } : null;
 
   // 8. Paying over time, on what the patient pays at each end.
   const financing =
@@ -298,17 +344,22 @@ export function planProgram(scenario: Scenario, dataset: Dataset, options: PlanO
   return { estimate, options, cadence, rows, months, totals, dueUpFront, financing, notes, explanation, sources };
 }
 
-/** Session days (from day 0) of a schedule up to a week, at the least frequent each phase allows. */
-export function scheduleDays(phases: NonNullable<Dataset['routes'][number]['schedule']>['phases'], lastWeek: number): number[] {
+/** Session days (from day 0) of a schedule up to a week: at the low end the least frequent each phase allows, at the high end the most. */
+export function scheduleDays(
+  phases: NonNullable<Dataset['routes'][number]['schedule']>['phases'],
+  lastWeek: number,
+  end: End = 'low',
+): number[] {
   const days: number[] = [];
   for (const phase of phases) {
     const to = Math.min(phase.toWeek ?? lastWeek, lastWeek);
     if (phase.perWeek) {
-      const perWeek = phase.perWeek.low;
+      const perWeek = end === 'low' ? phase.perWeek.low : phase.perWeek.high;
       for (let week = phase.fromWeek; week <= to; week++)
         for (let k = 0; k < perWeek; k++) days.push((week - 1) * 7 + Math.floor((k * 7) / perWeek));
     } else if (phase.everyWeeks) {
-      for (let week = phase.fromWeek; week <= to; week += phase.everyWeeks.high) days.push((week - 1) * 7);
+      const step = end === 'low' ? phase.everyWeeks.high : phase.everyWeeks.low;
+      for (let week = phase.fromWeek; week <= to; week += step) days.push((week - 1) * 7);
     }
   }
   return days;
@@ -342,7 +393,7 @@ function monthSubtotals(rows: PlanRow<Message>[], start: number | null): PlanMon
       months.push(m);
     }
     m.billed = { lowCents: m.billed.lowCents + r.billed.lowCents, highCents: m.billed.highCents + r.billed.highCents };
-    m.patient = { lowCents: m.patient.lowCents + r.patient.lowCents, highCents: m.patient.highCents + r.patient.highCents };
+    m.patient = { lowCents: m.patient.lowCents + r.paidOnTheDay.lowCents, highCents: m.patient.highCents + r.paidOnTheDay.highCents };
     m.runningPatient = r.runningPatient;
     r.month = m.month;
   }

@@ -69,7 +69,7 @@ export function priceProgram(scenario: ProgramScenario, dataset: Dataset, option
     say(() => step(msg('price.allIn', { program, extras: extras.map((i) => i.total ?? { lowCents: 0, highCents: 0 }), allIn }), price.ref));
 
   // 5. Money due before the first session and a first year on the schedule, where the price list says.
-  const dueUpFront = upFrontPrice(route, sessions, perSession, firstSession);
+  const dueUpFront = upFrontPrice(route, perSession, firstSession);
   const firstYear = firstYearPrice(route, extras, perSession, firstSession);
 
   // 6. The bills, in order, that insurance shares: one-time visits first, then each session.
@@ -278,16 +278,13 @@ function lineItems(
 }
 
 /** What clinics ask for before the first session (cents), from the price list's up-front sessions; null where it gives none. */
-function upFrontPrice(
-  route: Route,
-  sessions: ProgramSessions,
-  perSession: CentsRange,
-  first: FirstSession | null,
-): ProgramPrice['dueUpFront'] {
+function upFrontPrice(route: Route, perSession: CentsRange, first: FirstSession | null): ProgramPrice['dueUpFront'] {
   const upFront = route.upFront;
   if (!upFront) return null;
-  const low = Math.min(upFront.lowSessions, sessions.low);
-  const high = Math.min(upFront.highSessions, sessions.high);
+  // As the source says: payment for its count of sessions, even where the program has fewer (#21),
+  // so the figure, its label and the note that says so agree.
+  const low = upFront.lowSessions;
+  const high = upFront.highSessions;
   return {
     lowCents: treatmentTotal(low, perSession.lowCents, first?.lowCents ?? null),
     highCents: treatmentTotal(high, perSession.highCents, first?.highCents ?? null),

@@ -242,6 +242,10 @@ const PlanRowSchema = z.strictObject({
   plan: Range,
   runningPatient: Range,
   steps: z.array(z.string()),
+  onlyAt: z.nullable(z.enum(['low', 'high'])),
+  paidOnTheDay: Range,
+  paidBack: Range,
+  writtenOff: Range,
 });
 
 /** The JSON output of `plan`: the schedule, session by session, and what is due when. */
@@ -265,7 +269,7 @@ export const PlanDocumentSchema = z.strictObject({
   cadence: z.string(),
   rows: z.array(PlanRowSchema),
   months: z.array(z.strictObject({ month: z.int(), label: z.string(), billed: Range, patient: Range, runningPatient: Range })),
-  totals: z.strictObject({ billed: Range, patient: Range, plan: Range }),
+  totals: z.strictObject({ billed: Range, patient: Range, plan: Range, paidOnTheDay: Range, paidBack: Range, writtenOff: Range }),
   dueUpFront: z.nullable(
     z.strictObject({
       lowCents: Cents,

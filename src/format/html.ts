@@ -4,7 +4,7 @@ import { formatUsd, formatUsdRange } from '../core/money.js';
 import type { Plan } from '../core/plan.js';
 import type { Source } from '../core/types.js';
 import { RANKING } from '../text/en-words.js';
-import { describePlan, summaryLines, what, when } from './plan.js';
+import { describePlan, paidColumns, summaryLines, what, when } from './plan.js';
 import {
   caseLabel,
   DISCLAIMER,
@@ -226,15 +226,8 @@ export function formatCompareHtml(c: Comparison): string {
 
 /** Returns the plan as one printable HTML page: when each payment falls, month by month, and the running total. */
 export function formatPlanHtml(p: Plan): string {
-  const rows = p.rows.map((r) => [
-    String(r.n),
-    when(r),
-    what(r),
-    range(r.billed),
-    range(r.patient),
-    range(r.plan),
-    range(r.runningPatient),
-  ]);
+  const paid = paidColumns(p);
+  const rows = p.rows.map((r) => [String(r.n), when(r), what(r), range(r.billed), ...paid.cells(r), range(r.runningPatient)]);
   const months = p.months.map((m) => [m.label, range(m.billed), range(m.patient), range(m.runningPatient)]);
   const body = [
     `<h1>Ketamine therapy: payment plan</h1>`,
@@ -242,12 +235,15 @@ export function formatPlanHtml(p: Plan): string {
     `<p>${h(describeInsurance(p.estimate))}. Sessions: ${h(p.cadence)}.</p>`,
     ...summaryLines(p).map((l) => `<p>${h(l)}</p>`),
     '<h2>Schedule</h2>',
-    moneyTable(
-      'Each visit and what it costs, in US dollars',
-      ['#', 'When', 'What', 'Billed', 'You pay', 'Plan pays', 'Paid so far'],
-      rows,
-      [false, false, false, true, true, true, true],
-    ),
+    moneyTable('Each visit and what it costs, in US dollars', ['#', 'When', 'What', 'Billed', ...paid.headers, 'Paid so far'], rows, [
+      false,
+      false,
+      false,
+      true,
+      true,
+      true,
+      true,
+    ]),
     '<h2>Month by month</h2>',
     moneyTable('What falls due each month, in US dollars', ['Month', 'Billed', 'You pay', 'Paid so far'], months, [
       false,

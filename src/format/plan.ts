@@ -13,13 +13,16 @@ const range = (r: { lowCents: number; highCents: number }) => formatUsdRange(r.l
 /** "Esketamine nasal spray (Spravato) at a clinic, 84 mg dose, 14 sessions over 12 weeks". */
 export function describePlan(p: Plan): string {
   const e = p.estimate;
-  const sessions = p.rows.filter((r) => r.kind === 'session').length;
+  // The more frequent schedule (the high end) can hold more sessions than the less frequent one.
+  const sessionRows = p.rows.filter((r) => r.kind === 'session');
+  const low = sessionRows.filter((r) => r.onlyAt !== 'high').length;
+  const high = sessionRows.filter((r) => r.onlyAt !== 'low').length;
   const boosters = p.rows.filter((r) => r.kind === 'booster').length;
   const last = p.rows[p.rows.length - 1];
   const weeks = last ? last.week : 0;
   const dose = e.dose ? `, ${e.dose.mg} mg dose` : '';
   const extra = boosters ? ` and ${boosters} ${boosters === 1 ? 'booster' : 'boosters'}` : '';
-  return `${e.route.label} ${e.provider.label}${dose}, ${sessions} ${sessions === 1 ? 'session' : 'sessions'}${extra} over ${weeks} ${weeks === 1 ? 'week' : 'weeks'}`;
+  return `${e.route.label} ${e.provider.label}${dose}, ${formatRange(low, high)} ${high === 1 ? 'session' : 'sessions'}${extra} over ${weeks} ${weeks === 1 ? 'week' : 'weeks'}`;
 }
 
 /** Numbers the plan's sources for "[1: L160]" markers. */
@@ -33,12 +36,29 @@ export function when(r: PlanRow): string {
 
 export function what(r: PlanRow): string {
   const label = r.kind === 'intake' ? 'intake visit' : r.kind === 'booster' ? 'booster session' : 'session';
-  return `${r.resetsPlanYear ? `new plan year ${r.planYear}: ` : ''}${label}`;
+  // The more frequent schedule has sessions the less frequent one has not: say which end has it.
+  const only = r.onlyAt === null ? '' : ` (${r.onlyAt === 'high' ? 'more' : 'less'} frequent schedule only)`;
+  return `${r.resetsPlanYear ? `new plan year ${r.planYear}: ` : ''}${label}${only}`;
+}
+
+/** The columns of what is paid: your share and the plan's, or out of network, the bill on the day and the payback later. */
+export function paidColumns(p: Plan): { headers: [string, string]; cells: (r: PlanRow) => [string, string] } {
+  if (p.totals.paidBack.highCents > 0)
+    return { headers: ['You pay on the day', 'Paid back later'], cells: (r) => [range(r.paidOnTheDay), range(r.paidBack)] };
+  return { headers: ['You pay', 'Plan pays'], cells: (r) => [range(r.patient), range(r.plan)] };
 }
 
 /** The lines every format prints after the schedule: totals, up front, paying over time. */
 export function summaryLines(p: Plan): string[] {
-  const lines = [`In all: billed ${range(p.totals.billed)}; you pay ${range(p.totals.patient)}; the plan pays ${range(p.totals.plan)}.`];
+  const t = p.totals;
+  const lines =
+    t.paidBack.highCents > 0
+      ? [
+          `In all: billed ${range(t.billed)}; you pay ${range(t.paidOnTheDay)} on the days of the sessions, and the plan is expected to pay back ${range(t.paidBack)} later, after you claim it: ${range(t.patient)} in the end.`,
+        ]
+      : [`In all: billed ${range(t.billed)}; you pay ${range(t.patient)}; the plan pays ${range(t.plan)}.`];
+  if (t.writtenOff.highCents > 0)
+    lines.push(`Written off by the clinic (above the plan's allowed amount, not billed to you): ${range(t.writtenOff)}.`);
   if (p.dueUpFront) {
     lines.push(
       `Due before the first session, where the clinic takes ${formatRange(p.dueUpFront.sessions.low, p.dueUpFront.sessions.high)} sessions' payment up front: ${range(p.dueUpFront)}.`,
@@ -68,13 +88,15 @@ export async function formatPlanTable(
   const { fitToWidth, makeTable } = await import('./table.js');
   const paint = await makePaint(options.color);
   const e = p.estimate;
+  const paid = paidColumns(p);
   const table = makeTable(
-    ['#', 'When', 'What', 'Billed', 'You pay', 'Plan pays', 'Paid so far'].map((h) => paint.bold(h)),
+    ['#', 'When', 'What', 'Billed', ...paid.headers, 'Paid so far'].map((h) => paint.bold(h)),
     ['right', 'left', 'left', 'right', 'right', 'right', 'right'],
     { width: options.width ?? null, plain: options.plain === true },
   );
   for (const [i, r] of p.rows.entries()) {
-    table.push([String(r.n), when(r), what(r), range(r.billed), paint.bold(range(r.patient)), range(r.plan), range(r.runningPatient)]);
+    const [mine, theirs] = paid.cells(r);
+    table.push([String(r.n), when(r), what(r), range(r.billed), paint.bold(mine), theirs, range(r.runningPatient)]);
     const m = p.months[r.month - 1];
     if (m && p.rows[i + 1]?.month !== r.month) {
       table.push(['', paint.dim(m.label), paint.dim('month subtotal'), paint.dim(range(m.billed)), paint.dim(range(m.patient)), '', '']);
@@ -115,13 +137,12 @@ export function formatPlanMarkdown(p: Plan, options: { explain: boolean }): stri
     '',
     `${describeInsurance(e)}. Sessions: ${markdownCell(p.cadence)}.`,
     '',
-    '| # | When | What | Billed | You pay | Plan pays | Paid so far |',
+    `| # | When | What | Billed | ${paidColumns(p).headers.join(' | ')} | Paid so far |`,
     '| ---: | --- | --- | ---: | ---: | ---: | ---: |',
   ];
   for (const r of p.rows) {
-    lines.push(
-      `| ${r.n} | ${when(r)} | ${what(r)} | ${range(r.billed)} | ${range(r.patient)} | ${range(r.plan)} | ${range(r.runningPatient)} |`,
-    );
+    const [mine, theirs] = paidColumns(p).cells(r);
+    lines.push(`| ${r.n} | ${when(r)} | ${what(r)} | ${range(r.billed)} | ${mine} | ${theirs} | ${range(r.runningPatient)} |`);
   }
   lines.push('', '| Month | Billed | You pay | Paid so far |', '| --- | ---: | ---: | ---: |');
   for (const m of p.months) lines.push(`| ${m.label} | ${range(m.billed)} | ${range(m.patient)} | ${range(m.runningPatient)} |`);
@@ -155,6 +176,14 @@ export const PLAN_COLUMNS = [
   'plan_high_usd',
   'paid_so_far_low_usd',
   'paid_so_far_high_usd',
+  // Added with #21: the day's payment, the payback expected later, what was written off, and which end a session is at.
+  'paid_on_the_day_low_usd',
+  'paid_on_the_day_high_usd',
+  'paid_back_low_usd',
+  'paid_back_high_usd',
+  'written_off_low_usd',
+  'written_off_high_usd',
+  'only_at',
 ] as const;
 
 /** Returns the plan as CSV: one row per session (and one-time visit), in order. */
@@ -180,6 +209,13 @@ export function formatPlanCsv(p: Plan): string {
           usd(r.plan.highCents),
           usd(r.runningPatient.lowCents),
           usd(r.runningPatient.highCents),
+          usd(r.paidOnTheDay.lowCents),
+          usd(r.paidOnTheDay.highCents),
+          usd(r.paidBack.lowCents),
+          usd(r.paidBack.highCents),
+          usd(r.writtenOff.lowCents),
+          usd(r.writtenOff.highCents),
+          r.onlyAt,
         ]),
       )
       .join('')

@@ -214,7 +214,8 @@ export const messages: MessageWords = {
     'does not apply to Original Medicare: its Part B deductible starts again each 1 January (give 01-01 or leave it out)',
   'planIssue.medicareNoOopMax': () => 'does not apply to Original Medicare, which has no yearly out-of-pocket limit',
   'plan.cadenceEvery': (p) => `one session every ${p.everyDays % 7 === 0 ? plural(p.everyDays / 7, 'week') : plural(p.everyDays, 'day')}`,
-  'plan.cadenceSchedule': (p) => `${p.schedule}; where that gives a range, the plan takes the less frequent end; --every changes it`,
+  'plan.cadenceSchedule': (p) =>
+    `${p.schedule}; where that gives a range, the low end follows the less frequent schedule and the high end the more frequent one; --every changes it`,
   'bill.intake': () => 'Intake visit',
   'plan.payAll': (p) =>
     `${p.end === 'low' ? 'Low' : 'High'} end: you pay every bill in full (${p.selfPay ? 'paying yourself' : 'the plan does not cover it'})`,

@@ -126,8 +126,9 @@ describe('plan years and cost sharing (hand-computed)', () => {
     // 4 x $225 = $900 to 6 x $800 = $4,800.
     expect(p.dueUpFront).toMatchObject({ lowCents: 90000, highCents: 480000, sessions: { low: 4, high: 6 } });
     const short = plan({ route: 'iv', sessions: '3', exclude: 'intake' }, { everyDays: 7 });
-    // A 3-session program: at most its 3 sessions, 3 x $225-$800.
-    expect(short.dueUpFront).toMatchObject({ lowCents: 67500, highCents: 240000, sessions: { low: 3, high: 3 } });
+    // A 3-session program: the source's 4-6 sessions still, as the label and the route's note say (#21):
+    // 4 x $225 = $900 to 6 x $800 = $4,800.
+    expect(short.dueUpFront).toMatchObject({ lowCents: 90000, highCents: 480000, sessions: { low: 4, high: 6 } });
   });
 
   it('plans boosters only at an interval the user gives', () => {
@@ -207,10 +208,12 @@ describe('plan properties', () => {
             expect(r.runningPatient.highCents).toBeGreaterThanOrEqual(high);
             low = r.runningPatient.lowCents;
             high = r.runningPatient.highCents;
-            expect(r.patient.lowCents + r.plan.lowCents).toBe(r.billed.lowCents);
-            expect(r.patient.highCents + r.plan.highCents).toBe(r.billed.highCents);
+            expect(r.patient.lowCents + r.plan.lowCents + r.writtenOff.lowCents).toBe(r.billed.lowCents);
+            expect(r.patient.highCents + r.plan.highCents + r.writtenOff.highCents).toBe(r.billed.highCents);
+            // What leaves the account on the day: out of network the whole bill, the payback coming later.
+            expect(r.paidOnTheDay.highCents - r.paidBack.highCents).toBe(r.patient.highCents);
           }
-          expect(p.totals.patient).toEqual({ lowCents: low, highCents: high });
+          expect(p.totals.paidOnTheDay).toEqual({ lowCents: low, highCents: high });
           expect(p.months.reduce((t, m) => t + m.patient.highCents, 0)).toBe(high);
         },
       ),
@@ -247,5 +250,71 @@ describe('paying over time adds up to the cent (#21)', () => {
         },
       ),
     );
+  });
+});
+
+describe('a plan spans the same range as the estimate (#21)', () => {
+  it('esketamine over 20 weeks: 18 sessions at the low end, 24 at the high end, as the estimate counts', () => {
+    // Weeks 1-4 twice a week (8), weeks 5-8 weekly (4), weeks 9-20 every 2 weeks (6) or weekly (12): 18-24.
+    const p = plan({ route: 'esketamine', weeks: '20', exclude: 'intake' });
+    const sessions = p.rows.filter((r) => r.kind === 'session');
+    expect(sessions.filter((r) => r.onlyAt !== 'high')).toHaveLength(18);
+    expect(sessions.filter((r) => r.onlyAt !== 'low')).toHaveLength(24);
+    // 18 x $600 = $10,800; 24 x $800 = $19,200.
+    expect(p.totals.billed).toEqual({ lowCents: 1_080_000, highCents: 1_920_000 });
+  });
+  it('property: without a plan-year reset, the totals equal the estimate for the same flags', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom('esketamine', 'oral', 'iv', 'im'),
+        fc.integer({ min: 1, max: 50 }),
+        fc.constantFrom('none', 'in-network', 'out-of-network', 'medicare', 'medicare-advantage', 'medicaid'),
+        fc.integer({ min: 0, max: 300_000 }),
+        (route, weeks, insurance, deductible) => {
+          const scheduled = route === 'esketamine' || route === 'oral';
+          const raw: RawScenario = { route, insurance, ...(scheduled ? { weeks: String(weeks) } : {}) };
+          if (insurance === 'in-network' || insurance === 'out-of-network' || insurance === 'medicare')
+            raw.deductible = String(deductible / 100);
+          const parsed = parseScenario(raw, dataset);
+          if (!parsed.ok) return;
+          const p = planProgram(parsed.scenario, dataset, options(scheduled ? {} : { everyDays: 7 }));
+          if ('flag' in p) return;
+          const e = p.estimate;
+          const usual = e.patient.cases[0];
+          expect(p.totals.billed).toEqual({
+            lowCents: usual?.upFront.lowCents === undefined ? 0 : e.allIn.lowCents,
+            highCents: e.allIn.highCents,
+          });
+          expect(p.totals.patient).toEqual(usual?.patient);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe('out of network, cash on the day (#21)', () => {
+  it('the patient pays the bill on the session date; the payback is its own column, later', () => {
+    // 2 IV sessions a week apart, covered out of network at 70% with the deductible met: each $225-$800
+    // bill is paid on the day; the plan pays back 70%, $157.50-$560, after a claim.
+    const p = plan(
+      { route: 'iv', sessions: '2', insurance: 'oon', covered: 'yes', reimbursement: '70', deductible: '0', exclude: 'intake' },
+      { everyDays: 7 },
+    );
+    expect(p.rows.map((r) => [r.paidOnTheDay, r.paidBack, r.runningPatient])).toEqual([
+      [
+        { lowCents: 22_500, highCents: 80_000 },
+        { lowCents: 15_750, highCents: 56_000 },
+        { lowCents: 22_500, highCents: 80_000 },
+      ],
+      [
+        { lowCents: 22_500, highCents: 80_000 },
+        { lowCents: 15_750, highCents: 56_000 },
+        { lowCents: 45_000, highCents: 160_000 },
+      ],
+    ]);
+    // In the end: 2 x ($225 - $157.50) = $135 to 2 x ($800 - $560) = $480.
+    expect(p.totals.patient).toEqual({ lowCents: 13_500, highCents: 48_000 });
+    expect(p.totals.paidBack).toEqual({ lowCents: 31_500, highCents: 112_000 });
   });
 });

@@ -42,7 +42,11 @@ describe('ketamine-cost plan', () => {
       .split('\r\n');
     expect(lines[0]).toBe(PLAN_COLUMNS.join(','));
     expect(lines).toHaveLength(5);
-    expect(lines[3]).toBe('3,session,2,7,2027-01-04,2,true,600.00,800.00,600.00,800.00,0.00,0.00,1240.00,1520.00');
+    // The first release's columns, then (appended for #21) paid on the day, paid back later (none in
+    // network), written off (none) and which end the session is at (both: empty).
+    expect(lines[3]).toBe(
+      '3,session,2,7,2027-01-04,2,true,600.00,800.00,600.00,800.00,0.00,0.00,1240.00,1520.00,600.00,800.00,0.00,0.00,0.00,0.00,',
+    );
   });
 
   it('markdown: the schedule and the months', () => {
@@ -54,9 +58,11 @@ describe('ketamine-cost plan', () => {
   it('paying over time: $1,200 over 12 months at 18% is $110.02 a month', () => {
     // The $1,200 case is in test/core/plan.test.ts; here one IV session, $225-$800, over 12 months at 18%.
     const r = runCli(['plan', '-r', 'iv', '-s', '1', '--every', '1w', '--exclude', 'intake', '--months', '12', '--apr', '18']);
-    // $225 at 18% over 12: $20.63; $800: $73.34 (worked in test/core/plan.test.ts).
+    // $225 at 18% over 12: $20.63 a month, the last $20.60 ($247.53 in all); $800: $73.34, the last
+    // $73.39 ($880.13): the month-by-month schedule of $800 is worked in test/core/plan.test.ts; that
+    // of $225 the same way, leaving $20.30 with its $0.30 interest for the last payment.
     expect(r.stdout).toContain(
-      'Over 12 months at 18% APR: $20.63-$73.34 a month, $247.56-$880.08 in all, of which $22.56-$80.08 interest.',
+      'Over 12 months at 18% APR: $20.63-$73.34 a month (the last $20.60-$73.39), $247.53-$880.13 in all, of which $22.53-$80.13 interest.',
     );
     expect(r.stdout).toMatch(/deferred interest/);
   });
