@@ -105,7 +105,14 @@ export const RouteSchema = z.strictObject({
   program: z
     .strictObject({ lowSessions: Count, highSessions: Count, description: Text, ref: RefSchema })
     .check(z.refine((p) => p.lowSessions <= p.highSessions, { message: 'lowSessions must not be greater than highSessions' })),
-  schedule: z.optional(z.strictObject({ phases: z.array(SchedulePhaseSchema).check(z.minLength(1)), description: Text, ref: RefSchema })),
+  schedule: z.optional(
+    z.strictObject({
+      phases: z.array(SchedulePhaseSchema).check(z.minLength(1)),
+      description: Text,
+      ref: RefSchema,
+      coversWeeks: z.optional(z.int().check(z.gte(1), z.lte(104))),
+    }),
+  ),
   coverage: z.strictObject({ typical: z.enum(['covered', 'not-covered']), note: Text, ref: RefSchema }),
   included: z.array(NoteSchema),
   excluded: z.array(NoteSchema),

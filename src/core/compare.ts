@@ -48,7 +48,11 @@ export function compareScenarios(
       skipped.push({
         route: String(spec.route),
         provider: String(spec.provider),
-        reason: msg('compare.noSchedule', { weeks: String(shared.weeks) }),
+        // No schedule, or one whose source describes fewer weeks than asked.
+        reason: msg('compare.noSchedule', {
+          weeks: String(shared.weeks),
+          coversWeeks: findByName(dataset, String(spec.route))?.schedule?.coversWeeks ?? null,
+        }),
       });
     else return { issues: parsed.issues, spec };
   }

@@ -122,7 +122,11 @@ export type Estimate<T = string> = {
   /** Everything priced, added up: the program plus the other priced items. What it leaves out is in `notPriced` and `excludedItems`. */
   allIn: CentsRange & { notPriced: string[]; excludedItems: string[] };
   /** What the patient pays (all-in), for each insurance case worth reporting. */
-  patient: { insurance: InsuranceStatus; cases: PatientCase<T>[]; assumptions: Cited<T>[] };
+  /**
+   * `assumptions`: what was assumed (never a value the user gave) and the payer's rules that apply;
+   * `given`: the terms as the user gave them, each with the rule's source.
+   */
+  patient: { insurance: InsuranceStatus; cases: PatientCase<T>[]; assumptions: Cited<T>[]; given: Cited<T>[] };
   inputsUsed: InputsUsed;
   benchmarks: BenchmarkFigure[];
   coverage: { typical: 'covered' | 'not-covered'; note: string; source: string; at: string };

@@ -45,7 +45,7 @@ export function estimateFromPrice(
     // Keep the dataset's order, so the list reads the same whatever was cited first.
     const cited = new Set<string | null>([
       price.coverage.source,
-      ...[price.included, price.excluded, notes, patient.assumptions, explanation, price.items, price.benchmarks]
+      ...[price.included, price.excluded, notes, patient.assumptions, patient.given, explanation, price.items, price.benchmarks]
         .flat()
         .map((c) => c.source),
     ]);

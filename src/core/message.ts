@@ -141,6 +141,7 @@ export type MessageParams = {
   'issue.weeksWithSessions': Record<string, never>;
   'issue.noSchedule': { route: string; withSchedule: string[] };
   'issue.weeksTooMany': { weeks: number; route: string; low: number; high: number; max: number };
+  'issue.weeksBeyondSchedule': { weeks: number; route: string; coversWeeks: number };
   'issue.routeRequired': { allowed: string[] };
   'issue.notARoute': { input: string; suggestion: string | null; allowed: string[] };
   'issue.providerRequired': { route: string; allowed: string[] };
@@ -186,7 +187,8 @@ export type MessageParams = {
   'plan.financing': { financing: Financing };
 
   // Compare and the Good Faith Estimate (core/compare.ts, core/gfe.ts).
-  'compare.noSchedule': { weeks: string };
+  /** `coversWeeks`: the weeks the route's schedule covers, null when it has none. */
+  'compare.noSchedule': { weeks: string; coversWeeks: number | null };
   'gfe.notPriced': Record<string, never>;
   'gfe.primaryService': { route: string; provider: string; low: number; high: number };
 };

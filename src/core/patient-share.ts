@@ -2,7 +2,7 @@ import type { Bill } from './cost-sharing.js';
 import type { CaseKind, CentsRange, Cited, Estimate, InputsUsed, PatientCase, ProgramPrice } from './estimate-types.js';
 import { type Message, msg } from './message.js';
 import { PAYER_TERMS, type PayerTerms } from './payer-terms.js';
-import { ASSUMABLE, PAYERS, type PlanRules, type TermsUsed } from './payers.js';
+import { ASSUMABLE, isGiven, PAYERS, type PlanRules, type TermsUsed } from './payers.js';
 import { findRoute } from './price-program.js';
 import type { Dataset, Ref, Scenario } from './types.js';
 
@@ -44,7 +44,10 @@ export function sharePatientCost(scenario: Scenario, dataset: Dataset, price: Pr
   const rules = PAYERS[ins.status].plan;
   // 1. Paying yourself: the bills are what you pay.
   if (rules === null)
-    return { patient: { insurance: ins.status, cases: [payAll('self-pay', true, price, false)], assumptions: [] }, inputsUsed: NO_INPUTS };
+    return {
+      patient: { insurance: ins.status, cases: [payAll('self-pay', true, price, false)], assumptions: NONE, given: NONE },
+      inputsUsed: NO_INPUTS,
+    };
 
   // 2. Which cases to report: as given, or both with the usual one first (the payer knows which is usual).
   const route = findRoute(dataset, scenario.route);
@@ -52,12 +55,12 @@ export function sharePatientCost(scenario: Scenario, dataset: Dataset, price: Pr
   const coverageRef = route.coverage.ref;
   const assumptions: Cited<Message>[] = [];
   if (ins.covered === 'auto' && explain)
-    assumptions.push(cite(msg('assume.coverageAuto', { route: scenario.route, typicalCovered }), coverageRef));
+    assumptions.push(cite(msg('assume.coverageAuto', { route: route.label, typicalCovered }), coverageRef));
   // Not covered, as given: the plan's terms change nothing, so none is assumed or said to be used.
   if (ins.covered === 'no') {
     if (explain) assumptions.push(cite(msg('assume.notCovered', {}), coverageRef));
     return {
-      patient: { insurance: ins.status, cases: [payAll('not-covered', !typicalCovered, price, explain)], assumptions },
+      patient: { insurance: ins.status, cases: [payAll('not-covered', !typicalCovered, price, explain)], ...split(assumptions) },
       inputsUsed: NO_INPUTS,
     };
   }
@@ -85,7 +88,13 @@ export function sharePatientCost(scenario: Scenario, dataset: Dataset, price: Pr
     familyOopMaxCents,
     deductibleApplies,
   };
-  return { patient: { insurance: ins.status, cases, assumptions }, inputsUsed };
+  return { patient: { insurance: ins.status, cases, ...split(assumptions) }, inputsUsed };
+}
+
+/** Insurance notes in two lists: what was assumed (and the payer's rules), and the terms as given. */
+function split(notes: Cited<Message>[]): { assumptions: Cited<Message>[]; given: Cited<Message>[] } {
+  if (notes.length === 0) return { assumptions: NONE, given: NONE };
+  return { assumptions: notes.filter((n) => !isGiven(n.text)), given: notes.filter((n) => isGiven(n.text)) };
 }
 
 /** A case that pays every bill in full: paying yourself, or a plan that does not cover the route. */

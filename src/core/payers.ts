@@ -45,6 +45,31 @@ export type PlanRules = {
   notCoveredNotes: (route: Route, dataset: Dataset) => Cited<Message>[];
 };
 
+/** Whether an insurance note states a term as the user gave it (it then belongs under "as given", never under assumptions). */
+export function isGiven(message: Message): boolean {
+  switch (message.key) {
+    case 'assume.notCovered':
+    case 'assume.deductible':
+    case 'assume.familyDeductible':
+    case 'assume.familyOopMax':
+    case 'assume.allowedGiven':
+    case 'assume.copay':
+    case 'assume.coinsurance':
+    case 'assume.deductibleDoesNotApply':
+    case 'assume.medicareApprovedGiven':
+    case 'assume.medigap':
+      return true;
+    case 'assume.oopMax':
+      return message.params.oopMaxCents !== null;
+    case 'assume.reimbursement':
+      return message.params.given;
+    case 'assume.allowedOutOfNetwork':
+      return message.params.allowedCents !== null;
+    default:
+      return false;
+  }
+}
+
 const bit = (term: Assumable, assumed: boolean): number => (assumed ? 1 << ASSUMABLE.indexOf(term) : 0);
 
 const cited = (text: Message, ref: Ref): Cited<Message> => ({

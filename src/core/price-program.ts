@@ -299,7 +299,8 @@ function firstYearPrice(
   perSession: CentsRange,
   first: FirstSession | null,
 ): ProgramPrice['firstYear'] {
-  if (!route.schedule) return null;
+  // A first year only where the schedule's source describes one (#21): no extrapolation.
+  if (!route.schedule || (route.schedule.coversWeeks !== undefined && route.schedule.coversWeeks < 52)) return null;
   const year = countSessions(route.schedule.phases, 52);
   const once = (end: End) => extras.filter((i) => i.charge === 'once').reduce((t, i) => t + (i.total ? pick(i.total, end) : 0), 0);
   const each = (end: End) =>

@@ -55,6 +55,10 @@ export function parseScenario(raw: RawScenario, dataset: Dataset): ParseScenario
     fail('weeks', msg('issue.noSchedule', { route: route.label, withSchedule }));
   }
 
+  // Past the weeks its source describes, a schedule's count would be an extrapolation (#21).
+  const covers = route?.schedule?.coversWeeks;
+  if (route && weeks !== null && covers !== undefined && weeks > covers)
+    fail('weeks', msg('issue.weeksBeyondSchedule', { weeks, route: route.label, coversWeeks: covers }));
   // A price list's own schedule may count more sessions (or none) from the weeks than a program may have.
   if (route?.schedule && weeks !== null) {
     const counted = countSessions(route.schedule.phases, weeks);

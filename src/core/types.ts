@@ -64,7 +64,11 @@ export type Route = {
   program: { lowSessions: number; highSessions: number; description: string; ref: Ref };
   /** How many sessions' payment clinics ask for before the first session. */
   upFront?: { lowSessions: number; highSessions: number; ref: Ref } | undefined;
-  schedule?: { phases: SchedulePhase[]; description: string; ref: Ref } | undefined;
+  /**
+   * How often sessions come, phase by phase. `coversWeeks`: the longest program its source describes;
+   * past it a count would be an extrapolation, so --weeks beyond it is refused and no first year is shown.
+   */
+  schedule?: { phases: SchedulePhase[]; description: string; ref: Ref; coversWeeks?: number | undefined } | undefined;
   coverage: { typical: 'covered' | 'not-covered'; note: string; ref: Ref };
   included: Note[];
   excluded: Note[];

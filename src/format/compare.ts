@@ -59,10 +59,7 @@ export async function formatCompareTable(
   }
   const lines = [paint.bold(`${c.options.length} options, ${RANKING}`), '', table.toString()];
   for (const s of c.skipped) lines.push(`Not compared: ${s.route} (${s.provider}): ${s.reason}.`);
-  const first = c.options[0];
-  if (first) {
-    for (const a of first.patient.assumptions.filter((x) => !x.text.startsWith('Coverage not given'))) lines.push(`Assumed: ${a.text}`);
-  }
+  for (const a of sharedAssumptions(c)) lines.push(`Assumed: ${a.text}`);
   const unpriced = c.options.filter((e) => e.allIn.notPriced.length > 0).map((e) => `${e.route.id} (${e.allIn.notPriced.join(', ')})`);
   if (unpriced.length) lines.push(`Not priced, so not in the totals: ${unpriced.join('; ')}.`);
   lines.push('Run an estimate with --route for what each figure includes and its sources.', '', paint.italic(DISCLAIMER));
@@ -108,10 +105,20 @@ export function formatCompareMarkdown(c: Comparison): string {
     );
   }
   for (const s of c.skipped) lines.push('', `Not compared: ${s.route} (${s.provider}): ${s.reason}.`);
-  const assumed = (c.options[0]?.patient.assumptions ?? []).filter((x) => !x.text.startsWith('Coverage not given'));
+  const assumed = sharedAssumptions(c);
   if (assumed.length) lines.push('', ...assumed.map((a) => `Assumed: ${a.text}`));
   const unpriced = c.options.filter((e) => e.allIn.notPriced.length > 0).map((e) => `${e.route.id} (${e.allIn.notPriced.join(', ')})`);
   if (unpriced.length) lines.push('', `Not priced, so not in the totals: ${unpriced.join('; ')}.`);
   lines.push('', `_${DISCLAIMER}_`);
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * What the options assumed alike: the first option's assumptions but its coverage one, which each
+ * option's row already shows (told apart by its source, the route's coverage, not by its words).
+ */
+function sharedAssumptions(c: Comparison) {
+  const first = c.options[0];
+  if (!first) return [];
+  return first.patient.assumptions.filter((a) => a.source !== first.coverage.source || a.at !== first.coverage.at);
 }

@@ -124,6 +124,7 @@ export const EstimateSchema = z.strictObject({
       }),
     ),
     assumptions: z.array(Cited),
+    given: z.array(Cited),
   }),
   inputsUsed: z.strictObject({
     deductible: z.nullable(Range),

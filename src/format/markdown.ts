@@ -1,6 +1,6 @@
 import type { Estimate } from '../core/estimate.js';
 import { formatUsd } from '../core/money.js';
-import { DISCLAIMER, describeEstimate, describeInsurance, estimateRows, headline, noteSections } from './summary.js';
+import { assumedLine, DISCLAIMER, describeEstimate, describeInsurance, estimateRows, headline, noteSections } from './summary.js';
 
 /**
  * Makes text inert in Markdown, in a table cell or a list item: one line, no raw HTML and no
@@ -20,7 +20,8 @@ export function markdownCell(text: string): string {
 export function formatMarkdown(e: Estimate, options: { explain: boolean; brief?: boolean }): string {
   const [answer = '', ...more] = headline(e);
   const top = [`**${markdownCell(answer)}**`, ...more.map((l) => markdownCell(l))].join('\n');
-  if (options.brief) return `${top}\n\n${describeInsurance(e)}.\n\n_${DISCLAIMER}_\n`;
+  if (options.brief)
+    return `${top}\n\n${markdownCell(`${describeInsurance(e)}.${assumedLine(e) ? ` ${assumedLine(e)}` : ''}`)}\n\n_${DISCLAIMER}_\n`;
   const lines = [
     `### ${markdownCell(describeEstimate(e))}`,
     '',

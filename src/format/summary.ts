@@ -26,7 +26,13 @@ export function headline(e: Estimate): string[] {
         : several
           ? 'if your plan does not cover it, as is usual'
           : 'as your plan does not cover it';
-  const lines = [`You will most likely pay ${formatUsdRange(pay.lowCents, pay.highCents)} in all (${how}) for ${describeEstimate(e)}.`];
+  // A span of published prices is not a likelihood: say what it spans (#21).
+  const amount = formatUsdRange(pay.lowCents, pay.highCents);
+  const span =
+    pay.lowCents === pay.highCents
+      ? `At published prices you would pay ${amount} in all`
+      : `From the lowest to the highest published price, you would pay ${amount} in all`;
+  const lines = [`${span} (${how}) for ${describeEstimate(e)}.`];
   const named = (status: string) => e.items.filter((i) => i.status === status).map((i) => i.label.replace(/\s*\(.*\)$/, '').toLowerCase());
   const unpriced = named('not-priced');
   if (unpriced.length) lines.push(`Not in that figure: ${unpriced.join('; ')} (not priced: ask the clinic).`);
@@ -52,6 +58,13 @@ export function describeEstimate(e: Estimate): string {
 /** Returns how the insurance situation reads in a sentence. */
 export function describeInsurance(e: Estimate): string {
   return PAYER_WORDS[e.patient.insurance].describe;
+}
+
+/** The line that says which insurance terms were assumed rather than given, and the flags that give them; '' when none. */
+export function assumedLine(e: Estimate): string {
+  const assumed = e.inputsUsed.assumed;
+  if (assumed.length === 0) return '';
+  return `Assumed, not given: ${assumed.join(', ')} (give ${assumed.map((a) => `--${a}`).join(', ')} for your own).`;
 }
 
 /** The label of a patient case in a table row, marking the usual one when both are shown. */
@@ -85,6 +98,7 @@ function citedPlaces(e: Estimate): Map<string, string[]> {
     ...e.items,
     ...e.included,
     ...e.excluded,
+    ...e.patient.given,
     ...e.patient.assumptions,
     ...e.notes,
     ...e.benchmarks,
@@ -135,8 +149,10 @@ export function estimateRows(e: Estimate, short = false): Row[] {
   const cite = (source: string | null, at: string | null) => (short ? shortCitation(n, source) : citation(n, source, at));
   const priceCite = cite(e.perSession.source, e.perSession.at);
   const unit = e.perSession.units > 1 ? ` (${e.dose ? `${e.dose.mg} mg, ` : ''}${e.perSession.units} devices)` : '';
+  // The session price's source is labelled as every other figure is when a third party gives it (#21).
+  const third = e.items[0]?.thirdParty ? ' (third-party figure)' : '';
   const rows: Row[] = [
-    { label: `Per session${unit}`, lowCents: e.perSession.lowCents, highCents: e.perSession.highCents, cite: priceCite },
+    { label: `Per session${unit}${third}`, lowCents: e.perSession.lowCents, highCents: e.perSession.highCents, cite: priceCite },
   ];
   const first = e.firstSession;
   if (first)
@@ -163,9 +179,10 @@ export function estimateRows(e: Estimate, short = false): Row[] {
     });
   }
   if (extras.length > 0) {
-    const left = e.allIn.notPriced.length + e.allIn.excludedItems.length;
+    // Name what the total leaves out where it says so (#21).
+    const left = [...e.allIn.notPriced, ...e.allIn.excludedItems];
     rows.push({
-      label: `All-in${left > 0 ? ` (without ${left} item${left === 1 ? '' : 's'} below)` : ''}`,
+      label: `All-in${left.length > 0 ? ` (without ${left.join(', ')})` : ''}`,
       lowCents: e.allIn.lowCents,
       highCents: e.allIn.highCents,
       cite: '',
@@ -181,7 +198,7 @@ export function estimateRows(e: Estimate, short = false): Row[] {
   }
   if (e.firstYear) {
     rows.push({
-      label: `First year on the schedule (${formatRange(e.firstYear.sessions.low, e.firstYear.sessions.high)} sessions), billed`,
+      label: `If it went on for a year on the schedule (${formatRange(e.firstYear.sessions.low, e.firstYear.sessions.high)} sessions), billed before insurance`,
       lowCents: e.firstYear.lowCents,
       highCents: e.firstYear.highCents,
       cite: '',
@@ -237,6 +254,7 @@ export function noteSections(e: Estimate, options: { explain: boolean; short?: b
       title: 'Insurance',
       lines: cited([{ text: `${describeInsurance(e)}. ${e.coverage.note}`, source: e.coverage.source, at: e.coverage.at }]),
     },
+    { title: 'Your terms, as given', lines: cited(e.patient.given) },
     { title: 'Assumptions', lines: cited(e.patient.assumptions) },
     { title: 'Notes', lines: cited(e.notes) },
   ];
@@ -272,6 +290,7 @@ export function quotes(e: Estimate): { source: string; at: string; quote: string
     e.firstSession ? [e.firstSession] : [],
     e.included,
     e.excluded,
+    e.patient.given,
     e.patient.assumptions,
     e.notes,
     e.benchmarks,

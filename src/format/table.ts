@@ -2,7 +2,7 @@ import Table from 'cli-table3';
 import type { Estimate } from '../core/estimate.js';
 import { formatUsd } from '../core/money.js';
 import { makePaint } from './paint.js';
-import { DISCLAIMER, describeEstimate, describeInsurance, estimateRows, headline, noteSections } from './summary.js';
+import { assumedLine, DISCLAIMER, describeEstimate, describeInsurance, estimateRows, headline, noteSections } from './summary.js';
 
 export type TableOptions = { color: boolean; explain: boolean; layout?: Layout; brief?: boolean };
 
@@ -150,7 +150,8 @@ export async function formatTable(e: Estimate, options: TableOptions): Promise<s
   const wrap = (text: string, first = '', rest = first) =>
     terminal ? wrapText(text, layout.width ?? 80, first, rest).join('\n') : `${first}${text}`;
   const answer = headline(e).map((line, i) => wrap(i === 0 ? paint.bold(line) : line));
-  if (options.brief) return `${[...answer, wrap(`${describeInsurance(e)}.`), '', wrap(paint.italic(DISCLAIMER))].join('\n')}\n`;
+  if (options.brief)
+    return `${[...answer, wrap(`${describeInsurance(e)}.${assumedLine(e) ? ` ${assumedLine(e)}` : ''}`), '', wrap(paint.italic(DISCLAIMER))].join('\n')}\n`;
   const table = makeTable(['', paint.bold('Low'), paint.bold('High')], ['left', 'right', 'right'], layout);
   for (const row of estimateRows(e, terminal)) {
     const label = row.cite ? `${row.label} ${paint.dim(row.cite)}` : row.label;

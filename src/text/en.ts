@@ -176,6 +176,8 @@ export const messages: MessageWords = {
     `cannot count sessions for ${p.route}: the price list has no schedule for it; use --sessions (routes with a schedule: ${p.withSchedule.join(', ') || 'none'})`,
   'issue.weeksTooMany': (p) =>
     `${p.weeks} weeks of ${p.route}'s schedule make ${formatRange(p.low, p.high)} sessions; a program has 1 to ${p.max}, so give fewer weeks or --sessions`,
+  'issue.weeksBeyondSchedule': (p) =>
+    `is ${p.weeks} weeks, longer than the ${p.coversWeeks} weeks the source describes for ${p.route}, so its schedule cannot count them; give at most ${p.coversWeeks}, or --sessions`,
   'issue.routeRequired': (p) => `is required; allowed: ${p.allowed.join(', ')}`,
   'issue.notARoute': (p) => `${quote(p.input)} is not a route${didYouMean(p.suggestion)}; allowed: ${p.allowed.join(', ')}`,
   'issue.providerRequired': (p) =>
@@ -234,7 +236,10 @@ export const messages: MessageWords = {
   'plan.note.upFront': (p) => `Most clinics ask for ${formatRange(p.low, p.high)} sessions' payment before the first session.`,
   'plan.financing': (p) => describeFinancing(p.financing),
 
-  'compare.noSchedule': (p) => `no schedule in the dataset to count ${p.weeks} weeks; give --sessions to include it`,
+  'compare.noSchedule': (p) =>
+    p.coversWeeks === null
+      ? `no schedule in the dataset to count ${p.weeks} weeks; give --sessions to include it`
+      : `its source describes programs of up to ${p.coversWeeks} weeks, not ${p.weeks}; give --sessions to include it`,
   'gfe.notPriced': () => 'not priced',
   'gfe.primaryService': (p) => `${p.route} ${p.provider}, ${sessions(p.low, p.high)}`,
 };
@@ -246,6 +251,7 @@ export const messages: MessageWords = {
 export const PREDICATE_ISSUES: ReadonlySet<string> = new Set([
   'issue.weeksWithSessions',
   'issue.noSchedule',
+  'issue.weeksBeyondSchedule',
   'issue.routeRequired',
   'issue.providerRequired',
   'issue.doseNotApplicable',

@@ -67,6 +67,7 @@ export function sayEstimate(e: Estimate<Message>, say: Say): Estimate {
           : { ...c, steps: { low: sayAll(c.steps.low, say), high: sayAll(c.steps.high, say) } },
       ),
       assumptions: sayCited(e.patient.assumptions, say),
+      given: sayCited(e.patient.given, say),
     },
     inputsUsed: e.inputsUsed,
     benchmarks: e.benchmarks,

@@ -193,7 +193,9 @@ describe('through the estimate', () => {
   it('out of network and not covered: never a word about claiming a reimbursement, nor terms it did not use', () => {
     const e = patientOf({ route: 'iv', sessions: '4', insurance: 'oon', covered: 'no', reimbursement: '70', allowed: '300' });
     expect(e.notes.map((n) => n.text).join(' ')).not.toMatch(/superbill|claim|reimburse|payback/i);
-    expect(e.patient.assumptions.map((a) => a.text)).toEqual([
+    // Not covered was given, so it is listed as given, not as an assumption (#21).
+    expect(e.patient.assumptions).toEqual([]);
+    expect(e.patient.given.map((a) => a.text)).toEqual([
       'Not covered (as given): you pay the full price; the deductible, cost sharing and any payback do not apply.',
     ]);
     expect(e.inputsUsed.assumed).toEqual([]);

@@ -65,7 +65,8 @@ describe('estimateCost against the dataset figures', () => {
     const e = estimate({ route: 'esketamine' });
     const visit = e.items.find((i) => i.id === 'observation');
     expect(visit).toMatchObject({ status: 'not-priced', unit: null, total: null, charge: 'per-session' });
-    expect(e.allIn.notPriced).toEqual(['observation', 'psychotherapy']);
+    // The ride home the label requires (no driving until the next day) is named too (#21).
+    expect(e.allIn.notPriced).toEqual(['observation', 'psychotherapy', 'ride-home']);
     const text = e.excluded.map((n) => n.text).join(' ');
     expect(text).toMatch(/2 hours of observation .*: not priced \(no published cash price; ask the clinic/);
     expect(text).not.toMatch(/\$/);

@@ -12,11 +12,11 @@ describe('estimates in every format', () => {
     expect(r.stderr).toBe('');
     const iv = priceOf(dataset, 'iv');
     expect(r.stdout).toContain('IV infusion at a clinic, 6 sessions');
-    expect(r.stdout).toMatch(/Per session \[1: L160\] +│ +\$225 │ +\$800 │/);
+    expect(r.stdout).toMatch(/Per session \(third-party figure\) \[1: L160\] +│ +\$225 │ +\$800 │/);
     expect(r.stdout).toMatch(/Treatment, 6 sessions \[1: L160\] +│ \$1,350 │ \$4,800 │/);
     expect([iv.lowCents * 6, iv.highCents * 6]).toEqual([135000, 480000]);
     // + the intake visit, $0-$350 once: $1,350-$5,150.
-    expect(r.stdout).toMatch(/All-in \(without 2 items below\) +│ \$1,350 │ \$5,150 │/);
+    expect(r.stdout).toMatch(/All-in \(without psychotherapy, boosters\) +│ \$1,350 │ \$5,150 │/);
   });
 
   it('json', () => {
@@ -40,7 +40,7 @@ describe('estimates in every format', () => {
     const r = runCli(['-r', 'esketamine', '--dose', '84', '-s', '8', '--format', 'markdown']);
     expect(r.code).toBe(0);
     const device = priceOf(dataset, 'esketamine');
-    expect(r.stdout).toContain(`| Per session (84 mg, 3 devices) [1: L160] | $900 | $1,200 |`);
+    expect(r.stdout).toContain(`| Per session (84 mg, 3 devices) (third-party figure) [1: L160] | $900 | $1,200 |`);
     // Session 1 at 56 mg, then 7 at 84 mg: 2 x $300 + 7 x 3 x $300 = $6,900; 2 x $400 + 7 x 3 x $400 = $9,200.
     expect([device.lowCents * 2 + device.lowCents * 3 * 7, device.highCents * 2 + device.highCents * 3 * 7]).toEqual([690000, 920000]);
     expect(r.stdout).toContain('| Treatment, 8 sessions [1: L160] | $6,900 | $9,200 |');

@@ -449,7 +449,7 @@ describe('errors people will meet', () => {
   });
 
   it('compare --format csv lists the options it could not compare', () => {
-    const r = runCli(['compare', '--weeks', '8', '-f', 'csv']);
+    const r = runCli(['compare', '--weeks', '6', '-f', 'csv']);
     expect(r.code).toBe(0);
     const lines = r.stdout.trim().split('\r\n');
     expect(lines[0]?.endsWith(',not_compared')).toBe(true);

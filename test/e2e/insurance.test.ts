@@ -242,10 +242,16 @@ describe('compare', () => {
   });
 
   it('says which options it could not price by weeks, instead of dropping them', () => {
-    const r = runCli(['compare', '--weeks', '8', '-f', 'json']);
+    const r = runCli(['compare', '--weeks', '6', '-f', 'json']);
     const doc = JSON.parse(r.stdout);
     expect(doc.options.map((o: { route: { id: string } }) => o.route.id)).toEqual(['oral', 'esketamine']);
     expect(doc.skipped.map((s: { route: string }) => s.route)).toEqual(['iv', 'im']);
+    // Past the 6 weeks its source describes, oral is skipped too, and says why (#21).
+    const longer = JSON.parse(runCli(['compare', '--weeks', '8', '-f', 'json']).stdout);
+    expect(longer.skipped.map((s: { route: string; reason: string }) => [s.route, s.reason])).toContainEqual([
+      'oral',
+      'its source describes programs of up to 6 weeks, not 8; give --sessions to include it',
+    ]);
   });
 
   it('csv and markdown', () => {

@@ -13,10 +13,10 @@ describe.skipIf(!browser)('the handout in a real browser', () => {
     expect(printed.pages).toBeGreaterThanOrEqual(1);
     expect(printed.pages).toBeLessThanOrEqual(2);
     // Not covered (the usual case for IV): 3 x $225 = $675; 6 x $800 + $350 intake = $5,150.
-    expect(printed.text).toContain('You will most likely pay $675-$5,150 in all');
+    expect(printed.text).toContain('From the lowest to the highest published price, you would pay $675-$5,150 in all');
     for (const part of [
       'Costs',
-      'Per session [1] $225 $800',
+      'Per session (third-party figure) [1] $225 $800',
       'Treatment, 3-6 sessions [1] $675 $4,800',
       'Cost ranges',
       'Not included',

@@ -15,16 +15,16 @@ describe('table', async () => {
   it('shows the summary, the money rows and the disclaimer', () => {
     // The answer first: 6 x $225 = $1,350; 6 x $800 + the $350 intake = $5,150.
     expect(table.split('\n')[0]).toBe(
-      'You will most likely pay $1,350-$5,150 in all (paying yourself) for IV infusion at a clinic, 6 sessions.',
+      'From the lowest to the highest published price, you would pay $1,350-$5,150 in all (paying yourself) for IV infusion at a clinic, 6 sessions.',
     );
     expect(table.split('\n')[3]).toBe('IV infusion at a clinic, 6 sessions');
-    expect(table).toMatch(/│ Per session \[1: L160\] +│ +\$225 │ +\$800 │/);
+    expect(table).toMatch(/│ Per session \(third-party figure\) \[1: L160\] +│ +\$225 │ +\$800 │/);
     // 6 x $225-$800 = $1,350-$4,800 for the infusions; the intake visit $0-$350 once; all-in $1,350-$5,150.
     expect(table).toMatch(/│ Treatment, 6 sessions \[1: L160\] +│ \$1,350 │ \$4,800 │/);
     expect(table).toMatch(
       /│ Intake or consultation visit, once \(third-party figure\) \[\d+: initial consultation fee\] +│ +\$0 │ +\$350 │/,
     );
-    expect(table).toMatch(/│ All-in \(without 2 items below\) +│ \$1,350 │ \$5,150 │/);
+    expect(table).toMatch(/│ All-in \(without psychotherapy, boosters\) +│ \$1,350 │ \$5,150 │/);
     expect(table).toContain('not a quote and not medical advice');
     expect(table).not.toMatch(/\x1b\[/);
   });
@@ -38,13 +38,13 @@ describe('markdown', () => {
   const md = formatMarkdown(estimate({ route: 'esketamine', dose: '84', sessions: '8' }), { explain: false });
   it('is a GitHub table with the figures', () => {
     expect(md).toContain('| | Low | High |');
-    expect(md).toContain('| Per session (84 mg, 3 devices) [1: L160] | $900 | $1,200 |');
+    expect(md).toContain('| Per session (84 mg, 3 devices) (third-party figure) [1: L160] | $900 | $1,200 |');
     // Session 1 at the 56 mg starting dose: 2 x $300-$400 = $600-$800.
     expect(md).toContain('| Session 1 (56 mg starting dose, 2 devices) [2: Day 1 starting dose] | $600 | $800 |');
     // $600 + 7 x $900 = $6,900; $800 + 7 x $1,200 = $9,200.
     expect(md).toContain('| Treatment, 8 sessions [1: L160] | $6,900 | $9,200 |');
     // + intake $0-$350: $6,900-$9,550.
-    expect(md).toContain('| All-in (without 2 items below) | $6,900 | $9,550 |');
+    expect(md).toContain('| All-in (without observation, psychotherapy, ride-home) | $6,900 | $9,550 |');
   });
   it('matches the reviewed snapshot', () => expect(md).toMatchSnapshot());
 });

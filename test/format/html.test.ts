@@ -42,13 +42,13 @@ describe('estimate as HTML', () => {
     // Covered in network, deductible met, 20% assumed: 3 x $225 = $675 -> 20% = $135; 6 x $800 = $4,800
     // -> 20% = $960, plus the intake $0-$350 at 20% = $70: $1,030 at most. The plan pays the rest.
     expect(all(html, 'p')[0]).toBe(
-      'You will most likely pay $135-$1,030 in all (with your plan covering it) for IV infusion at a clinic, 3-6 sessions (the typical program).',
+      'From the lowest to the highest published price, you would pay $135-$1,030 in all (with your plan covering it) for IV infusion at a clinic, 3-6 sessions (the typical program).',
     );
     const rows = [
       ...html.matchAll(/<tr><th scope="row">([^<]*)<\/th><td class="money">([^<]*)<\/td><td class="money">([^<]*)<\/td><\/tr>/g),
     ].map((m) => [m[1], m[2], m[3]]);
     // $225-$800 a session (FACTS, seed L160); 3 x $225 = $675, 6 x $800 = $4,800.
-    expect(rows[0]).toEqual(['Per session [1]', '$225', '$800']);
+    expect(rows[0]).toEqual(['Per session (third-party figure) [1]', '$225', '$800']);
     expect(rows[1]).toEqual(['Treatment, 3-6 sessions [1]', '$675', '$4,800']);
   });
 
