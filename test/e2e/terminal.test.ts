@@ -144,7 +144,9 @@ describe.skipIf(!hasTmux)('in a real terminal', () => {
       expect(widest).toBeLessThanOrEqual(width);
       // All in: low 3 x $225 + $0 intake = $675; high 6 x $800 + $350 intake = $5,150 (IV $225-$800
       // a session, 3-6 sessions, intake $0-$350 as a third-party figure).
-      expect(s.visibleNow()).toMatch(/In short: From\s+the\s+lowest\s+to\s+the\s+highest\s+published\s+price,\s+you\s+would\s+pay\s+\$675-\$5,150\s+in\s+all/);
+      expect(s.visibleNow()).toMatch(
+        /In short: From\s+the\s+lowest\s+to\s+the\s+highest\s+published\s+price,\s+you\s+would\s+pay\s+\$675-\$5,150\s+in\s+all/,
+      );
     });
   }
 
