@@ -3,7 +3,7 @@ import { type Message, msg } from './message.js';
 import { NONE, sharePatientCost } from './patient-share.js';
 import { PAYERS } from './payers.js';
 import { cite, DatasetMismatch, findRoute, priceProgram } from './price-program.js';
-import type { Dataset, Scenario, Source } from './types.js';
+import type { Dataset, Ref, Scenario, Source } from './types.js';
 
 export type * from './estimate-types.js';
 export { cite, findRoute, priceProgram, programKey, refFields } from './price-program.js';
@@ -82,21 +82,55 @@ function caseSteps(cases: Estimate<Message>['patient']['cases'], scenario: Scena
   const offer = findRoute(dataset, scenario.route).offers.find((o) => o.provider === scenario.provider);
   if (!offer) throw new DatasetMismatch('offer', `${scenario.route}@${scenario.provider}`);
   const steps: Step<Message>[] = [];
+  const coverage = findRoute(dataset, scenario.route).coverage.ref;
   for (const c of cases) {
-    const ref = c.case === 'self-pay' ? offer.price.ref : (dataset.insurance.deductibleRef ?? dataset.insurance.coinsuranceRef);
     for (const [end, lines] of [
       ['low', c.steps.low],
       ['high', c.steps.high],
     ] as const)
-      for (const line of lines)
+      for (const line of lines) {
+        const ref = c.case === 'self-pay' ? offer.price.ref : stepRef(line, scenario, dataset, coverage);
         steps.push({
           text: msg('explain.caseStep', { case: c.case, end, step: line }),
           source: ref.source,
           at: ref.at,
           quote: ref.quote ?? null,
         });
+      }
   }
   return steps;
+}
+
+/**
+ * The rule a cost-sharing step relies on, so each cites its own (#21): the deductible where the
+ * step pays into it, the out-of-pocket maximum where it caps, else the copay or coinsurance; out
+ * of network the payback (or the balance bill); Medicare its own Part B figures and Medigap chart.
+ */
+function stepRef(step: Message, scenario: Scenario, dataset: Dataset, coverage: Ref): Ref {
+  const terms = dataset.insurance;
+  const partB = scenario.insurance.status === 'medicare' ? dataset.payers?.medicare : undefined;
+  const deductible = partB?.deductibleRef ?? terms.deductibleRef ?? terms.coinsuranceRef;
+  const coinsurance = partB?.coinsuranceRef ?? terms.coinsuranceRef;
+  const copay = terms.copayRef ?? terms.coinsuranceRef;
+  switch (step.key) {
+    case 'share.notCovered':
+      return coverage;
+    case 'share.inNetwork.step': {
+      const p = step.params;
+      if (p.supplementPaidCents > 0 && scenario.insurance.medigap !== null)
+        return dataset.payers?.medigap?.plans.find((g) => g.letter === scenario.insurance.medigap)?.ref ?? coinsurance;
+      if (p.capped) return terms.oopMaxRef ?? coinsurance;
+      if (p.toDeductibleCents > 0) return deductible;
+      if (p.allowedCents < p.billedCents) return partB?.lesserOfRef ?? terms.allowedAmountRef ?? coinsurance;
+      return p.coinsuranceBasisPoints === null ? copay : coinsurance;
+    }
+    case 'share.inNetwork.total':
+      return step.params.copayCents === null ? coinsurance : copay;
+    case 'share.outOfNetwork.step':
+      return step.params.balanceCents > 0 ? (terms.balanceBillingRef ?? coinsurance) : (terms.reimbursementRef ?? coinsurance);
+    default:
+      return terms.reimbursementRef ?? coinsurance;
+  }
 }
 
 /** The Good Faith Estimate note for anyone who pays the clinic's price themselves. */

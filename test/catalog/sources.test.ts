@@ -79,8 +79,9 @@ describe('the bundled dataset’s sources', () => {
     expect(ins.copayRef?.quote).toMatch(/fixed amount/);
     expect(ins.oopMaxRef?.quote).toMatch(/The most you have to pay/);
     expect(ins.balanceBillingRef?.quote).toMatch(/the allowed amount is \$70, the provider may bill you for the remaining \$30/);
-    expect(ins.typicalDeductible).toMatchObject({ cents: 178700 });
-    expect(ins.typicalDeductible?.ref.quote).toContain('$1,787 for single coverage');
+    // The newest dated figure (#21): KFF's 2025 survey, as a third party reports it.
+    expect(ins.typicalDeductible).toMatchObject({ cents: 188600 });
+    expect(ins.typicalDeductible?.ref.quote).toContain('$1,886 for single coverage');
   });
 
   it('quotes say what they are cited for: the IV coverage exception and the oral frequency', () => {

@@ -109,12 +109,12 @@ describe('through the estimate', () => {
   it('an insured patient who gives no deductible gets the range from met to a typical full deductible', () => {
     const e = patientOf({ route: 'iv', sessions: '4', insurance: 'in-network', covered: 'yes', coinsurance: '20', exclude: 'intake' });
     // Low end, deductible met: 20% of 4 x $225 = $180.
-    // High end, $1,787 deductible (KFF 2024): session 1 $800 and session 2 $800 to it ($187 left);
-    // session 3: $187 + 20% of $613 = $187 + $122.60 = $309.60; session 4: $160. $800 + $800 + $309.60 + $160 = $2,069.60.
-    expect(e.patient.cases[0]?.patient).toEqual({ lowCents: 18000, highCents: 206960 });
-    expect(dataset.insurance.typicalDeductible?.cents).toBe(178700);
+    // High end, $1,886 deductible (KFF 2025): session 1 $800 and session 2 $800 to it ($286 left);
+    // session 3: $286 + 20% of $514 = $286 + $102.80 = $388.80; session 4: $160. $800 + $800 + $388.80 + $160 = $2,148.80.
+    expect(e.patient.cases[0]?.patient).toEqual({ lowCents: 18000, highCents: 214880 });
+    expect(dataset.insurance.typicalDeductible?.cents).toBe(188600);
     expect(e.patient.assumptions.map((a) => a.text).join(' ')).toMatch(
-      /low end assumes it is already met \(\$0\), the high end a typical full deductible of \$1,787/,
+      /low end assumes it is already met \(\$0\), the high end a typical full deductible of \$1,886/,
     );
   });
 

@@ -154,8 +154,8 @@ describe('batch rows for counselors', () => {
       inputs: {
         route: 'iv',
         insurance: 'in-network',
-        // No deductible given: met ($0) at the low end, the typical $1,787 at the high end.
-        deductible: { lowCents: 0, highCents: 178700 },
+        // No deductible given: met ($0) at the low end, the typical $1,886 at the high end.
+        deductible: { lowCents: 0, highCents: 188600 },
         coinsuranceBasisPoints: 2000,
         oopMaxCents: null,
         assumed: ['covered', 'deductible', 'oop-max'],
@@ -170,9 +170,9 @@ describe('batch rows for counselors', () => {
       allIn: { lowCents: 90000, highCents: 355000 },
       // IV is usually not covered: the patient pays all of it.
       patient: { case: 'not-covered', typical: true, lowCents: 90000, highCents: 355000 },
-      // Covered: low 20% of $900 = $180; high: $350 + $800 + $637 to the $1,787 deductible, + 20% of $163 = $32.60,
-      // + 2 x 20% of $800 = $320: $2,139.60.
-      otherCase: { case: 'covered', lowCents: 18000, highCents: 213960 },
+      // Covered: low 20% of $900 = $180; high: $350 + $800 + $736 to the $1,886 deductible, + 20% of $64 = $12.80,
+      // + 2 x 20% of $800 = $320: $2,218.80.
+      otherCase: { case: 'covered', lowCents: 18000, highCents: 221880 },
       dataset: { id: 'ketamine-cost-us', version: readDataset().version },
       error: null,
     });

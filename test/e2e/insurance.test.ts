@@ -55,9 +55,9 @@ describe('insurance flags', () => {
     // Not covered: 6 x $225-$800 + intake $0-$350 = $1,350-$5,150.
     expect(r.stdout).toMatch(/If your plan does not cover it \(usual\): you pay +│ \$1,350 │ +\$5,150 │/);
     // Covered, no deductible given. Low end, already met: 20% of 6 x $225 = $270 (the intake is $0).
-    // High end, a typical $1,787 deductible: intake $350 and session 1 $800 to it ($637 left); session 2:
-    // $637 + 20% of $163 = $669.60; sessions 3-6: 20% of $800 = $160 x 4 = $640. $350 + $800 + $669.60 + $640 = $2,459.60.
-    expect(r.stdout).toMatch(/If your plan covers it: you pay +│ +\$270 │ \$2,459\.60 │/);
+    // High end, a typical $1,886 deductible: intake $350 and session 1 $800 to it ($736 left); session 2:
+    // $736 + 20% of $64 = $748.80; sessions 3-6: 20% of $800 = $160 x 4 = $640. $350 + $800 + $748.80 + $640 = $2,538.80.
+    expect(r.stdout).toMatch(/If your plan covers it: you pay +│ +\$270 │ \$2,538\.80 │/);
     expect(r.stdout).toContain('Coinsurance not given: assumed 20%');
   });
 
@@ -300,7 +300,7 @@ describe('routes', () => {
     );
     expect(md).toContain('**What the sources say**');
     expect(md).toContain(
-      '- [kff-ehbs-2024: summary of findings] "The average deductible among covered workers in a plan with a general annual deductible is $1,787 for single coverage." (as of 2024-10-09)',
+      '- [kff-ehbs-2025: deductibles] "The average deductible for covered workers enrolled in a plan with a general annual deductible was $1,886 for single coverage." (read 2026-11-30)',
     );
   });
 });

@@ -125,7 +125,7 @@ describe('the question flow', () => {
     const deductible = asked.find((q) => q.message.includes('deductible'));
     expect(deductible?.default).toBe('');
     expect(deductible?.message).toContain(
-      "leave blank if you don't know: the estimate then runs from already met ($0) to a typical full deductible ($1,787)",
+      "leave blank if you don't know: the estimate then runs from already met ($0) to a typical full deductible ($1,886)",
     );
     expect(asked.some((q) => q.message.includes('allowed amount'))).toBe(true);
   });
