@@ -319,7 +319,7 @@ export function planProgram(scenario: Scenario, dataset: Dataset, options: PlanO
   const notes: Cited<Message>[] = [];
   if (route.schedule && options.everyDays === null) notes.push(cite(msg('plan.note.schedule', { cadence }), route.schedule.ref));
   if (horizonWeeks !== null && options.boostersEveryWeeks === null && !route.schedule)
-    notes.push(cite(msg('plan.note.noBoosters', {}), route.program.ref));
+    notes.push(cite(msg('plan.note.noBoosters', {}), route.items?.find((i) => i.id === 'boosters')?.ref ?? route.program.ref));
   if (rows.some((r) => r.resetsPlanYear)) {
     notes.push(cite(msg('plan.note.newPlanYear', {}), dataset.insurance.deductibleRef ?? dataset.insurance.coinsuranceRef));
     // A later year's Part B deductible is not known yet: say which year's figure stands in for it.

@@ -228,7 +228,7 @@ export const messages: MessageWords = {
   'plan.calendarMonth': (p) => p.yearMonth,
   'plan.note.schedule': (p, say) => `Schedule: ${say(p.cadence)}.`,
   'plan.note.noBoosters': () =>
-    'Boosters after the program are taken as needed; no source gives how often, so none are planned. Give --boosters-every <weeks> to include them.',
+    'Boosters after the program are taken as needed, typically every 2-6 weeks as a clinic describes it; none are planned without --boosters-every <weeks>, which adds them.',
   'plan.note.newPlanYear': () =>
     'A new plan year starts where the schedule says so: the deductible and the out-of-pocket maximum start again.',
   'plan.note.medicareNextYear': (p) =>
