@@ -52,6 +52,18 @@ export const SCENARIO_FLAGS: Record<ScenarioField, { short?: string; value: stri
   sessions: { short: 's', value: 'n', help: "number of sessions, 1-365 (default: the route's typical program)" },
   weeks: { value: 'n', help: "program length in weeks, counted from the route's schedule (not with --sessions)" },
   dose: { value: 'mg', help: 'esketamine dose in mg: 56 or 84 (default 56); in compare, for the options priced by dose' },
+  price: {
+    value: 'usd',
+    help: 'the price per session from your quote (esketamine: per session at the dose given); replaces the published range',
+  },
+  package: {
+    value: 'sessions:usd,...',
+    help: 'packages on offer, e.g. 6:2400,8:3000: the program is priced at the cheapest mix of packages and single sessions',
+  },
+  itemPrice: {
+    value: 'item=usd,...',
+    help: 'prices from your quote for line items, e.g. observation=180,intake=0 (see `ketamine-cost routes`)',
+  },
   insurance: { short: 'i', value: 'status', help: INSURANCE_STATUSES.map((s) => PAYER_WORDS[s].flagHelp).join(', ') },
   covered: { value: 'yes|no|auto', help: 'whether your plan covers this route (default auto: show both, marking the usual one)' },
   deductible: {

@@ -4,6 +4,7 @@ import { bundledDataset } from './catalog/load.js';
 import { estimateCommand } from './commands/estimate.js';
 import type { PlanFlags } from './commands/plan.js';
 import { INPUT_COLUMN_NAMES } from './core/fields.js';
+import type { RawScenario } from './core/types.js';
 import { oneLine, UsageError } from './errors.js';
 import { BATCH_FORMATS, type BatchFormat, DETAILS, type Detail, FORMATS, GFE_FORMATS } from './formats.js';
 import type { Io } from './io.js';
@@ -283,6 +284,56 @@ Examples:
     .action((file: string) => {
       selection.run = async () => (await import('./commands/data.js')).dataValidateCommand({ file }, io);
     });
+  data
+    .command('init')
+    .description("a clinic's own price list from its figures (first-party, dated today): print it, or write it with -o")
+    .requiredOption('-r, --route <route>', 'the route the clinic prices, such as iv')
+    .option('-p, --provider <type>', "provider type: clinic or at-home (default: the route's first)")
+    .requiredOption('--price <usd>', 'the price of one session, in dollars')
+    .option('--intro <usd>', 'an introductory first session (with the consultation, say), in dollars')
+    .option('--package <sessions:usd,...>', 'packages the clinic sells, e.g. 6:3025,8:3925')
+    .option('--item-price <item=usd,...>', 'prices for line items, e.g. intake=0,observation=180')
+    .option('--clinic-name <name>', "the clinic's name (its price list's source)")
+    .option('--data <file>', 'build on this price list instead of the bundled one')
+    .option(...OUTPUT_FILE)
+    .option(...DEBUG)
+    .addHelpText(
+      'after',
+      `
+Example:
+  $ ketamine-cost data init -r iv --price 550 --intro 375 --package 6:3025,8:3925 --clinic-name "Example Clinic" -o clinic-prices.json
+  $ KETAMINE_COST_DATA=clinic-prices.json ketamine-cost -r iv -s 6`,
+    )
+    .action(
+      (flags: {
+        route: string;
+        provider?: string;
+        price: string;
+        intro?: string;
+        package?: string;
+        itemPrice?: string;
+        clinicName?: string;
+        data?: string;
+        output?: string;
+      }) => {
+        const raw: RawScenario = { route: flags.route, price: flags.price };
+        if (flags.provider !== undefined) raw.provider = flags.provider;
+        if (flags.package !== undefined) raw.package = flags.package;
+        if (flags.itemPrice !== undefined) raw.itemPrice = flags.itemPrice;
+        selection.run = async () =>
+          (await import('./commands/data.js')).dataInitCommand(
+            {
+              raw,
+              intro: flags.intro,
+              clinicName: flags.clinicName,
+              output: flags.output,
+              data: { file: flags.data, bundled: bundledDataset },
+              text: english,
+            },
+            io,
+          );
+      },
+    );
 
   const gfe = program
     .command('gfe')

@@ -11,6 +11,7 @@ const Text = z.string().check(z.minLength(1), z.maxLength(1000));
 const Cents = z.int().check(z.nonnegative('must be zero or more cents'), z.lte(100_000_000_00, 'must be at most $100,000,000'));
 const Count = z.int().check(z.gte(1), z.lte(365));
 const BasisPoints = z.int().check(z.gte(0), z.lte(10_000));
+const PositiveCents = z.int().check(z.gte(1, 'must be more than zero'), z.lte(100_000_000_00, 'must be at most $100,000,000'));
 
 const DateText = z.string().check(z.regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be a date as YYYY, YYYY-MM or YYYY-MM-DD'));
 
@@ -90,7 +91,15 @@ export const RouteSchema = z.strictObject({
   description: Text,
   aliases: z.array(Id),
   offers: z
-    .array(z.strictObject({ provider: Id, price: PriceSchema, codes: z.optional(z.array(ServiceCodeSchema)) }))
+    .array(
+      z.strictObject({
+        provider: Id,
+        price: PriceSchema,
+        codes: z.optional(z.array(ServiceCodeSchema)),
+        packages: z.optional(z.array(z.strictObject({ sessions: Count, cents: PositiveCents, ref: z.optional(RefSchema) }))),
+        intro: z.optional(z.strictObject({ cents: Cents, ref: RefSchema })),
+      }),
+    )
     .check(z.minLength(1, 'a route needs at least one provider offer')),
   doses: z.optional(
     z.array(z.strictObject({ mg: Count, devices: z.int().check(z.gte(1), z.lte(10)), ref: RefSchema })).check(z.minLength(1)),

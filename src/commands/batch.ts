@@ -15,7 +15,7 @@ import { fileSink, stdoutSink } from '../output/sink.js';
 import type { Language } from '../text/catalog.js';
 import { sayEstimate } from '../text/localize.js';
 import { visibleName } from '../text/visible.js';
-import { type DatasetChoice, selectDataset } from './shared.js';
+import { type DatasetChoice, datedQuote, selectDataset } from './shared.js';
 
 export type BatchCommandOptions = {
   input: string;
@@ -55,13 +55,14 @@ function makeRowPricer(dataset: Dataset, explain: boolean, text: Language) {
     const parsed = parseScenario(raw, dataset);
     let outcome: Estimate | RowProblem;
     if (parsed.ok) {
-      const program = programs.wanted() ? programKey(parsed.scenario) : undefined;
+      const scenario = datedQuote(parsed.scenario);
+      const program = programs.wanted() ? programKey(scenario) : undefined;
       let price = programs.get(program);
       if (price === undefined) {
-        price = priceProgram(parsed.scenario, dataset, options);
+        price = priceProgram(scenario, dataset, options);
         programs.set(program, price);
       }
-      outcome = sayEstimate(estimateFromPrice(price, parsed.scenario, dataset, options), text.say);
+      outcome = sayEstimate(estimateFromPrice(price, scenario, dataset, options), text.say);
     } else {
       const issue = parsed.issues[0];
       outcome = issue

@@ -1,4 +1,5 @@
 import { flagName } from '../core/fields.js';
+import { hasQuote } from '../core/price-program.js';
 import { parseScenario } from '../core/scenario.js';
 import type { Dataset, RawScenario, Scenario } from '../core/types.js';
 import { isKnownError, UsageError } from '../errors.js';
@@ -71,10 +72,20 @@ export async function selectDataset(choice: DatasetChoice, io: Io): Promise<Data
   }
 }
 
+/** The day, as YYYY-MM-DD (UTC): a quote given today is dated today. */
+export function today(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+/** A scenario whose quote (if it has one) is dated today: the core is pure, so the date comes from here. */
+export function datedQuote<S extends Scenario>(scenario: S): S {
+  return hasQuote(scenario) ? { ...scenario, quote: { ...scenario.quote, asOf: today() } } : scenario;
+}
+
 /** Validates flags into a Scenario, or throws a UsageError naming the first bad flag and what it allows (in `text`'s words). */
 export function scenarioFromFlags(raw: RawScenario, dataset: Dataset, text: Language): Scenario {
   const parsed = parseScenario(raw, dataset);
-  if (parsed.ok) return parsed.scenario;
+  if (parsed.ok) return datedQuote(parsed.scenario);
   const [issue] = parsed.issues;
   throw new UsageError(issue ? text.issueAfter(flagName(issue.field), issue.message) : 'invalid scenario');
 }

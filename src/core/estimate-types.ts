@@ -81,6 +81,16 @@ export type InputsUsed = {
   deductibleApplies: boolean | null;
 };
 
+/** How a program's sessions are bought: packages (sessions, price, how many) and single sessions, all in cents. */
+export type PackageMix = {
+  packages: { sessions: number; cents: number; count: number }[];
+  singles: number;
+  singleCents: number;
+  /** The introductory first session's price when the mix starts with it, else null. */
+  introCents: number | null;
+  totalCents: number;
+};
+
 /** A public reference figure (what Medicare pays for a whole session): shown for scale, never added up. */
 export type BenchmarkFigure = { text: string; cents: number; source: string; at: string; quote: string | null; asOf: string | null };
 
@@ -111,8 +121,10 @@ export type Estimate<T = string> = {
     source: string | null;
     at: string | null;
   };
-  /** The treatment itself over the program (sessions x price, session 1 at its own dose). */
+  /** The treatment itself over the program (sessions x price, session 1 at its own dose, or the cheapest mix of packages). */
   program: CentsRange;
+  /** With packages on offer: the cheapest mix at each end (packages bought, single sessions), null without. */
+  packages: { low: PackageMix; high: PackageMix } | null;
   /** Every line item: the treatment, then visits and services beside it, priced or not. */
   items: LineItem<T>[];
   /** What clinics ask for before the first session (the price list's up-front sessions), where it says. */
@@ -162,6 +174,7 @@ export type ProgramPrice = Pick<
   | 'firstSession'
   | 'sessions'
   | 'program'
+  | 'packages'
   | 'items'
   | 'dueUpFront'
   | 'firstYear'

@@ -2,11 +2,11 @@ import type { Cited, Estimate, EstimateOptions, ProgramPrice, Step } from './est
 import { type Message, msg } from './message.js';
 import { NONE, sharePatientCost } from './patient-share.js';
 import { PAYERS } from './payers.js';
-import { cite, DatasetMismatch, findRoute, priceProgram } from './price-program.js';
+import { cite, DatasetMismatch, findRoute, priceProgram, QUOTE_SOURCE } from './price-program.js';
 import type { Dataset, Ref, Scenario, Source } from './types.js';
 
 export type * from './estimate-types.js';
-export { cite, findRoute, priceProgram, programKey, refFields } from './price-program.js';
+export { cheapestMix, cite, findRoute, hasQuote, priceProgram, programKey, QUOTE_SOURCE, refFields } from './price-program.js';
 
 /**
  * Prices one scenario against a dataset: each line item, the sessions, the whole program, the
@@ -50,6 +50,8 @@ export function estimateFromPrice(
         .map((c) => c.source),
     ]);
     sources = dataset.sources.filter((s) => cited.has(s.id));
+    // The patient's own quote is a source too, dated the day it was given.
+    if (cited.has(QUOTE_SOURCE.id)) sources = [...sources, { ...QUOTE_SOURCE, date: scenario.quote.asOf, dateNote: undefined }];
   }
   return {
     dataset: price.dataset,
@@ -61,6 +63,7 @@ export function estimateFromPrice(
     firstSession: price.firstSession,
     sessions: price.sessions,
     program: price.program,
+    packages: price.packages,
     items: price.items,
     dueUpFront: price.dueUpFront,
     firstYear: price.firstYear,

@@ -3,7 +3,7 @@
 // turn them into words, one catalog per language. The compiler checks that each catalog has every
 // key, and that each message is built with the parameters its key takes.
 
-import type { CaseKind, CentsRange } from './estimate-types.js';
+import type { CaseKind, CentsRange, PackageMix } from './estimate-types.js';
 import type { Financing } from './plan.js';
 import type { InsuranceStatus, LowHigh } from './types.js';
 
@@ -108,6 +108,9 @@ export type MessageParams = {
   /** `laterDoseMg`: the dose from session 2, null for a one-session program. */
   'note.firstSession': { doseMg: number; devices: number; laterDoseMg: number | null };
   'note.savingsGovernmentPlans': Record<string, never>;
+  'note.packageMix': { low: PackageMix; high: PackageMix; count: { low: number; high: number } };
+  /** A quoted price per session against the published range for the same session. */
+  'note.quoteVsPublished': { priceCents: number; published: CentsRange; position: 'below' | 'within' | 'above' };
   'note.medicareLesserOf': Record<string, never>;
   /** A clinic that does not accept assignment may charge `limitCents` (basisPoints of the approved amount) more per session. */
   'note.limitingCharge': { basisPoints: number; allowedCents: number; limitCents: number };
@@ -123,6 +126,8 @@ export type MessageParams = {
   'price.itemEnd': { label: string; charge: 'per-session' | 'once'; thirdParty: boolean; end: End; cents: number };
   'price.item': { label: string; charge: 'per-session' | 'once'; thirdParty: boolean; unit: CentsRange };
   'price.allIn': { program: CentsRange; extras: CentsRange[]; allIn: CentsRange };
+  /** The cheapest mix of packages, single sessions and an introductory session for `count` sessions at one end. */
+  'price.mix': { end: End; count: number; mix: PackageMix };
   'sessions.given': { count: number };
   'sessions.givenStep': { count: number };
   'sessions.weeks': { low: number; high: number; weeks: number; schedule: string };
@@ -157,6 +162,10 @@ export type MessageParams = {
   'issue.notAnItem': { input: string; route: string | null; suggestion: string | null; allowed: string[] };
   'issue.notAWholeNumber': { input: string; min: number; max: number };
   'issue.notMoney': { input: string };
+  'issue.priceNotPositive': { input: string };
+  'issue.notAPackage': { input: string };
+  'issue.packageSessions': { input: string; max: number };
+  'issue.notAnItemPrice': { input: string };
   'issue.notAPercent': { input: string };
   /** A public payer the price list has no figures for. */
   'issue.payerNotPriced': { status: InsuranceStatus };

@@ -172,9 +172,23 @@ export function planProgram(scenario: Scenario, dataset: Dataset, options: PlanO
   const perSessionExtras = estimate.items.slice(1).filter((i) => i.status === 'priced' && i.charge === 'per-session' && i.unit);
   const extra = (end: End) =>
     perSessionExtras.reduce((sum, i) => sum + (end === 'low' ? (i.unit?.lowCents ?? 0) : (i.unit?.highCents ?? 0)), 0);
+  // With a mix of packages the treatment's total is spread over the sessions, as the estimate bills it.
+  const spread = (end: End, n: number): number | null => {
+    if (!estimate.packages) return null;
+    const total = end === 'low' ? estimate.program.lowCents : estimate.program.highCents;
+    const count = end === 'low' ? lowDays.length : highDays.length;
+    const each = Math.floor(total / count);
+    return n === 0 ? total - each * (count - 1) : each;
+  };
   const sessionPrice = (end: End, n: number) =>
-    (n === 0 && first ? (end === 'low' ? first.lowCents : first.highCents) : end === 'low' ? perSession.lowCents : perSession.highCents) +
-    extra(end);
+    (spread(end, n) ??
+      (n === 0 && first
+        ? end === 'low'
+          ? first.lowCents
+          : first.highCents
+        : end === 'low'
+          ? perSession.lowCents
+          : perSession.highCents)) + extra(end);
   type Slot = { kind: PlanRow['kind']; day: number; low: number | null; high: number | null };
   const slots: Slot[] = [];
   for (const item of estimate.items.slice(1)) {

@@ -1,15 +1,23 @@
 import { type Bill, sessionBills } from './cost-sharing.js';
-import type { CentsRange, Cited, EstimateOptions, LineItem, ProgramPrice, ProgramScenario, Step } from './estimate-types.js';
+import type { CentsRange, Cited, EstimateOptions, LineItem, PackageMix, ProgramPrice, ProgramScenario, Step } from './estimate-types.js';
 import { dataText, type End, type Message, msg } from './message.js';
 import { countSessions } from './schedule.js';
-import type { Dataset, Ref, Route } from './types.js';
+import type { Dataset, Package, Ref, Route, Source } from './types.js';
 
 /**
  * A key two scenarios share exactly when priceProgram prices them alike: the fields of
  * ProgramScenario. They are parsed ids and numbers, never free text, so a separator is safe.
  */
 export function programKey(scenario: ProgramScenario): string {
-  return `${scenario.route}|${scenario.provider}|${scenario.sessions}|${scenario.weeks}|${scenario.doseMg}|${scenario.exclude.join(',')}`;
+  const q = scenario.quote;
+  const quote = q.priceCents === null && q.packages.length === 0 && q.itemPrices.length === 0 ? '' : `|${JSON.stringify(q)}`;
+  return `${scenario.route}|${scenario.provider}|${scenario.sessions}|${scenario.weeks}|${scenario.doseMg}|${scenario.exclude.join(',')}${quote}`;
+}
+
+/** Whether a scenario carries a quote of the patient's own (a price, packages or item prices). */
+export function hasQuote(scenario: ProgramScenario): boolean {
+  const q = scenario.quote;
+  return q.priceCents !== null || q.packages.length > 0 || q.itemPrices.length > 0;
 }
 
 type Say = (line: () => Step<Message>) => void;
@@ -33,28 +41,50 @@ export function priceProgram(scenario: ProgramScenario, dataset: Dataset, option
   const say: Say = (line) => {
     if (explain) explanation.push(line());
   };
-  const price = offer.price;
+  const quote = scenario.quote;
+  const quoted = quote.priceCents;
+  // The patient's quote replaces the published price (#23): one price a session, at the dose given.
+  const price: Price =
+    quoted === null ? offer.price : { per: 'session', lowCents: quoted, highCents: quoted, ref: quoteRef('--price', quote.asOf) };
 
-  // 1. One session, and session 1 at the label's starting dose where it differs.
+  // 1. One session, and session 1 at the label's starting dose where it differs (not with a quote: it is per session as given).
   const dose = scenario.doseMg === null ? null : ((route.doses ?? []).find((d) => d.mg === scenario.doseMg) ?? null);
-  const { perSession, units } = sessionPrice(route, provider.label, price, dose, say);
-  const firstSession = firstSessionPrice(route, price, dose, say);
+  const { perSession, units } = sessionPrice(route, provider.label, price, quoted === null ? dose : null, say);
+  const firstSession = quoted === null ? firstSessionPrice(route, price, dose, say) : null;
 
   // 2. How many sessions: as given, from a duration through the schedule, or the typical program.
   const sessions = countProgramSessions(scenario, route);
   for (const line of sessions.steps)
     say(() => ({ text: line, source: sessions.ref?.source ?? null, at: sessions.ref?.at ?? null, quote: sessions.ref?.quote ?? null }));
 
-  // 3. The treatment over the program: the fewest sessions at the lowest price, the most at the highest.
-  const program = {
-    lowCents: treatmentTotal(sessions.low, perSession.lowCents, firstSession?.lowCents ?? null),
-    highCents: treatmentTotal(sessions.high, perSession.highCents, firstSession?.highCents ?? null),
-  };
-  for (const [end, count, each, first, total] of [
-    ['low', sessions.low, perSession.lowCents, firstSession?.lowCents ?? null, program.lowCents],
-    ['high', sessions.high, perSession.highCents, firstSession?.highCents ?? null, program.highCents],
-  ] as const)
-    say(() => step(msg('price.program', { end, count, eachCents: each, firstCents: first, totalCents: total }), price.ref));
+  // 3. The treatment over the program: the fewest sessions at the lowest price, the most at the
+  // highest; with packages (the quote's, else the price list's) or an introductory session, the
+  // cheapest mix of them and single sessions at each end.
+  const packages = quote.packages.length > 0 ? quote.packages : quoted === null ? (offer.packages ?? []) : [];
+  const intro = quoted === null ? (offer.intro ?? null) : null;
+  const mixed = packages.length > 0 || intro !== null;
+  const packagesRef = quote.packages.length > 0 ? quoteRef('--package', quote.asOf) : (offer.packages?.[0]?.ref ?? intro?.ref ?? price.ref);
+  const mixes = mixed
+    ? {
+        low: cheapestMix(sessions.low, perSession.lowCents, packages, intro?.cents ?? null),
+        high: cheapestMix(sessions.high, perSession.highCents, packages, intro?.cents ?? null),
+      }
+    : null;
+  const program = mixes
+    ? { lowCents: mixes.low.totalCents, highCents: mixes.high.totalCents }
+    : {
+        lowCents: treatmentTotal(sessions.low, perSession.lowCents, firstSession?.lowCents ?? null),
+        highCents: treatmentTotal(sessions.high, perSession.highCents, firstSession?.highCents ?? null),
+      };
+  if (mixes)
+    for (const end of ['low', 'high'] as const)
+      say(() => step(msg('price.mix', { end, count: sessions[end], mix: mixes[end] }), packagesRef));
+  else
+    for (const [end, count, each, first, total] of [
+      ['low', sessions.low, perSession.lowCents, firstSession?.lowCents ?? null, program.lowCents],
+      ['high', sessions.high, perSession.highCents, firstSession?.highCents ?? null, program.highCents],
+    ] as const)
+      say(() => step(msg('price.program', { end, count, eachCents: each, firstCents: first, totalCents: total }), price.ref));
 
   // 4. The line items: the treatment, then the others; priced ones add up, the rest are named.
   const items = lineItems(scenario, dataset, route, provider.label, price, dose, firstSession, sessions, perSession, program, say);
@@ -74,12 +104,20 @@ export function priceProgram(scenario: ProgramScenario, dataset: Dataset, option
 
   // 6. The bills, in order, that insurance shares: one-time visits first, then each session.
   const bills = {
-    low: billsFor('low', extras, sessions, perSession, firstSession),
-    high: billsFor('high', extras, sessions, perSession, firstSession),
+    low: billsFor('low', extras, sessions, perSession, firstSession, mixes ? program.lowCents : null),
+    high: billsFor('high', extras, sessions, perSession, firstSession, mixes ? program.highCents : null),
   };
 
   // 7. Notes that the program alone decides (the rest depend on the insurance; see estimateFromPrice).
-  const notes = explain ? programNotes(scenario, dataset, route, items, firstSession, sessions.high) : NO_NOTES;
+  const programNoteLists = explain ? programNotes(scenario, dataset, route, items, firstSession, sessions.high) : NO_NOTES;
+  // The quote against the published range, and the mix of packages: said before the route's own notes.
+  const quoteNotes: Cited<Message>[] = [];
+  if (explain && quoted !== null) quoteNotes.push(quoteNote(quoted, offer.price, dose));
+  if (explain && mixes)
+    quoteNotes.push(
+      cite(msg('note.packageMix', { low: mixes.low, high: mixes.high, count: { low: sessions.low, high: sessions.high } }), packagesRef),
+    );
+  const notes = quoteNotes.length === 0 ? programNoteLists : { ...programNoteLists, before: [...quoteNotes, ...programNoteLists.before] };
   const benchmarks = (route.benchmarks ?? [])
     .filter((b) => b.doseMg === undefined || !dose || b.doseMg === dose.mg)
     .map((b) => ({ text: b.text, cents: b.cents, ...refFields(b.ref) }));
@@ -108,6 +146,7 @@ export function priceProgram(scenario: ProgramScenario, dataset: Dataset, option
       at: sessions.ref?.at ?? null,
     },
     program,
+    packages: mixes,
     items,
     dueUpFront,
     firstYear,
@@ -248,9 +287,16 @@ function lineItems(
   for (const def of route.items ?? []) {
     const count = def.charge === 'once' ? { low: 1, high: 1 } : { low: sessions.low, high: sessions.high };
     const excluded = scenario.exclude.includes(def.id);
-    const unit = def.price ? { lowCents: def.price.lowCents, highCents: def.price.highCents } : null;
+    // An item price from the quote replaces the published one, or prices an item no source prices (#23).
+    const quotedItem = scenario.quote.itemPrices.find((q) => q.id === def.id);
+    const itemRef = quotedItem ? quoteRef('--item-price', scenario.quote.asOf) : undefined;
+    const unit = quotedItem
+      ? { lowCents: quotedItem.cents, highCents: quotedItem.cents }
+      : def.price
+        ? { lowCents: def.price.lowCents, highCents: def.price.highCents }
+        : null;
     const priced = unit !== null && !excluded;
-    const isThirdParty = thirdParty(def.price?.ref) || thirdParty(def.price?.highRef);
+    const isThirdParty = !quotedItem && (thirdParty(def.price?.ref) || thirdParty(def.price?.highRef));
     items.push({
       id: def.id,
       label: dataText(def.label),
@@ -259,11 +305,11 @@ function lineItems(
       unit,
       total: priced && unit ? { lowCents: unit.lowCents * count.low, highCents: unit.highCents * count.high } : null,
       status: excluded ? 'excluded' : priced ? 'priced' : 'not-priced',
-      note: excluded ? msg('item.excluded', {}) : def.notPriced === undefined ? null : dataText(def.notPriced),
+      note: excluded ? msg('item.excluded', {}) : def.notPriced === undefined || quotedItem ? null : dataText(def.notPriced),
       thirdParty: isThirdParty,
-      ...refFields(def.price?.highRef ?? def.price?.ref ?? def.ref),
+      ...refFields(itemRef ?? def.price?.highRef ?? def.price?.ref ?? def.ref),
     });
-    const itemPrice = def.price;
+    const itemPrice = itemRef ? { ref: itemRef, highRef: undefined } : def.price;
     if (priced && unit && itemPrice) {
       const line = { label: def.label, charge: def.charge, thirdParty: isThirdParty };
       const highRef = itemPrice.highRef;
@@ -310,19 +356,32 @@ function firstYearPrice(
   return { lowCents: total('low', year.low), highCents: total('high', year.high), sessions: { low: year.low, high: year.high } };
 }
 
-/** The bills at one end, in order: one-time visits first (named), then each session with its per-session items. */
+/**
+ * The bills at one end, in order: one-time visits first (named), then each session with its
+ * per-session items. With a mix of packages, the treatment's total is spread over the sessions
+ * (the first takes the odd cents), as a plan shares it session by session.
+ */
 function billsFor(
   end: End,
   extras: LineItem<Message>[],
   sessions: ProgramSessions,
   perSession: CentsRange,
   first: FirstSession | null,
+  mixTotal: number | null,
 ): Bill[] {
   const once = extras
     .filter((i) => i.charge === 'once' && i.unit)
     .map((i) => ({ cents: pick(i.unit as CentsRange, end), session: null, name: shortLabel(i.label) }));
   const perSessionExtras = extras.filter((i) => i.charge === 'per-session').reduce((sum, i) => sum + (i.unit ? pick(i.unit, end) : 0), 0);
-  const bills: Bill[] = [...once, ...sessionBills(pick(perSession, end) + perSessionExtras, end === 'low' ? sessions.low : sessions.high)];
+  const count = end === 'low' ? sessions.low : sessions.high;
+  if (mixTotal !== null && count > 0) {
+    const each = Math.floor(mixTotal / count);
+    const bills = sessionBills(each + perSessionExtras, count);
+    const firstBill = bills[0];
+    if (firstBill) firstBill.cents += mixTotal - each * count;
+    return [...once, ...bills];
+  }
+  const bills: Bill[] = [...once, ...sessionBills(pick(perSession, end) + perSessionExtras, count)];
   const firstBill = bills[once.length];
   if (first && firstBill) firstBill.cents = pick(first, end) + perSessionExtras;
   return bills;
@@ -374,6 +433,74 @@ function programNotes(
 
 const pick = (r: CentsRange, end: End) => (end === 'low' ? r.lowCents : r.highCents);
 const sumBills = (bills: Bill[]) => bills.reduce((total, b) => total + b.cents, 0);
+
+/**
+ * The cheapest way to buy `count` sessions (cents): single sessions at `single`, packages (a package
+ * larger than needed only when it costs less than the single sessions it replaces), and an
+ * introductory first session where there is one. Ties go to single sessions, then smaller packages.
+ */
+export function cheapestMix(count: number, single: number, packages: readonly Package[], intro: number | null): PackageMix {
+  const best = [0];
+  const choice: (Package | null)[] = [null];
+  for (let n = 1; n <= count; n++) {
+    let cost = (best[n - 1] ?? 0) + single;
+    let pick: Package | null = null;
+    for (const p of packages) {
+      const candidate = (p.sessions >= n ? 0 : (best[n - p.sessions] ?? 0)) + p.cents;
+      if (candidate < cost) {
+        cost = candidate;
+        pick = p;
+      }
+    }
+    best.push(cost);
+    choice.push(pick);
+  }
+  // With an introductory session, the first session may be it and the rest bought as above.
+  const useIntro = intro !== null && count > 0 && intro + (best[count - 1] ?? 0) < (best[count] ?? 0);
+  const counts = new Map<Package, number>();
+  let singles = 0;
+  let n = useIntro ? count - 1 : count;
+  while (n > 0) {
+    const p = choice[n] ?? null;
+    if (p === null) {
+      singles += 1;
+      n -= 1;
+    } else {
+      counts.set(p, (counts.get(p) ?? 0) + 1);
+      n = Math.max(0, n - p.sessions);
+    }
+  }
+  return {
+    packages: [...counts].map(([p, c]) => ({ sessions: p.sessions, cents: p.cents, count: c })).sort((a, b) => a.sessions - b.sessions),
+    singles,
+    singleCents: single,
+    introCents: useIntro ? intro : null,
+    totalCents: useIntro ? intro + (best[count - 1] ?? 0) : (best[count] ?? 0),
+  };
+}
+
+/** The source of a figure from the patient's own quote: the flag it was given with, on the day given. */
+function quoteRef(flag: string, asOf: string | null): Ref {
+  return { source: QUOTE_SOURCE.id, at: flag, asOf: asOf ?? undefined };
+}
+
+/** The quote's own source, listed with the others wherever a quoted figure is shown. */
+export const QUOTE_SOURCE: Source = {
+  id: 'quote',
+  title: 'Your quote: the prices given on the command line (--price, --package, --item-price)',
+  publisher: 'you or your clinic',
+  date: null,
+  dateNote: 'the day the estimate was made',
+  thirdParty: false,
+};
+
+/** How a quoted price compares with the published range for the same session (cents), cited to the published figure. */
+function quoteNote(quoted: number, published: Price, dose: Dose | null): Cited<Message> {
+  const units = published.per === 'device' && dose ? dose.devices : 1;
+  const range = { lowCents: published.lowCents * units, highCents: published.highCents * units };
+  const position = quoted < range.lowCents ? 'below' : quoted > range.highCents ? 'above' : 'within';
+  return cite(msg('note.quoteVsPublished', { priceCents: quoted, published: range, position }), published.ref);
+}
 
 /** A line item's label without its parenthesis, as a bill's name ("Intake visit (once)" -> "Intake visit"). */
 function shortLabel(label: Message): Message {

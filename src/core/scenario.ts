@@ -76,8 +76,14 @@ export function parseScenario(raw: RawScenario, dataset: Dataset): ParseScenario
   // 5. Line items to leave out: names of the dataset's items (`intake,psychotherapy`).
   const exclude = resolveExclude(text('exclude'), route, dataset, fail);
 
-  if (issues.length > 0 || !route || !provider || !insurance || !exclude) return { ok: false, issues };
-  return { ok: true, scenario: { route: route.id, provider, sessions, weeks, doseMg, exclude, insurance } };
+  // 6. The patient's own quote: a price per session, packages, item prices.
+  const priceCents = positiveMoney(text('price'), 'price', fail);
+  const packages = resolvePackages(text('package'), fail);
+  const itemPrices = resolveItemPrices(text('itemPrice'), route, dataset, fail);
+
+  if (issues.length > 0 || !route || !provider || !insurance || !exclude || !packages || !itemPrices) return { ok: false, issues };
+  const quote = { priceCents, packages, itemPrices, asOf: null };
+  return { ok: true, scenario: { route: route.id, provider, sessions, weeks, doseMg, exclude, quote, insurance } };
 }
 
 type Fail = (field: ScenarioField, message: Message) => null;
@@ -268,6 +274,62 @@ function resolveExclude(input: string | undefined, route: Route | null, dataset:
     }
   }
   return [...new Set(names)].sort();
+}
+
+/** A price from a quote: money above zero (a session that costs nothing is no quote); null when not given. */
+function positiveMoney(input: string | undefined, field: ScenarioField, fail: Fail): number | null {
+  const cents = money(input, field, fail);
+  if (cents === 0) return fail(field, msg('issue.priceNotPositive', { input: input ?? '' }));
+  return cents;
+}
+
+/** Packages on offer, "6:2400,8:3000" (sessions:dollars), sorted by size; [] when not given, null when refused. */
+function resolvePackages(input: string | undefined, fail: Fail): { sessions: number; cents: number }[] | null {
+  if (input === undefined) return [];
+  const packages: { sessions: number; cents: number }[] = [];
+  for (const part of input
+    .split(',')
+    .map((p) => p.trim())
+    .filter((p) => p !== '')) {
+    const match = /^(\d{1,6})\s*:\s*(.+)$/.exec(part);
+    const sessions = match ? Number(withoutLeadingZeros(match[1] ?? '')) : NaN;
+    const cents = match ? parseCents(match[2] ?? '') : null;
+    if (!match || cents === null) return fail('package', msg('issue.notAPackage', { input: part }));
+    if (!Number.isInteger(sessions) || sessions < 1 || sessions > MAX_SESSIONS)
+      return fail('package', msg('issue.packageSessions', { input: part, max: MAX_SESSIONS }));
+    if (cents === 0) return fail('package', msg('issue.priceNotPositive', { input: part }));
+    packages.push({ sessions, cents });
+  }
+  if (packages.length === 0) return fail('package', msg('issue.notAPackage', { input }));
+  return packages.sort((a, b) => a.sessions - b.sessions || a.cents - b.cents);
+}
+
+/** Item prices from a quote, "observation=180,intake=0", for items of the route; [] when not given, null when refused. */
+function resolveItemPrices(
+  input: string | undefined,
+  route: Route | null,
+  dataset: Dataset,
+  fail: Fail,
+): { id: string; cents: number }[] | null {
+  if (input === undefined) return [];
+  const known = [...new Set((route ? [route] : dataset.routes).flatMap((r) => (r.items ?? []).map((i) => i.id)))].sort();
+  const prices = new Map<string, number>();
+  for (const part of input
+    .split(',')
+    .map((p) => p.trim())
+    .filter((p) => p !== '')) {
+    const match = /^([^=]+)=(.*)$/.exec(part);
+    const name = normaliseName(match?.[1] ?? '');
+    const cents = match ? parseCents(match[2] ?? '') : null;
+    if (!match || cents === null) return fail('itemPrice', msg('issue.notAnItemPrice', { input: part }));
+    if (!known.includes(name))
+      return fail(
+        'itemPrice',
+        msg('issue.notAnItem', { input: name, route: route?.id ?? null, suggestion: closestName(name, known) ?? null, allowed: known }),
+      );
+    prices.set(name, cents);
+  }
+  return [...prices].map(([id, cents]) => ({ id, cents })).sort((a, b) => a.id.localeCompare(b.id, 'en'));
 }
 
 function wholeNumber(input: string | undefined, field: ScenarioField, min: number, max: number, fail: Fail): number | null {

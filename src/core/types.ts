@@ -11,6 +11,9 @@ import type { Message } from './message.js';
  */
 export type Ref = { source: string; at: string; quote?: string | undefined; asOf?: string | undefined };
 export type Note = { text: string; ref: Ref };
+/** A package of sessions sold at one price: `sessions` sessions for `cents`. */
+export type Package = { sessions: number; cents: number; ref?: Ref | undefined };
+
 /** A price range; `highRef` is the source of the high end when another source gives it. */
 export type Price = { per: 'session' | 'device'; lowCents: number; highCents: number; ref: Ref; highRef?: Ref | undefined };
 /** A source of the dataset: who says it, when, and where to read it. */
@@ -56,7 +59,15 @@ export type Route = {
   label: string;
   description: string;
   aliases: string[];
-  offers: { provider: string; price: Price; codes?: ServiceCode[] | undefined }[];
+  offers: {
+    provider: string;
+    price: Price;
+    codes?: ServiceCode[] | undefined;
+    /** Packages of sessions the provider sells at one price (a clinic's own list), in cents. */
+    packages?: Package[] | undefined;
+    /** An introductory first session at its own price (with the consultation, say), in cents. */
+    intro?: { cents: number; ref: Ref } | undefined;
+  }[];
   doses?: { mg: number; devices: number; ref: Ref }[] | undefined;
   defaultDoseMg?: number | undefined;
   /** The dose of the first session whatever the dose chosen (esketamine: 56 mg on day 1). */
@@ -185,6 +196,12 @@ export type Scenario = {
   doseMg: number | null;
   /** Line items left out (`--exclude intake`): ids, sorted. */
   exclude: string[];
+  /**
+   * The patient's own quote, which replaces the published prices it gives: a price per session
+   * (cents; for esketamine, per session at the dose given), packages on offer, and item prices
+   * (ids sorted); `asOf` is the day the quote was given (the command's today, so the core stays pure).
+   */
+  quote: { priceCents: number | null; packages: Package[]; itemPrices: { id: string; cents: number }[]; asOf: string | null };
   insurance: {
     status: InsuranceStatus;
     covered: Covered;

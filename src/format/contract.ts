@@ -16,6 +16,20 @@ export const ScenarioSchema = z.strictObject({
   weeks: z.nullable(z.int()),
   doseMg: z.nullable(z.int()),
   exclude: z.array(z.string()),
+  quote: z.strictObject({
+    priceCents: z.nullable(z.int()),
+    packages: z.array(
+      z.strictObject({
+        sessions: z.int(),
+        cents: z.int(),
+        ref: z.optional(
+          z.strictObject({ source: z.string(), at: z.string(), quote: z.optional(z.string()), asOf: z.optional(z.string()) }),
+        ),
+      }),
+    ),
+    itemPrices: z.array(z.strictObject({ id: z.string(), cents: z.int() })),
+    asOf: z.nullable(z.string()),
+  }),
   insurance: z.strictObject({
     status: z.enum(INSURANCE_STATUSES),
     covered: z.enum(COVERED_CHOICES),
@@ -35,6 +49,13 @@ const scenarioTypeMatchesSchema: Same<z.infer<typeof ScenarioSchema>, Scenario> 
 void scenarioTypeMatchesSchema;
 
 const Cents = z.int();
+const PackageMixSchema = z.strictObject({
+  packages: z.array(z.strictObject({ sessions: z.int(), cents: z.int(), count: z.int() })),
+  singles: z.int(),
+  singleCents: z.int(),
+  introCents: z.nullable(z.int()),
+  totalCents: z.int(),
+});
 const Range = z.strictObject({ lowCents: Cents, highCents: Cents });
 const RefFields = { source: z.string(), at: z.string(), quote: z.nullable(z.string()), asOf: z.nullable(z.string()) };
 const Cited = z.strictObject({ text: z.string(), ...RefFields });
@@ -92,6 +113,7 @@ export const EstimateSchema = z.strictObject({
     at: z.nullable(z.string()),
   }),
   program: Range,
+  packages: z.nullable(z.strictObject({ low: PackageMixSchema, high: PackageMixSchema })),
   items: z.array(
     z.strictObject({
       id: z.string(),

@@ -28,10 +28,12 @@ export function headline(e: Estimate): string[] {
           : 'as your plan does not cover it';
   // A span of published prices is not a likelihood: say what it spans (#21).
   const amount = formatUsdRange(pay.lowCents, pay.highCents);
+  // With the patient's own quote the figure is theirs, not a span of published prices.
+  const quoted = e.perSession.source === 'quote';
   const span =
     pay.lowCents === pay.highCents
-      ? `At published prices you would pay ${amount} in all`
-      : `From the lowest to the highest published price, you would pay ${amount} in all`;
+      ? `At ${quoted ? 'the prices you gave' : 'published prices'} you would pay ${amount} in all`
+      : `From the lowest to the highest ${quoted ? 'of the prices you gave and the published ones' : 'published price'}, you would pay ${amount} in all`;
   const lines = [`${span} (${how}) for ${describeEstimate(e)}.`];
   const named = (status: string) => e.items.filter((i) => i.status === status).map((i) => i.label.replace(/\s*\(.*\)$/, '').toLowerCase());
   const unpriced = named('not-priced');
@@ -150,7 +152,7 @@ export function estimateRows(e: Estimate, short = false): Row[] {
   const priceCite = cite(e.perSession.source, e.perSession.at);
   const unit = e.perSession.units > 1 ? ` (${e.dose ? `${e.dose.mg} mg, ` : ''}${e.perSession.units} devices)` : '';
   // The session price's source is labelled as every other figure is when a third party gives it (#21).
-  const third = e.items[0]?.thirdParty ? ' (third-party figure)' : '';
+  const third = e.perSession.source === 'quote' ? ' (your quote)' : e.items[0]?.thirdParty ? ' (third-party figure)' : '';
   const rows: Row[] = [
     { label: `Per session${unit}${third}`, lowCents: e.perSession.lowCents, highCents: e.perSession.highCents, cite: priceCite },
   ];
@@ -170,7 +172,8 @@ export function estimateRows(e: Estimate, short = false): Row[] {
   });
   const extras = e.items.slice(1);
   for (const item of extras.filter((i) => i.status === 'priced' && i.total)) {
-    const label = `${item.label.replace(/\s*\(.*\)$/, '')}${item.charge === 'once' ? ', once' : ''}${item.thirdParty ? ' (third-party figure)' : ''}`;
+    const whose = item.source === 'quote' ? ' (your quote)' : item.thirdParty ? ' (third-party figure)' : '';
+    const label = `${item.label.replace(/\s*\(.*\)$/, '')}${item.charge === 'once' ? ', once' : ''}${whose}`;
     rows.push({
       label,
       lowCents: item.total?.lowCents ?? 0,

@@ -155,6 +155,29 @@ export async function askMissingInputs(given: RawScenario, dataset: Dataset, pro
     Object.assign(raw, readSessionsAnswer(answer, typical));
   }
 
+  // 3b. A quote from the clinic, if the patient has one (#23): it replaces the published prices.
+  if (raw.price === undefined && raw.package === undefined) {
+    const has = await prompts.confirm({
+      message: 'Do you have a price quote from the clinic? (Enter for no: the published price ranges are used)',
+      default: false,
+    });
+    if (has) {
+      const check = (field: ScenarioField) => (value: string) => (value.trim() === '' ? true : checkAnswer(raw, field, value, dataset));
+      const price = await prompts.input({
+        message: 'Its price for one session, in dollars? (leave blank if it quoted only packages)',
+        default: '',
+        validate: check('price'),
+      });
+      if (price.trim() !== '') raw.price = price;
+      const offered = await prompts.input({
+        message: 'Packages it offers, as sessions:dollars? (e.g. 6:2400, or 6:2400,8:3000; leave blank for none)',
+        default: '',
+        validate: check('package'),
+      });
+      if (offered.trim() !== '') raw.package = offered;
+    }
+  }
+
   // 4. Insurance, then only the terms that status uses.
   if (raw.insurance === undefined) {
     raw.insurance = await prompts.select({

@@ -1,5 +1,5 @@
 // The English message catalog: the words of every message the core returns (see core/message.ts).
-import type { CentsRange } from '../core/estimate-types.js';
+import type { CentsRange, PackageMix } from '../core/estimate-types.js';
 import { formatRange } from '../core/fields.js';
 import type { BillRun, End } from '../core/message.js';
 import { formatPercent, formatUsd, formatUsdRange } from '../core/money.js';
@@ -16,6 +16,17 @@ const didYouMean = (suggestion: string | null) => (suggestion === null ? '' : ` 
 const statuses = (list: readonly InsuranceStatus[]) =>
   list.length < 3 ? list.join(' or ') : `${list.slice(0, -1).join(', ')} or ${list[list.length - 1]}`;
 const endName = (end: End) => `${end} end`;
+/** "8 sessions: one 6-session package at $2,400 and 2 single sessions at $450 = $3,300". */
+const mixWords = (count: number, m: PackageMix) => {
+  const parts = [
+    ...(m.introCents === null ? [] : [`the introductory session at ${usd(m.introCents)}`]),
+    ...m.packages.map(
+      (p) => `${p.count === 1 ? 'one' : p.count} ${p.sessions}-session package${p.count === 1 ? '' : 's'} at ${usd(p.cents)}`,
+    ),
+    ...(m.singles > 0 ? [`${plural(m.singles, 'single session')} at ${usd(m.singleCents)}`] : []),
+  ];
+  return `${plural(count, 'session')}: ${parts.join(' and ') || 'none'} = ${usd(m.totalCents)}`;
+};
 
 /** English words for every message key. */
 export const messages: MessageWords = {
@@ -133,6 +144,12 @@ export const messages: MessageWords = {
   'note.itemNotPriced': (p) => `${p.label}: not priced (${p.why ?? 'ask the clinic'}).`,
   'note.firstSession': (p) =>
     `Session 1 is priced at ${p.doseMg} mg (${p.devices} devices), the label's starting dose${p.laterDoseMg === null ? '' : `; ${p.laterDoseMg} mg only from session 2`}.`,
+  'note.packageMix': (p) =>
+    p.low.totalCents === p.high.totalCents && p.count.low === p.count.high
+      ? `Priced at the cheapest mix: ${mixWords(p.count.low, p.low)}.`
+      : `Priced at the cheapest mix: at the low end ${mixWords(p.count.low, p.low)}; at the high end ${mixWords(p.count.high, p.high)}.`,
+  'note.quoteVsPublished': (p) =>
+    `Your quote, ${usd(p.priceCents)} a session, is ${p.position === 'within' ? 'within' : p.position} the published range of ${range(p.published)} for the same session.`,
   'note.savingsGovernmentPlans': () =>
     'Government plans (Medicare, Medicaid, TRICARE, Department of Defense, VA) could not use it under its earlier terms; check the current ones.',
 
@@ -150,6 +167,7 @@ export const messages: MessageWords = {
     `${p.label}, ${endName(p.end)}: ${usd(p.cents)}${p.charge === 'once' ? ' once' : ' per session'}${p.thirdParty ? ' (third-party figure)' : ''}`,
   'price.item': (p) =>
     `${p.label}: ${range(p.unit)}${p.charge === 'once' ? ' once' : ' per session'}${p.thirdParty ? ' (third-party figure)' : ''}`,
+  'price.mix': (p) => `Program, ${endName(p.end)}: ${mixWords(p.count, p.mix)}`,
   'price.allIn': (p) => `All-in: ${range(p.program)} for the treatment + ${p.extras.map(range).join(' + ')} = ${range(p.allIn)}`,
   'sessions.given': (p) => `${plural(p.count, 'session')}, as given`,
   'sessions.givenStep': (p) => `Sessions: ${p.count}, as given`,
@@ -199,6 +217,10 @@ export const messages: MessageWords = {
   'issue.notAWholeNumber': (p) => `${quote(p.input)} is not allowed; use a whole number from ${p.min} to ${p.max}`,
   'issue.notMoney': (p) =>
     `${quote(p.input)} is not an amount of money; use dollars such as 1000, 1000.50 or $1,000.50 (at most two decimals, not negative)`,
+  'issue.priceNotPositive': (p) => `${quote(p.input)} is not a price: a quote is more than $0`,
+  'issue.notAPackage': (p) => `${quote(p.input)} is not a package; write sessions:dollars, such as 6:2400, or several as 6:2400,8:3000`,
+  'issue.packageSessions': (p) => `${quote(p.input)} is not a package: it needs 1 to ${p.max} sessions`,
+  'issue.notAnItemPrice': (p) => `${quote(p.input)} is not an item price; write item=dollars, such as observation=180,intake=0`,
   'issue.notAPercent': (p) => `${quote(p.input)} is not a percentage; use a number from 0 to 100 with at most two decimals`,
   'issue.payerNotPriced': (p) =>
     `is ${p.status}, but the price list has no ${p.status} figures (deductible, share, limits) to price it with; use the bundled list or add them`,

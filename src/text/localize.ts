@@ -55,6 +55,7 @@ export function sayEstimate(e: Estimate<Message>, say: Say): Estimate {
     firstSession: e.firstSession,
     sessions: once(say, e.sessions, () => ({ ...e.sessions, description: say(e.sessions.description) })),
     program: e.program,
+    packages: e.packages,
     items: sayItems(e.items, say),
     dueUpFront: e.dueUpFront,
     firstYear: e.firstYear,

@@ -184,3 +184,50 @@ describe('pipes and write errors', () => {
 });
 
 writeFileSync(join(temp, 'many.csv'), `route,sessions\n${'iv,6\n'.repeat(20000)}`);
+
+describe("a clinic's own price list (#23)", () => {
+  it('data init writes one that validates, and as the default it prices the published figures of one clinic', () => {
+    const file = join(temp, 'clinic-prices.json');
+    const init = runCli([
+      'data',
+      'init',
+      '-r',
+      'iv',
+      '--price',
+      '550',
+      '--intro',
+      '375',
+      '--package',
+      '6:3025,8:3925',
+      '--clinic-name',
+      'Example Clinic',
+      '-o',
+      file,
+    ]);
+    expect(init.code).toBe(0);
+    expect(runCli(['data', 'validate', file]).stdout).toContain('valid (example-clinic 1.0.0');
+    const env = { KETAMINE_COST_DATA: file };
+    const program = (sessions: string) =>
+      JSON.parse(runCli(['-r', 'iv', '-s', sessions, '-f', 'json', '--exclude', 'intake'], { env }).stdout).program;
+    // An introductory infusion with consultation $375; 6 treatments $3,025; 8 treatments $3,925.
+    expect(program('1')).toEqual({ lowCents: 37_500, highCents: 37_500 });
+    expect(program('6')).toEqual({ lowCents: 302_500, highCents: 302_500 });
+    expect(program('8')).toEqual({ lowCents: 392_500, highCents: 392_500 });
+  });
+  it('refuses data init without a price, and a quote that is not money', () => {
+    expect(runCli(['data', 'init', '-r', 'iv']).code).toBe(2);
+    const bad = runCli(['data', 'init', '-r', 'iv', '--price', 'cheap']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--price "cheap" is not an amount of money');
+  });
+  it('batch columns price, package and item-price hold each patient’s quote', () => {
+    const r = runCli(['batch', '-', '-f', 'jsonl'], {
+      input: 'id,route,sessions,price,package,item-price\na,iv,8,450,6:2400,intake=200\n',
+    });
+    // 8 sessions: $2,400 + 2 x $450 = $3,300; the $200 intake: $3,500 all in.
+    expect(JSON.parse(r.stdout)).toMatchObject({
+      program: { lowCents: 330_000, highCents: 330_000 },
+      allIn: { lowCents: 350_000, highCents: 350_000 },
+    });
+  });
+});

@@ -491,6 +491,7 @@ describe('the command to run it again', () => {
       weeks: null,
       doseMg: null,
       exclude: [],
+      quote: { priceCents: null, packages: [], itemPrices: [], asOf: null },
       insurance: {
         status: 'none' as const,
         covered: 'auto' as const,

@@ -88,6 +88,7 @@ describe.skipIf(!hasTmux)('in a real terminal', () => {
     const s = await startSession('enter');
     await s.answer('How would the ketamine be given?', 'Enter');
     await s.answer('How many sessions?', 'Enter');
+    await s.answer('price quote from the clinic', 'Enter'); // no quote: the published ranges
     await s.answer('Will insurance pay for part of it?', 'Enter');
     await s.answer('eligibility notes', 'Enter');
     expect(await s.exitCode()).toBe(0);
@@ -103,6 +104,7 @@ describe.skipIf(!hasTmux)('in a real terminal', () => {
     const s = await startSession('oral');
     await s.answer('How would the ketamine be given?', 'Down', 'Down', 'Down', 'Enter'); // oral
     await s.answer('How many sessions?', '4', 'Enter');
+    await s.answer('price quote from the clinic', 'Enter'); // no quote: the published ranges
     await s.answer('Will insurance pay for part of it?', 'Down', 'Enter'); // in network
     await s.answer('Does your plan cover', 'Down', 'Enter'); // yes
     await s.answer('How much of your deductible is left', 'BSpace', '100', 'Enter');
@@ -136,6 +138,7 @@ describe.skipIf(!hasTmux)('in a real terminal', () => {
       const s = await startSession(`size${width}`, { width, height });
       await s.answer('How would the ketamine be given?', 'Enter');
       await s.answer('How many sessions?', 'Enter');
+      await s.answer('price quote from the clinic', 'Enter'); // no quote: the published ranges
       await s.answer('Will insurance pay for part of it?', 'Enter');
       await s.answer('eligibility notes', 'Enter');
       expect(await s.exitCode()).toBe(0);

@@ -55,6 +55,7 @@ describe('the question flow', () => {
     expect(asked.map((q) => q.message.split('?')[0])).toEqual([
       'How would the ketamine be given',
       'How many sessions',
+      'Do you have a price quote from the clinic',
       'Will insurance pay for part of it',
       'Optional: would you like to check the common eligibility notes (reasons a provider may say ketamine is not right for someone, to raise with them)',
     ]);
@@ -89,7 +90,9 @@ describe('the question flow', () => {
       dataset,
       prompts,
     );
+    // The quote is the one thing no flag gave (#23): asked, optional.
     expect(asked.map((q) => q.message.split('?')[0])).toEqual([
+      'Do you have a price quote from the clinic',
       'Optional: would you like to check the common eligibility notes (reasons a provider may say ketamine is not right for someone, to raise with them)',
     ]);
   });
@@ -225,7 +228,12 @@ describe('the questions follow the payer (#22)', () => {
   const questions = async (insurance: string, answers: [RegExp, unknown][] = []) => {
     const { prompts, asked } = scripted(answers);
     const { raw } = await askMissingInputs({ route: 'esketamine', sessions: '8', dose: '56', insurance }, dataset, prompts);
-    return { raw, asked: asked.map((q) => q.message.split('?')[0] ?? '').filter((m) => !m.startsWith('Optional')) };
+    return {
+      raw,
+      asked: asked
+        .map((q) => q.message.split('?')[0] ?? '')
+        .filter((m) => !m.startsWith('Optional') && !m.startsWith('Do you have a price quote')),
+    };
   };
   it('Medicare asks about a Medigap plan and the Part B deductible, not a coinsurance', async () => {
     const { raw, asked } = await questions('medicare', [[/Medigap/, 'G']]);
@@ -260,5 +268,19 @@ describe('the questions follow the payer (#22)', () => {
       'medicare-advantage',
       'medicaid',
     ]);
+  });
+});
+
+describe('a quote from the clinic (#23)', () => {
+  it('asks for it, and the answers price the program', async () => {
+    const { prompts } = scripted([
+      [/price quote/, true],
+      [/one session/, '450'],
+      [/Packages/, '6:2400'],
+    ]);
+    const { raw } = await askMissingInputs({ route: 'iv', sessions: '8', insurance: 'none' }, dataset, prompts);
+    expect(raw).toMatchObject({ price: '450', package: '6:2400' });
+    // 8 sessions: one 6-session package at $2,400 and 2 single sessions at $450 = $3,300.
+    expect(estimateFrom({ ...raw, exclude: 'intake' }).program).toEqual({ lowCents: 330_000, highCents: 330_000 });
   });
 });

@@ -1,0 +1,101 @@
+// Your own prices (#23), one hand-worked case a line; the arithmetic is in the comment.
+import { describe, expect, it } from 'vitest';
+import { cheapestMix } from '../../src/core/estimate.js';
+import { parseScenario, type RawScenario } from '../../src/core/scenario.js';
+import * as en from '../../src/text/en.js';
+import { estimateFrom, readDataset } from '../helpers.js';
+
+const dataset = readDataset();
+const refused = (raw: RawScenario) => {
+  const parsed = parseScenario(raw, dataset);
+  if (parsed.ok) throw new Error('accepted');
+  return `${parsed.issues[0]?.field}: ${en.say(parsed.issues[0]?.message ?? { key: 'gfe.notPriced', params: {} })}`;
+};
+
+describe('the cheapest mix of packages and single sessions', () => {
+  const six = { sessions: 6, cents: 240_000 };
+  // 8 at $450 with 6 for $2,400: $2,400 + 2 x $450 = $3,300 (8 singles would be $3,600).
+  it('a package and singles', () => expect(cheapestMix(8, 45_000, [six], null).totalCents).toBe(330_000));
+  // 5 at $450: 5 x $450 = $2,250, less than the 6-pack: never a larger package when singles cost less.
+  it('singles when they cost less', () =>
+    expect(cheapestMix(5, 45_000, [six], null)).toMatchObject({ packages: [], singles: 5, totalCents: 225_000 }));
+  // 5 at $500 = $2,500: the 6-pack at $2,400 costs less, so it is bought though one session is spare.
+  it('a larger package only when it costs less', () =>
+    expect(cheapestMix(5, 50_000, [six], null)).toMatchObject({ packages: [{ sessions: 6, count: 1 }], singles: 0, totalCents: 240_000 }));
+  // One clinic's published prices: an introductory infusion $375, 6 for $3,025, 8 for $3,925 (singles at $550, say).
+  it.each([
+    [1, 37_500], // the introductory session
+    [6, 302_500], // the 6-pack (intro + 5 x $550 = $3,125 costs more)
+    [8, 392_500], // the 8-pack (intro + 6-pack + 1 = $3,950 costs more)
+    [7, 340_000], // intro $375 + the 6-pack $3,025
+  ])('%i sessions: %i cents', (count, cents) =>
+    expect(
+      cheapestMix(
+        count,
+        55_000,
+        [
+          { sessions: 6, cents: 302_500 },
+          { sessions: 8, cents: 392_500 },
+        ],
+        37_500,
+      ).totalCents,
+    ).toBe(cents),
+  );
+});
+
+describe('--price, --package, --item-price', () => {
+  it('a quote replaces the published price, is cited as yours, and is compared with the published range', () => {
+    const e = estimateFrom({ route: 'iv', sessions: 6, price: 450, exclude: 'intake' }, dataset);
+    // 6 x $450 = $2,700 at both ends.
+    expect(e.program).toEqual({ lowCents: 270_000, highCents: 270_000 });
+    expect(e.perSession).toMatchObject({ lowCents: 45_000, highCents: 45_000, source: 'quote', at: '--price' });
+    expect(e.sources.map((s) => s.id)).toContain('quote');
+    expect(e.sources.map((s) => s.id)).not.toContain('neolytix-2026');
+    expect(e.notes.map((n) => n.text)).toContain(
+      'Your quote, $450 a session, is within the published range of $225-$800 for the same session.',
+    );
+  });
+  it('says how a price far from the published range compares, and still uses it', () => {
+    const e = estimateFrom({ route: 'iv', sessions: 1, price: 1500, exclude: 'intake' }, dataset);
+    expect(e.program.lowCents).toBe(150_000);
+    expect(e.notes.map((n) => n.text)).toContain(
+      'Your quote, $1,500 a session, is above the published range of $225-$800 for the same session.',
+    );
+  });
+  // Esketamine, per session at the dose given: 8 x $900 = $7,200; the observation visit $180 x 8 = $1,440; intake $0.
+  it('esketamine: per session at the dose, and an item no source prices', () => {
+    const e = estimateFrom({ route: 'esketamine', sessions: 8, dose: 84, price: 900, itemPrice: 'observation=180,intake=0' }, dataset);
+    expect(e.firstSession).toBeNull();
+    expect(e.program).toEqual({ lowCents: 720_000, highCents: 720_000 });
+    const observation = e.items.find((i) => i.id === 'observation');
+    expect(observation).toMatchObject({ status: 'priced', total: { lowCents: 144_000, highCents: 144_000 }, source: 'quote', note: null });
+    expect(e.allIn).toMatchObject({ lowCents: 864_000, highCents: 864_000 });
+  });
+  // Packages without --price: singles at the published $225-$800. Low: 6 x $225 = $1,350 (the $2,400 pack costs
+  // more); high: the pack $2,400 instead of 6 x $800 = $4,800.
+  it('packages without a price: singles at the published range', () => {
+    const e = estimateFrom({ route: 'iv', sessions: 6, package: '6:2400', exclude: 'intake' }, dataset);
+    expect(e.program).toEqual({ lowCents: 135_000, highCents: 240_000 });
+  });
+  it.each([
+    [{ route: 'iv', price: '0' }, 'price: "0" is not a price: a quote is more than $0'],
+    [
+      { route: 'iv', price: 'abc' },
+      'price: "abc" is not an amount of money; use dollars such as 1000, 1000.50 or $1,000.50 (at most two decimals, not negative)',
+    ],
+    [{ route: 'iv', package: '400:2400' }, 'package: "400:2400" is not a package: it needs 1 to 365 sessions'],
+    [
+      { route: 'iv', package: ':2400' },
+      'package: ":2400" is not a package; write sessions:dollars, such as 6:2400, or several as 6:2400,8:3000',
+    ],
+    [{ route: 'iv', package: '6:0' }, 'package: "6:0" is not a price: a quote is more than $0'],
+    [
+      { route: 'iv', itemPrice: 'massage=50' },
+      'itemPrice: "massage" is not a line item of iv; allowed of iv: boosters, intake, psychotherapy',
+    ],
+    [
+      { route: 'iv', itemPrice: 'intake' },
+      'itemPrice: "intake" is not an item price; write item=dollars, such as observation=180,intake=0',
+    ],
+  ])('%j is refused', (raw, message) => expect(refused(raw as RawScenario)).toBe(message));
+});
