@@ -2,7 +2,7 @@
 // dataset against its schema (the tool trusts it at start-up, so the build must not).
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, resolve as resolvePath } from 'node:path';
+import { basename, dirname, join, relative, resolve as resolvePath } from 'node:path';
 import { build } from 'esbuild';
 
 rmSync('dist', { recursive: true, force: true });
@@ -69,25 +69,77 @@ common.plugins = [lazyChildProcess, jsonAsString];
 // lazy file is loaded the same way. The programmatic API (dist/index.js) stays an ES module.
 const commonJs = { ...common, format: 'cjs', banner: {}, supported: { 'dynamic-import': false } };
 const metafiles = [];
+// One copy of the shared code (#27): the project's modules the CLI bundles are exposed by it as a
+// registry (`__modules`), and each lazy file takes them from there instead of carrying its own copy.
+// A first pass finds what the CLI bundles; the second builds it with the registry.
+const probe = await build({
+  ...commonJs,
+  entryPoints: { cli: 'src/cli.ts' },
+  outdir: 'dist',
+  outExtension: { '.js': '.cjs' },
+  write: false,
+  plugins: [lazyChildProcess, jsonAsString, lazyImports(false)],
+});
+const root = resolvePath('.');
+const shared = Object.keys(probe.metafile.inputs)
+  .filter((input) => input.startsWith('src/') && input !== 'src/cli.ts' && input.endsWith('.ts'))
+  .sort();
+// The registry is filled before src/cli.ts runs main (imports evaluate in order), and main reaches
+// a lazy file only after its first await, when the CLI module has finished loading.
+const registry = [
+  ...shared.map((file, i) => `import * as m${i} from ${JSON.stringify(join(root, file))};`),
+  `export const __modules = { ${shared.map((file, i) => `${JSON.stringify(file)}: m${i}`).join(', ')} };`,
+  `import ${JSON.stringify(join(root, 'src/cli.ts'))};`,
+].join('\n');
+const cliEntry = {
+  name: 'cli-entry',
+  setup(b) {
+    b.onResolve({ filter: /^cli-entry$/ }, () => ({ path: 'cli-entry', namespace: 'cli-entry' }));
+    b.onLoad({ filter: /.*/, namespace: 'cli-entry' }, () => ({ contents: registry, loader: 'js', resolveDir: root }));
+  },
+};
 metafiles.push(
   (
     await build({
       ...commonJs,
-      entryPoints: { cli: 'src/cli.ts' },
+      entryPoints: { cli: 'cli-entry' },
       outdir: 'dist',
       outExtension: { '.js': '.cjs' },
-      plugins: [lazyChildProcess, jsonAsString, lazyImports(false)],
+      plugins: [cliEntry, lazyChildProcess, jsonAsString, lazyImports(false)],
     })
   ).metafile,
 );
+const sharedSet = new Set(shared.map((file) => join(root, file)));
+const fromCli = {
+  name: 'from-cli',
+  setup(b) {
+    b.onResolve({ filter: /^\.\.\/cli\.cjs$/ }, (args) => ({ path: args.path, external: true }));
+    b.onResolve({ filter: /^\.\.?\// }, (args) => {
+      if (args.kind === 'dynamic-import' || args.namespace === 'from-cli') return undefined;
+      const file = resolvePath(args.resolveDir, args.path.replace(/\.js$/, '.ts'));
+      if (!sharedSet.has(file)) return undefined;
+      return { path: relative(root, file), namespace: 'from-cli' };
+    });
+    b.onLoad({ filter: /.*/, namespace: 'from-cli' }, (args) => ({
+      contents: `module.exports = require('../cli.cjs').__modules[${JSON.stringify(args.path)}];`,
+      loader: 'js',
+    }));
+  },
+};
 const built = new Set();
 while (built.size < lazyModules.size) {
   for (const file of [...lazyModules].filter((f) => !built.has(f))) {
     built.add(file);
     const out = join('dist', 'lazy', lazyName(file));
     metafiles.push(
-      (await build({ ...commonJs, entryPoints: [file], outfile: out, plugins: [lazyChildProcess, jsonAsString, lazyImports(true)] }))
-        .metafile,
+      (
+        await build({
+          ...commonJs,
+          entryPoints: [file],
+          outfile: out,
+          plugins: [fromCli, lazyChildProcess, jsonAsString, lazyImports(true)],
+        })
+      ).metafile,
     );
   }
 }
