@@ -147,7 +147,8 @@ describe('paying over time', () => {
   it('says what counts for an HSA or FSA and what a letter of medical necessity holds, each with its source', () => {
     const p = plan({ route: 'oral', sessions: '4' }, { everyDays: 7 });
     const hsa = p.notes.find((n) => n.text.startsWith('Paying from an HSA or FSA'));
-    expect(hsa?.source).toBe('irs-taxmap-2013');
+    // IRS Publication 502 (#21), not a 2013 Publication 17.
+    expect(hsa?.source).toBe('irs-pub-502');
     const letter = p.notes.find((n) => n.text.includes('letter of medical necessity'));
     expect(letter?.source).toBe('fsafeds-lmn');
     // What the letter holds, as FSAFEDS lists it: the condition, the treatment, how long.
