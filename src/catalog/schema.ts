@@ -50,6 +50,7 @@ export const LineItemSchema = z
     codes: z.optional(z.array(ServiceCodeSchema)),
     price: z.optional(Range(z.strictObject({ lowCents: Cents, highCents: Cents, ref: RefSchema, highRef: z.optional(RefSchema) }))),
     notPriced: z.optional(Text),
+    requiredEachSession: z.optional(z.boolean()),
     ref: RefSchema,
   })
   .check(

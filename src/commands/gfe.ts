@@ -35,24 +35,39 @@ const ICD10 = /^[A-TV-Z][0-9][0-9AB](\.[0-9A-TV-Z]{1,4})?$/;
  */
 export async function gfeCommand(options: GfeCommandOptions, io: Io): Promise<number> {
   const insurance = options.raw.insurance === undefined ? 'none' : insuranceStatusOf(String(options.raw.insurance));
+  // Everyone paying cash: no insurance, or a plan that does not cover it or is not used (--covered no) (#24).
   // An unknown status falls through to the scenario's own message, which lists what is allowed.
-  if (insurance !== undefined && insurance !== 'none')
-    throw new UsageError('a Good Faith Estimate is for patients paying themselves: leave out --insurance (or give none)');
+  const notUsed =
+    String(options.raw.covered ?? '')
+      .trim()
+      .toLowerCase() === 'no';
+  if (insurance !== undefined && insurance !== 'none' && !notUsed)
+    throw new UsageError(
+      'a Good Faith Estimate is for patients paying themselves: leave out --insurance, or add --covered no when the plan does not cover it or is not used',
+    );
+  // Insurance terms are not the clinic's charges: the estimate is of what the clinic expects to charge.
+  const raw: RawScenario = { ...options.raw };
+  if (notUsed) for (const key of ['insurance', 'covered'] as const) delete raw[key];
   if (options.clinic === undefined)
     throw new UsageError(
       '--clinic is required: the clinic profile (JSON) with its name, NPI, TIN and location; `ketamine-cost clinic init` prints one',
     );
 
   const dataset = await selectDataset(options.data, io);
-  const scenario = scenarioFromFlags(options.raw, dataset, options.text);
+  const scenario = scenarioFromFlags(raw, dataset, options.text);
   const clinic = (await import('../catalog/read.js')).loadClinicProfile(options.clinic, io.cwd);
+  // Whether a Good Faith Estimate can be made at all, before anyone is asked for personal data.
+  const estimate = estimateCost(scenario, dataset);
+  const check = goodFaithEstimate(estimate, dataset, clinic, { name: '', dateOfBirth: '', diagnosisCodes: [] }, null);
+  if ('flag' in check) throw new UsageError(options.text.issueAfter(check.flag, check.message));
   const patient = await patientDetails(options, io);
   const start = options.start === undefined ? null : checkedDate(options.start, '--start', 'the date of the first session', '2027-01-15');
 
-  const estimate = estimateCost(scenario, dataset);
   const issued =
     options.issued === undefined ? null : checkedDate(options.issued, '--issued', 'the date the estimate is given', '2026-12-01');
   const document = goodFaithEstimate(estimate, dataset, clinic, patient, start, issued);
+  // Refused with the flag to give; the message never names the patient.
+  if ('flag' in document) throw new UsageError(options.text.issueAfter(document.flag, document.message));
   const shown = visibleDeep(sayGfe(document, options.text.say));
   const { GFE_RENDERERS } = await import('../format/gfe.js');
   const text = GFE_RENDERERS[options.format](shown);

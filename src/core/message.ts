@@ -199,6 +199,17 @@ export type MessageParams = {
   /** `coversWeeks`: the weeks the route's schedule covers, null when it has none. */
   'compare.noSchedule': { weeks: string; coversWeeks: number | null };
   'gfe.notPriced': Record<string, never>;
+  'gfe.notPricedOptional': Record<string, never>;
+  'gfe.leftOut': Record<string, never>;
+  'gfe.asScheduled': Record<string, never>;
+  'gfe.introSession': { treatment: Message };
+  'gfe.package': { treatment: Message; sessions: number };
+  'gfe.firstSession': { treatment: Message; doseMg: number };
+  'gfeIssue.sessionCount': { low: number; high: number };
+  'gfeIssue.range': Record<string, never>;
+  'gfeIssue.tooLong': { weeks: number; max: number };
+  'gfeIssue.requiredItem': { id: string };
+  'gfeIssue.itemRange': { id: string };
   'gfe.primaryService': { route: string; provider: string; low: number; high: number };
 };
 

@@ -42,6 +42,8 @@ export type LineItemDefinition = {
   codes?: ServiceCode[] | undefined;
   price?: { lowCents: number; highCents: number; ref: Ref; highRef?: Ref | undefined } | undefined;
   notPriced?: string | undefined;
+  /** Given at every session and required with it (esketamine's observation visit, REMS): a Good Faith Estimate must price it. */
+  requiredEachSession?: boolean | undefined;
   ref: Ref;
 };
 /** A public reference figure (what Medicare pays), shown beside the estimate, never added to it. */

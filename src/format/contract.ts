@@ -310,8 +310,53 @@ export const PlanDocumentSchema = z.strictObject({
   sources: z.array(Source),
 });
 
+const Code = z.strictObject({ system: z.enum(['CPT', 'HCPCS']), code: z.string(), description: z.string() });
+const GfeLine = z.strictObject({ description: z.string(), codes: z.array(Code), reason: z.string() });
+
+/** The JSON output of `gfe`: a Good Faith Estimate (45 CFR 149.610), one expected charge a line, in cents. */
+export const GfeDocumentSchema = z.strictObject({
+  schemaVersion: z.literal(2),
+  document: z.literal('good-faith-estimate'),
+  currency: z.literal('USD'),
+  patient: z.strictObject({ name: z.string(), dateOfBirth: z.string(), diagnosisCodes: z.array(z.string()) }),
+  primaryService: z.strictObject({ description: z.string(), scheduledDate: z.nullable(z.string()) }),
+  issued: z.nullable(z.string()),
+  providers: z.array(
+    z.strictObject({
+      clinic: z.strictObject({
+        name: z.string(),
+        npi: z.string(),
+        tin: z.string(),
+        location: z.strictObject({ street: z.string(), city: z.string(), state: z.string(), zip: z.string() }),
+        phone: z.optional(z.string()),
+      }),
+      items: z.array(
+        z.strictObject({
+          description: z.string(),
+          codes: z.array(Code),
+          quantity: z.strictObject({ low: z.int(), high: z.int() }),
+          unit: Range,
+          expected: Range,
+          thirdParty: z.boolean(),
+          source: z.string(),
+          at: z.string(),
+        }),
+      ),
+      subtotal: Range,
+    }),
+  ),
+  scheduledSeparately: z.array(GfeLine),
+  notIncluded: z.array(GfeLine),
+  recurring: z.strictObject({ sessions: z.int(), frequency: z.string(), weeks: z.nullable(z.int()) }),
+  total: Range,
+  notices: z.array(z.strictObject({ id: z.string(), text: z.string(), ...RefFields })),
+  disputeThresholdCents: z.int(),
+  sources: z.array(Source),
+  dataset: z.strictObject({ id: z.string(), version: z.string(), asOf: z.string() }),
+});
+
 /** The documents `ketamine-cost schema <which>` describes. */
-export const SCHEMAS = ['estimate', 'batch', 'compare', 'plan', 'dataset'] as const;
+export const SCHEMAS = ['estimate', 'batch', 'compare', 'plan', 'dataset', 'gfe'] as const;
 export type SchemaName = (typeof SCHEMAS)[number];
 
 /** Returns the JSON Schema (draft 2020-12) of an output (estimate, a batch row, compare) or of a price list. */
@@ -325,6 +370,7 @@ export function jsonSchemaOf(which: SchemaName): string {
     compare: [CompareDocumentSchema, `ketamine-cost compare (schemaVersion ${SCHEMA_VERSION})`],
     plan: [PlanDocumentSchema, `ketamine-cost plan (schemaVersion ${SCHEMA_VERSION})`],
     dataset: [DatasetSchema, 'ketamine-cost price list'],
+    gfe: [GfeDocumentSchema, `ketamine-cost Good Faith Estimate (schemaVersion ${SCHEMA_VERSION})`],
   } as const;
   const [schema, title] = documents[which];
   const json = z.toJSONSchema(schema, { target: 'draft-2020-12', unrepresentable: 'any' });

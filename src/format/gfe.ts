@@ -8,8 +8,17 @@ import { describeSource } from './summary.js';
 
 // A draft for the clinic to check and sign, not a filled-in legal form: it says so at the top.
 const DRAFT =
-  'Draft prepared with ketamine-cost from published price ranges. The clinic must check every charge against its own prices before giving it to the patient.';
+  "Prepared with ketamine-cost from the clinic's own prices. The clinic checks every charge, then dates and signs it before giving it to the patient.";
 const SEPARATE = 'These must be scheduled separately; separate Good Faith Estimates will be issued for them.';
+const NOT_INCLUDED = 'Not included in this estimate (not in the total):';
+const SIGNATURE = [
+  'Signed for the provider or facility: ______________________________',
+  'Name and title: ______________________________',
+  'Date: ____________',
+];
+/** "8 sessions, twice a week in weeks 1-4 ..., over 8 weeks". */
+const recurring = (g: GoodFaithEstimate) =>
+  `${g.recurring.sessions} ${g.recurring.sessions === 1 ? 'session' : 'sessions'}, ${g.recurring.frequency}${g.recurring.weeks === null ? '' : `, over ${g.recurring.weeks} ${g.recurring.weeks === 1 ? 'week' : 'weeks'}`}`;
 
 const range = (r: { lowCents: number; highCents: number }) => formatUsdRange(r.lowCents, r.highCents);
 
@@ -52,6 +61,8 @@ export function formatGfeMarkdown(g: GoodFaithEstimate): string {
     `**Primary service:** ${markdownText(g.primaryService.description)}; scheduled ${g.primaryService.scheduledDate ?? 'not yet scheduled'}`,
     '',
     `**Diagnosis codes:** ${g.patient.diagnosisCodes.length ? g.patient.diagnosisCodes.join(', ') : 'none given'}`,
+    '',
+    `**Recurring care:** ${markdownText(recurring(g))}; this estimate covers at most 12 months`,
   ];
   for (const p of g.providers) {
     const c = p.clinic;
@@ -78,8 +89,13 @@ export function formatGfeMarkdown(g: GoodFaithEstimate): string {
         `- ${markdownText(s.description)}${s.codes.length ? ` [${markdownText(codeList(s.codes))}]` : ''}: ${markdownText(s.reason)}`,
       );
   }
+  if (g.notIncluded.length) {
+    lines.push('', '## Not included', '', NOT_INCLUDED, '');
+    for (const s of g.notIncluded) lines.push(`- ${markdownText(s.description)}: ${markdownText(s.reason)}`);
+  }
   lines.push('', '## Your rights', '');
   for (const n of g.notices) lines.push(`- ${markdownText(n.text)} ${marker(g, n.source)}`);
+  lines.push('', ...SIGNATURE.flatMap((l) => [l, '']));
   lines.push('', '## Sources', '');
   for (const [i, s] of g.sources.entries()) lines.push(`- [${i + 1}] ${markdownText(describeSource(s))}`);
   lines.push('', `_Price list ${g.dataset.id} ${g.dataset.version}, as of ${g.dataset.asOf}. Not medical advice._`);
@@ -99,6 +115,7 @@ export function formatGfeHtml(g: GoodFaithEstimate): string {
     `<dt>Diagnosis codes</dt><dd>${h(g.patient.diagnosisCodes.length ? g.patient.diagnosisCodes.join(', ') : 'none given')}</dd>`,
     `<dt>Primary service</dt><dd>${h(g.primaryService.description)}</dd>`,
     `<dt>Scheduled date</dt><dd>${h(g.primaryService.scheduledDate ?? 'not yet scheduled')}</dd>`,
+    `<dt>Recurring care</dt><dd>${h(recurring(g))}; this estimate covers at most 12 months</dd>`,
     '</dl>',
   ];
   for (const p of g.providers) {
@@ -127,6 +144,13 @@ export function formatGfeHtml(g: GoodFaithEstimate): string {
       `<ul>\n${g.scheduledSeparately.map((s) => `<li>${h(s.description)}${s.codes.length ? ` (${h(codeList(s.codes))})` : ''}: ${h(s.reason)}</li>`).join('\n')}\n</ul>`,
     );
   }
+  if (g.notIncluded.length) {
+    body.push(
+      '<h2>Not included</h2>',
+      `<p>${h(NOT_INCLUDED)}</p>`,
+      `<ul>\n${g.notIncluded.map((s) => `<li>${h(s.description)}: ${h(s.reason)}</li>`).join('\n')}\n</ul>`,
+    );
+  }
   body.push(
     '<h2>Your rights</h2>',
     `<ul>\n${g.notices.map((n) => `<li>${h(n.text)} ${marker(g, n.source)}</li>`).join('\n')}\n</ul>`,
@@ -134,6 +158,7 @@ export function formatGfeHtml(g: GoodFaithEstimate): string {
       g.sources,
       g.notices.flatMap((n) => (n.quote === null ? [] : [{ source: n.source, at: n.at, quote: n.quote, asOf: n.asOf }])),
     ),
+    `<div class="signature">${SIGNATURE.map((l) => `<p>${h(l)}</p>`).join('')}</div>`,
     `<p class="disclaimer">Price list ${h(g.dataset.id)} ${h(g.dataset.version)}, as of ${h(g.dataset.asOf)}. An estimate of charges, not medical advice.</p>`,
   );
   return page('Good Faith Estimate (draft)', body);

@@ -36,6 +36,7 @@ body { max-width: 46rem; margin: 0 auto; padding: 1rem; }
 h1 { font-size: 1.5rem; margin: 0 0 .5rem; }
 h2 { font-size: 1.15rem; margin: 1.5rem 0 .5rem; border-bottom: 1px solid #767676; }
 .answer { font-size: 1.15rem; font-weight: 600; }
+.signature { margin-top: 2rem; } .signature p { margin: 1.4rem 0; }
 table { border-collapse: collapse; width: 100%; margin: .5rem 0; }
 th, td { border: 1px solid #767676; padding: .3rem .5rem; text-align: left; vertical-align: top; }
 td.money, th.money { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }

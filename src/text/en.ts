@@ -263,6 +263,22 @@ export const messages: MessageWords = {
       ? `no schedule in the dataset to count ${p.weeks} weeks; give --sessions to include it`
       : `its source describes programs of up to ${p.coversWeeks} weeks, not ${p.weeks}; give --sessions to include it`,
   'gfe.notPriced': () => 'not priced',
+  'gfe.notPricedOptional': () =>
+    'optional and not priced by the clinic, so not in the total; if it is added, you have the right to a new Good Faith Estimate',
+  'gfe.leftOut': () => 'left out on purpose (--exclude), so not in the total',
+  'gfe.asScheduled': () => 'as the clinic schedules them',
+  'gfe.introSession': (p, say) => `${say(p.treatment)}: introductory session`,
+  'gfe.package': (p, say) => `${say(p.treatment)}: ${p.sessions}-session package`,
+  'gfe.firstSession': (p, say) => `${say(p.treatment)}: session 1 at the ${p.doseMg} mg starting dose`,
+  'gfeIssue.sessionCount': (p) =>
+    `is needed: a Good Faith Estimate gives one expected charge, and the typical program is ${p.low}-${p.high} sessions; give the number scheduled`,
+  'gfeIssue.range': () =>
+    "is needed: a Good Faith Estimate gives one expected charge, the clinic's own price, not a published range; give --price (and --package, --item-price) or a clinic price list made with `ketamine-cost data init`",
+  'gfeIssue.tooLong': (p) =>
+    `is ${p.weeks}: one Good Faith Estimate covers at most 12 months (${p.max} weeks); give the first ${p.max} weeks, and issue a new estimate for the rest`,
+  'gfeIssue.requiredItem': (p) =>
+    `is needed for ${p.id}: every session includes it, so a Good Faith Estimate must price it (give --item-price ${p.id}=<usd>, or put it in the clinic's price list)`,
+  'gfeIssue.itemRange': (p) => `is needed for ${p.id}: its price is a published range, and a Good Faith Estimate gives one expected charge`,
   'gfe.primaryService': (p) => `${p.route} ${p.provider}, ${sessions(p.low, p.high)}`,
 };
 

@@ -113,6 +113,8 @@ export function sayGfe(g: GoodFaithEstimate<Message>, say: Say): GoodFaithEstima
     primaryService: { ...g.primaryService, description: say(g.primaryService.description) },
     providers: g.providers.map((p) => ({ ...p, items: p.items.map((i) => ({ ...i, description: say(i.description) })) })),
     scheduledSeparately: g.scheduledSeparately.map((s) => ({ ...s, description: say(s.description), reason: say(s.reason) })),
+    notIncluded: g.notIncluded.map((s) => ({ ...s, description: say(s.description), reason: say(s.reason) })),
+    recurring: { ...g.recurring, frequency: say(g.recurring.frequency) },
     notices: g.notices.map((n) => ({ ...n, text: say(n.text) })),
   };
 }

@@ -29,84 +29,91 @@ describe('NPI check digit', () => {
 });
 
 describe('Good Faith Estimate draft', () => {
-  const e = coreEstimateFrom({ route: 'iv', sessions: '6' });
-  const g = sayGfe(goodFaithEstimate(e, dataset, clinic, patient, '2027-01-04'), en.say);
+  /** The document, or the test fails on a refusal. */
+  const gfe = (
+    raw: Parameters<typeof coreEstimateFrom>[0],
+    own = dataset,
+    scheduled: string | null = '2027-01-04',
+    issued: string | null = null,
+  ) => {
+    const doc = goodFaithEstimate(coreEstimateFrom(raw, own), own, clinic, patient, scheduled, issued);
+    if ('flag' in doc) throw new Error(`refused: ${doc.flag}`);
+    return sayGfe(doc, en.say);
+  };
+  const refusal = (raw: Parameters<typeof coreEstimateFrom>[0]) => {
+    const doc = goodFaithEstimate(coreEstimateFrom(raw), dataset, clinic, patient, null);
+    return 'flag' in doc ? en.english.issueAfter(doc.flag, doc.message) : 'accepted';
+  };
+  const g = gfe({ route: 'iv', sessions: '6', price: '450', itemPrice: 'intake=200' });
 
-  it('itemises the expected charges for the clinic, with the total', () => {
-    const items = g.providers[0]?.items.map((i) => [
-      i.description,
-      i.quantity.low,
-      i.quantity.high,
-      i.unit.lowCents,
-      i.unit.highCents,
-      i.expected.lowCents,
-      i.expected.highCents,
-    ]);
+  it('itemises one expected charge a line, quantity x each = the line, and the total is their sum', () => {
+    const items = g.providers[0]?.items.map((i) => [i.description, i.quantity.low, i.unit.lowCents, i.expected.lowCents]);
     expect(items).toEqual([
-      // 6 IV sessions at $225-$800 (seed L160): 6 x 22,500 = 135,000; 6 x 80,000 = 480,000 cents.
-      ['IV infusion at a clinic', 6, 6, 22500, 80000, 135000, 480000],
-      // The intake, once: $0 (a clinic's free consultation) to $350 (HealingMaps), both third-party.
-      ['Intake or consultation visit (once, before the first session)', 1, 1, 0, 35000, 0, 35000],
+      // 6 sessions at the quoted $450: 6 x 45,000 = 270,000 cents.
+      ['IV infusion at a clinic', 6, 45_000, 270_000],
+      // The intake, once, at the quoted $200.
+      ['Intake or consultation visit (once, before the first session)', 1, 20_000, 20_000],
     ]);
-    // 135,000 + 0 = 135,000; 480,000 + 35,000 = 515,000.
-    expect(g.total).toEqual({ lowCents: 135000, highCents: 515000 });
+    // 270,000 + 20,000 = 290,000 cents.
+    expect(g.total).toEqual({ lowCents: 290_000, highCents: 290_000 });
     expect(g.providers[0]?.subtotal).toEqual(g.total);
-    expect(g.providers[0]?.clinic).toBe(clinic);
   });
 
-  it('names the patient, the primary service and its date, and the diagnosis codes', () => {
-    expect(g.patient).toEqual(patient);
-    expect(g.primaryService).toEqual({ description: 'IV infusion at a clinic, 6 sessions', scheduledDate: '2027-01-04' });
-  });
-
-  it('lists what no source prices as scheduled separately', () => {
-    expect(g.scheduledSeparately.map((s) => s.description)).toEqual([
+  it('names the optional items the clinic has not priced as not included, and schedules nothing separately', () => {
+    expect(g.notIncluded.map((i) => i.description)).toEqual([
       'Psychotherapy sessions before, during or after dosing',
       'Booster sessions after the program, as needed',
     ]);
+    expect(g.notIncluded[0]?.reason).toContain('you have the right to a new Good Faith Estimate');
+    expect(g.scheduledSeparately).toEqual([]);
   });
 
-  it('carries every notice the rule requires, each with its source', () => {
-    expect(g.notices.map((n) => n.id)).toEqual([
-      'estimate-only',
-      'not-included',
-      'not-a-contract',
-      'dispute',
-      'deadline',
-      'where',
-      'no-effect',
-      'keep-copy',
-    ]);
-    const sources = new Set(dataset.sources.map((s) => s.id));
-    for (const n of g.notices) expect(sources.has(n.source)).toBe(true);
+  it('carries the notices the rule requires, each from the price list with its source', () => {
     const text = (id: string) => g.notices.find((n) => n.id === id)?.text ?? '';
-    // The dispute threshold in the notice is the dataset's figure: 40,000 cents = $400.
-    expect(dataset.insurance.goodFaithEstimateDisputeCents).toBe(40000);
-    expect(text('dispute')).toContain('at least $400 more for any provider or facility');
-    expect(text('deadline')).toContain('within 120 calendar days');
+    expect(text('dispute')).toContain('at least $400 more');
+    expect(text('deadline')).toContain('120 calendar days');
+    expect(text('fee')).toBe('There is a $25 fee to use the dispute process.');
     expect(text('not-a-contract')).toContain('not a contract');
     expect(text('no-effect')).toContain('not adversely affect the quality');
     expect(text('where')).toContain('https://www.cms.gov/nosurprises/consumers');
   });
 
-  it("carries the bundled list's HCPCS codes for the esketamine visit, with their sources", () => {
-    const esk = sayGfe(goodFaithEstimate(coreEstimateFrom({ route: 'esketamine', sessions: '8' }), dataset, clinic, patient, null), en.say);
-    const visit = esk.scheduledSeparately.find((s) => s.description.startsWith('Clinic visit with at least 2 hours'));
+  it("carries the bundled list's HCPCS codes for the esketamine visit, itemised with its sessions", () => {
+    // 8 sessions at $900 = $7,200; the observation visit every session requires, 8 x $180 = $1,440; intake $0.
+    const esk = gfe({ route: 'esketamine', sessions: '8', dose: '84', price: '900', itemPrice: 'observation=180,intake=0' }, dataset, null);
+    const visit = esk.providers[0]?.items.find((i) => i.description.startsWith('Clinic visit with at least 2 hours'));
     expect(visit?.codes.map((c) => `${c.system} ${c.code}`)).toEqual(['HCPCS G2082', 'HCPCS G2083']);
-    // G2082's descriptor (Highmark policy) and the billing firm's sentence naming G2083 are both listed.
+    expect([visit?.quantity.low, visit?.expected.lowCents]).toEqual([8, 144_000]);
+    expect(esk.total.lowCents).toBe(864_000);
     expect(esk.sources.map((s) => s.id)).toEqual(expect.arrayContaining(['hcpcs-esketamine', 'neolytix-2026']));
   });
+
+  it('prices packages as their own lines', () => {
+    // 8 sessions with 6 for $2,400 and singles at $450: one package ($2,400) and 2 x $450 = $900.
+    const p = gfe({ route: 'iv', sessions: '8', price: '450', package: '6:2400', exclude: 'intake' });
+    expect(p.providers[0]?.items.map((i) => [i.description, i.quantity.low, i.unit.lowCents, i.expected.lowCents])).toEqual([
+      ['IV infusion at a clinic: 6-session package', 1, 240_000, 240_000],
+      ['IV infusion at a clinic', 2, 45_000, 90_000],
+    ]);
+    expect(p.total.lowCents).toBe(330_000);
+  });
+
+  it.each([
+    [{ route: 'iv', sessions: '6' }, '--price is needed'],
+    [{ route: 'iv', price: '450' }, '--sessions is needed'],
+    [{ route: 'iv', sessions: '6', price: '450' }, '--item-price is needed for intake'],
+    [{ route: 'esketamine', sessions: '8', price: '900' }, '--item-price is needed for observation'],
+  ])('refuses %j', (raw, start) => expect(refusal(raw).startsWith(start)).toBe(true));
 
   it('takes service codes from the price list where it gives them', () => {
     const own = readDataset();
     const iv = own.routes.find((r) => r.id === 'iv');
     if (!iv?.offers[0]) throw new Error('no iv offer');
     iv.offers[0].codes = [{ system: 'CPT', code: '96365', description: 'IV infusion, first hour' }];
-    const coded = sayGfe(goodFaithEstimate(coreEstimateFrom({ route: 'iv', sessions: '2' }, own), own, clinic, patient, null), en.say);
+    const coded = gfe({ route: 'iv', sessions: '2', price: '450', exclude: 'intake' }, own, null);
     expect(coded.providers[0]?.items[0]?.codes).toEqual([{ system: 'CPT', code: '96365', description: 'IV infusion, first hour' }]);
-    expect(coded.providers[0]?.items[1]?.codes).toEqual([]);
     expect(coded.primaryService.scheduledDate).toBeNull();
     expect(coded.issued).toBeNull();
-    expect(goodFaithEstimate(e, dataset, clinic, patient, null, '2026-12-01').issued).toBe('2026-12-01');
+    expect(gfe({ route: 'iv', sessions: '2', price: '450', exclude: 'intake' }, dataset, null, '2026-12-01').issued).toBe('2026-12-01');
   });
 });

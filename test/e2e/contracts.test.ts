@@ -29,6 +29,44 @@ describe('schema', () => {
     expect(EstimateDocumentSchema.safeParse(doc).success).toBe(true);
   });
 
+  it('a Good Faith Estimate validates against `schema gfe`', () => {
+    const clinic = join(temp, 'gfe-clinic.json');
+    writeFileSync(
+      clinic,
+      JSON.stringify({
+        name: 'Example',
+        npi: '1234567893',
+        tin: '12-3456789',
+        location: { street: '1 Main St', city: 'Springfield', state: 'IL', zip: '62701' },
+      }),
+    );
+    const doc = JSON.parse(
+      runCli([
+        'gfe',
+        '-r',
+        'iv',
+        '-s',
+        '6',
+        '--price',
+        '450',
+        '--package',
+        '4:1600',
+        '--exclude',
+        'intake',
+        '--clinic',
+        clinic,
+        '--patient-name',
+        'A B',
+        '--patient-dob',
+        '1980-01-01',
+        '-f',
+        'json',
+      ]).stdout,
+    );
+    const validGfe = ajv.compile(JSON.parse(runCli(['schema', 'gfe']).stdout));
+    expect(validGfe(doc) ? [] : validGfe.errors).toEqual([]);
+  });
+
   it('compare and batch rows (summary and full) validate against `schema compare` and `schema batch`', () => {
     const compareDoc = JSON.parse(runCli(['compare', '-f', 'json']).stdout);
     const validCompare = ajv.compile(JSON.parse(runCli(['schema', 'compare']).stdout));
@@ -61,7 +99,7 @@ describe('schema', () => {
   it('refuses an unknown schema name', () => {
     const r = runCli(['schema', 'prices']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/schema "prices" is not known; allowed: estimate, batch, compare, plan, dataset/);
+    expect(r.stderr).toMatch(/schema "prices" is not known; allowed: estimate, batch, compare, plan, dataset, gfe/);
   });
 });
 

@@ -186,7 +186,11 @@ describe.skipIf(!hasTmux)('in a real terminal', () => {
         location: { street: '1 Main St', city: 'Springfield', state: 'IL', zip: '62701' },
       }),
     );
-    const s = await startSession('gfe', { width: 100, height: 40, args: `gfe -r iv -s 6 --clinic ${clinic}` });
+    const s = await startSession('gfe', {
+      width: 100,
+      height: 40,
+      args: `gfe -r iv -s 6 --price 450 --item-price intake=200 --clinic ${clinic}`,
+    });
     await s.answer("Patient's full name", 'Alex Doe', 'Enter');
     await s.answer("Patient's date of birth", '1980-02-30', 'Enter'); // not a date: asked again
     await vi.waitFor(() => {
@@ -196,7 +200,7 @@ describe.skipIf(!hasTmux)('in a real terminal', () => {
     expect(await s.exitCode()).toBe(0);
     const screen = s.joined();
     expect(screen).toContain('**Patient:** Alex Doe, born 1980-04-23');
-    // 6 x $225 = $1,350; 6 x $800 + $350 intake = $5,150.
-    expect(screen).toContain('**Total expected charges:** $1,350-$5,150');
+    // 6 x $450 = $2,700 + the $200 intake = $2,900.
+    expect(screen).toContain('**Total expected charges:** $2,900');
   });
 });
