@@ -95,7 +95,7 @@ export function formatGfeMarkdown(g: GoodFaithEstimate): string {
   }
   lines.push('', '## Your rights', '');
   for (const n of g.notices) lines.push(`- ${markdownText(n.text)} ${marker(g, n.source)}`);
-  lines.push('', ...SIGNATURE.flatMap((l) => [l, '']));
+  lines.push('', ...SIGNATURE.flatMap((l, i) => (i === 0 ? [l] : ['', l])));
   lines.push('', '## Sources', '');
   for (const [i, s] of g.sources.entries()) lines.push(`- [${i + 1}] ${markdownText(describeSource(s))}`);
   lines.push('', `_Price list ${g.dataset.id} ${g.dataset.version}, as of ${g.dataset.asOf}. Not medical advice._`);
