@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
 import { type Estimate, estimateCost } from '../src/core/estimate.js';
 import type { Message } from '../src/core/message.js';
+import type { PlanOptions } from '../src/core/plan.js';
 import { parseScenario } from '../src/core/scenario.js';
 import type { Dataset, RawScenario } from '../src/core/types.js';
 import { ScenarioSchema } from '../src/format/contract.js';
@@ -163,4 +164,34 @@ export function printInBrowser(
     if (url && /^https?:/.test(url)) hosts.add(new URL(url).hostname);
   }
   return { pages: Number(/Pages:\s+(\d+)/.exec(info)?.[1]), text: text.replace(/\s+/g, ' '), hosts: [...hosts] };
+}
+
+/** Plan options as the flags default them, with `o` on top (a test says only what it changes). */
+export function planOptions(o: Partial<PlanOptions> = {}): PlanOptions {
+  return {
+    start: null,
+    everyDays: null,
+    horizonWeeks: null,
+    boostersEveryWeeks: null,
+    planYearStart: { month: 1, day: 1 },
+    annualDeductibleCents: null,
+    annualOopMaxCents: null,
+    months: null,
+    aprBasisPoints: null,
+    ...o,
+  };
+}
+
+/** Writes a filled-in clinic profile (a valid NPI) to `file` and returns the file's path. */
+export function writeClinicProfile(file: string): string {
+  writeFileSync(
+    file,
+    JSON.stringify({
+      name: 'Example Ketamine Clinic',
+      npi: '1234567893',
+      tin: '12-3456789',
+      location: { street: '1 Main St', city: 'Springfield', state: 'IL', zip: '62701' },
+    }),
+  );
+  return file;
 }

@@ -1,5 +1,20 @@
 import { kebabCase } from './names.js';
 
+/** The insurance terms a scenario may give, in the order a plan document gives them; which apply depends on the payer. */
+export const INSURANCE_TERMS = [
+  'covered',
+  'medigap',
+  'deductible',
+  'familyDeductible',
+  'deductibleApplies',
+  'coinsurance',
+  'copay',
+  'oopMax',
+  'familyOopMax',
+  'reimbursement',
+  'allowed',
+] as const;
+
 /**
  * The fields a scenario is made of, in the order help, batch columns and prompts list them. Each
  * has a flag (`--oop-max`) and a batch column of the same name; everything else is derived from here.
@@ -14,17 +29,7 @@ export const SCENARIO_FIELDS = [
   'package',
   'itemPrice',
   'insurance',
-  'covered',
-  'medigap',
-  'deductible',
-  'familyDeductible',
-  'deductibleApplies',
-  'coinsurance',
-  'copay',
-  'oopMax',
-  'familyOopMax',
-  'reimbursement',
-  'allowed',
+  ...INSURANCE_TERMS,
   'exclude',
 ] as const;
 

@@ -1,20 +1,8 @@
-import type { InsuranceStatus, ScenarioField } from './types.js';
+import type { INSURANCE_TERMS } from './fields.js';
+import type { InsuranceStatus } from './types.js';
 
 /** The insurance terms a scenario may give; which apply depends on the payer (PAYER_TERMS). */
-export type InsuranceTerm = Extract<
-  ScenarioField,
-  | 'covered'
-  | 'medigap'
-  | 'deductible'
-  | 'familyDeductible'
-  | 'deductibleApplies'
-  | 'coinsurance'
-  | 'copay'
-  | 'oopMax'
-  | 'familyOopMax'
-  | 'reimbursement'
-  | 'allowed'
->;
+export type InsuranceTerm = (typeof INSURANCE_TERMS)[number];
 
 /**
  * What one insurance status accepts, and when its patient pays: the names it goes by, the terms

@@ -1,7 +1,7 @@
+import { INSURANCE_TERMS } from './fields.js';
 import { type Message, msg } from './message.js';
 import { parseBasisPoints, parseCents, withoutLeadingZeros } from './money.js';
 import { closestName, normaliseName } from './names.js';
-import type { InsuranceTerm } from './payer-terms.js';
 import { PAYER_TERMS } from './payer-terms.js';
 import { countSessions } from './schedule.js';
 import type { Covered, Dataset, Insurance, InsuranceStatus, RawScenario, Route, Scenario, ScenarioField, ScenarioIssue } from './types.js';
@@ -136,19 +136,6 @@ function resolveDose(input: string | undefined, route: Route, dataset: Dataset, 
 }
 
 // Terms that do not apply to the status are refused rather than ignored, so nobody believes they were used.
-const INSURANCE_TERMS = [
-  'covered',
-  'medigap',
-  'deductible',
-  'familyDeductible',
-  'deductibleApplies',
-  'coinsurance',
-  'copay',
-  'oopMax',
-  'familyOopMax',
-  'reimbursement',
-  'allowed',
-] as const satisfies readonly InsuranceTerm[];
 const TERMS_APPLY_TO = /* @__PURE__ */ (() =>
   INSURANCE_TERMS.map((term) => [term, INSURANCE_STATUSES.filter((status) => PAYER_TERMS[status].terms.includes(term))] as const))();
 const COVERED_ALIASES: Record<string, Covered> = { auto: 'auto', yes: 'yes', y: 'yes', true: 'yes', no: 'no', n: 'no', false: 'no' };

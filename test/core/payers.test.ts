@@ -6,7 +6,7 @@ import { shareInNetwork } from '../../src/core/cost-sharing.js';
 import { parseScenario } from '../../src/core/scenario.js';
 import type { RawScenario } from '../../src/core/types.js';
 import * as en from '../../src/text/en.js';
-import { estimateFrom, readDataset } from '../helpers.js';
+import { estimateFrom, planOptions, readDataset } from '../helpers.js';
 
 const dataset = readDataset();
 /** What the patient pays in the covered case, low and high, in cents. */
@@ -152,17 +152,7 @@ describe('Original Medicare in a plan', () => {
     const { parseScenario } = await import('../../src/core/scenario.js');
     const parsed = parseScenario({ route: 'esketamine', weeks: 20, insurance: 'medicare', covered: 'yes', exclude: 'intake' }, dataset);
     if (!parsed.ok) throw new Error('refused');
-    const options = {
-      start: '2026-11-02',
-      everyDays: null,
-      horizonWeeks: null,
-      boostersEveryWeeks: null,
-      planYearStart: { month: 1, day: 1 },
-      annualDeductibleCents: null,
-      annualOopMaxCents: null,
-      months: null,
-      aprBasisPoints: null,
-    };
+    const options = planOptions({ start: '2026-11-02' });
     const plan = planProgram(parsed.scenario, dataset, options);
     if ('flag' in plan) throw new Error('refused');
     expect(plan.rows.find((r) => r.date !== null && r.date >= '2027-01-01')?.resetsPlanYear).toBe(true);

@@ -5,21 +5,10 @@ import { type Plan, type PlanOptions, planProgram, scheduleDays } from '../../sr
 import { parseScenario, type RawScenario } from '../../src/core/scenario.js';
 import * as en from '../../src/text/en.js';
 import { sayPlan } from '../../src/text/localize.js';
-import { readDataset } from '../helpers.js';
+import { planOptions, readDataset } from '../helpers.js';
 
 const dataset = readDataset();
-const options = (o: Partial<PlanOptions> = {}): PlanOptions => ({
-  start: null,
-  everyDays: null,
-  horizonWeeks: null,
-  boostersEveryWeeks: null,
-  planYearStart: { month: 1, day: 1 },
-  annualDeductibleCents: null,
-  annualOopMaxCents: null,
-  months: null,
-  aprBasisPoints: null,
-  ...o,
-});
+const options = planOptions;
 function plan(raw: RawScenario, o: Partial<PlanOptions> = {}): Plan {
   const parsed = parseScenario(raw, dataset);
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));

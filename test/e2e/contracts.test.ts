@@ -6,7 +6,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { EstimateDocumentSchema } from '../../src/format/contract.js';
 import { bundledDataset, compare, estimate, InvalidScenarioError, loadDataset } from '../../src/index.js';
-import { BIN, priceOf, ROOT, readDataset, runCli } from '../helpers.js';
+import { BIN, priceOf, ROOT, readDataset, runCli, writeClinicProfile } from '../helpers.js';
 
 const dataset = readDataset();
 const temp = mkdtempSync(join(tmpdir(), 'ketamine-cost-contract-'));
@@ -30,16 +30,7 @@ describe('schema', () => {
   });
 
   it('a Good Faith Estimate validates against `schema gfe`', () => {
-    const clinic = join(temp, 'gfe-clinic.json');
-    writeFileSync(
-      clinic,
-      JSON.stringify({
-        name: 'Example',
-        npi: '1234567893',
-        tin: '12-3456789',
-        location: { street: '1 Main St', city: 'Springfield', state: 'IL', zip: '62701' },
-      }),
-    );
+    const clinic = writeClinicProfile(join(temp, 'gfe-clinic.json'));
     const doc = JSON.parse(
       runCli([
         'gfe',

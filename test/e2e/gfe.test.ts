@@ -2,19 +2,10 @@ import { chmodSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { hasBrowser, printInBrowser, runCli } from '../helpers.js';
+import { hasBrowser, printInBrowser, runCli, writeClinicProfile } from '../helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'ketamine-cost-gfe-'));
-const clinicFile = join(dir, 'clinic.json');
-writeFileSync(
-  clinicFile,
-  JSON.stringify({
-    name: 'Example Ketamine Clinic',
-    npi: '1234567893',
-    tin: '12-3456789',
-    location: { street: '1 Main St', city: 'Springfield', state: 'IL', zip: '62701' },
-  }),
-);
+const clinicFile = writeClinicProfile(join(dir, 'clinic.json'));
 const NAME = 'Alexandra Quinlan-Doe';
 const DOB = '1980-04-23';
 const patient = ['--clinic', clinicFile, '--patient-name', NAME, '--patient-dob', DOB];

@@ -1,14 +1,14 @@
 // No range runs backwards (#21): every "$a-$b" the views print has a <= b, whatever the scenario.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type PlanOptions, planProgram } from '../../src/core/plan.js';
+import { planProgram } from '../../src/core/plan.js';
 import { parseScenario, type RawScenario } from '../../src/core/scenario.js';
 import { formatEstimateHtml, formatPlanHtml } from '../../src/format/html.js';
 import { formatMarkdown } from '../../src/format/markdown.js';
 import { formatPlanMarkdown } from '../../src/format/plan.js';
 import * as en from '../../src/text/en.js';
 import { sayEstimate, sayPlan } from '../../src/text/localize.js';
-import { readDataset } from '../helpers.js';
+import { planOptions, readDataset } from '../helpers.js';
 
 const dataset = readDataset();
 const cents = (text: string) => Math.round(Number(text.replace(/,/g, '')) * 100);
@@ -32,17 +32,7 @@ describe('no range runs backwards', () => {
       dataset,
     );
     if (!parsed.ok) throw new Error('refused');
-    const options: PlanOptions = {
-      start: '2027-11-01',
-      everyDays: null,
-      horizonWeeks: null,
-      boostersEveryWeeks: null,
-      planYearStart: { month: 1, day: 1 },
-      annualDeductibleCents: null,
-      annualOopMaxCents: null,
-      months: null,
-      aprBasisPoints: null,
-    };
+    const options = planOptions({ start: '2027-11-01' });
     const p = planProgram(parsed.scenario, dataset, options);
     if ('flag' in p) throw new Error('refused');
     // Session 2 (row 3). Low-price case: intake $0, session 1 $600 to the $1,500 deductible ($900 left),
@@ -67,17 +57,7 @@ describe('no range runs backwards', () => {
         if (s.insurance === 'in-network' || s.insurance === 'medicare-advantage') raw.coinsurance = String(s.coinsurance);
         const parsed = parseScenario(raw, dataset);
         if (!parsed.ok) return;
-        const options: PlanOptions = {
-          start: s.start,
-          everyDays: scheduled ? null : 7,
-          horizonWeeks: null,
-          boostersEveryWeeks: null,
-          planYearStart: { month: 1, day: 1 },
-          annualDeductibleCents: null,
-          annualOopMaxCents: null,
-          months: 12,
-          aprBasisPoints: 1_800,
-        };
+        const options = planOptions({ start: s.start, everyDays: scheduled ? null : 7, months: 12, aprBasisPoints: 1_800 });
         const plan = planProgram(parsed.scenario, dataset, options, true);
         if ('flag' in plan) return;
         const p = sayPlan(plan, en.say);
