@@ -1,5 +1,6 @@
 import { Command, Option } from 'commander';
 import packageJson from '../package.json' with { type: 'json' };
+import { DELIMITERS, type Delimiter, ENCODINGS, type Encoding } from './batch/read.js';
 import { bundledDataset } from './catalog/load.js';
 import { estimateCommand } from './commands/estimate.js';
 import type { PlanFlags } from './commands/plan.js';
@@ -223,6 +224,15 @@ Examples:
         .default('summary'),
     )
     .option('--keep-columns', 'pass columns the tool does not know (name, notes, a record number) through to the output unchanged')
+    .addOption(
+      new Option('--delimiter <char>', 'what separates the cells of a CSV file (European exports use ;)').choices(DELIMITERS).default(','),
+    )
+    .addOption(
+      new Option('--encoding <name>', 'the text encoding of the input (Excel\'s "Save as CSV" writes windows-1252)')
+        .choices(ENCODINGS)
+        .default('utf-8'),
+    )
+    .option('--bom', 'start CSV output with a UTF-8 byte-order mark, so Excel shows accented names right')
     .addHelpText(
       'after',
       `
@@ -242,7 +252,15 @@ Examples:
     .action(
       (
         input: string,
-        flags: Omit<OutputFlags, 'format'> & { format: BatchFormat; output?: string; detail: Detail; keepColumns?: boolean },
+        flags: Omit<OutputFlags, 'format'> & {
+          format: BatchFormat;
+          output?: string;
+          detail: Detail;
+          keepColumns?: boolean;
+          delimiter: Delimiter;
+          encoding: Encoding;
+          bom?: boolean;
+        },
       ) => {
         selection.run = async () =>
           (await import('./commands/batch.js')).batchCommand(
@@ -253,6 +271,9 @@ Examples:
               data: { file: flags.data, bundled: bundledDataset },
               detail: flags.detail,
               keepColumns: flags.keepColumns === true,
+              delimiter: flags.delimiter,
+              encoding: flags.encoding,
+              bom: flags.bom === true,
               text: english,
             },
             io,

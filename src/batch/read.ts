@@ -23,7 +23,17 @@ export type BatchRow = {
 };
 
 /** How to read a batch: `keepColumns` passes unknown columns through instead of refusing them. */
-export type ReadOptions = { keepColumns: boolean };
+/**
+ * How a batch file is read: pass unknown columns through; the cell delimiter (`,` `;` or a tab);
+ * the text encoding (Excel's "Save as CSV" writes Windows-1252, #25).
+ */
+export type ReadOptions = { keepColumns: boolean; delimiter?: Delimiter | undefined; encoding?: Encoding | undefined };
+/** The delimiters and encodings a batch file may use (`--delimiter`, `--encoding`). */
+export const DELIMITERS = [',', ';', 'tab'] as const;
+export type Delimiter = (typeof DELIMITERS)[number];
+export const ENCODINGS = ['utf-8', 'windows-1252', 'latin1', 'utf-16le', 'utf-16be'] as const;
+export type Encoding = (typeof ENCODINGS)[number];
+const DELIMITER_BYTE: Record<Delimiter, number> = { ',': 0x2c, ';': 0x3b, tab: 0x09 };
 
 const squash = (name: string) => name.toLowerCase().replace(/[\s_-]+/g, '');
 const BY_SQUASHED = new Map<string, InputColumn>(INPUT_COLUMNS.map((c) => [squash(c), c]));
@@ -53,7 +63,8 @@ export function detectKind(name: string, firstText: string): 'csv' | 'jsonl' {
 
 const SLICE_BYTES = 4096;
 
-const NOT_UTF8 = 'holds bytes that are not UTF-8 (the file may be Latin-1 or Windows-1252); save it as UTF-8';
+const NOT_UTF8 =
+  'holds bytes that are not UTF-8 (Excel\'s "Save as CSV" writes Windows-1252): give --encoding windows-1252, or save it as CSV UTF-8';
 const TOO_LONG = `is longer than ${MAX_RECORD_BYTES / 1024 / 1024} MiB, far more than a scenario needs; it was skipped`;
 const EMPTY = 'the batch file is empty; it needs a header row (route, sessions, ...) and one row per scenario';
 
@@ -68,15 +79,18 @@ export async function* readBatchRows(
   name: string,
   options: ReadOptions = { keepColumns: false },
 ): AsyncGenerator<BatchRow[]> {
-  const iterator = source[Symbol.asyncIterator]();
+  const encoding = options.encoding ?? 'utf-8';
+  const iterator = (encoding === 'utf-8' ? source : transcoded(source, encoding))[Symbol.asyncIterator]();
   const first = await iterator.next();
   if (first.done) throw new DataError(EMPTY);
   const firstChunk = Buffer.isBuffer(first.value) ? first.value : Buffer.from(first.value);
   if ((firstChunk[0] === 0xff && firstChunk[1] === 0xfe) || (firstChunk[0] === 0xfe && firstChunk[1] === 0xff)) {
-    throw new DataError('the batch file is UTF-16; save it as UTF-8 (CSV UTF-8 in a spreadsheet)');
+    throw new DataError(
+      'the batch file is UTF-16; give --encoding utf-16le (or utf-16be), or save it as UTF-8 (CSV UTF-8 in a spreadsheet)',
+    );
   }
   const kind = detectKind(name, firstChunk.subarray(0, 4096).toString('utf8'));
-  const scanner = new RecordScanner(kind);
+  const scanner = new RecordScanner(kind, DELIMITER_BYTE[options.delimiter ?? ',']);
   const toRow = kind === 'csv' ? csvReader(options) : jsonLinesReader(options);
   const rowsOf = (records: RawRecord[]): BatchRow[] => {
     const rows: BatchRow[] = [];
@@ -112,10 +126,22 @@ export async function* readBatchRows(
 
 type RowReader = { row: (record: RawRecord) => BatchRow | null; finish: () => void };
 
+/** The bytes of another encoding as UTF-8, chunk by chunk (a character split between chunks is kept whole). */
+async function* transcoded(source: AsyncIterable<Buffer | string>, encoding: Encoding): AsyncGenerator<Buffer> {
+  const decoder = new TextDecoder(encoding);
+  for await (const chunk of source)
+    yield Buffer.from(decoder.decode(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk), { stream: true }));
+  const rest = decoder.decode();
+  if (rest) yield Buffer.from(rest);
+}
+
 /** Turns CSV records into BatchRows: the first is the header; blank rows are skipped. */
 function csvReader(options: ReadOptions): RowReader {
   let header: (InputColumn | undefined)[] | null = null;
   let names: string[] = [];
+  // Empty names at the end of the header (Excel writes "a,b," for an empty last column): read as
+  // absent, with their cells, which must then be empty too (#25).
+  let trailing = 0;
   let idCell = -1;
   let count = 0;
   return {
@@ -123,12 +149,17 @@ function csvReader(options: ReadOptions): RowReader {
       if (header === null) {
         if (record.tooLong) throw new DataError(`the header row ${TOO_LONG.replace('; it was skipped', '')}`);
         if (record.notUtf8 !== null) throw new DataError(`the header row ${NOT_UTF8}`);
-        header = readHeader(record.cells, options);
-        names = record.cells.map((c) => c.trim());
+        while (trailing < record.cells.length - 1 && (record.cells[record.cells.length - 1 - trailing] ?? '').trim() === '') trailing += 1;
+        const cells = record.cells.slice(0, record.cells.length - trailing);
+        header = readHeader(cells, options);
+        names = cells.map((c) => c.trim());
         idCell = header.indexOf('id');
         return null;
       }
-      const { cells, line } = record;
+      const { line } = record;
+      const full = record.cells;
+      // Cells under the empty trailing header names: dropped when empty, else the row says so.
+      const cells = trailing > 0 && full.length === header.length + trailing ? full.slice(0, header.length) : full;
       // A row of empty cells (",,,", common at the end of spreadsheet exports) is a blank line.
       if (!record.tooLong && cells.every((cell) => cell.trim() === '')) return null;
       count += 1;
@@ -144,9 +175,11 @@ function csvReader(options: ReadOptions): RowReader {
         extra: null,
       });
       if (record.tooLong) return fail(null, TOO_LONG);
+      if (cells !== full && full.slice(header.length).some((cell) => cell.trim() !== ''))
+        return fail(null, "has a value under the header's empty last column; name the column, or leave it empty");
       if (cells.length !== header.length)
         return fail(null, `has ${cells.length} cells but the header has ${header.length}; check for a missing or extra comma`);
-      if (record.notUtf8 !== null) return fail(header[record.notUtf8] ?? null, NOT_UTF8);
+      if (record.notUtf8 !== null) return fail(header[record.notUtf8] ?? names[record.notUtf8] ?? null, NOT_UTF8);
       const raw: RawScenario = {};
       const extra: [string, string][] | null = options.keepColumns ? [] : null;
       for (let i = 0; i < cells.length; i++) {
@@ -167,7 +200,9 @@ function csvReader(options: ReadOptions): RowReader {
 
 function readHeader(cells: string[], options: ReadOptions): (InputColumn | undefined)[] {
   if (cells.length === 1 && /;/.test(cells[0] ?? '')) {
-    throw new DataError('the header seems to use semicolons (;) between columns; save the file as comma-separated CSV');
+    throw new DataError(
+      'the header seems to use semicolons (;) between columns; give --delimiter ";" (or save the file as comma-separated CSV)',
+    );
   }
   const seen = new Set<InputColumn>();
   const columns = cells.map((cell) => {

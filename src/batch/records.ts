@@ -51,8 +51,12 @@ export class RecordScanner {
   /** Some cell of the record was quoted: `""` alone is an empty cell, not a blank line. */
   private wasQuotedRecord = false;
 
-  constructor(kind: 'csv' | 'jsonl') {
+  /** The byte between CSV cells: a comma, or a semicolon or tab from other locales' exports (#25). */
+  private readonly delimiter: number;
+
+  constructor(kind: 'csv' | 'jsonl', delimiter = COMMA) {
     this.csv = kind === 'csv';
+    this.delimiter = delimiter;
   }
 
   /** Feeds the next bytes; returns the records they completed. */
@@ -109,7 +113,7 @@ export class RecordScanner {
         }
         i += 1;
         start = i;
-      } else if (this.csv && b === COMMA) {
+      } else if (this.csv && b === this.delimiter) {
         this.take(chunk, start, i);
         this.endCell();
         i += 1;

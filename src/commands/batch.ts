@@ -1,7 +1,7 @@
 import { closeSync, createReadStream, fstatSync, openSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { getHeapSpaceStatistics, setFlagsFromString } from 'node:v8';
-import { type RowProblem, readBatchRows } from '../batch/read.js';
+import { type Delimiter, type Encoding, type RowProblem, readBatchRows } from '../batch/read.js';
 import { RepeatCache } from '../batch/repeat-cache.js';
 import { type Estimate, estimateFromPrice, type ProgramPrice, priceProgram, programKey } from '../core/estimate.js';
 import { kebabCase } from '../core/names.js';
@@ -24,6 +24,11 @@ export type BatchCommandOptions = {
   data: DatasetChoice;
   detail: Detail;
   keepColumns: boolean;
+  /** How the input is read: its cell delimiter and text encoding (#25). */
+  delimiter?: Delimiter | undefined;
+  encoding?: Encoding | undefined;
+  /** CSV output starts with a UTF-8 byte-order mark, for Excel. */
+  bom?: boolean | undefined;
   /** The language of row messages. */
   text: Language;
 };
@@ -124,6 +129,8 @@ export async function batchCommand(options: BatchCommandOptions, io: Io): Promis
       youngFixed = true;
     }
   };
+  if (options.bom && options.format !== 'csv')
+    throw new UsageError(`--bom is for CSV output, which Excel opens; not for ${options.format}`);
   const dataset = await selectDataset(options.data, io);
   const source = openInput(options.input, io);
   const writer = batchWriter(options.format, {
@@ -136,9 +143,13 @@ export async function batchCommand(options: BatchCommandOptions, io: Io): Promis
   const counts = { ok: 0, failed: 0 };
   const progress = io.stderrIsTTY;
   try {
-    await sink.write(writer.start());
+    await sink.write(`${options.bom ? '\ufeff' : ''}${writer.start()}`);
     let index = 0;
-    for await (const rows of readBatchRows(source, options.input, { keepColumns: options.keepColumns })) {
+    for await (const rows of readBatchRows(source, options.input, {
+      keepColumns: options.keepColumns,
+      delimiter: options.delimiter,
+      encoding: options.encoding,
+    })) {
       for (const row of rows) {
         const outcome = row.raw === null ? row.problem : price(row.raw);
         const estimated = outcome !== null && 'route' in outcome;

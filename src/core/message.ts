@@ -162,6 +162,7 @@ export type MessageParams = {
   'issue.notAnItem': { input: string; route: string | null; suggestion: string | null; allowed: string[] };
   'issue.notAWholeNumber': { input: string; min: number; max: number };
   'issue.notMoney': { input: string };
+  'issue.negativeMoney': { input: string };
   'issue.priceNotPositive': { input: string };
   'issue.notAPackage': { input: string };
   'issue.packageSessions': { input: string; max: number };

@@ -329,8 +329,11 @@ function wholeNumber(input: string | undefined, field: ScenarioField, min: numbe
 
 function money(input: string | undefined, field: ScenarioField, fail: Fail): number | null {
   if (input === undefined) return null;
+  // The accounting format's zero (" $-   ", "-") is $0; its brackets are a negative amount (#25).
+  if (/^\s*\$?\s*-\s*$/.test(input)) return 0;
   const cents = parseCents(input);
   if (cents !== null) return cents;
+  if (/^\s*\(.*\)\s*$/.test(input) || /^\s*\$?\s*-\s*\$?\s*\d/.test(input)) return fail(field, msg('issue.negativeMoney', { input }));
   return fail(field, msg('issue.notMoney', { input }));
 }
 

@@ -395,3 +395,73 @@ describe('a percentage exported as a fraction (#22)', () => {
     expect(second.otherCase).toMatchObject({ case: 'covered', lowCents: 27_000 });
   });
 });
+
+describe("counselors' spreadsheet exports (#25)", () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ketamine-cost-sheets-'));
+  const file = (name: string, bytes: Buffer | string) => {
+    const path = join(dir, name);
+    writeFileSync(path, bytes);
+    return path;
+  };
+  const csvRows = (r: { stdout: string }) =>
+    r.stdout
+      .replace(/^\ufeff/, '')
+      .trim()
+      .split('\r\n');
+
+  it('a trailing comma on every line (an empty last column) is read as no column; a value under it fails that row alone', () => {
+    const r = runCli(['batch', file('trailing.csv', 'id,route,sessions,\na,iv,6,\nb,iv,6,x\n'), '-f', 'csv']);
+    expect(r.code).toBe(3);
+    const rows = csvRows(r);
+    expect(rows[1]?.startsWith('a,1,ok,')).toBe(true);
+    expect(rows[2]).toContain("has a value under the header's empty last column");
+  });
+
+  it("the accounting format's zero is $0; its brackets are a negative amount, refused", () => {
+    const r = runCli([
+      'batch',
+      file(
+        'accounting.csv',
+        'id,route,sessions,insurance,deductible\na,iv,6,in-network," $-   "\nb,iv,6,in-network,-\nc,iv,6,in-network,"(1,000.00)"\n',
+      ),
+      '-f',
+      'jsonl',
+    ]);
+    const [a, b, c] = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    // $0 left of the deductible at both ends.
+    expect(a.inputs.deductible).toEqual({ lowCents: 0, highCents: 0 });
+    expect(b.inputs.deductible).toEqual({ lowCents: 0, highCents: 0 });
+    expect(c.error.message).toBe(
+      'row 3 (line 4), column deductible: "(1,000.00)" is a negative amount; use dollars of zero or more, such as 1000 or $1,000.50',
+    );
+  });
+
+  it('Windows-1252 from "Save as CSV": the message names the column and suggests --encoding, which reads it', () => {
+    const latin = file('latin.csv', Buffer.concat([Buffer.from('id,route,notes\na,iv,caf'), Buffer.from([0xe9]), Buffer.from('\n')]));
+    const refused = runCli(['batch', latin, '-f', 'csv', '--keep-columns']);
+    expect(csvRows(refused)[1]).toContain('column notes: holds bytes that are not UTF-8');
+    expect(csvRows(refused)[1]).toContain('give --encoding windows-1252');
+    const read = runCli(['batch', latin, '-f', 'csv', '--keep-columns', '--encoding', 'windows-1252']);
+    expect(read.code).toBe(0);
+    expect(csvRows(read)[1]?.endsWith(',café')).toBe(true);
+  });
+
+  it('UTF-16 with --encoding, semicolons with --delimiter', () => {
+    const utf16 = file('utf16.csv', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('route,sessions\niv,6\n', 'utf16le')]));
+    expect(runCli(['batch', utf16, '-f', 'csv', '--encoding', 'utf-16le']).code).toBe(0);
+    const semi = file('semi.csv', 'id;route;sessions\na;iv;6\n');
+    expect(runCli(['batch', semi, '-f', 'csv']).stderr).toContain('give --delimiter ";"');
+    // 6 IV sessions: $1,350-$4,800 for the treatment.
+    expect(csvRows(runCli(['batch', semi, '-f', 'csv', '--delimiter', ';']))[1]).toContain(',1350.00,4800.00,');
+  });
+
+  it('--bom starts CSV with a byte-order mark for Excel; numbers stay plain', () => {
+    const r = runCli(['batch', file('bom.csv', 'route,sessions\niv,6\n'), '-f', 'csv', '--bom']);
+    expect(r.stdout.startsWith('\ufeffid,row,status')).toBe(true);
+    expect(csvRows(r)[1]).toContain(',225.00,800.00,');
+    expect(runCli(['batch', file('bom2.csv', 'route\niv\n'), '-f', 'json', '--bom']).code).toBe(2);
+  });
+});

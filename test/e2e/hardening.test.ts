@@ -364,11 +364,13 @@ describe('one rule everywhere', () => {
     expect(second.error.message).toBe('row 2 (line 2), column route: key "route" appears twice; give it once');
   });
 
-  it('UTF-16 batch input gets the same clear message as a UTF-16 price list', () => {
+  it('UTF-16 batch input is refused with a message naming --encoding', () => {
     const input = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('route\niv\n', 'utf16le')]);
     const r = spawnSync(process.execPath, [BIN, 'batch', '-'], { input, encoding: 'utf8' });
     expect(r.status).toBe(1);
-    expect(r.stderr).toBe('error: the batch file is UTF-16; save it as UTF-8 (CSV UTF-8 in a spreadsheet)\n');
+    expect(r.stderr).toBe(
+      'error: the batch file is UTF-16; give --encoding utf-16le (or utf-16be), or save it as UTF-8 (CSV UTF-8 in a spreadsheet)\n',
+    );
   });
 
   it('a real U+FFFD in a cell is text, a Latin-1 byte is not UTF-8', () => {

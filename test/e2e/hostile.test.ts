@@ -16,7 +16,13 @@ describe('numbers', () => {
       expectUsage(['-r', 'iv', '--sessions', value], /^error: --sessions ".*" is not allowed; use a whole number from 1 to 365\n$/);
     },
   );
-  it.each(['0.001', '1e3', '0x10', '-0.01', '1,00', '$-5', 'NaN', '', '9007199254740993', '１２'])('--deductible %j', (value) => {
+  it.each(['-0.01', '$-5', '(1,000.00)'])('--deductible %j (negative)', (value) => {
+    expectUsage(
+      ['-r', 'iv', '-i', 'in-network', '--deductible', value],
+      /^error: --deductible ".*" is a negative amount; use dollars of zero or more, such as 1000 or \$1,000.50\n$/,
+    );
+  });
+  it.each(['0.001', '1e3', '0x10', '1,00', 'NaN', '', '9007199254740993', '１２'])('--deductible %j', (value) => {
     expectUsage(
       ['-r', 'iv', '-i', 'in-network', '--deductible', value],
       /^error: --deductible ".*" is not an amount of money; use dollars such as 1000, 1000.50 or \$1,000.50/,

@@ -172,7 +172,7 @@ describe('insurance flags', () => {
       ['-r', 'iv', '-i', 'tricare'],
       /--insurance "tricare" is not an insurance status; allowed: none, in-network, out-of-network, medicare, medicare-advantage, medicaid/,
     ],
-    [['-r', 'iv', '-i', 'in-network', '--deductible', '-5'], /--deductible "-5" is not an amount of money/],
+    [['-r', 'iv', '-i', 'in-network', '--deductible', '-5'], /--deductible "-5" is a negative amount; use dollars of zero or more/],
     [['-r', 'iv', '-i', 'in-network', '--deductible', '1.005'], /--deductible "1.005" is not an amount of money/],
     [['-r', 'iv', '-i', 'in-network', '--deductible', '1e3'], /--deductible "1e3" is not an amount of money/],
     [['-r', 'iv', '-i', 'in-network', '--deductible', '0x10'], /--deductible "0x10" is not an amount/],
