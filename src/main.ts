@@ -4,7 +4,7 @@ import { EXIT, isKnownError, oneLine, UsageError } from './errors.js';
 import type { Io } from './io.js';
 import { defineProgram } from './program.js';
 import { quote } from './text/catalog.js';
-import { visible } from './text/visible.js';
+import { clipEchoes, visible } from './text/visible.js';
 
 /**
  * The one entry and the one error boundary: parses argv, runs the command it names, and maps
@@ -44,7 +44,7 @@ function reportError(error: unknown, io: Io, options: { debug: boolean }): numbe
   const known = isKnownError(error);
   const message = error instanceof Error ? error.message : String(error);
   // Messages echo file names and values someone else may control: never raw to the terminal.
-  const line = visible(oneLine(message));
+  const line = visible(clipEchoes(oneLine(message)));
   io.stderr(known ? `error: ${line}\n` : `error: unexpected: ${line} (rerun with --debug for details)\n`);
   if (options.debug && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
   return known ? error.exitCode : EXIT.error;

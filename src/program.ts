@@ -40,7 +40,8 @@ export function inHouseWords(text: string): string {
   // compare takes the routes as words, which a user reaching for --route wants to know.
   if (unknown?.[1] === '--route')
     return `error: unknown option '--route' for this command; see --help (compare takes routes as words: compare iv oral)`;
-  if (unknown) return `error: unknown option '${unknown[1]}'${unknown[2]}; see --help for the options this command takes`;
+  // The name only: what follows "=" may be a patient's date of birth or name (#25).
+  if (unknown) return `error: unknown option '${unknown[1]?.split('=')[0]}'${unknown[2]}; see --help for the options this command takes`;
   return text;
 }
 

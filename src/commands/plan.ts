@@ -1,7 +1,8 @@
 import { isCalendarDate } from '../core/fields.js';
+import { PAYER_TERMS } from '../core/payer-terms.js';
 import { parseBasisPoints, parseCents, withoutLeadingZeros } from '../core/money.js';
 import { type Plan, type PlanOptions, planProgram } from '../core/plan.js';
-import type { RawScenario } from '../core/types.js';
+import type { InsuranceStatus, RawScenario } from '../core/types.js';
 import { UsageError } from '../errors.js';
 import type { Format } from '../formats.js';
 import type { Io } from '../io.js';
@@ -61,6 +62,10 @@ export function readPlanFlags(flags: PlanFlags): PlanOptions {
   if (flags.start !== undefined) {
     const s = flags.start.trim();
     if (!isCalendarDate(s)) throw new UsageError(`--start ${JSON.stringify(flags.start)} is not a date; use YYYY-MM-DD, e.g. 2027-01-15`);
+    // Four-digit years only, in a span a plan can mean: year 50 or 9999 is a typing slip, and
+    // a plan past 9999 would print dates no one can read ("+010000-01").
+    if (s < '1900-01-01' || s > '2199-12-31')
+      throw new UsageError(`--start ${JSON.stringify(flags.start)} is out of range; use a date from 1900-01-01 to 2199-12-31`);
     start = s;
   }
   let everyDays: number | null = null;
@@ -102,6 +107,23 @@ export function readPlanFlags(flags: PlanFlags): PlanOptions {
   };
 }
 
+/**
+ * Refuses plan flags the plan would not use, as other commands refuse terms that do not apply:
+ * silently dropping one would show a plan the user did not ask for (#25).
+ * @throws UsageError naming the flag and what it needs.
+ */
+function refuseUnusedPlanFlags(flags: PlanFlags, raw: RawScenario, status: InsuranceStatus): void {
+  const terms: readonly string[] = PAYER_TERMS[status].terms;
+  if (flags.planYearStart !== undefined && flags.start === undefined)
+    throw new UsageError('--plan-year-start needs --start: without a first date the plan has no calendar to split into plan years');
+  if (flags.boostersEvery !== undefined && raw.weeks === undefined)
+    throw new UsageError('--boosters-every needs --weeks: boosters follow the program up to the weeks you give');
+  if (flags.annualDeductible !== undefined && !terms.includes('deductible'))
+    throw new UsageError(`--annual-deductible does not apply with --insurance ${status}: it has no deductible`);
+  if (flags.annualOopMax !== undefined && !terms.includes('oopMax'))
+    throw new UsageError(`--annual-oop-max does not apply with --insurance ${status}: it has no out-of-pocket maximum`);
+}
+
 /** `ketamine-cost plan`: when the money is due, session by session, with plan years and paying over time. */
 export async function planCommand(options: PlanCommandOptions, io: Io): Promise<number> {
   const dataset = await selectDataset(options.data, io);
@@ -115,6 +137,7 @@ export async function planCommand(options: PlanCommandOptions, io: Io): Promise<
       throw new UsageError(`--weeks ${JSON.stringify(options.raw.weeks)} is not allowed; use a whole number from 1 to 104`);
   }
   const scenario = scenarioFromFlags(raw, dataset, options.style.text);
+  refuseUnusedPlanFlags(options.flags, options.raw, scenario.insurance.status);
   const plan = planProgram(scenario, dataset, planOptions, options.explain);
   if ('flag' in plan) throw new UsageError(options.style.text.issueAfter(plan.flag, plan.message));
   await emit(

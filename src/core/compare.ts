@@ -43,7 +43,12 @@ export function compareScenarios(
       continue;
     }
     const [issue] = parsed.issues;
-    const onlyWeeks = only === undefined && parsed.issues.every((i) => i.field === 'weeks') && issue !== undefined;
+    // Only a route's schedule skips an option; a --weeks that is no number of weeks is the user's error.
+    const scheduleKeys: readonly string[] = ['issue.noSchedule', 'issue.weeksBeyondSchedule', 'issue.weeksTooMany'];
+    const onlyWeeks =
+      only === undefined &&
+      issue !== undefined &&
+      parsed.issues.every((i) => i.field === 'weeks' && scheduleKeys.includes(i.message.key));
     if (onlyWeeks)
       skipped.push({
         route: String(spec.route),

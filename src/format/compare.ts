@@ -2,7 +2,7 @@ import { type Comparison, patientLowHigh } from '../core/compare.js';
 import type { Estimate } from '../core/estimate.js';
 import { formatRange } from '../core/fields.js';
 import { formatUsdRange } from '../core/money.js';
-import { RANKING } from '../text/en-words.js';
+import { optionCount, RANKING } from '../text/en-words.js';
 import { csvLine, ESTIMATE_COLUMNS, estimateCells } from './csv.js';
 import { SCHEMA_VERSION, toJsonDocument } from './json.js';
 import { markdownCell } from './markdown.js';
@@ -57,7 +57,7 @@ export async function formatCompareTable(
       rangeBar(pay.lowCents, pay.highCents, max, options.ascii),
     ]);
   }
-  const lines = [paint.bold(`${c.options.length} options, ${RANKING}`), '', table.toString()];
+  const lines = [paint.bold(`${optionCount(c.options.length)}, ${RANKING}`), '', table.toString()];
   for (const s of c.skipped) lines.push(`Not compared: ${s.route} (${s.provider}): ${s.reason}.`);
   for (const a of sharedAssumptions(c)) lines.push(`Assumed: ${a.text}`);
   const unpriced = c.options.filter((e) => e.allIn.notPriced.length > 0).map((e) => `${e.route.id} (${e.allIn.notPriced.join(', ')})`);
@@ -93,7 +93,7 @@ export function formatCompareCsv(c: Comparison): string {
 /** Returns the comparison as a GitHub Markdown table. */
 export function formatCompareMarkdown(c: Comparison): string {
   const lines = [
-    `${c.options.length} options, ${RANKING}.`,
+    `${optionCount(c.options.length)}, ${RANKING}.`,
     '',
     '| Option | Per session | All-in | You pay |',
     '| --- | ---: | ---: | ---: |',

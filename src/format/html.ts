@@ -3,7 +3,7 @@ import type { Estimate } from '../core/estimate.js';
 import { formatUsd, formatUsdRange } from '../core/money.js';
 import type { Plan } from '../core/plan.js';
 import type { Source } from '../core/types.js';
-import { RANKING } from '../text/en-words.js';
+import { optionCount, RANKING } from '../text/en-words.js';
 import { describePlan, paidColumns, summaryLines, what, when } from './plan.js';
 import {
   caseLabel,
@@ -208,7 +208,7 @@ export function formatCompareHtml(c: Comparison): string {
   const rows = c.options.map((e) => [label(e), range(e.perSession), range(e.allIn), range(patientLowHigh(e))]);
   const body = [
     '<h1>Ketamine therapy: options compared</h1>',
-    `<p>${c.options.length} options, ${h(RANKING)}.</p>`,
+    `<p>${optionCount(c.options.length)}, ${h(RANKING)}.</p>`,
     moneyTable('What each option costs, in US dollars', ['Option', 'Per session', 'All-in', 'You pay'], rows, [false, true, true, true]),
     rangeChart(
       c.options.map((e) => ({ label: `${e.route.label} (${e.provider.id})`, ...patientLowHigh(e) })),

@@ -63,6 +63,9 @@ export const PAYER_WORDS: Record<InsuranceStatus, { describe: string; answer: st
 
 /** What `compare` ranks by, in words, so every output can name it. */
 export const RANKING = 'ranked by the most you could pay, then the least';
+const PLURAL = new Intl.PluralRules('en-US');
+/** "1 option" or "N options", with the plural rule of the language. */
+export const optionCount = (n: number): string => `${n} ${PLURAL.select(n) === 'one' ? 'option' : 'options'}`;
 
 const range = (r: CentsRange) => formatUsdRange(r.lowCents, r.highCents);
 

@@ -27,9 +27,21 @@ export function visibleName(text: string): string {
   return cut.replace(UNSAFE_ONE_LINE, escapeChar);
 }
 
-/** Cuts long values that commander quotes in its messages ('…'), so a 100 KB argument is not echoed whole. */
+/**
+ * Cuts long values a message quotes (commander's '…' and the tool's own JSON-quoted "…") to
+ * MAX_ECHO characters, so a 100 KB argument is not echoed whole.
+ */
 export function clipEchoes(message: string): string {
-  return message.replace(/'([^']{200,})'/g, (_, value: string) => `'${value.slice(0, MAX_ECHO)}…'`);
+  return message
+    .replace(/'([^']{201,})'/g, (_, value: string) => `'${value.slice(0, MAX_ECHO)}…'`)
+    .replace(/"((?:[^"\\]|\\.){201,})"/g, (_, value: string) => `"${clipQuoted(value)}…"`);
+}
+
+// Cut inside a JSON-quoted value without leaving half an escape (a lone backslash) at the end.
+function clipQuoted(value: string): string {
+  const cut = value.slice(0, MAX_ECHO);
+  const trailing = /\\+$/.exec(cut)?.[0].length ?? 0;
+  return trailing % 2 === 1 ? cut.slice(0, -1) : cut;
 }
 
 /**

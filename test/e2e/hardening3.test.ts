@@ -1,0 +1,93 @@
+// Hardening III (#25 part B): the newer views refuse what they cannot use, and errors never echo
+// a patient's data or a 100 KB argument. Each case failed before its fix.
+import { describe, expect, it } from 'vitest';
+import { expectUsageError, runCli } from '../helpers.js';
+
+const expectUsage = (args: string[], message: RegExp) => expectUsageError(args, message, { code: 2 });
+
+describe('an unknown option never echoes its value (B4)', () => {
+  it.each([
+    ['gfe', '-r', 'iv', '--patient-dbo=1980-04-23'],
+    ['gfe', '-r', 'iv', '--patent-name=Jo Example'],
+    ['-r', 'iv', '--sesions=6'],
+  ])('%j', (...args) => {
+    const r = runCli(args);
+    expect(r.code).toBe(2);
+    const flag = String(args.at(-1)).split('=')[0];
+    expect(r.stderr).toContain(`unknown option '${flag}'`);
+    // The value after "=" (a date of birth, a name) is not in the message.
+    expect(r.stderr).not.toContain(String(args.at(-1)).split('=')[1]);
+  });
+});
+
+describe('compare --weeks that is no number of weeks is a usage error (B5)', () => {
+  it.each(['abc', '0', '-1', '1.5', '105'])('--weeks %j', (value) => {
+    expectUsage(['compare', '--weeks', value], /^error: --weeks ".*" is not allowed; use a whole number from 1 to 104\n$/);
+  });
+  it('a valid --weeks still skips the routes without a schedule, and counts "1 option" in the singular', () => {
+    const r = runCli(['compare', '--weeks', '8', '--plain', '--no-color']);
+    expect(r.code).toBe(0);
+    const count = /^(\d+) options?, ranked/.exec(r.stdout);
+    expect(count).not.toBeNull();
+    expect(count?.[0]).toBe(count?.[1] === '1' ? '1 option, ranked' : `${count?.[1]} options, ranked`);
+  });
+});
+
+describe('plan refuses flags it would drop (B7)', () => {
+  it.each([
+    [['--plan-year-start', '07-01'], /^error: --plan-year-start needs --start/],
+    [['--boosters-every', '4'], /^error: --boosters-every needs --weeks/],
+    [['--annual-deductible', '500'], /^error: --annual-deductible does not apply with --insurance none: it has no deductible\n$/],
+    [
+      ['-i', 'medicaid', '--annual-oop-max', '500'],
+      /^error: --annual-oop-max does not apply with --insurance medicaid: it has no out-of-pocket maximum\n$/,
+    ],
+    [['--sessions', '4', '--weeks', '4'], /^error: --weeks cannot be given with --sessions/],
+  ])('%j', (extra, message) => {
+    expectUsage(['plan', '-r', 'oral', ...extra], message);
+  });
+  it.each([
+    ['--plan-year-start', '07-01', '--start', '2027-01-04'],
+    ['--weeks', '6', '--boosters-every', '2'],
+    ['-i', 'in-network', '--annual-deductible', '500'],
+    ['-i', 'medicare', '--annual-deductible', '500'],
+  ])('still takes %j where it applies', (...extra) => {
+    expect(runCli(['plan', '-r', 'oral', ...extra]).code).toBe(0);
+  });
+});
+
+describe('plan dates (B9)', () => {
+  it.each(['9999-12-10', '0050-03-01', '1899-12-31', '2200-01-01'])('--start %s is out of range', (date) => {
+    expectUsage(
+      ['plan', '-r', 'oral', '--start', date],
+      /^error: --start ".*" is out of range; use a date from 1900-01-01 to 2199-12-31\n$/,
+    );
+  });
+  it.each(['1900-01-01', '2199-12-31'])('--start %s is in range', (date) => {
+    const r = runCli(['plan', '-r', 'oral', '--start', date, '--format', 'json']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(date);
+    expect(r.stdout).not.toMatch(/[+-]0\d{5}-/);
+  });
+});
+
+describe('values echoed in errors are cut at 200 characters (B10)', () => {
+  const long = 'x'.repeat(5000);
+  it.each([
+    ['schema', long],
+    ['compare', long],
+    ['plan', '-r', 'oral', '--every', long],
+    ['plan', '-r', 'oral', '--start', long],
+    ['-r', long],
+    ['--deductible', long, '-r', 'iv', '-i', 'in-network'],
+  ])('%#', (...args) => {
+    const r = runCli(args);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+    // At most 200 x's in a row (scenario fields cut sooner, at 60): the value, cut, then an ellipsis.
+    const run = Math.max(...(r.stderr.match(/x+/g) ?? ['']).map((m) => m.length));
+    expect(run).toBeGreaterThanOrEqual(60);
+    expect(run).toBeLessThanOrEqual(200);
+    expect(r.stderr).toContain('x…');
+  });
+});
