@@ -61,7 +61,15 @@ function adoptParentOptions(command: Command): void {
           `${name} was given before "${command.name()}", which does not take it; see ketamine-cost ${command.name()} --help`,
         );
       }
-      if (command.getOptionValueSource(key) !== 'cli') command.setOptionValueWithSource(key, parent.getOptionValue(key), 'cli');
+      if (command.getOptionValueSource(key) === 'cli') continue;
+      // The subcommand's own choices hold for a value given before it (batch has no html format).
+      const value: unknown = parent.getOptionValue(key);
+      const choices = own.argChoices;
+      if (choices && typeof value === 'string' && !choices.includes(value))
+        throw new UsageError(
+          `${own.long ?? own.flags} ${JSON.stringify(value)} is not allowed for "${command.name()}"; allowed: ${choices.join(', ')}`,
+        );
+      command.setOptionValueWithSource(key, value, 'cli');
     }
   }
 }

@@ -91,3 +91,23 @@ describe('values echoed in errors are cut at 200 characters (B10)', () => {
     expect(r.stderr).toContain('x…');
   });
 });
+
+describe('options before a subcommand keep its own choices (B6)', () => {
+  it.each([
+    [
+      ['--format', 'html', 'batch', 'test/fixtures/none.csv'],
+      /^error: --format "html" is not allowed for "batch"; allowed: table, json, jsonl, csv, markdown\n$/,
+    ],
+    [
+      ['--format', 'csv', 'gfe', '-r', 'iv', '--price', '400', '-s', '6'],
+      /^error: --format "csv" is not allowed for "gfe"; allowed: markdown, html, json\n$/,
+    ],
+  ])('%j', (args, message) => {
+    expectUsage(args, message);
+  });
+  it('a value the subcommand takes is handed over', () => {
+    const r = runCli(['--format', 'json', 'plan', '-r', 'oral']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).schemaVersion).toBeTypeOf('number');
+  });
+});
