@@ -268,7 +268,11 @@ function jsonRow(text: string, line: number, state: { row: number }, options: Re
   for (const [key, cell] of Object.entries(value)) {
     const column = columnFor(key);
     if (column === undefined) {
-      if (extra) extra.push([key, typeof cell === 'string' ? cell : JSON.stringify(cell)]);
+      if (extra) {
+        const kept = typeof cell === 'string' ? cell : keptJson(cell);
+        if (kept === null) problem ??= { column: key, message: 'nests too deep to pass through; give it as a string' };
+        else extra.push([key, kept]);
+      }
       else problem ??= { column: key, message: unknownColumn(key) };
       continue;
     }
@@ -293,6 +297,17 @@ function jsonRow(text: string, line: number, state: { row: number }, options: Re
     if (twice !== null) problem = { column: twice, message: `key "${twice}" appears twice; give it once` };
   }
   return { row, line, id, raw: problem ? null : raw, problem, extra };
+}
+
+// A value JSON.parse could read may still be too deep to write back (5,000 nested arrays overflow
+// the stack): that row fails alone, the batch goes on.
+function keptJson(cell: unknown): string | null {
+  try {
+    return JSON.stringify(cell);
+  } catch (error) {
+    if (error instanceof RangeError) return null;
+    throw error;
+  }
 }
 
 // JSON numbers arrive as doubles; 1e21 or 0.1+0.2 must not slip through as something else.

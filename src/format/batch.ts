@@ -5,7 +5,7 @@ import type { Estimate } from '../core/estimate.js';
 import { formatRange } from '../core/fields.js';
 import { formatUsdRange } from '../core/money.js';
 import type { BatchFormat, Detail } from '../formats.js';
-import { visible } from '../text/visible.js';
+import { visible, visibleName } from '../text/visible.js';
 import { csvFields, csvLine, ESTIMATE_COLUMNS, estimateFieldsWriter } from './csv.js';
 import { SCHEMA_VERSION, toJsonDocument } from './json.js';
 import { markdownCell } from './markdown.js';
@@ -207,8 +207,8 @@ export function batchWriter(format: BatchFormat, options: BatchWriterOptions): B
         start: () => '| id | route | sessions | program | you pay | status |\n| --- | --- | ---: | ---: | ---: | --- |\n',
         row: (r) =>
           r.estimate
-            ? `| ${markdownCell(visible(r.id))} | ${r.estimate.route.id} | ${sessionsText(r.estimate)} | ${formatUsdRange(r.estimate.program.lowCents, r.estimate.program.highCents)} | ${markdownCell(youPay(r.estimate))} | ok |\n`
-            : `| ${markdownCell(visible(r.id))} | | | | | ${markdownCell(visible(rowMessage(r)))} |\n`,
+            ? `| ${markdownCell(visibleName(r.id))} | ${r.estimate.route.id} | ${sessionsText(r.estimate)} | ${formatUsdRange(r.estimate.program.lowCents, r.estimate.program.highCents)} | ${markdownCell(youPay(r.estimate))} | ok |\n`
+            : `| ${markdownCell(visibleName(r.id))} | | | | | ${markdownCell(visible(rowMessage(r)))} |\n`,
         end: (c) => `\n${c.ok} estimated, ${c.failed} failed. ${priceList}\n\n_${DISCLAIMER}_\n`,
       };
     case 'table': {
@@ -219,8 +219,8 @@ export function batchWriter(format: BatchFormat, options: BatchWriterOptions): B
         start: () => `${cols(['id', 'route', 'sessions', 'program', 'you pay'])}\n`,
         row: (r) =>
           r.estimate
-            ? `${cols([visible(r.id), r.estimate.route.id, sessionsText(r.estimate), formatUsdRange(r.estimate.program.lowCents, r.estimate.program.highCents), youPay(r.estimate)])}\n`
-            : `${cols([visible(r.id), 'error'])} ${visible(rowMessage(r))}\n`,
+            ? `${cols([visibleName(r.id), r.estimate.route.id, sessionsText(r.estimate), formatUsdRange(r.estimate.program.lowCents, r.estimate.program.highCents), youPay(r.estimate)])}\n`
+            : `${cols([visibleName(r.id), 'error'])} ${visible(rowMessage(r))}\n`,
         end: (c) => `\n${c.ok} estimated, ${c.failed} failed. ${priceList}\n${DISCLAIMER}\n`,
       };
     }

@@ -2,11 +2,12 @@
 // the terminal: an escape sequence could clear the screen, retitle the window or fake a link, and
 // a bidirectional override could make text read differently from what it is.
 
-// C0 controls but tab and newline, DEL, C1 controls, and the bidirectional marks and overrides.
+// C0 controls but tab and newline, DEL, C1 controls, the bidirectional marks and overrides, and
+// the invisible ones that hide or break text (zero-width space, word joiner, BOM, line and paragraph separators).
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
-const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200b\u200e\u200f\u2028-\u202e\u2060\u2066-\u2069\ufeff]/g;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
-const UNSAFE_ONE_LINE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+const UNSAFE_ONE_LINE = /[\u0000-\u001f\u007f-\u009f\u061c\u200b\u200e\u200f\u2028-\u202e\u2060\u2066-\u2069\ufeff]/g;
 
 const escapeChar = (c: string) => {
   const code = c.charCodeAt(0);
@@ -53,7 +54,7 @@ export function visibleDeep<T>(value: T): T {
 }
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
-const UNSAFE_ANY = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+const UNSAFE_ANY = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200b\u200e\u200f\u2028-\u202e\u2060\u2066-\u2069\ufeff]/;
 
 function hasUnsafe(value: unknown): boolean {
   if (typeof value === 'string') return UNSAFE_ANY.test(value);

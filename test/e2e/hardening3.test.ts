@@ -111,3 +111,30 @@ describe('options before a subcommand keep its own choices (B6)', () => {
     expect(JSON.parse(r.stdout).schemaVersion).toBeTypeOf('number');
   });
 });
+
+describe('batch rows that could break the output (B3, B12)', () => {
+  it('a JSON Lines row nested 5,000 deep in a kept column fails alone; the next row is estimated (exit 3)', () => {
+    const deep = `${'['.repeat(5000)}${']'.repeat(5000)}`;
+    const input = `{"route":"iv","x":${deep}}\n{"route":"oral"}\n`;
+    const r = runCli(['batch', '-', '--format', 'jsonl', '--keep-columns'], { input });
+    expect(r.code).toBe(3);
+    const rows = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(rows.map((x) => x.status)).toEqual(['error', 'ok']);
+    expect(rows[0].error.message).toBe('row 1 (line 1), column x: nests too deep to pass through; give it as a string');
+  });
+  it.each(['table', 'markdown'])('an id holding a newline, U+200B or U+2028 stays on its own row in %s', (format) => {
+    const input = 'id,route\n"a\n│ fake │ row",iv\n\u200bz\u2028w,iv\n';
+    const r = runCli(['batch', '-', '--format', format, '--plain', '--no-color'], { input });
+    expect(r.code).toBe(0);
+    // Two patients, two rows: the newline is shown as \x0a, the invisible characters as escapes.
+    const rowLines = r.stdout.split('\n').filter((l) => / iv /.test(l) || /\| iv \|/.test(l));
+    expect(rowLines).toHaveLength(2);
+    expect(r.stdout).not.toMatch(/[\u200b\u2028]/);
+    expect(r.stdout).toContain('x0a');
+    expect(r.stdout).toContain('u200b');
+    expect(r.stdout).toContain('u2028');
+  });
+});
