@@ -272,8 +272,7 @@ function jsonRow(text: string, line: number, state: { row: number }, options: Re
         const kept = typeof cell === 'string' ? cell : keptJson(cell);
         if (kept === null) problem ??= { column: key, message: 'nests too deep to pass through; give it as a string' };
         else extra.push([key, kept]);
-      }
-      else problem ??= { column: key, message: unknownColumn(key) };
+      } else problem ??= { column: key, message: unknownColumn(key) };
       continue;
     }
     // "route" and "Route" name one column, as two CSV headers would: refuse, never pick one.

@@ -1,6 +1,6 @@
 import { isCalendarDate } from '../core/fields.js';
-import { PAYER_TERMS } from '../core/payer-terms.js';
 import { parseBasisPoints, parseCents, withoutLeadingZeros } from '../core/money.js';
+import { PAYER_TERMS } from '../core/payer-terms.js';
 import { type Plan, type PlanOptions, planProgram } from '../core/plan.js';
 import type { InsuranceStatus, RawScenario } from '../core/types.js';
 import { UsageError } from '../errors.js';

@@ -46,9 +46,7 @@ export function compareScenarios(
     // Only a route's schedule skips an option; a --weeks that is no number of weeks is the user's error.
     const scheduleKeys: readonly string[] = ['issue.noSchedule', 'issue.weeksBeyondSchedule', 'issue.weeksTooMany'];
     const onlyWeeks =
-      only === undefined &&
-      issue !== undefined &&
-      parsed.issues.every((i) => i.field === 'weeks' && scheduleKeys.includes(i.message.key));
+      only === undefined && issue !== undefined && parsed.issues.every((i) => i.field === 'weeks' && scheduleKeys.includes(i.message.key));
     if (onlyWeeks)
       skipped.push({
         route: String(spec.route),
