@@ -134,7 +134,16 @@ export const RouteSchema = z.strictObject({
 export const DatasetSchema = z
   .strictObject({
     id: Id,
-    version: Text,
+    // A version is printed in every footer (terminal, Markdown, HTML): plain characters only, so
+    // it cannot carry an escape sequence or Markdown (#25).
+    version: z
+      .string()
+      .check(
+        z.regex(
+          /^[0-9A-Za-z][0-9A-Za-z.+_-]{0,39}$/,
+          'must be a version such as 2.3.0: letters, digits, dots, dashes, at most 40 characters',
+        ),
+      ),
     asOf: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD')),
     currency: z.literal('USD'),
     sources: z.array(SourceSchema).check(z.minLength(1, 'a dataset needs at least one source')),

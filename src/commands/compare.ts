@@ -5,8 +5,7 @@ import { UsageError } from '../errors.js';
 import type { Format } from '../formats.js';
 import type { Io } from '../io.js';
 import { sayComparison } from '../text/localize.js';
-import { visibleDeep } from '../text/visible.js';
-import { type DatasetChoice, emit, type OutputStyle, type Renderers, selectDataset } from './shared.js';
+import { type DatasetChoice, emit, type OutputStyle, type Renderers, selectDataset, shownSafely } from './shared.js';
 
 export type CompareCommandOptions = {
   specs: string[];
@@ -20,13 +19,13 @@ export type CompareCommandOptions = {
 const load = () => import('../format/compare.js');
 
 /** The comparison in every format. */
-const COMPARE_RENDERERS: Renderers<Comparison> = {
+const COMPARE_RENDERERS: Renderers<Comparison> = shownSafely({
   json: async (c) => (await load()).formatCompareJson(c),
   csv: async (c) => (await load()).formatCompareCsv(c),
-  markdown: async (c) => (await load()).formatCompareMarkdown(visibleDeep(c)),
-  html: async (c) => (await import('../format/html.js')).formatCompareHtml(visibleDeep(c)),
-  table: async (c, style) => (await load()).formatCompareTable(visibleDeep(c), style),
-};
+  markdown: async (c) => (await load()).formatCompareMarkdown(c),
+  html: async (c) => (await import('../format/html.js')).formatCompareHtml(c),
+  table: async (c, style) => (await load()).formatCompareTable(c, style),
+});
 
 const SPEC = /^([a-z][a-z0-9-]*)(?:@([a-z][a-z0-9-]*))?(?::(\d{1,6})(w)?)?$/i;
 

@@ -3,12 +3,12 @@ import type { Dataset, RawScenario, Route } from '../core/types.js';
 import { EXIT, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import type { Language } from '../text/catalog.js';
-import { visible, visibleName } from '../text/visible.js';
+import { inertJson, visible, visibleName } from '../text/visible.js';
 import { type DatasetChoice, emit, scenarioFromFlags, selectDataset, today } from './shared.js';
 
 /** `ketamine-cost data show`: the price list in use, as JSON, the starting point for a clinic's own list. */
 export async function dataShowCommand(options: { data: DatasetChoice }, io: Io): Promise<number> {
-  io.stdout(`${JSON.stringify(await selectDataset(options.data, io), null, 2)}\n`);
+  io.stdout(`${inertJson(JSON.stringify(await selectDataset(options.data, io), null, 2))}\n`);
   return EXIT.ok;
 }
 
@@ -125,6 +125,6 @@ export async function dataInitCommand(options: DataInitOptions, io: Io): Promise
   const { checkDataset } = await import('../catalog/read.js');
   const checked = checkDataset(JSON.parse(JSON.stringify(dataset)));
   if (!checked.ok) throw new Error(`data init made a price list that does not validate: ${checked.report}`);
-  await emit(`${JSON.stringify(dataset, null, 2)}\n`, options.output, io);
+  await emit(`${inertJson(JSON.stringify(dataset, null, 2))}\n`, options.output, io);
   return EXIT.ok;
 }

@@ -10,7 +10,7 @@ import type { Format } from '../formats.js';
 import type { Io } from '../io.js';
 import { sayEstimate } from '../text/localize.js';
 import { visible, visibleDeep } from '../text/visible.js';
-import { type DatasetChoice, emit, type OutputStyle, type Renderers, scenarioFromFlags, selectDataset } from './shared.js';
+import { type DatasetChoice, emit, type OutputStyle, type Renderers, scenarioFromFlags, selectDataset, shownSafely } from './shared.js';
 
 export type EstimateCommandOptions = {
   raw: RawScenario;
@@ -117,16 +117,16 @@ export async function estimateCommand(options: EstimateCommandOptions, io: Io): 
 }
 
 /** The estimate in every format; table, Markdown and CSV code is loaded only when used, to keep start-up fast. */
-export const ESTIMATE_RENDERERS: Renderers<Estimate, { explain: boolean; brief: boolean }> = {
+export const ESTIMATE_RENDERERS: Renderers<Estimate, { explain: boolean; brief: boolean }> = shownSafely({
   json: async (e) => formatJson(e),
   csv: async (e) => (await import('../format/csv.js')).formatCsv(e),
-  markdown: async (e, _style, options) => (await import('../format/markdown.js')).formatMarkdown(visibleDeep(e), options),
-  html: async (e, _style, options) => (await import('../format/html.js')).formatEstimateHtml(visibleDeep(e), options),
+  markdown: async (e, _style, options) => (await import('../format/markdown.js')).formatMarkdown(e, options),
+  html: async (e, _style, options) => (await import('../format/html.js')).formatEstimateHtml(e, options),
   table: async (e, style, options) =>
-    (await import('../format/table.js')).formatTable(visibleDeep(e), {
+    (await import('../format/table.js')).formatTable(e, {
       color: style.color,
       explain: options.explain,
       brief: options.brief,
       layout: { width: style.width, plain: style.plain },
     }),
-};
+});

@@ -7,7 +7,7 @@ import { UsageError } from '../errors.js';
 import type { Format } from '../formats.js';
 import type { Io } from '../io.js';
 import { sayPlan } from '../text/localize.js';
-import { type DatasetChoice, emit, type OutputStyle, type Renderers, scenarioFromFlags, selectDataset } from './shared.js';
+import { type DatasetChoice, emit, type OutputStyle, type Renderers, scenarioFromFlags, selectDataset, shownSafely } from './shared.js';
 
 /** The plan's own flags, as typed: checked here, since only `plan` has them. */
 export type PlanFlags = {
@@ -34,13 +34,13 @@ export type PlanCommandOptions = {
 const load = () => import('../format/plan.js');
 
 /** The plan in every format. */
-const PLAN_RENDERERS: Renderers<Plan, { explain: boolean }> = {
+const PLAN_RENDERERS: Renderers<Plan, { explain: boolean }> = shownSafely({
   json: async (p) => (await load()).formatPlanJson(p),
   csv: async (p) => (await load()).formatPlanCsv(p),
   markdown: async (p, _style, options) => (await load()).formatPlanMarkdown(p, options),
   html: async (p) => (await import('../format/html.js')).formatPlanHtml(p),
   table: async (p, style, options) => (await load()).formatPlanTable(p, { ...style, explain: options.explain }),
-};
+});
 
 /** Reads the plan's flags into options, or throws a UsageError naming the flag and what it allows. */
 export function readPlanFlags(flags: PlanFlags): PlanOptions {

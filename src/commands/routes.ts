@@ -2,23 +2,22 @@ import type { Dataset } from '../core/types.js';
 import { UsageError } from '../errors.js';
 import type { Format } from '../formats.js';
 import type { Io } from '../io.js';
-import { visibleDeep } from '../text/visible.js';
-import { type DatasetChoice, type OutputStyle, type Renderers, selectDataset } from './shared.js';
+import { type DatasetChoice, type OutputStyle, type Renderers, selectDataset, shownSafely } from './shared.js';
 
 export type RoutesCommandOptions = { format: Format; style: OutputStyle; data: DatasetChoice };
 
 const load = () => import('../format/routes.js');
 
 /** The price list in every format. */
-const ROUTES_RENDERERS: Renderers<Dataset> = {
+const ROUTES_RENDERERS: Renderers<Dataset> = shownSafely({
   json: async (d) => (await load()).formatRoutesJson(d),
   csv: async (d) => (await load()).formatRoutesCsv(d),
-  markdown: async (d) => (await load()).formatRoutesMarkdown(visibleDeep(d)),
+  markdown: async (d) => (await load()).formatRoutesMarkdown(d),
   html: async () => {
     throw new UsageError('--format html is for an estimate, compare and plan; routes prints table, json, csv or markdown');
   },
-  table: async (d, style) => (await load()).formatRoutesTable(visibleDeep(d), style),
-};
+  table: async (d, style) => (await load()).formatRoutesTable(d, style),
+});
 
 /** `ketamine-cost routes`: the price list as people read it, each figure with its source. */
 export async function routesCommand(options: RoutesCommandOptions, io: Io): Promise<number> {

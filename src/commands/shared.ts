@@ -6,6 +6,7 @@ import { isKnownError, UsageError } from '../errors.js';
 import type { Format } from '../formats.js';
 import type { Io } from '../io.js';
 import type { Language } from '../text/catalog.js';
+import { visibleDeep } from '../text/visible.js';
 
 /**
  * Writes a command's output: to standard output, or with --output to that file, through a temp
@@ -44,6 +45,18 @@ export type Renderers<T, Options = Record<never, never>> = Record<
   Format,
   (value: T, style: OutputStyle, options: Options) => Promise<string>
 >;
+
+/**
+ * The renderers with every text in the value made visible (control characters and bidi marks as
+ * escapes, see text/visible.ts) for each format but JSON, which escapes them itself. Every view
+ * goes through this, so a text from a price list or clinic profile cannot reach a screen, a
+ * Markdown handout or a spreadsheet raw on any path (#25).
+ */
+export function shownSafely<T, Options>(renderers: Renderers<T, Options>): Renderers<T, Options> {
+  const safe = (format: Format): Renderers<T, Options>[Format] =>
+    format === 'json' ? renderers[format] : (value, style, options) => renderers[format](visibleDeep(value), style, options);
+  return { json: safe('json'), csv: safe('csv'), markdown: safe('markdown'), html: safe('html'), table: safe('table') };
+}
 
 /**
  * The price list a command was asked for: the --data file, if any, and the bundled list. The

@@ -5,7 +5,7 @@ import type { Estimate } from '../core/estimate.js';
 import { formatRange } from '../core/fields.js';
 import { formatUsdRange } from '../core/money.js';
 import type { BatchFormat, Detail } from '../formats.js';
-import { visible, visibleName } from '../text/visible.js';
+import { inertJson, visible, visibleName } from '../text/visible.js';
 import { csvFields, csvLine, ESTIMATE_COLUMNS, estimateFieldsWriter } from './csv.js';
 import { SCHEMA_VERSION, toJsonDocument } from './json.js';
 import { markdownCell } from './markdown.js';
@@ -135,21 +135,23 @@ export function summaryItem(r: BatchResult) {
  */
 function jsonItem(indent: boolean, detail: Detail): (r: BatchResult) => string {
   if (detail === 'summary') {
-    return (r) => (indent ? `  ${JSON.stringify(summaryItem(r), null, 2).replace(/\n/g, '\n  ')}` : JSON.stringify(summaryItem(r)));
+    return (r) =>
+      inertJson(indent ? `  ${JSON.stringify(summaryItem(r), null, 2).replace(/\n/g, '\n  ')}` : JSON.stringify(summaryItem(r)));
   }
   const estimateJson = memo((e) =>
-    indent ? JSON.stringify(toJsonDocument(e), null, 2).replace(/\n/g, '\n    ') : JSON.stringify(toJsonDocument(e)),
+    inertJson(indent ? JSON.stringify(toJsonDocument(e), null, 2).replace(/\n/g, '\n    ') : JSON.stringify(toJsonDocument(e))),
   );
   return (r) => {
-    if (!r.estimate) return indent ? `  ${JSON.stringify(errorItem(r), null, 2).replace(/\n/g, '\n  ')}` : JSON.stringify(errorItem(r));
+    if (!r.estimate)
+      return inertJson(indent ? `  ${JSON.stringify(errorItem(r), null, 2).replace(/\n/g, '\n  ')}` : JSON.stringify(errorItem(r)));
     const fields: [string, string][] = [
       ['schemaVersion', String(SCHEMA_VERSION)],
-      ['id', JSON.stringify(r.id)],
+      ['id', inertJson(JSON.stringify(r.id))],
       ['row', String(r.row)],
       ['status', '"ok"'],
       ['estimate', estimateJson(r.estimate)],
     ];
-    if (r.extra) fields.push(['extra', JSON.stringify(Object.fromEntries(r.extra))]);
+    if (r.extra) fields.push(['extra', inertJson(JSON.stringify(Object.fromEntries(r.extra)))]);
     if (!indent) return `{${fields.map(([k, v]) => `"${k}":${v}`).join(',')}}`;
     return `  {\n${fields.map(([k, v]) => `    "${k}": ${v}`).join(',\n')}\n  }`;
   };

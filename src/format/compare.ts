@@ -3,6 +3,7 @@ import type { Estimate } from '../core/estimate.js';
 import { formatRange } from '../core/fields.js';
 import { formatUsdRange } from '../core/money.js';
 import { optionCount, RANKING } from '../text/en-words.js';
+import { inertJson } from '../text/visible.js';
 import { csvLine, ESTIMATE_COLUMNS, estimateCells } from './csv.js';
 import { SCHEMA_VERSION, toJsonDocument } from './json.js';
 import { markdownCell } from './markdown.js';
@@ -75,7 +76,7 @@ export function formatCompareJson(c: Comparison): string {
     options: c.options.map(toJsonDocument),
     skipped: c.skipped,
   };
-  return `${JSON.stringify(doc, null, 2)}\n`;
+  return `${inertJson(JSON.stringify(doc, null, 2))}\n`;
 }
 
 /** Compare CSV columns: the estimate's, then why an option was not compared. Append only. */

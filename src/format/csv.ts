@@ -1,6 +1,7 @@
 import { RepeatCache } from '../batch/repeat-cache.js';
 import type { Estimate } from '../core/estimate.js';
 import { formatDecimal } from '../core/money.js';
+import { visible } from '../text/visible.js';
 
 // Columns are a promise to every spreadsheet and script that reads them: append only, never reorder.
 export const ESTIMATE_COLUMNS = [
@@ -230,13 +231,15 @@ export function csvFields(cells: readonly Cell[]): string {
 
 const NUMERIC = /^-?\d+(\.\d+)?$/;
 // A cell with none of these needs neither the formula guard nor quotes: most cells (decimals, ids).
-const PLAIN = /^[^",\r\n=+\-@\t]*$/;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
+const PLAIN = /^[^",\r\n=+\-@\t\u0000-\u001f\u007f-\u009f\u061c\u200b\u200e\u200f\u2028-\u202e\u2060\u2066-\u2069\ufeff]*$/;
 
 function csvCell(cell: Cell): string {
   if (cell === null) return '';
   if (typeof cell === 'number') return String(cell);
   if (PLAIN.test(cell)) return cell;
-  let text = cell;
+  // A cell from a batch file or price list may hold escape sequences: shown, never run (#25).
+  let text = visible(cell);
   if (typeof cell === 'string' && !NUMERIC.test(text) && /^[=+\-@\t\r\n]/.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }

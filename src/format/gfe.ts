@@ -2,6 +2,7 @@ import { formatRange } from '../core/fields.js';
 import type { GfeItem, GoodFaithEstimate } from '../core/gfe.js';
 import { formatUsdRange } from '../core/money.js';
 import type { GfeFormat } from '../formats.js';
+import { inertJson } from '../text/visible.js';
 import { escapeHtml as h, page, sourcesSection } from './html.js';
 import { SCHEMA_VERSION } from './json.js';
 import { describeSource } from './summary.js';
@@ -44,7 +45,7 @@ const marker = (g: GoodFaithEstimate, source: string) => `[${g.sources.findIndex
 
 /** Returns the Good Faith Estimate draft as JSON: the document's fields, with the contract's schemaVersion. */
 export function formatGfeJson(g: GoodFaithEstimate): string {
-  return `${JSON.stringify({ schemaVersion: SCHEMA_VERSION, document: 'good-faith-estimate', currency: 'USD', ...g }, null, 2)}\n`;
+  return `${inertJson(JSON.stringify({ schemaVersion: SCHEMA_VERSION, document: 'good-faith-estimate', currency: 'USD', ...g }, null, 2))}\n`;
 }
 
 /** Returns the Good Faith Estimate draft as Markdown. */

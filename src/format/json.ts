@@ -1,4 +1,5 @@
 import type { Estimate } from '../core/estimate.js';
+import { inertJson } from '../text/visible.js';
 
 /**
  * The JSON contract's version: additions keep it, a breaking change bumps it (README, "JSON
@@ -13,5 +14,5 @@ export function toJsonDocument(e: Estimate): { schemaVersion: number; currency: 
 
 /** Returns the JSON output of one estimate: the contract document, two-space indented, newline-terminated. */
 export function formatJson(e: Estimate): string {
-  return `${JSON.stringify(toJsonDocument(e), null, 2)}\n`;
+  return `${inertJson(JSON.stringify(toJsonDocument(e), null, 2))}\n`;
 }

@@ -2,6 +2,7 @@ import { formatRange } from '../core/fields.js';
 import { formatDecimal, formatUsd, formatUsdRange } from '../core/money.js';
 import type { Plan, PlanRow } from '../core/plan.js';
 import { describeFinancing } from '../text/en-words.js';
+import { inertJson } from '../text/visible.js';
 import { csvLine } from './csv.js';
 import { SCHEMA_VERSION } from './json.js';
 import { markdownCell } from './markdown.js';
@@ -246,5 +247,5 @@ export function toPlanDocument(p: Plan) {
 
 /** Returns the plan as JSON, two-space indented. */
 export function formatPlanJson(p: Plan): string {
-  return `${JSON.stringify(toPlanDocument(p), null, 2)}\n`;
+  return `${inertJson(JSON.stringify(toPlanDocument(p), null, 2))}\n`;
 }

@@ -1,6 +1,7 @@
 import { formatRange } from '../core/fields.js';
 import { formatDecimal, formatUsd, formatUsdRange } from '../core/money.js';
 import type { Dataset, Ref } from '../core/types.js';
+import { inertJson } from '../text/visible.js';
 import { csvLine } from './csv.js';
 import { SCHEMA_VERSION } from './json.js';
 import { markdownCell } from './markdown.js';
@@ -172,7 +173,7 @@ export function formatRoutesJson(d: Dataset): string {
     routes: routeRows(d),
     sources: d.sources,
   };
-  return `${JSON.stringify(doc, null, 2)}\n`;
+  return `${inertJson(JSON.stringify(doc, null, 2))}\n`;
 }
 
 const ROUTE_COLUMNS = [

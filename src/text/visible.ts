@@ -19,6 +19,17 @@ export function visible(text: string): string {
   return text.replace(UNSAFE, escapeChar);
 }
 
+// What JSON.stringify leaves raw but a terminal acts on: DEL, C1 controls, bidi marks, invisible separators.
+const RAW_IN_JSON = /[\u007f-\u009f\u061c\u200b\u200e\u200f\u2028-\u202e\u2060\u2066-\u2069\ufeff]/g;
+
+/**
+ * Returns JSON text with the characters JSON.stringify leaves raw but a terminal would act on
+ * written as \u escapes: the same value when parsed, inert when printed (#25).
+ */
+export function inertJson(json: string): string {
+  return json.replace(RAW_IN_JSON, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 /** The longest name or value echoed back in a message; longer ones are cut. */
 export const MAX_ECHO = 200;
 

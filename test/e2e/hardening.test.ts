@@ -210,7 +210,7 @@ describe('control characters from untrusted text', () => {
     iv.label = `IV ${ESC}]0;pwned${'\u0007'}${ESC}[2J infusion ${BIDI}gnp.exe`;
     iv.program.description = `three ${ESC}[31mred${ESC}[0m to six`;
   }
-  list.version = `1.0.0${ESC}[8m`;
+  list.sources[0] = { ...list.sources[0], title: `Source ${ESC}[8m title` } as (typeof list.sources)[0];
   writeFileSync(hostile, JSON.stringify(list));
   const raw = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 

@@ -1,7 +1,10 @@
 // Hardening III (#25 part B): the newer views refuse what they cannot use, and errors never echo
 // a patient's data or a 100 KB argument. Each case failed before its fix.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { expectUsageError, runCli } from '../helpers.js';
+import { expectUsageError, readDataset, runCli } from '../helpers.js';
 
 const expectUsage = (args: string[], message: RegExp) => expectUsageError(args, message, { code: 2 });
 
@@ -136,5 +139,89 @@ describe('batch rows that could break the output (B3, B12)', () => {
     expect(r.stdout).toContain('x0a');
     expect(r.stdout).toContain('u200b');
     expect(r.stdout).toContain('u2028');
+  });
+});
+
+describe('every command and format with a hostile price list and clinic profile (B1, B2)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ketamine-cost-walk-'));
+  const ESC = '\u001b';
+  // A window-title escape, a Markdown image that would load from outside, raw HTML, a bidi override.
+  const evil = `${ESC}]0;pwned\u0007![x](https://evil.example/a.png)<img src=x>\u202e`;
+  const list = readDataset();
+  for (const route of list.routes) {
+    route.label = `${route.label} ${evil}`;
+    route.program.description = `${route.program.description} ${evil}`;
+  }
+  for (const source of list.sources) source.title = `${source.title} ${evil}`;
+  const prices = join(dir, 'prices.json');
+  writeFileSync(prices, JSON.stringify(list));
+  const clinic = join(dir, 'clinic.json');
+  writeFileSync(
+    clinic,
+    JSON.stringify({
+      name: `Clinic ${evil}`,
+      npi: '1234567893',
+      tin: '12-3456789',
+      location: { street: `1 Main St ${evil}`, city: 'Springfield', state: 'IL', zip: '62701' },
+    }),
+  );
+  const batch = join(dir, 'batch.csv');
+  writeFileSync(batch, `id,route\n"a${evil}",iv\nb,oral\n`);
+  const gfe = ['gfe', '-r', 'iv', '-s', '6', '--price', '400', '--item-price', 'intake=300', '--clinic', clinic];
+  const walk: [string[], string[]][] = [
+    [
+      ['-r', 'iv', '-s', '6'],
+      ['table', 'json', 'csv', 'markdown', 'html'],
+    ],
+    [
+      ['-r', 'iv', '-s', '6', '--explain'],
+      ['table', 'markdown'],
+    ],
+    [
+      ['compare', '-s', '6'],
+      ['table', 'json', 'csv', 'markdown', 'html'],
+    ],
+    [
+      ['plan', '-r', 'oral', '--start', '2027-01-04'],
+      ['table', 'json', 'csv', 'markdown', 'html'],
+    ],
+    [
+      ['plan', '-r', 'iv', '-s', '6', '--every', '1w', '--explain'],
+      ['table', 'markdown'],
+    ],
+    [['routes'], ['table', 'json', 'csv', 'markdown']],
+    [
+      ['batch', batch],
+      ['table', 'json', 'jsonl', 'csv', 'markdown'],
+    ],
+    [
+      [...gfe, '--patient-name', 'Alex Doe', '--patient-dob', '1980-04-23'],
+      ['markdown', 'html', 'json'],
+    ],
+  ];
+  // Raw C0/C1 controls (but tab, newline and CSV's carriage return) and bidi overrides.
+  const raw = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+  it.each(walk.flatMap(([args, formats]) => formats.map((f) => [[...args, '-f', f]] as const)))('%j', (args) => {
+    // gfe writes documents and takes no colour flag; NO_COLOR covers every command.
+    const r = runCli([...args, '--data', prices], { env: { NO_COLOR: '1' } });
+    expect([0, 3]).toContain(r.code);
+    expect(r.stdout.length).toBeGreaterThan(0);
+    expect(r.stdout + r.stderr).not.toMatch(raw);
+    const format = args.at(-1);
+    // No Markdown image or link from the list, no raw HTML element from it.
+    if (format === 'markdown') expect(r.stdout).not.toMatch(/!\[x\]\(https/);
+    if (format === 'html' || format === 'markdown') expect(r.stdout).not.toContain('<img src=x>');
+  });
+
+  it('a price list whose version could carry an escape or Markdown is refused when read', () => {
+    const bad = readDataset();
+    bad.version = `2.0${ESC}[8m![x](https://evil.example/a.png)`;
+    const file = join(dir, 'bad-version.json');
+    writeFileSync(file, JSON.stringify(bad));
+    expectUsageError(
+      ['-r', 'iv', '--data', file],
+      /^error: price list .* is not valid: version: must be a version such as 2\.3\.0: letters, digits, dots, dashes, at most 40 characters\n$/,
+      { code: 1 },
+    );
   });
 });

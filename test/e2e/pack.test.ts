@@ -37,7 +37,8 @@ describe('the packed package', () => {
     // price list (bundled in the CLI and the API) and their rules in each command that prices. One
     // copy of the shared code (#27) is what brings it down again. 280 KiB until the README's payers section;
     // 290 KiB until the lazy files took the shared modules from the CLI's registry (one copy: 301 -> 244 KiB).
-    expect(statSync(tarball).size).toBeLessThanOrEqual(250 * 1024);
+    // 250 KiB until counselors' exports (encodings, delimiters, --bom) and hardening III (#25): 250.6 KiB.
+    expect(statSync(tarball).size).toBeLessThanOrEqual(255 * 1024);
     expect(packageJson).not.toHaveProperty('dependencies');
     expect(readdirSync(join(app, 'node_modules')).filter((n) => !n.startsWith('.'))).toEqual(['ketamine-cost']);
   });
