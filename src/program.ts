@@ -232,7 +232,10 @@ Examples:
         .choices(DETAILS)
         .default('summary'),
     )
-    .option('--keep-columns', 'pass columns the tool does not know (name, notes, a record number) through to the output unchanged')
+    .option(
+      '--keep-columns',
+      'pass columns the tool does not know (name, notes, a record number) through to the output (the default; accepted for scripts)',
+    )
     .addOption(
       new Option('--delimiter <char>', 'what separates the cells of a CSV file (European exports use ;)').choices(DELIMITERS).default(','),
     )
@@ -279,7 +282,8 @@ Examples:
               output: flags.output,
               data: { file: flags.data, bundled: bundledDataset },
               detail: flags.detail,
-              keepColumns: flags.keepColumns === true,
+              // Kept by default since #25: a counselor's name and MRN columns come back beside the figures.
+              keepColumns: true,
               delimiter: flags.delimiter,
               encoding: flags.encoding,
               bom: flags.bom === true,

@@ -44,10 +44,24 @@ export function columnFor(name: string): InputColumn | undefined {
 }
 
 function unknownColumn(name: string): string {
-  const close = closestName(squash(name), INPUT_COLUMN_NAMES.map(squash));
-  const suggestion = close ? ` (did you mean "${INPUT_COLUMN_NAMES[INPUT_COLUMN_NAMES.map(squash).indexOf(close)]}"?)` : '';
+  const close = misspeltColumn(name);
+  const suggestion = close ? ` (did you mean "${close}"?)` : '';
   return `unknown column "${name}"${suggestion}; allowed: ${INPUT_COLUMN_NAMES.join(', ')} (or --keep-columns to pass it through)`;
 }
+
+/**
+ * The input column a name is one or two edits from (`sesions`, `deductable`), else undefined.
+ * Such a column is refused even when other columns pass through: ignoring it would price a
+ * scenario the counselor did not write (#25).
+ */
+export function misspeltColumn(name: string): string | undefined {
+  const squashed = INPUT_COLUMN_NAMES.map(squash);
+  const close = closestName(squash(name), squashed);
+  return close === undefined ? undefined : INPUT_COLUMN_NAMES[squashed.indexOf(close)];
+}
+
+const misspelt = (name: string, close: string) =>
+  `column "${name}" is not one the tool knows; did you mean "${close}"? Rename it (other columns it does not know pass through)`;
 
 /** Decides CSV or JSON Lines: by extension, else by the first non-blank character being `{`. */
 export function detectKind(name: string, firstText: string): 'csv' | 'jsonl' {
@@ -205,12 +219,18 @@ function readHeader(cells: string[], options: ReadOptions): (InputColumn | undef
     );
   }
   const seen = new Set<InputColumn>();
+  const kept = new Set<string>();
   const columns = cells.map((cell) => {
     const column = columnFor(cell.trim());
     if (cell.trim() === '') throw new DataError('the header has an empty column name');
     if (column === undefined) {
-      if (options.keepColumns) return undefined;
-      throw new DataError(unknownColumn(cell.trim()));
+      const close = misspeltColumn(cell.trim());
+      if (close !== undefined) throw new DataError(misspelt(cell.trim(), close));
+      if (!options.keepColumns) throw new DataError(unknownColumn(cell.trim()));
+      // Two kept columns of one name would be two output columns of one name.
+      if (kept.has(cell.trim().toLowerCase())) throw new DataError(`column "${cell.trim()}" appears twice in the header`);
+      kept.add(cell.trim().toLowerCase());
+      return undefined;
     }
     if (seen.has(column)) throw new DataError(`column "${cell.trim()}" appears twice in the header`);
     seen.add(column);
@@ -268,6 +288,11 @@ function jsonRow(text: string, line: number, state: { row: number }, options: Re
   for (const [key, cell] of Object.entries(value)) {
     const column = columnFor(key);
     if (column === undefined) {
+      const close = misspeltColumn(key);
+      if (close !== undefined) {
+        problem ??= { column: key, message: misspelt(key, close) };
+        continue;
+      }
       if (extra) {
         const kept = typeof cell === 'string' ? cell : keptJson(cell);
         if (kept === null) problem ??= { column: key, message: 'nests too deep to pass through; give it as a string' };

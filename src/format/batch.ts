@@ -165,6 +165,24 @@ function youPay(e: Estimate): string {
 
 const sessionsText = (e: Estimate) => formatRange(e.sessions.low, e.sessions.high);
 
+const OUTPUT_NAMES = new Set<string>(BATCH_COLUMNS.map((c) => c.toLowerCase()));
+
+/**
+ * The output names of kept input columns: as in the input, but a name one of our columns already
+ * has (`status`, `route`) becomes `input_<name>`, so no output has two columns of one name (#25).
+ */
+export function keptColumnNames(names: readonly string[]): string[] {
+  const taken = new Set(OUTPUT_NAMES);
+  return names.map((name) => {
+    let out = name;
+    while (taken.has(out.toLowerCase())) out = `input_${out}`;
+    taken.add(out.toLowerCase());
+    return out;
+  });
+}
+
+const keptValues = (kept: readonly string[], r: BatchResult) => kept.map((name) => r.extra?.find(([n]) => n === name)?.[1] ?? null);
+
 /** Returns the streaming writer for a batch output format. */
 export function batchWriter(format: BatchFormat, options: BatchWriterOptions): BatchWriter {
   const priceList = `Price list: ${options.dataset.id} ${options.dataset.version}, as of ${options.dataset.asOf}.`;
@@ -192,9 +210,9 @@ export function batchWriter(format: BatchFormat, options: BatchWriterOptions): B
           let header = '';
           if (kept === null) {
             kept = r.extra ? r.extra.map(([name]) => name) : [];
-            header = csvLine([...BATCH_COLUMNS, ...kept]);
+            header = csvLine([...BATCH_COLUMNS, ...keptColumnNames(kept)]);
           }
-          const extra = kept.length ? `,${csvFields(kept.map((name) => r.extra?.find(([n]) => n === name)?.[1] ?? null))}` : '';
+          const extra = kept.length ? `,${csvFields(keptValues(kept, r))}` : '';
           // id, row, status, error_column, error: an estimated row has no error cells.
           const place = r.estimate
             ? `${csvFields([r.id])},${r.row},ok,,`
@@ -204,26 +222,62 @@ export function batchWriter(format: BatchFormat, options: BatchWriterOptions): B
         end: (c) => (c.ok + c.failed === 0 ? csvLine([...BATCH_COLUMNS]) : ''),
       };
     }
-    case 'markdown':
+    case 'markdown': {
+      // Kept columns follow ours, as in CSV; the first row fixes which they are, so the header
+      // waits for it.
+      let kept: string[] | null = null;
+      const header = (names: string[]) =>
+        `| id | route | sessions | program | you pay | status |${names.map((n) => ` ${markdownCell(visibleName(n))} |`).join('')}\n` +
+        `| --- | --- | ---: | ---: | ---: | --- |${names.map(() => ' --- |').join('')}\n`;
+      const keptCells = (r: BatchResult) =>
+        (kept ?? []).length
+          ? `${keptValues(kept ?? [], r)
+              .map((v) => ` ${markdownCell(visibleName(v ?? ''))} |`)
+              .join('')}`
+          : '';
       return {
-        start: () => '| id | route | sessions | program | you pay | status |\n| --- | --- | ---: | ---: | ---: | --- |\n',
-        row: (r) =>
-          r.estimate
-            ? `| ${markdownCell(visibleName(r.id))} | ${r.estimate.route.id} | ${sessionsText(r.estimate)} | ${formatUsdRange(r.estimate.program.lowCents, r.estimate.program.highCents)} | ${markdownCell(youPay(r.estimate))} | ok |\n`
-            : `| ${markdownCell(visibleName(r.id))} | | | | | ${markdownCell(visible(rowMessage(r)))} |\n`,
-        end: (c) => `\n${c.ok} estimated, ${c.failed} failed. ${priceList}\n\n_${DISCLAIMER}_\n`,
+        start: () => '',
+        row: (r) => {
+          let head = '';
+          if (kept === null) {
+            kept = r.extra ? r.extra.map(([name]) => name) : [];
+            head = header(keptColumnNames(kept));
+          }
+          return r.estimate
+            ? `${head}| ${markdownCell(visibleName(r.id))} | ${r.estimate.route.id} | ${sessionsText(r.estimate)} | ${formatUsdRange(r.estimate.program.lowCents, r.estimate.program.highCents)} | ${markdownCell(youPay(r.estimate))} | ok |${keptCells(r)}\n`
+            : `${head}| ${markdownCell(visibleName(r.id))} | | | | | ${markdownCell(visible(rowMessage(r)))} |${keptCells(r)}\n`;
+        },
+        end: (c) => `${kept === null ? header([]) : ''}\n${c.ok} estimated, ${c.failed} failed. ${priceList}\n\n_${DISCLAIMER}_\n`,
       };
+    }
     case 'table': {
-      // Fixed widths rather than cli-table3, which needs every row before it can draw one.
+      // Fixed widths rather than cli-table3, which needs every row before it can draw one. Kept
+      // columns come after the id (the last column, what the patient pays, has no fixed width).
+      let kept: string[] | null = null;
+      let widths: number[] = [];
       const cols = (cells: string[]) =>
-        `${cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd([12, 12, 9, 16][i] ?? 0))).join('  ')}`.trimEnd();
+        `${cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i] ?? 0))).join('  ')}`.trimEnd();
+      const startKept = (r: BatchResult) => {
+        kept = r.extra ? r.extra.map(([name]) => name) : [];
+        const names = keptColumnNames(kept).map(visibleName);
+        widths = [12, ...names.map((n) => Math.max(12, n.length)), 12, 9, 16];
+        return `${cols(['id', ...names, 'route', 'sessions', 'program', 'you pay'])}\n`;
+      };
       return {
-        start: () => `${cols(['id', 'route', 'sessions', 'program', 'you pay'])}\n`,
-        row: (r) =>
-          r.estimate
-            ? `${cols([visibleName(r.id), r.estimate.route.id, sessionsText(r.estimate), formatUsdRange(r.estimate.program.lowCents, r.estimate.program.highCents), youPay(r.estimate)])}\n`
-            : `${cols([visibleName(r.id), 'error'])} ${visible(rowMessage(r))}\n`,
-        end: (c) => `\n${c.ok} estimated, ${c.failed} failed. ${priceList}\n${DISCLAIMER}\n`,
+        start: () => '',
+        row: (r) => {
+          const head = kept === null ? startKept(r) : '';
+          const keptText = keptValues(kept ?? [], r).map((v) => visibleName(v ?? ''));
+          return r.estimate
+            ? `${head}${cols([visibleName(r.id), ...keptText, r.estimate.route.id, sessionsText(r.estimate), formatUsdRange(r.estimate.program.lowCents, r.estimate.program.highCents), youPay(r.estimate)])}\n`
+            : `${head}${cols([visibleName(r.id), ...keptText, 'error'])} ${visible(rowMessage(r))}\n`;
+        },
+        end: (c) => {
+          // No rows: the header still names our columns.
+          if (kept === null) widths = [12, 12, 9, 16];
+          const head = kept === null ? `${cols(['id', 'route', 'sessions', 'program', 'you pay'])}\n` : '';
+          return `${head}\n${c.ok} estimated, ${c.failed} failed. ${priceList}\n${DISCLAIMER}\n`;
+        },
       };
     }
   }

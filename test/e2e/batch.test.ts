@@ -126,7 +126,7 @@ describe('batch, JSON Lines in', () => {
     });
     expect(items[3].error.message).toMatch(/row 4 \(line 5\): is not valid JSON/);
     expect(items[4].error.message).toMatch(/is not a JSON object/);
-    expect(items[5].error.message).toMatch(/column sesions: unknown column "sesions" \(did you mean "sessions"\?\)/);
+    expect(items[5].error.message).toMatch(/column sesions: column "sesions" is not one the tool knows; did you mean "sessions"\?/);
   });
 
   it('detects JSON Lines on stdin by the first character', () => {
@@ -208,10 +208,8 @@ describe('batch rows for counselors', () => {
       .map((l) => JSON.parse(l));
     expect(jsonl[0].extra).toEqual({ 'Patient Name': 'Jane Doe', notes: '=HYPERLINK("x")' });
     expect(jsonl[1]).toMatchObject({ status: 'error', extra: { 'Patient Name': 'Joe', notes: '' } });
-    expectUsageError(['batch', '-'], /^error: unknown column "Patient Name".*\(or --keep-columns to pass it through\)\n$/, {
-      code: 1,
-      input,
-    });
+    // Since #25 they pass through without the flag too: the same CSV, byte for byte.
+    expect(runCli(['batch', '-', '-f', 'csv'], { input }).stdout).toBe(csv.stdout);
   });
 
   it('KETAMINE_COST_DATA makes a price list the default; --data still wins; every output names the list', () => {
@@ -297,7 +295,17 @@ describe('batch formats and files', () => {
   ])('%j exits %i', (args, code, message) => expectUsageError(args, message, { code }));
 
   it.each([
-    ['an unknown column', 'route,sesions\niv,3\n', /unknown column "sesions" \(did you mean "sessions"\?\)/],
+    [
+      'a misspelt column',
+      'route,sesions\niv,3\n',
+      /^error: column "sesions" is not one the tool knows; did you mean "sessions"\? Rename it/,
+    ],
+    [
+      'a misspelt column, two edits',
+      'route,deductable\niv,3\n',
+      /column "deductable" is not one the tool knows; did you mean "deductible"\?/,
+    ],
+    ['a kept column twice', 'route,notes,Notes\niv,a,b\n', /column "Notes" appears twice in the header/],
     ['no route column', 'sessions\n3\n', /has no "route" column/],
     ['semicolons', 'route;sessions\niv;3\n', /semicolons/],
     ['an unclosed quote', 'route,sessions\niv,"3\n', /cannot read the CSV: a quoted cell that starts on line 2 is never closed/],
@@ -463,5 +471,39 @@ describe("counselors' spreadsheet exports (#25)", () => {
     expect(r.stdout.startsWith('\ufeffid,row,status')).toBe(true);
     expect(csvRows(r)[1]).toContain(',225.00,800.00,');
     expect(runCli(['batch', file('bom2.csv', 'route\niv\n'), '-f', 'json', '--bom']).code).toBe(2);
+  });
+});
+
+describe('columns the tool does not know pass through by default (#25 A5)', () => {
+  const input = 'id,name,status,route,sessions,MRN\n1,Ann Lee,new,iv,6,A12\n2,Bo Li,old,nope,4,B7\n';
+  it('CSV: after our columns, a name we use (status) as input_status, no name twice', () => {
+    const r = runCli(['batch', '-', '-f', 'csv'], { input });
+    expect(r.code).toBe(3);
+    const [header, first, second] = r.stdout.split('\r\n');
+    const names = header?.split(',') ?? [];
+    expect(names.slice(-3)).toEqual(['name', 'input_status', 'MRN']);
+    expect(new Set(names).size).toBe(names.length);
+    // Our own status column still says ok/error; the input's is kept beside it.
+    expect(first?.split(',').slice(0, 3)).toEqual(['1', '1', 'ok']);
+    expect(first?.endsWith(',Ann Lee,new,A12')).toBe(true);
+    expect(second?.endsWith(',Bo Li,old,B7')).toBe(true);
+  });
+  it('table and Markdown show them too', () => {
+    const table = runCli(['batch', '-', '--no-color'], { input }).stdout.split('\n');
+    expect(table[0]).toMatch(/^id +name +input_status +MRN +route +sessions +program +you pay$/);
+    expect(table[1]).toMatch(/^1 +Ann Lee +new +A12 +iv +6 /);
+    const md = runCli(['batch', '-', '-f', 'markdown'], { input }).stdout.split('\n');
+    expect(md[0]).toBe('| id | route | sessions | program | you pay | status | name | input_status | MRN |');
+    expect(md[2]).toMatch(/^\| 1 \| iv \| 6 \| .* \| ok \| Ann Lee \| new \| A12 \|$/);
+  });
+  it('JSON Lines: a misspelt key fails its row with "did you mean", other keys pass through', () => {
+    const rows = runCli(['batch', '-', '-f', 'jsonl'], { input: '{"route":"iv","deductable":"500"}\n{"route":"iv","note":"x"}\n' })
+      .stdout.trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(rows[0].error.message).toBe(
+      'row 1 (line 1), column deductable: column "deductable" is not one the tool knows; did you mean "deductible"? Rename it (other columns it does not know pass through)',
+    );
+    expect(rows[1]).toMatchObject({ status: 'ok', extra: { note: 'x' } });
   });
 });
