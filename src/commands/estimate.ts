@@ -101,12 +101,15 @@ export async function estimateCommand(options: EstimateCommandOptions, io: Io): 
     const { equivalentCommand, formatEligibilityNotes } = await import('../format/command-line.js');
     const route = dataset.routes.find((r) => r.id === scenario.route);
     await say(`\n${formatEligibilityNotes(eligibilityNotes)}${eligibilityNotes.length ? '\n' : ''}`);
-    const rerun = `To run this again: ${equivalentCommand(scenario, raw, route?.doses !== undefined, {
+    const command = equivalentCommand(scenario, raw, route?.doses !== undefined, {
       data: options.data.file,
       format: options.format,
       explain: options.explain,
       program: io.env.npm_command === 'exec' ? 'npx ketamine-cost' : 'ketamine-cost',
-    })}\n`;
+      width: options.style.width,
+    });
+    // A command broken over lines starts on its own line, so each line can be copied whole.
+    const rerun = `To run this again:${command.includes('\n') ? '\n' : ' '}${command}\n`;
     // After a long answer, the answer again where the eye lands: the last lines on the screen.
     const { headline } = await import('../format/summary.js');
     const again = options.format === 'table' && !options.brief ? `\nIn short: ${headline(estimate).join(' ')}\n` : '';

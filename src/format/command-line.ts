@@ -15,6 +15,8 @@ export type OutputFlags = {
   explain?: boolean | undefined;
   /** How the command was started: "npx ketamine-cost" through npx. */
   program?: string | undefined;
+  /** The terminal's width in columns: lines are broken between arguments; null or absent for one line. */
+  width?: number | null | undefined;
 };
 
 /**
@@ -46,7 +48,34 @@ export function equivalentCommand(s: Scenario, given: RawScenario, hasDoses: boo
   if (output.data !== undefined) args.push('--data', output.data);
   if (output.format !== undefined && output.format !== 'table') args.push('--format', output.format);
   if (output.explain) args.push('--explain');
-  return [output.program ?? 'ketamine-cost', ...args.map(shellWord)].join(' ');
+  // One unit per flag with its value, so a wrapped line never splits a flag from its value.
+  const units: string[] = [output.program ?? 'ketamine-cost'];
+  for (const arg of args.map(shellWord)) {
+    if (arg.startsWith('--') || units.length === 1) units.push(arg);
+    else units[units.length - 1] += ` ${arg}`;
+  }
+  if (output.width === undefined || output.width === null) return units.join(' ');
+  return wrapUnits(units, output.width);
+}
+
+/**
+ * Joins command units into lines of at most `width` columns (when a unit allows), broken only
+ * between units with a trailing backslash, so the text copied from any line break still runs as
+ * one command (#25); never inside a word or a quoted argument.
+ */
+function wrapUnits(units: readonly string[], width: number): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const unit of units) {
+    const candidate = line === '' ? unit : `${line} ${unit}`;
+    // Room for the " \\" that ends a broken line.
+    if (line !== '' && candidate.length + 2 > width) {
+      lines.push(`${line} \\`);
+      line = `  ${unit}`;
+    } else line = candidate;
+  }
+  lines.push(line);
+  return lines.join('\n');
 }
 
 /** Returns the eligibility notes block printed after an interactive estimate. */

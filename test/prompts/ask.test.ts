@@ -166,6 +166,19 @@ describe('the question flow', () => {
     expect(equivalentCommand(parsed.scenario, raw, false)).toBe(
       'ketamine-cost --route iv --sessions 6 --insurance in-network --deductible 1200.50 --coinsurance 20',
     );
+    // At 40 columns it breaks between flags, never inside one or between a flag and its value
+    // (#25: at 60 columns a terminal's own wrap split "--c" / "oinsurance 30"). Each broken line
+    // ends " \\" and fits, each line leaving room for it: "ketamine-cost --route iv --sessions 6"
+    // is 37 + 2 = 39 columns; "  --deductible 1200.50 --coinsurance 20" would be 39 + 2 = 41.
+    const wrapped = equivalentCommand(parsed.scenario, raw, false, { width: 40 });
+    expect(wrapped).toBe(
+      ['ketamine-cost --route iv --sessions 6 \\', '  --insurance in-network \\', '  --deductible 1200.50 \\', '  --coinsurance 20'].join(
+        '\n',
+      ),
+    );
+    for (const line of wrapped.split('\n')) expect(line.length).toBeLessThanOrEqual(40);
+    // Joined again as a shell would read the backslash-newlines, it is the one-line command.
+    expect(wrapped.replace(/ \\\n {2}/g, ' ')).toBe(equivalentCommand(parsed.scenario, raw, false));
   });
 });
 
