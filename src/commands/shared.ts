@@ -6,7 +6,7 @@ import { isKnownError, UsageError } from '../errors.js';
 import type { Format } from '../formats.js';
 import type { Io } from '../io.js';
 import type { Language } from '../text/catalog.js';
-import { visibleDeep } from '../text/visible.js';
+import { visibleDeep, visibleName } from '../text/visible.js';
 
 /**
  * Writes a command's output: to standard output, or with --output to that file, through a temp
@@ -26,6 +26,10 @@ export async function emit(text: string, output: string | undefined, io: Io, opt
     sink.abort();
     throw error;
   }
+  // A person at a terminal is told where the result went (#25); a script reads the exit code. A
+  // private file (a GFE) may be named after the patient, so its name is not repeated.
+  if (output !== '-' && io.stderrIsTTY)
+    io.stderr(options.private ? 'Wrote the file you named (private: only your user can read it).\n' : `Wrote ${visibleName(output)}.\n`);
 }
 
 /**

@@ -4,7 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { expectUsageError, readDataset, runCli } from '../helpers.js';
+import { expectUsageError, readDataset, runCli, runInProcess, writeClinicProfile } from '../helpers.js';
 
 const expectUsage = (args: string[], message: RegExp) => expectUsageError(args, message, { code: 2 });
 
@@ -223,5 +223,46 @@ describe('every command and format with a hostile price list and clinic profile 
       /^error: price list .* is not valid: version: must be a version such as 2\.3\.0: letters, digits, dots, dashes, at most 40 characters\n$/,
       { code: 1 },
     );
+  });
+});
+
+describe('-o FILE says where it wrote, in a terminal only (C)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ketamine-cost-wrote-'));
+  it('names the file on stderr at a terminal, says nothing to a script', async () => {
+    const file = join(dir, 'estimate.md');
+    const tty = await runInProcess(['-r', 'iv', '-f', 'markdown', '-o', file], { tty: true });
+    expect(tty.code).toBe(0);
+    expect(tty.stderr).toBe(`Wrote ${file}.\n`);
+    const script = await runInProcess(['-r', 'iv', '-f', 'markdown', '-o', file]);
+    expect(script.stderr).toBe('');
+  });
+  it('a GFE file may be named after the patient: its name is not repeated', async () => {
+    const clinic = writeClinicProfile(join(dir, 'clinic.json'));
+    const file = join(dir, 'alex-doe-gfe.md');
+    const r = await runInProcess(
+      [
+        'gfe',
+        '-r',
+        'iv',
+        '-s',
+        '6',
+        '--price',
+        '400',
+        '--item-price',
+        'intake=300',
+        '--clinic',
+        clinic,
+        '--patient-name',
+        'Alex Doe',
+        '--patient-dob',
+        '1980-04-23',
+        '-o',
+        file,
+      ],
+      { tty: true },
+    );
+    expect(r.code).toBe(0);
+    expect(r.stderr).not.toContain('alex-doe');
+    expect(r.stderr).toContain('Wrote the file you named (private');
   });
 });
