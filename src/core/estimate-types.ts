@@ -6,6 +6,18 @@ import type { Bill } from './cost-sharing.js';
 import type { Message } from './message.js';
 import type { InsuranceStatus, Scenario, Source } from './types.js';
 
+/** The id under which figures from the patient's own quote are cited. */
+export const QUOTE_SOURCE_ID = 'quote';
+
+/**
+ * The patient's own quote as the core cites it: the day it was given (YYYY-MM-DD, null when not
+ * known), and no words; a catalog names it (text/localize.ts).
+ */
+export type QuoteSource = { id: typeof QUOTE_SOURCE_ID; kind: 'quote'; date: string | null };
+
+/** A cited source: with words after a catalog (T = string), or as the core lists it, the quote wordless. */
+export type SourceOf<T> = T extends string ? Source : Source | QuoteSource;
+
 /** A figure or sentence and where it comes from: a source id, the line or section, the sentence it relies on and its date. */
 export type Cited<T = string> = { text: T; source: string; at: string; quote: string | null; asOf: string | null };
 /** One line of the arithmetic; source and at are null where the figure is the user's own (sessions as given). */
@@ -146,7 +158,7 @@ export type Estimate<T = string> = {
   excluded: Cited<T>[];
   notes: Cited<T>[];
   explanation: Step<T>[];
-  sources: Source[];
+  sources: SourceOf<T>[];
 };
 
 /**

@@ -1,12 +1,20 @@
-import type { Cited, Estimate, EstimateOptions, ProgramPrice, Step } from './estimate-types.js';
+import {
+  type Cited,
+  type Estimate,
+  type EstimateOptions,
+  type ProgramPrice,
+  QUOTE_SOURCE_ID,
+  type SourceOf,
+  type Step,
+} from './estimate-types.js';
 import { type Message, msg } from './message.js';
 import { NONE, sharePatientCost } from './patient-share.js';
 import { PAYERS } from './payers.js';
-import { cite, DatasetMismatch, findRoute, priceProgram, QUOTE_SOURCE } from './price-program.js';
-import type { Dataset, Ref, Scenario, Source } from './types.js';
+import { cite, DatasetMismatch, findRoute, priceProgram } from './price-program.js';
+import type { Dataset, Ref, Scenario } from './types.js';
 
 export type * from './estimate-types.js';
-export { cheapestMix, cite, findRoute, hasQuote, priceProgram, programKey, QUOTE_SOURCE, refFields } from './price-program.js';
+export { cheapestMix, cite, findRoute, hasQuote, priceProgram, programKey, refFields } from './price-program.js';
 
 /**
  * Prices one scenario against a dataset: each line item, the sessions, the whole program, the
@@ -33,7 +41,7 @@ export function estimateFromPrice(
   const { patient, inputsUsed } = sharePatientCost(scenario, dataset, price, explain);
   let explanation: Step<Message>[] = NONE;
   let notes: Cited<Message>[] = NONE;
-  let sources: Source[] = NONE;
+  let sources: SourceOf<Message>[] = NONE;
   if (explain) {
     explanation = [...price.steps, ...caseSteps(patient.cases, scenario, dataset)];
     notes = [
@@ -51,7 +59,7 @@ export function estimateFromPrice(
     ]);
     sources = dataset.sources.filter((s) => cited.has(s.id));
     // The patient's own quote is a source too, dated the day it was given.
-    if (cited.has(QUOTE_SOURCE.id)) sources = [...sources, { ...QUOTE_SOURCE, date: scenario.quote.asOf, dateNote: undefined }];
+    if (cited.has(QUOTE_SOURCE_ID)) sources = [...sources, { id: QUOTE_SOURCE_ID, kind: 'quote', date: scenario.quote.asOf }];
   }
   return {
     dataset: price.dataset,

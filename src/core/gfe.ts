@@ -1,7 +1,7 @@
 import type { CentsRange, Estimate } from './estimate.js';
+import { QUOTE_SOURCE_ID, type SourceOf } from './estimate-types.js';
 import { dataText, type Message, msg } from './message.js';
-import { QUOTE_SOURCE } from './price-program.js';
-import type { Dataset, ServiceCode, Source } from './types.js';
+import type { Dataset, ServiceCode } from './types.js';
 
 /** Who the clinic is, as a Good Faith Estimate names it (45 CFR 149.610(c)(1)). Read from a clinic profile. */
 export type ClinicProfile = {
@@ -45,7 +45,7 @@ export type GoodFaithEstimate<T = string> = {
   total: CentsRange;
   notices: { id: string; text: T; source: string; at: string; quote: string | null; asOf: string | null }[];
   disputeThresholdCents: number;
-  sources: Source[];
+  sources: SourceOf<T>[];
   dataset: Estimate['dataset'];
 };
 
@@ -198,7 +198,7 @@ export function goodFaithEstimate(
     total: { lowCents: subtotal, highCents: subtotal },
     notices,
     disputeThresholdCents: dataset.insurance.goodFaithEstimateDisputeCents,
-    sources: cited.has(QUOTE_SOURCE.id) ? [...sources, { ...QUOTE_SOURCE, date: e.scenario.quote.asOf, dateNote: undefined }] : sources,
+    sources: cited.has(QUOTE_SOURCE_ID) ? [...sources, { id: QUOTE_SOURCE_ID, kind: 'quote', date: e.scenario.quote.asOf }] : sources,
     dataset: e.dataset,
   };
 }

@@ -163,6 +163,9 @@ export type MessageParams = {
   'issue.notAWholeNumber': { input: string; min: number; max: number };
   'issue.notMoney': { input: string };
   'issue.negativeMoney': { input: string };
+  /** The patient's own quote, named as a source. */
+  'source.quoteTitle': Record<string, never>;
+  'source.quotePublisher': Record<string, never>;
   'issue.priceNotPositive': { input: string };
   'issue.notAPackage': { input: string };
   'issue.packageSessions': { input: string; max: number };

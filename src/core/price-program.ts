@@ -1,8 +1,18 @@
 import { type Bill, sessionBills } from './cost-sharing.js';
-import type { CentsRange, Cited, EstimateOptions, LineItem, PackageMix, ProgramPrice, ProgramScenario, Step } from './estimate-types.js';
+import {
+  type CentsRange,
+  type Cited,
+  type EstimateOptions,
+  type LineItem,
+  type PackageMix,
+  type ProgramPrice,
+  type ProgramScenario,
+  QUOTE_SOURCE_ID,
+  type Step,
+} from './estimate-types.js';
 import { dataText, type End, type Message, msg } from './message.js';
 import { countSessions } from './schedule.js';
-import type { Dataset, Package, Ref, Route, Source } from './types.js';
+import type { Dataset, Package, Ref, Route } from './types.js';
 
 /**
  * A key two scenarios share exactly when priceProgram prices them alike: the fields of
@@ -481,18 +491,8 @@ export function cheapestMix(count: number, single: number, packages: readonly Pa
 
 /** The source of a figure from the patient's own quote: the flag it was given with, on the day given. */
 function quoteRef(flag: string, asOf: string | null): Ref {
-  return { source: QUOTE_SOURCE.id, at: flag, asOf: asOf ?? undefined };
+  return { source: QUOTE_SOURCE_ID, at: flag, asOf: asOf ?? undefined };
 }
-
-/** The quote's own source, listed with the others wherever a quoted figure is shown. */
-export const QUOTE_SOURCE: Source = {
-  id: 'quote',
-  title: 'Your quote: the prices given on the command line (--price, --package, --item-price)',
-  publisher: 'you or your clinic',
-  date: null,
-  dateNote: 'the day the estimate was made',
-  thirdParty: false,
-};
 
 /** How a quoted price compares with the published range for the same session (cents), cited to the published figure. */
 function quoteNote(quoted: number, published: Price, dose: Dose | null): Cited<Message> {

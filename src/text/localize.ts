@@ -2,11 +2,11 @@
 // sentence in words), with one catalog's `say`. Figures, ids and sources pass through untouched.
 
 import type { Comparison } from '../core/compare.js';
-import type { Cited, Estimate, LineItem, Step } from '../core/estimate-types.js';
+import type { Cited, Estimate, LineItem, SourceOf, Step } from '../core/estimate-types.js';
 import type { GoodFaithEstimate } from '../core/gfe.js';
-import type { Message } from '../core/message.js';
+import { type Message, msg } from '../core/message.js';
 import type { Plan } from '../core/plan.js';
-import type { Ref } from '../core/types.js';
+import type { Ref, Source } from '../core/types.js';
 import type { Say } from './catalog.js';
 
 // A batch localizes an estimate per row, and rows of one program share its items and sessions:
@@ -77,7 +77,7 @@ export function sayEstimate(e: Estimate<Message>, say: Say): Estimate {
     excluded: sayCited(e.excluded, say),
     notes: sayCited(e.notes, say),
     explanation: saySteps(e.explanation, say),
-    sources: e.sources,
+    sources: saySources(e.sources, say),
   };
 }
 
@@ -116,7 +116,23 @@ export function sayGfe(g: GoodFaithEstimate<Message>, say: Say): GoodFaithEstima
     notIncluded: g.notIncluded.map((s) => ({ ...s, description: say(s.description), reason: say(s.reason) })),
     recurring: { ...g.recurring, frequency: say(g.recurring.frequency) },
     notices: g.notices.map((n) => ({ ...n, text: say(n.text) })),
+    sources: saySources(g.sources, say),
   };
+}
+
+/** The sources in words: the price list's as they are, the patient's quote named by the catalog. */
+function saySources(sources: SourceOf<Message>[], say: Say): Source[] {
+  return sources.map((s) =>
+    'kind' in s
+      ? {
+          id: s.id,
+          title: say(msg('source.quoteTitle', {})),
+          publisher: say(msg('source.quotePublisher', {})),
+          date: s.date,
+          thirdParty: false,
+        }
+      : s,
+  );
 }
 
 /** A sentence of the price list's own (not a core message) with its reference, as the views carry it. */
