@@ -185,23 +185,7 @@ describe('gfe', () => {
 
   it('Markdown keeps a typed name as text: no HTML, no emphasis, no link', () => {
     const hostile = '<img src=x onerror=alert(1)> **b** [l](http://e.vil)';
-    const r = runCli([
-      'gfe',
-      '-r',
-      'iv',
-      '-s',
-      '6',
-      '--price',
-      '450',
-      '--exclude',
-      'intake',
-      '--clinic',
-      clinicFile,
-      '--patient-name',
-      hostile,
-      '--patient-dob',
-      DOB,
-    ]);
+    const r = runCli(['gfe', ...priced, '--clinic', clinicFile, '--patient-name', hostile, '--patient-dob', DOB]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('**Patient:** &lt;img src=x onerror=alert(1)&gt; \\*\\*b\\*\\* \\[l\\](http://e.vil), born 1980-04-23');
     expect(r.stdout).not.toContain('<img');

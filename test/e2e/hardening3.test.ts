@@ -7,6 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { expectUsageError, readDataset, runCli, runInProcess, writeClinicProfile } from '../helpers.js';
 
 const expectUsage = (args: string[], message: RegExp) => expectUsageError(args, message, { code: 2 });
+/** A GFE the tool can make from a quote (single prices for the session and the intake) and this clinic profile. */
+const gfeWith = (clinic: string) => ['gfe', '-r', 'iv', '-s', '6', '--price', '400', '--item-price', 'intake=300', '--clinic', clinic];
 
 describe('an unknown option never echoes its value (B4)', () => {
   it.each([
@@ -167,7 +169,7 @@ describe('every command and format with a hostile price list and clinic profile 
   );
   const batch = join(dir, 'batch.csv');
   writeFileSync(batch, `id,route\n"a${evil}",iv\nb,oral\n`);
-  const gfe = ['gfe', '-r', 'iv', '-s', '6', '--price', '400', '--item-price', 'intake=300', '--clinic', clinic];
+  const gfe = gfeWith(clinic);
   const walk: [string[], string[]][] = [
     [
       ['-r', 'iv', '-s', '6'],
@@ -239,28 +241,9 @@ describe('-o FILE says where it wrote, in a terminal only (C)', () => {
   it('a GFE file may be named after the patient: its name is not repeated', async () => {
     const clinic = writeClinicProfile(join(dir, 'clinic.json'));
     const file = join(dir, 'alex-doe-gfe.md');
-    const r = await runInProcess(
-      [
-        'gfe',
-        '-r',
-        'iv',
-        '-s',
-        '6',
-        '--price',
-        '400',
-        '--item-price',
-        'intake=300',
-        '--clinic',
-        clinic,
-        '--patient-name',
-        'Alex Doe',
-        '--patient-dob',
-        '1980-04-23',
-        '-o',
-        file,
-      ],
-      { tty: true },
-    );
+    const r = await runInProcess([...gfeWith(clinic), '--patient-name', 'Alex Doe', '--patient-dob', '1980-04-23', '-o', file], {
+      tty: true,
+    });
     expect(r.code).toBe(0);
     expect(r.stderr).not.toContain('alex-doe');
     expect(r.stderr).toContain('Wrote the file you named (private');
