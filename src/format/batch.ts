@@ -181,7 +181,23 @@ export function keptColumnNames(names: readonly string[]): string[] {
   });
 }
 
-const keptValues = (kept: readonly string[], r: BatchResult) => kept.map((name) => r.extra?.find(([n]) => n === name)?.[1] ?? null);
+/**
+ * The kept columns of a streamed batch, which the first row fixes (later JSON Lines rows may hold
+ * other keys): `first(r)` returns their output names on the first row and null after it (or
+ * before, from `end` with no rows); `values(r)` a row's cells in that order ('' where missing).
+ */
+function keptColumns() {
+  let kept: string[] | null = null;
+  return {
+    first: (r: BatchResult): string[] | null => {
+      if (kept !== null) return null;
+      kept = r.extra ? r.extra.map(([name]) => name) : [];
+      return keptColumnNames(kept);
+    },
+    started: () => kept !== null,
+    values: (r: BatchResult): (string | null)[] => (kept ?? []).map((name) => r.extra?.find(([n]) => n === name)?.[1] ?? null),
+  };
+}
 
 /** Returns the streaming writer for a batch output format. */
 export function batchWriter(format: BatchFormat, options: BatchWriterOptions): BatchWriter {
@@ -203,16 +219,14 @@ export function batchWriter(format: BatchFormat, options: BatchWriterOptions): B
       const cells = memo(estimateFieldsWriter());
       const empty = csvFields(ESTIMATE_COLUMNS.map(() => null));
       // Kept columns follow ours, named as in the input; the first row fixes which they are.
-      let kept: string[] | null = null;
+      const kept = keptColumns();
       return {
         start: () => '',
         row: (r) => {
-          let header = '';
-          if (kept === null) {
-            kept = r.extra ? r.extra.map(([name]) => name) : [];
-            header = csvLine([...BATCH_COLUMNS, ...keptColumnNames(kept)]);
-          }
-          const extra = kept.length ? `,${csvFields(keptValues(kept, r))}` : '';
+          const names = kept.first(r);
+          const header = names ? csvLine([...BATCH_COLUMNS, ...names]) : '';
+          const values = kept.values(r);
+          const extra = values.length ? `,${csvFields(values)}` : '';
           // id, row, status, error_column, error: an estimated row has no error cells.
           const place = r.estimate
             ? `${csvFields([r.id])},${r.row},ok,,`
@@ -225,57 +239,51 @@ export function batchWriter(format: BatchFormat, options: BatchWriterOptions): B
     case 'markdown': {
       // Kept columns follow ours, as in CSV; the first row fixes which they are, so the header
       // waits for it.
-      let kept: string[] | null = null;
+      const kept = keptColumns();
       const header = (names: string[]) =>
         `| id | route | sessions | program | you pay | status |${names.map((n) => ` ${markdownCell(visibleName(n))} |`).join('')}\n` +
         `| --- | --- | ---: | ---: | ---: | --- |${names.map(() => ' --- |').join('')}\n`;
       const keptCells = (r: BatchResult) =>
-        (kept ?? []).length
-          ? `${keptValues(kept ?? [], r)
-              .map((v) => ` ${markdownCell(visibleName(v ?? ''))} |`)
-              .join('')}`
-          : '';
+        kept
+          .values(r)
+          .map((v) => ` ${markdownCell(visibleName(v ?? ''))} |`)
+          .join('');
       return {
         start: () => '',
         row: (r) => {
-          let head = '';
-          if (kept === null) {
-            kept = r.extra ? r.extra.map(([name]) => name) : [];
-            head = header(keptColumnNames(kept));
-          }
+          const names = kept.first(r);
+          const head = names ? header(names) : '';
           return r.estimate
             ? `${head}| ${markdownCell(visibleName(r.id))} | ${r.estimate.route.id} | ${sessionsText(r.estimate)} | ${formatUsdRange(r.estimate.program.lowCents, r.estimate.program.highCents)} | ${markdownCell(youPay(r.estimate))} | ok |${keptCells(r)}\n`
             : `${head}| ${markdownCell(visibleName(r.id))} | | | | | ${markdownCell(visible(rowMessage(r)))} |${keptCells(r)}\n`;
         },
-        end: (c) => `${kept === null ? header([]) : ''}\n${c.ok} estimated, ${c.failed} failed. ${priceList}\n\n_${DISCLAIMER}_\n`,
+        end: (c) => `${kept.started() ? '' : header([])}\n${c.ok} estimated, ${c.failed} failed. ${priceList}\n\n_${DISCLAIMER}_\n`,
       };
     }
     case 'table': {
       // Fixed widths rather than cli-table3, which needs every row before it can draw one. Kept
       // columns come after the id (the last column, what the patient pays, has no fixed width).
-      let kept: string[] | null = null;
-      let widths: number[] = [];
+      const kept = keptColumns();
+      let widths: number[] = [12, 12, 9, 16];
       const cols = (cells: string[]) =>
         `${cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i] ?? 0))).join('  ')}`.trimEnd();
-      const startKept = (r: BatchResult) => {
-        kept = r.extra ? r.extra.map(([name]) => name) : [];
-        const names = keptColumnNames(kept).map(visibleName);
+      const header = (names: string[]) => {
         widths = [12, ...names.map((n) => Math.max(12, n.length)), 12, 9, 16];
         return `${cols(['id', ...names, 'route', 'sessions', 'program', 'you pay'])}\n`;
       };
       return {
         start: () => '',
         row: (r) => {
-          const head = kept === null ? startKept(r) : '';
-          const keptText = keptValues(kept ?? [], r).map((v) => visibleName(v ?? ''));
+          const names = kept.first(r);
+          const head = names ? header(names.map(visibleName)) : '';
+          const keptText = kept.values(r).map((v) => visibleName(v ?? ''));
           return r.estimate
             ? `${head}${cols([visibleName(r.id), ...keptText, r.estimate.route.id, sessionsText(r.estimate), formatUsdRange(r.estimate.program.lowCents, r.estimate.program.highCents), youPay(r.estimate)])}\n`
             : `${head}${cols([visibleName(r.id), ...keptText, 'error'])} ${visible(rowMessage(r))}\n`;
         },
         end: (c) => {
           // No rows: the header still names our columns.
-          if (kept === null) widths = [12, 12, 9, 16];
-          const head = kept === null ? `${cols(['id', 'route', 'sessions', 'program', 'you pay'])}\n` : '';
+          const head = kept.started() ? '' : header([]);
           return `${head}\n${c.ok} estimated, ${c.failed} failed. ${priceList}\n${DISCLAIMER}\n`;
         },
       };
