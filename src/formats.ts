@@ -12,3 +12,9 @@ export type GfeFormat = (typeof GFE_FORMATS)[number];
 /** What a JSON batch row holds: the compact summary or the whole estimate. */
 export const DETAILS = ['summary', 'full'] as const;
 export type Detail = (typeof DETAILS)[number];
+
+/** The delimiters and encodings a batch file may use (`--delimiter`, `--encoding`, #25). */
+export const DELIMITERS = [',', ';', 'tab'] as const;
+export type Delimiter = (typeof DELIMITERS)[number];
+export const ENCODINGS = ['utf-8', 'windows-1252', 'latin1', 'utf-16le', 'utf-16be'] as const;
+export type Encoding = (typeof ENCODINGS)[number];

@@ -1,13 +1,23 @@
 import { Command, Option } from 'commander';
 import packageJson from '../package.json' with { type: 'json' };
-import { DELIMITERS, type Delimiter, ENCODINGS, type Encoding } from './batch/read.js';
 import { bundledDataset } from './catalog/load.js';
 import { estimateCommand } from './commands/estimate.js';
 import type { PlanFlags } from './commands/plan.js';
 import { INPUT_COLUMN_NAMES } from './core/fields.js';
 import type { RawScenario } from './core/types.js';
 import { oneLine, UsageError } from './errors.js';
-import { BATCH_FORMATS, type BatchFormat, DETAILS, type Detail, FORMATS, GFE_FORMATS } from './formats.js';
+import {
+  BATCH_FORMATS,
+  type BatchFormat,
+  DELIMITERS,
+  DETAILS,
+  type Delimiter,
+  type Detail,
+  ENCODINGS,
+  type Encoding,
+  FORMATS,
+  GFE_FORMATS,
+} from './formats.js';
 import type { Io } from './io.js';
 import {
   addOutputOptions,
@@ -268,7 +278,6 @@ Examples:
           format: BatchFormat;
           output?: string;
           detail: Detail;
-          keepColumns?: boolean;
           delimiter: Delimiter;
           encoding: Encoding;
           bom?: boolean;
@@ -282,8 +291,6 @@ Examples:
               output: flags.output,
               data: { file: flags.data, bundled: bundledDataset },
               detail: flags.detail,
-              // Kept by default since #25: a counselor's name and MRN columns come back beside the figures.
-              keepColumns: true,
               delimiter: flags.delimiter,
               encoding: flags.encoding,
               bom: flags.bom === true,

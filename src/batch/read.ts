@@ -3,6 +3,7 @@ import { INPUT_COLUMN_NAMES, INPUT_COLUMNS, type InputColumn } from '../core/fie
 import { closestName } from '../core/names.js';
 import type { RawScenario } from '../core/scenario.js';
 import { DataError, describeJsonError } from '../errors.js';
+import type { Delimiter, Encoding } from '../formats.js';
 import { MAX_RECORD_BYTES, type RawRecord, RecordScanner } from './records.js';
 
 /** What is wrong with one row, and in which column when one column is to blame. */
@@ -11,7 +12,8 @@ export type RowProblem = { column: string | null; message: string; readsOn?: boo
 
 /**
  * One input row: its number and line, its id (the `id` cell, else the row number), either a raw
- * scenario or what was wrong, and (with --keep-columns) the cells of columns the tool does not know.
+ * scenario or what was wrong, and the cells of columns the tool does not know (null when it has none;
+ * a failed CSV row keeps their names with empty cells).
  */
 export type BatchRow = {
   row: number;
@@ -22,17 +24,11 @@ export type BatchRow = {
   extra: [string, string][] | null;
 };
 
-/** How to read a batch: `keepColumns` passes unknown columns through instead of refusing them. */
 /**
- * How a batch file is read: pass unknown columns through; the cell delimiter (`,` `;` or a tab);
- * the text encoding (Excel's "Save as CSV" writes Windows-1252, #25).
+ * How a batch file is read: the cell delimiter (`,` `;` or a tab) and the text encoding (Excel's
+ * "Save as CSV" writes Windows-1252, #25). Columns the tool does not know always pass through.
  */
-export type ReadOptions = { keepColumns: boolean; delimiter?: Delimiter | undefined; encoding?: Encoding | undefined };
-/** The delimiters and encodings a batch file may use (`--delimiter`, `--encoding`). */
-export const DELIMITERS = [',', ';', 'tab'] as const;
-export type Delimiter = (typeof DELIMITERS)[number];
-export const ENCODINGS = ['utf-8', 'windows-1252', 'latin1', 'utf-16le', 'utf-16be'] as const;
-export type Encoding = (typeof ENCODINGS)[number];
+export type ReadOptions = { delimiter?: Delimiter | undefined; encoding?: Encoding | undefined };
 const DELIMITER_BYTE: Record<Delimiter, number> = { ',': 0x2c, ';': 0x3b, tab: 0x09 };
 
 const squash = (name: string) => name.toLowerCase().replace(/[\s_-]+/g, '');
@@ -43,22 +39,16 @@ export function columnFor(name: string): InputColumn | undefined {
   return BY_SQUASHED.get(squash(name.replace(/^\uFEFF/, '')));
 }
 
-function unknownColumn(name: string): string {
-  const close = misspeltColumn(name);
-  const suggestion = close ? ` (did you mean "${close}"?)` : '';
-  return `unknown column "${name}"${suggestion}; allowed: ${INPUT_COLUMN_NAMES.join(', ')} (or --keep-columns to pass it through)`;
-}
-
 /**
  * The input column a name is one or two edits from (`sesions`, `deductable`), else undefined.
  * Such a column is refused even when other columns pass through: ignoring it would price a
  * scenario the counselor did not write (#25).
  */
 export function misspeltColumn(name: string): string | undefined {
-  const squashed = INPUT_COLUMN_NAMES.map(squash);
-  const close = closestName(squash(name), squashed);
-  return close === undefined ? undefined : INPUT_COLUMN_NAMES[squashed.indexOf(close)];
+  const close = closestName(squash(name), SQUASHED_NAMES);
+  return close === undefined ? undefined : INPUT_COLUMN_NAMES[SQUASHED_NAMES.indexOf(close)];
 }
+const SQUASHED_NAMES = INPUT_COLUMN_NAMES.map(squash);
 
 const misspelt = (name: string, close: string) =>
   `column "${name}" is not one the tool knows; did you mean "${close}"? Rename it (other columns it does not know pass through)`;
@@ -91,7 +81,7 @@ const EMPTY = 'the batch file is empty; it needs a header row (route, sessions, 
 export async function* readBatchRows(
   source: AsyncIterable<Buffer | string>,
   name: string,
-  options: ReadOptions = { keepColumns: false },
+  options: ReadOptions = {},
 ): AsyncGenerator<BatchRow[]> {
   const encoding = options.encoding ?? 'utf-8';
   const iterator = (encoding === 'utf-8' ? source : transcoded(source, encoding))[Symbol.asyncIterator]();
@@ -105,7 +95,7 @@ export async function* readBatchRows(
   }
   const kind = detectKind(name, firstChunk.subarray(0, 4096).toString('utf8'));
   const scanner = new RecordScanner(kind, DELIMITER_BYTE[options.delimiter ?? ',']);
-  const toRow = kind === 'csv' ? csvReader(options) : jsonLinesReader(options);
+  const toRow = kind === 'csv' ? csvReader() : jsonLinesReader();
   const rowsOf = (records: RawRecord[]): BatchRow[] => {
     const rows: BatchRow[] = [];
     for (const record of records) {
@@ -150,9 +140,13 @@ async function* transcoded(source: AsyncIterable<Buffer | string>, encoding: Enc
 }
 
 /** Turns CSV records into BatchRows: the first is the header; blank rows are skipped. */
-function csvReader(options: ReadOptions): RowReader {
+function csvReader(): RowReader {
   let header: (InputColumn | undefined)[] | null = null;
   let names: string[] = [];
+  // The columns the tool does not know, which pass through; a failed row keeps their names (its
+  // cells may not line up), so the first row, failed or not, fixes the output's columns.
+  let kept: number[] = [];
+  let keptEmpty: [string, string][] | null = null;
   // Empty names at the end of the header (Excel writes "a,b," for an empty last column): read as
   // absent, with their cells, which must then be empty too (#25).
   let trailing = 0;
@@ -165,9 +159,11 @@ function csvReader(options: ReadOptions): RowReader {
         if (record.notUtf8 !== null) throw new DataError(`the header row ${NOT_UTF8}`);
         while (trailing < record.cells.length - 1 && (record.cells[record.cells.length - 1 - trailing] ?? '').trim() === '') trailing += 1;
         const cells = record.cells.slice(0, record.cells.length - trailing);
-        header = readHeader(cells, options);
+        header = readHeader(cells);
         names = cells.map((c) => c.trim());
         idCell = header.indexOf('id');
+        kept = header.flatMap((column, i) => (column === undefined ? [i] : []));
+        keptEmpty = kept.length ? kept.map((i) => [names[i] ?? '', '']) : null;
         return null;
       }
       const { line } = record;
@@ -186,7 +182,7 @@ function csvReader(options: ReadOptions): RowReader {
         id,
         raw: null,
         problem: { column, message },
-        extra: null,
+        extra: keptEmpty,
       });
       if (record.tooLong) return fail(null, TOO_LONG);
       if (cells !== full && full.slice(header.length).some((cell) => cell.trim() !== ''))
@@ -195,15 +191,13 @@ function csvReader(options: ReadOptions): RowReader {
         return fail(null, `has ${cells.length} cells but the header has ${header.length}; check for a missing or extra comma`);
       if (record.notUtf8 !== null) return fail(header[record.notUtf8] ?? names[record.notUtf8] ?? null, NOT_UTF8);
       const raw: RawScenario = {};
-      const extra: [string, string][] | null = options.keepColumns ? [] : null;
       for (let i = 0; i < cells.length; i++) {
         const column = header[i];
         const cell = cells[i] ?? '';
-        // A column the tool does not know (only with --keep-columns) goes through unchanged.
-        if (column === undefined) extra?.push([names[i] ?? '', cell]);
         if (column === undefined || column === 'id' || cell.trim() === '') continue;
         raw[column] = cell;
       }
+      const extra: [string, string][] | null = kept.length ? kept.map((i) => [names[i] ?? '', cells[i] ?? '']) : null;
       return { row, line, id, raw, problem: null, extra };
     },
     finish: () => {
@@ -212,7 +206,7 @@ function csvReader(options: ReadOptions): RowReader {
   };
 }
 
-function readHeader(cells: string[], options: ReadOptions): (InputColumn | undefined)[] {
+function readHeader(cells: string[]): (InputColumn | undefined)[] {
   if (cells.length === 1 && /;/.test(cells[0] ?? '')) {
     throw new DataError(
       'the header seems to use semicolons (;) between columns; give --delimiter ";" (or save the file as comma-separated CSV)',
@@ -221,18 +215,18 @@ function readHeader(cells: string[], options: ReadOptions): (InputColumn | undef
   const seen = new Set<InputColumn>();
   const kept = new Set<string>();
   const columns = cells.map((cell) => {
-    const column = columnFor(cell.trim());
-    if (cell.trim() === '') throw new DataError('the header has an empty column name');
+    const name = cell.trim();
+    const column = columnFor(name);
+    if (name === '') throw new DataError('the header has an empty column name');
     if (column === undefined) {
-      const close = misspeltColumn(cell.trim());
-      if (close !== undefined) throw new DataError(misspelt(cell.trim(), close));
-      if (!options.keepColumns) throw new DataError(unknownColumn(cell.trim()));
+      const close = misspeltColumn(name);
+      if (close !== undefined) throw new DataError(misspelt(name, close));
       // Two kept columns of one name would be two output columns of one name.
-      if (kept.has(cell.trim().toLowerCase())) throw new DataError(`column "${cell.trim()}" appears twice in the header`);
-      kept.add(cell.trim().toLowerCase());
+      if (kept.has(name.toLowerCase())) throw new DataError(`column "${name}" appears twice in the header`);
+      kept.add(name.toLowerCase());
       return undefined;
     }
-    if (seen.has(column)) throw new DataError(`column "${cell.trim()}" appears twice in the header`);
+    if (seen.has(column)) throw new DataError(`column "${name}" appears twice in the header`);
     seen.add(column);
     return column;
   });
@@ -242,7 +236,7 @@ function readHeader(cells: string[], options: ReadOptions): (InputColumn | undef
 }
 
 /** Turns JSON Lines records into BatchRows, one JSON object per line; blank lines are skipped. */
-function jsonLinesReader(options: ReadOptions): RowReader {
+function jsonLinesReader(): RowReader {
   const state = { row: 0 };
   return {
     row: (record) => {
@@ -253,14 +247,14 @@ function jsonLinesReader(options: ReadOptions): RowReader {
         const message = record.tooLong ? `line ${TOO_LONG}` : `line ${NOT_UTF8}`;
         return { row: state.row, line: record.line, id: String(state.row), raw: null, problem: { column: null, message }, extra: null };
       }
-      return jsonRow(text, record.line, state, options);
+      return jsonRow(text, record.line, state);
     },
     finish: () => {},
   };
 }
 
 /** Turns one JSON Lines line into a BatchRow (null for a blank line). */
-function jsonRow(text: string, line: number, state: { row: number }, options: ReadOptions): BatchRow | null {
+function jsonRow(text: string, line: number, state: { row: number }): BatchRow | null {
   if (text.trim() === '') return null;
   state.row += 1;
   const row = state.row;
@@ -284,7 +278,7 @@ function jsonRow(text: string, line: number, state: { row: number }, options: Re
   let id = String(row);
   let problem: BatchRow['problem'] = null;
   const seen = new Map<InputColumn, string>();
-  const extra: [string, string][] | null = options.keepColumns ? [] : null;
+  const extra: [string, string][] = [];
   for (const [key, cell] of Object.entries(value)) {
     const column = columnFor(key);
     if (column === undefined) {
@@ -293,11 +287,9 @@ function jsonRow(text: string, line: number, state: { row: number }, options: Re
         problem ??= { column: key, message: misspelt(key, close) };
         continue;
       }
-      if (extra) {
-        const kept = typeof cell === 'string' ? cell : keptJson(cell);
-        if (kept === null) problem ??= { column: key, message: 'nests too deep to pass through; give it as a string' };
-        else extra.push([key, kept]);
-      } else problem ??= { column: key, message: unknownColumn(key) };
+      const kept = typeof cell === 'string' ? cell : keptJson(cell);
+      if (kept === null) problem ??= { column: key, message: 'nests too deep to pass through; give it as a string' };
+      else extra.push([key, kept]);
       continue;
     }
     // "route" and "Route" name one column, as two CSV headers would: refuse, never pick one.
@@ -320,7 +312,7 @@ function jsonRow(text: string, line: number, state: { row: number }, options: Re
     const twice = duplicateKey(text);
     if (twice !== null) problem = { column: twice, message: `key "${twice}" appears twice; give it once` };
   }
-  return { row, line, id, raw: problem ? null : raw, problem, extra };
+  return { row, line, id, raw: problem ? null : raw, problem, extra: extra.length ? extra : null };
 }
 
 // A value JSON.parse could read may still be too deep to write back (5,000 nested arrays overflow

@@ -1,7 +1,7 @@
 import { closeSync, createReadStream, fstatSync, openSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { getHeapSpaceStatistics, setFlagsFromString } from 'node:v8';
-import { type Delimiter, type Encoding, type RowProblem, readBatchRows } from '../batch/read.js';
+import { type RowProblem, readBatchRows } from '../batch/read.js';
 import { RepeatCache } from '../batch/repeat-cache.js';
 import { type Estimate, estimateFromPrice, type ProgramPrice, priceProgram, programKey } from '../core/estimate.js';
 import { kebabCase } from '../core/names.js';
@@ -9,7 +9,7 @@ import { parseScenario, type RawScenario } from '../core/scenario.js';
 import type { Dataset } from '../core/types.js';
 import { DataError, describeFsError, EXIT, UsageError } from '../errors.js';
 import { type BatchResult, batchWriter } from '../format/batch.js';
-import type { BatchFormat, Detail } from '../formats.js';
+import type { BatchFormat, Delimiter, Detail, Encoding } from '../formats.js';
 import type { Io } from '../io.js';
 import { fileSink, stdoutSink } from '../output/sink.js';
 import type { Language } from '../text/catalog.js';
@@ -23,7 +23,6 @@ export type BatchCommandOptions = {
   output: string | undefined;
   data: DatasetChoice;
   detail: Detail;
-  keepColumns: boolean;
   /** How the input is read: its cell delimiter and text encoding (#25). */
   delimiter?: Delimiter | undefined;
   encoding?: Encoding | undefined;
@@ -146,7 +145,6 @@ export async function batchCommand(options: BatchCommandOptions, io: Io): Promis
     await sink.write(`${options.bom ? '\ufeff' : ''}${writer.start()}`);
     let index = 0;
     for await (const rows of readBatchRows(source, options.input, {
-      keepColumns: options.keepColumns,
       delimiter: options.delimiter,
       encoding: options.encoding,
     })) {

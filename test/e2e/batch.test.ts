@@ -507,3 +507,26 @@ describe('columns the tool does not know pass through by default (#25 A5)', () =
     expect(rows[1]).toMatchObject({ status: 'ok', extra: { note: 'x' } });
   });
 });
+
+describe('kept columns: only when there are some, and fixed by the header (#25 A5)', () => {
+  it('rows of a file without extra columns carry no "extra" key', () => {
+    const rows = runCli(['batch', '-', '-f', 'jsonl'], { input: 'id,route\na,iv\nb,nope\n' })
+      .stdout.trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(rows).toHaveLength(2);
+    for (const row of rows) expect(row).not.toHaveProperty('extra');
+  });
+  it('a failed first row does not drop the kept columns of the rows after it', () => {
+    // Row 1 has one cell too many; rows 2 and 3 are fine.
+    const input = 'id,route,name\n1,iv,Ann,extra\n2,iv,Bo\n3,oral,Cy\n';
+    const r = runCli(['batch', '-', '-f', 'csv'], { input });
+    expect(r.code).toBe(3);
+    const [header, first, second, third] = r.stdout.split('\r\n');
+    expect(header?.endsWith(',deductible_applies,name')).toBe(true);
+    expect(first?.startsWith('1,1,error,')).toBe(true);
+    expect(first?.endsWith(',')).toBe(true);
+    expect(second?.endsWith(',Bo')).toBe(true);
+    expect(third?.endsWith(',Cy')).toBe(true);
+  });
+});
