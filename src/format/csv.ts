@@ -1,7 +1,7 @@
 import { RepeatCache } from '../batch/repeat-cache.js';
 import type { Estimate } from '../core/estimate.js';
 import { formatDecimal } from '../core/money.js';
-import { visible } from '../text/visible.js';
+import { ACTIVE_CHARS, visible } from '../text/visible.js';
 
 // Columns are a promise to every spreadsheet and script that reads them: append only, never reorder.
 export const ESTIMATE_COLUMNS = [
@@ -231,8 +231,7 @@ export function csvFields(cells: readonly Cell[]): string {
 
 const NUMERIC = /^-?\d+(\.\d+)?$/;
 // A cell with none of these needs neither the formula guard nor quotes: most cells (decimals, ids).
-// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
-const PLAIN = /^[^",\r\n=+\-@\t\u0000-\u001f\u007f-\u009f\u061c\u200b\u200e\u200f\u2028-\u202e\u2060\u2066-\u2069\ufeff]*$/;
+const PLAIN = new RegExp(`^[^",\\r\\n=+\\-@\\t\\u0000-\\u001f${ACTIVE_CHARS}]*$`);
 
 function csvCell(cell: Cell): string {
   if (cell === null) return '';

@@ -2,12 +2,16 @@
 // the terminal: an escape sequence could clear the screen, retitle the window or fake a link, and
 // a bidirectional override could make text read differently from what it is.
 
-// C0 controls but tab and newline, DEL, C1 controls, the bidirectional marks and overrides, and
-// the invisible ones that hide or break text (zero-width space, word joiner, BOM, line and paragraph separators).
-// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
-const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200b\u200e\u200f\u2028-\u202e\u2060\u2066-\u2069\ufeff]/g;
-// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
-const UNSAFE_ONE_LINE = /[\u0000-\u001f\u007f-\u009f\u061c\u200b\u200e\u200f\u2028-\u202e\u2060\u2066-\u2069\ufeff]/g;
+/**
+ * Beyond the C0 controls, what a terminal acts on or hides, as a regular-expression class body: DEL,
+ * C1 controls, the bidirectional marks and overrides, and the invisible characters that hide or
+ * break text (zero-width space, line and paragraph separators, word joiner, BOM). One list for
+ * every check here and in CSV cells, so none can miss a character another escapes.
+ */
+export const ACTIVE_CHARS = '\\u007f-\\u009f\\u061c\\u200b\\u200e\\u200f\\u2028-\\u202e\\u2060\\u2066-\\u2069\\ufeff';
+// C0 controls but tab and newline, then the rest; on one line, newline and tab too.
+const UNSAFE = new RegExp(`[\\u0000-\\u0008\\u000b-\\u001f${ACTIVE_CHARS}]`, 'g');
+const UNSAFE_ONE_LINE = new RegExp(`[\\u0000-\\u001f${ACTIVE_CHARS}]`, 'g');
 
 const escapeChar = (c: string) => {
   const code = c.charCodeAt(0);
@@ -19,8 +23,8 @@ export function visible(text: string): string {
   return text.replace(UNSAFE, escapeChar);
 }
 
-// What JSON.stringify leaves raw but a terminal acts on: DEL, C1 controls, bidi marks, invisible separators.
-const RAW_IN_JSON = /[\u007f-\u009f\u061c\u200b\u200e\u200f\u2028-\u202e\u2060\u2066-\u2069\ufeff]/g;
+// What JSON.stringify leaves raw (it escapes the C0 controls itself) but a terminal acts on.
+const RAW_IN_JSON = new RegExp(`[${ACTIVE_CHARS}]`, 'g');
 
 /**
  * Returns JSON text with the characters JSON.stringify leaves raw but a terminal would act on
@@ -64,8 +68,8 @@ export function visibleDeep<T>(value: T): T {
   return hasUnsafe(value) ? visibleCopy(value) : value;
 }
 
-// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
-const UNSAFE_ANY = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200b\u200e\u200f\u2028-\u202e\u2060\u2066-\u2069\ufeff]/;
+// UNSAFE without the global flag: test() then keeps no position between calls.
+const UNSAFE_ANY = new RegExp(UNSAFE.source);
 
 function hasUnsafe(value: unknown): boolean {
   if (typeof value === 'string') return UNSAFE_ANY.test(value);
