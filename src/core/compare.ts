@@ -1,5 +1,5 @@
 import { type Estimate, estimateCost } from './estimate.js';
-import { type Message, msg } from './message.js';
+import { type Message, type MessageKey, msg } from './message.js';
 import { normaliseName } from './names.js';
 import { parseScenario } from './scenario.js';
 import type { Dataset, RawScenario, ScenarioIssue } from './types.js';
@@ -13,6 +13,9 @@ export type Comparison<T = string> = { options: Estimate<T>[]; skipped: Skipped<
 export function patientLowHigh<T>(e: Estimate<T>): { lowCents: number; highCents: number } {
   return e.patient.cases[0]?.patient ?? e.program;
 }
+
+// Only a route's schedule skips an option; a --weeks that is no number of weeks is the user's error.
+const SCHEDULE_ISSUES = new Set<MessageKey>(['issue.noSchedule', 'issue.weeksBeyondSchedule', 'issue.weeksTooMany']);
 
 /**
  * Prices every route and provider of the dataset under the same session count (or duration) and
@@ -43,10 +46,8 @@ export function compareScenarios(
       continue;
     }
     const [issue] = parsed.issues;
-    // Only a route's schedule skips an option; a --weeks that is no number of weeks is the user's error.
-    const scheduleKeys: readonly string[] = ['issue.noSchedule', 'issue.weeksBeyondSchedule', 'issue.weeksTooMany'];
     const onlyWeeks =
-      only === undefined && issue !== undefined && parsed.issues.every((i) => i.field === 'weeks' && scheduleKeys.includes(i.message.key));
+      only === undefined && issue !== undefined && parsed.issues.every((i) => i.field === 'weeks' && SCHEDULE_ISSUES.has(i.message.key));
     if (onlyWeeks)
       skipped.push({
         route: String(spec.route),
