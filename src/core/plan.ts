@@ -1,11 +1,11 @@
 import type { Bill } from './cost-sharing.js';
-import { type CentsRange, type Cited, cite, type Estimate, estimateCost } from './estimate.js';
+import { type CentsRange, type Cited, cite, type Estimate, estimateCost, type SourceOf } from './estimate.js';
 import { dataText, type End, type Message, msg } from './message.js';
 import { amortize } from './money.js';
 import { ZERO } from './patient-share.js';
 import { PAYER_TERMS } from './payer-terms.js';
 import { PAYERS } from './payers.js';
-import type { Dataset, Scenario, Source } from './types.js';
+import type { Dataset, Scenario } from './types.js';
 
 /** What a plan adds to a scenario: when, how often, plan years, and paying over time. */
 export type PlanOptions = {
@@ -97,8 +97,8 @@ export type Plan<T = string> = {
   notes: Cited<T>[];
   /** With --explain: the cost-sharing arithmetic, run by run, per plan year and end. */
   explanation: T[];
-  /** The sources the estimate and the plan's notes cite, in the dataset's order. */
-  sources: Source[];
+  /** The sources the estimate and the plan's notes cite, in the dataset's order, then the patient's quote. */
+  sources: SourceOf<T>[];
 };
 
 /** Why a plan cannot be made from these inputs: the flag to blame and a sentence. */
@@ -354,7 +354,9 @@ export function planProgram(scenario: Scenario, dataset: Dataset, options: PlanO
   const letter = dataset.financing?.medicalNecessityLetter;
   if (letter) notes.push(cite(dataText(letter.text), letter.ref));
   const cited = new Set([...estimate.sources.map((s) => s.id), ...notes.map((n) => n.source)]);
-  const sources = dataset.sources.filter((s) => cited.has(s.id));
+  // The patient's quote, when it priced the sessions, is listed as the estimate lists it (last).
+  const quote = estimate.sources.filter((s) => 'kind' in s);
+  const sources: SourceOf<Message>[] = [...dataset.sources.filter((s) => cited.has(s.id)), ...quote];
   return { estimate, options, cadence, rows, months, totals, dueUpFront, financing, notes, explanation, sources };
 }
 

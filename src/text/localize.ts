@@ -94,7 +94,7 @@ export function sayPlan(p: Plan<Message>, say: Say): Plan {
     financing: p.financing,
     notes: sayCited(p.notes, say),
     explanation: sayAll(p.explanation, say),
-    sources: p.sources,
+    sources: saySources(p.sources, say),
   };
 }
 

@@ -82,3 +82,16 @@ describe('ketamine-cost plan', () => {
     [['plan', '-r', 'oral', '--months', '0'], /^error: --months "0" is not allowed; use a whole number from 1 to 120/],
   ])('%j is a usage error', (argv, message) => expectUsageError(argv, message));
 });
+
+describe('a plan priced from your quote names it among its sources', () => {
+  const sourcesOf = (args: string[]) => {
+    const r = runCli(['plan', '-r', 'iv', '-s', '3', '--every', '1w', ...args, '-f', 'json']);
+    expect(r.code).toBe(0);
+    return JSON.parse(r.stdout).sources as { id: string; title: string }[];
+  };
+  it('with --price the quote is the last source, as in the estimate; without it, absent', () => {
+    const quoted = sourcesOf(['--price', '400']);
+    expect(quoted.at(-1)).toMatchObject({ id: 'quote', title: expect.stringMatching(/^Your quote/) });
+    expect(sourcesOf([]).map((s) => s.id)).not.toContain('quote');
+  });
+});
