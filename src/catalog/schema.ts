@@ -1,6 +1,7 @@
 import { en } from 'zod/locales';
 import * as z from 'zod/mini';
-import type { Dataset, Ref, Same } from '../core/types.js';
+import { formatUsd, MAX_PROGRAM_CENTS } from '../core/money.js';
+import type { Dataset, Ref, Route, Same } from '../core/types.js';
 
 // zod/mini rather than full zod: same checks, a quarter of the start-up cost (issue #6). It ships
 // without messages; English ones are loaded here, where dataset problems are reported.
@@ -378,6 +379,12 @@ function checkReferences(d: Dataset, ctx: { addIssue: (issue: Issue & { code: 'c
       checkRef(item.price?.highRef, at('items', j, 'price', 'highRef'));
       for (const [k, c] of (item.codes ?? []).entries()) checkRef(c.ref, at('items', j, 'codes', k, 'ref'));
     }
+    const worst = worstProgramCents(r);
+    if (worst > MAX_PROGRAM_CENTS)
+      add(
+        `at 365 sessions its highest prices add up to ${formatUsd(worst)}, more than the ${formatUsd(MAX_PROGRAM_CENTS)} the tool can total to the cent; check for a misplaced decimal point`,
+        at('offers'),
+      );
     for (const [j, b] of (r.benchmarks ?? []).entries()) checkRef(b.ref, at('benchmarks', j, 'ref'));
     checkRef(r.program.ref, at('program', 'ref'));
     checkRef(r.upFront?.ref, at('upFront', 'ref'));
@@ -397,4 +404,25 @@ function checkReferences(d: Dataset, ctx: { addIssue: (issue: Issue & { code: 'c
       for (const [j, n] of r[key].entries()) checkRef(n.ref, at(key, j, 'ref'));
     }
   });
+}
+
+/**
+ * The most a route's program could cost at its highest prices (cents): the dearest session (a price
+ * per device times the most devices) and every per-session item, 365 times, plus every one-time
+ * item, introductory price and package. Bounds every total the tool computes from this route (#25 B8).
+ */
+function worstProgramCents(r: Route): number {
+  const devices = Math.max(1, ...(r.doses ?? []).map((d) => d.devices));
+  let session = 0;
+  let once = 0;
+  for (const o of r.offers) {
+    session = Math.max(session, o.price.highCents * (o.price.per === 'device' ? devices : 1));
+    once += (o.intro?.cents ?? 0) + (o.packages ?? []).reduce((sum, p) => sum + p.cents * 365, 0);
+  }
+  for (const item of r.items ?? []) {
+    const high = item.price?.highCents ?? 0;
+    if (item.charge === 'per-session') session += high;
+    else once += high;
+  }
+  return session * 365 + once;
 }

@@ -57,10 +57,27 @@ function hundredths(s: string, maxWholeDigits: number): number | null {
   return whole * 100 + (fractionDigits === 1 ? fraction * 10 : fraction);
 }
 
-/** Returns `basisPoints` of `cents`, rounded half up to the cent, in exact integer arithmetic. */
+/**
+ * Largest program total (cents) a price list may add up to: $100 billion, far above any real bill,
+ * and far enough below Number.MAX_SAFE_INTEGER that every sum, share and plan year built from it
+ * stays a whole, exact number of cents (#25 B8).
+ */
+export const MAX_PROGRAM_CENTS = 10_000_000_000_000;
+
+/** Returns `basisPoints` of `cents` (cents >= 0), rounded half up to the cent, exactly at any safe size. */
 export function shareOf(cents: number, basisPoints: number): number {
-  const scaled = cents * basisPoints + 5_000;
-  return (scaled - (scaled % 10_000)) / 10_000;
+  return scaleHalfUp(cents, basisPoints, 10_000);
+}
+
+/**
+ * `value` x `times` / `per`, rounded half up, for whole numbers >= 0 and an even `per`. Exact: when
+ * the product would pass Number.MAX_SAFE_INTEGER, a float would round it, so that case is done in
+ * BigInt (rare: the batch hot path stays in plain numbers).
+ */
+export function scaleHalfUp(value: number, times: number, per: number): number {
+  const scaled = value * times + per / 2;
+  if (scaled <= Number.MAX_SAFE_INTEGER) return (scaled - (scaled % per)) / per;
+  return Number((BigInt(value) * BigInt(times) + BigInt(per / 2)) / BigInt(per));
 }
 
 /** Formats cents as en-US dollars ("$1,350", "$1,350.50"), whatever the locale, so output is byte-identical everywhere. */
@@ -130,8 +147,7 @@ export function amortize(principalCents: number, aprBasisPoints: number, months:
 
 /** One month's interest on a balance (cents) at an APR in basis points: balance x APR / 12, rounded half up. */
 function monthlyInterest(balanceCents: number, aprBasisPoints: number): number {
-  const scaled = balanceCents * aprBasisPoints + 60_000;
-  return (scaled - (scaled % 120_000)) / 120_000;
+  return scaleHalfUp(balanceCents, aprBasisPoints, 120_000);
 }
 
 /**

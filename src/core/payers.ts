@@ -1,6 +1,7 @@
 import { type Bill, type CostShare, type InNetworkTerms, type Supplement, shareInNetwork, shareOutOfNetwork } from './cost-sharing.js';
 import type { Cited, InputsUsed } from './estimate-types.js';
 import { type Message, msg } from './message.js';
+import { shareOf } from './money.js';
 import type { Dataset, Insurance, InsuranceStatus, PublicPayers, Ref, Route, Scenario } from './types.js';
 
 /** The names a term has in `inputsUsed.assumed` (the JSON contract), in the order they are listed; new ones are appended. */
@@ -341,7 +342,7 @@ const MEDICARE: PlanRules = {
           msg('note.limitingCharge', {
             basisPoints: partB.limitingChargeBasisPoints,
             allowedCents: used.allowedCents,
-            limitCents: Math.round((used.allowedCents * partB.limitingChargeBasisPoints) / 10_000),
+            limitCents: shareOf(used.allowedCents, partB.limitingChargeBasisPoints),
           }),
           partB.limitingChargeRef,
         ),

@@ -89,6 +89,24 @@ describe('shareOf rounds half up to the cent', () => {
     [10000, 0, 0],
     [10000, 10000, 10000],
   ])('%i cents x %i bp = %i', (cents, bp, expected) => expect(shareOf(cents, bp)).toBe(expected));
+
+  it('stays exact past 2^53 in the product (#25 B8)', () => {
+    // The product of the largest safe amount and 99.99% is about 9e19, far past 2^53, where a float
+    // rounds it and the division left ".002" before the fix. By hand:
+    // 9,007,199,254,740,991 x 9,999 / 10,000 = 9,006,298,534,815,516.9009 -> ...517 (half up).
+    expect(shareOf(9_007_199_254_740_991, 9_999)).toBe(9_006_298_534_815_517);
+  });
+
+  it('is round-half-up of cents x bp / 10,000 for every safe amount, checked in BigInt', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }), fc.integer({ min: 0, max: 10_000 }), (cents, bp) => {
+        const exact = (BigInt(cents) * BigInt(bp) + 5_000n) / 10_000n;
+        const share = shareOf(cents, bp);
+        expect(Number.isSafeInteger(share)).toBe(true);
+        expect(BigInt(share)).toBe(exact);
+      }),
+    );
+  });
 });
 
 describe('formatting', () => {

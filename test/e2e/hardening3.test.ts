@@ -144,6 +144,67 @@ describe('batch rows that could break the output (B3, B12)', () => {
   });
 });
 
+describe('every cents figure stays a whole, safe number (B8)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ketamine-cost-b8-'));
+  /** The bundled list with IV at $99,999,999.99 a session and `perSession` items at that price too. */
+  const bigList = (perSession: number) => {
+    const d = readDataset();
+    const iv = d.routes.find((r) => r.id === 'iv');
+    const offer = iv?.offers[0];
+    if (!iv || !offer) throw new Error('the bundled list has no IV offer');
+    offer.price = { ...offer.price, lowCents: 99_999_999_99, highCents: 99_999_999_99 };
+    const ref = iv.program.ref;
+    iv.items = Array.from({ length: perSession }, (_, i) => ({
+      id: `item-${i}`,
+      label: 'An item',
+      charge: 'per-session' as const,
+      price: { lowCents: 99_999_999_99, highCents: 99_999_999_99, ref },
+      ref,
+    }));
+    const file = join(dir, `big-${perSession}.json`);
+    writeFileSync(file, JSON.stringify(d));
+    return file;
+  };
+  const cents = (value: unknown, out: number[] = []): number[] => {
+    if (Array.isArray(value)) for (const v of value) cents(v, out);
+    else if (value !== null && typeof value === 'object')
+      for (const [k, v] of Object.entries(value)) {
+        if (/Cents$/.test(k) && typeof v === 'number') out.push(v);
+        else cents(v, out);
+      }
+    return out;
+  };
+
+  it('a price list whose program could pass $100 billion is refused, by data validate and by every command', () => {
+    // Two items and the session at $99,999,999.99: 3 x 9,999,999,999 cents x 365 sessions
+    // = 10,949,999,998,905 cents = $109,499,999,989.05, over the $100,000,000,000 bound.
+    const file = bigList(2);
+    const v = runCli(['data', 'validate', file]);
+    expect(v.code).toBe(1);
+    expect(v.stderr).toContain('at 365 sessions its highest prices add up to $109,499,999,989.05, more than the $100,000,000,000');
+    const e = runCli(['--data', file, '-r', 'iv']);
+    expect(e.code).toBe(1);
+    expect(e.stderr.split('\n').filter(Boolean)).toHaveLength(1);
+    expect(e.stdout).toBe('');
+  });
+
+  it.each([
+    [['-r', 'iv', '-s', '365', '-i', 'in-network', '--covered', 'yes', '--coinsurance', '99.99', '--oop-max', '99999999']],
+    [['-r', 'iv', '-s', '365', '-i', 'out-of-network', '--covered', 'yes', '--allowed', '50000000', '--reimbursement', '99.99']],
+    [['plan', '-r', 'iv', '-s', '365', '--every', '1d', '-i', 'medicare', '--start', '2027-01-04']],
+    [['compare', '-s', '365', '-i', 'in-network', '--coinsurance', '99.99']],
+  ])('under the bound, %j prints only safe whole cents', (args) => {
+    // One item and the session: 2 x 9,999,999,999 x 365 = 7,299,999,999,270 cents, under the bound.
+    const r = runCli(['--data', bigList(1), ...args, '-f', 'json']);
+    expect(r.code).toBe(0);
+    const figures = cents(JSON.parse(r.stdout));
+    expect(figures.length).toBeGreaterThan(10);
+    for (const c of figures) expect(Number.isSafeInteger(c)).toBe(true);
+    // The program at 365 sessions is in the output, to the cent.
+    expect(figures).toContain(7_299_999_999_270);
+  });
+});
+
 describe('every command and format with a hostile price list and clinic profile (B1, B2)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'ketamine-cost-walk-'));
   const ESC = '\u001b';
