@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, openSync, readSync, type Stats, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, type Stats, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import * as z from 'zod/mini';
 import { type ClinicProfile, isValidNpi } from '../core/gfe.js';
@@ -54,28 +54,37 @@ export function readDatasetJson(file: string, cwd: string, what = 'price list'):
 /**
  * Reads at most MAX_DATASET_BYTES from a regular file, or from standard input (`/dev/stdin`);
  * refuses a directory, a FIFO or a device, which could block for ever or never end (/dev/zero).
+ * Opens first (non-blocking, so a FIFO cannot hold the open) and then checks what was opened:
+ * checking a path and then opening it lets the path be swapped in between (#25 B11).
  */
 function readPriceListBytes(path: string, name: string, what: string): Buffer {
+  let fd = -1;
   let stat: Stats;
   try {
-    stat = statSync(path);
+    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    stat = fstatSync(fd);
   } catch (error) {
-    throw new DataError(`cannot read ${what} ${name}: ${describeFsError(error)}`);
+    if (fd >= 0) closeSync(fd);
+    // A socket cannot be opened by name (ENXIO), but standard input may be one: read it as fd 0.
+    const input = standardInputAt(path);
+    if (input === null) throw new DataError(`cannot read ${what} ${name}: ${describeFsError(error)}`);
+    fd = -1;
+    stat = input;
   }
-  if (stat.isDirectory()) throw new DataError(`cannot read ${what} ${name}: it is a directory; give a JSON file`);
   const stdin = !stat.isFile() && isStandardInput(stat);
-  if (!stat.isFile() && !stdin) {
-    const kind = stat.isFIFO() ? 'a FIFO (named pipe)' : stat.isSocket() ? 'a socket' : 'a device';
-    throw new DataError(`cannot read ${what} ${name}: it is ${kind}, not a file; give a JSON file`);
-  }
-  if (stat.isFile() && stat.size > MAX_DATASET_BYTES)
+  const refused = stat.isDirectory()
+    ? 'it is a directory; give a JSON file'
+    : !stat.isFile() && !stdin
+      ? `it is ${stat.isFIFO() ? 'a FIFO (named pipe)' : stat.isSocket() ? 'a socket' : 'a device'}, not a file; give a JSON file`
+      : null;
+  if ((refused !== null || stdin) && fd >= 0) closeSync(fd);
+  if (refused !== null) throw new DataError(`cannot read ${what} ${name}: ${refused}`);
+  if (stat.isFile() && stat.size > MAX_DATASET_BYTES) {
+    if (fd >= 0) closeSync(fd);
     throw new DataError(`${what} ${name} is ${stat.size} bytes; a ${what} may be at most ${MAX_DATASET_BYTES} bytes`);
-  let fd: number;
-  try {
-    fd = stdin ? 0 : openSync(path, 'r');
-  } catch (error) {
-    throw new DataError(`cannot read ${what} ${name}: ${describeFsError(error)}`);
   }
+  // Standard input is read through fd 0, as a pipe opened again would be a second reader.
+  if (stdin) fd = 0;
   try {
     const chunks: Buffer[] = [];
     const slice = Buffer.allocUnsafe(64 * 1024);
@@ -102,6 +111,16 @@ function readPriceListBytes(path: string, name: string, what: string): Buffer {
     return Buffer.concat(chunks);
   } finally {
     if (!stdin) closeSync(fd);
+  }
+}
+
+/** The stat of `path` when it names this process's standard input, else null. */
+function standardInputAt(path: string): Stats | null {
+  try {
+    const stat = statSync(path);
+    return isStandardInput(stat) ? stat : null;
+  } catch {
+    return null;
   }
 }
 

@@ -1,10 +1,11 @@
 // Hardening III (#25 part B): the newer views refuse what they cannot use, and errors never echo
 // a patient's data or a 100 KB argument. Each case failed before its fix.
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { expectUsageError, readDataset, runCli, runInProcess, writeClinicProfile } from '../helpers.js';
+import { BIN, expectUsageError, readDataset, runCli, runInProcess, writeClinicProfile } from '../helpers.js';
 
 const expectUsage = (args: string[], message: RegExp) => expectUsageError(args, message, { code: 2 });
 /** A GFE the tool can make from a quote (single prices for the session and the intake) and this clinic profile. */
@@ -203,6 +204,34 @@ describe('every cents figure stays a whole, safe number (B8)', () => {
     // The program at 365 sessions is in the output, to the cent.
     expect(figures).toContain(7_299_999_999_270);
   });
+});
+
+describe('--data cannot be swapped for a FIFO between a check and the open (B11)', () => {
+  it('40 runs while a link flips between a price list and a FIFO: none hangs, each prices or refuses', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ketamine-cost-race-'));
+    const file = join(dir, 'prices.json');
+    writeFileSync(file, JSON.stringify(readDataset()));
+    execFileSync('mkfifo', [join(dir, 'fifo')]);
+    const link = join(dir, 'data.json');
+    // Another process flips the link as fast as it can; rename makes each flip atomic.
+    const flip = `const fs=require('fs');const [d]=process.argv.slice(1);let i=0;for(;;){const t=d+'/t'+(i++%2);
+      try{fs.unlinkSync(t)}catch{};fs.symlinkSync(i%2?d+'/fifo':d+'/prices.json',t);fs.renameSync(t,d+'/data.json')}`;
+    writeFileSync(link, '{}');
+    const flipper = spawn(process.execPath, ['-e', flip, dir], { stdio: 'ignore' });
+    try {
+      const outcomes = Array.from({ length: 40 }, () => {
+        const r = spawnSync(process.execPath, [BIN, '--data', link, '-r', 'iv', '-f', 'json'], { encoding: 'utf8', timeout: 10_000 });
+        // Before the fix, a run that checked the file and then opened the FIFO waited for a writer.
+        expect(r.signal).toBeNull();
+        expect([0, 1]).toContain(r.status);
+        if (r.status === 1) expect(r.stderr).toMatch(/^error: (cannot read price list .*: it is a FIFO|price list .* is not valid JSON)/);
+        return r.status;
+      });
+      expect(outcomes).toHaveLength(40);
+    } finally {
+      flipper.kill();
+    }
+  }, 120_000);
 });
 
 describe('every command and format with a hostile price list and clinic profile (B1, B2)', () => {
