@@ -1,3 +1,4 @@
+import stringWidth from 'string-width';
 import type { RowProblem } from '../batch/read.js';
 import { RepeatCache } from '../batch/repeat-cache.js';
 import { patientLowHigh } from '../core/compare.js';
@@ -266,9 +267,9 @@ export function batchWriter(format: BatchFormat, options: BatchWriterOptions): B
       const kept = keptColumns();
       let widths: number[] = [12, 12, 9, 16];
       const cols = (cells: string[]) =>
-        `${cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i] ?? 0))).join('  ')}`.trimEnd();
+        `${cells.map((c, i) => (i === cells.length - 1 ? c : padToWidth(c, widths[i] ?? 0))).join('  ')}`.trimEnd();
       const header = (names: string[]) => {
-        widths = [12, ...names.map((n) => Math.max(12, n.length)), 12, 9, 16];
+        widths = [12, ...names.map((n) => Math.max(12, stringWidth(n))), 12, 9, 16];
         return `${cols(['id', ...names, 'route', 'sessions', 'program', 'you pay'])}\n`;
       };
       return {
@@ -289,4 +290,12 @@ export function batchWriter(format: BatchFormat, options: BatchWriterOptions): B
       };
     }
   }
+}
+
+/**
+ * Pads `text` with spaces to `width` terminal columns: by display width, not UTF-16 length, so a
+ * CJK id (two columns a character) or one with combining marks (none) keeps the columns aligned.
+ */
+function padToWidth(text: string, width: number): string {
+  return text + ' '.repeat(Math.max(0, width - stringWidth(text)));
 }

@@ -1,4 +1,5 @@
 import Table from 'cli-table3';
+import stringWidth from 'string-width';
 import type { Estimate } from '../core/estimate.js';
 import { formatUsd } from '../core/money.js';
 import { makePaint } from './paint.js';
@@ -15,7 +16,7 @@ export type Layout = { width: number | null; plain: boolean };
 const FIXED: Layout = { width: null, plain: false };
 // biome-ignore lint/suspicious/noControlCharactersInRegex: colour codes are what is measured out.
 const ANSI = /\u001b\[[0-9;]*m/g;
-const visibleLength = (text: string) => Math.max(0, ...text.split('\n').map((l) => l.replace(ANSI, '').length));
+const visibleLength = (text: string) => Math.max(0, ...text.split('\n').map((l) => stringWidth(l.replace(ANSI, ''))));
 const PLAIN_CHARS = {
   top: '',
   'top-mid': '',

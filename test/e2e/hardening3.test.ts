@@ -131,6 +131,22 @@ describe('batch rows that could break the output (B3, B12)', () => {
     expect(rows.map((x) => x.status)).toEqual(['error', 'ok']);
     expect(rows[0].error.message).toBe('row 1 (line 1), column x: nests too deep to pass through; give it as a string');
   });
+  it('CJK and combining-mark ids and kept columns keep the table aligned (display width, not length)', () => {
+    // 患者一 is 3 characters but 6 columns; "e" + two combining acute accents + "x" is 4 UTF-16
+    // units but 2 columns. The id column is 12 wide and 2 spaces follow it, so every row's second
+    // column starts at display column 14, and the kept column 名前 (12 wide + 2) puts route at 28.
+    const input = 'id,route,名前\n患者一,iv,山田\ne\u0301\u0301x,oral,kb\nabc,iv,kc\n';
+    const r = runCli(['batch', '-', '--plain', '--no-color'], { input });
+    expect(r.code).toBe(0);
+    const lines = r.stdout.split('\n').slice(0, 4);
+    const columnOf = (line: string, text: string) => {
+      // Display columns before `text`: CJK counts 2, combining marks 0, the rest 1.
+      const before = line.slice(0, line.indexOf(text));
+      return [...before].reduce((n, ch) => n + (/[\u4e00-\u9fff]/.test(ch) ? 2 : /[\u0300-\u036f]/.test(ch) ? 0 : 1), 0);
+    };
+    expect(lines.map((l, i) => columnOf(l, ['名前', '山田', 'kb', 'kc'][i] as string))).toEqual([14, 14, 14, 14]);
+    expect(lines.map((l, i) => columnOf(l, ['route', 'iv', 'oral', 'iv'][i] as string))).toEqual([28, 28, 28, 28]);
+  });
   it.each(['table', 'markdown'])('an id holding a newline, U+200B or U+2028 stays on its own row in %s', (format) => {
     const input = 'id,route\n"a\n│ fake │ row",iv\n\u200bz\u2028w,iv\n';
     const r = runCli(['batch', '-', '--format', format, '--plain', '--no-color'], { input });
