@@ -1,3 +1,4 @@
+import { constants } from 'node:os';
 import type { Io } from './io.js';
 import { main } from './main.js';
 
@@ -27,20 +28,33 @@ function stderr(): NodeJS.WriteStream {
   return process.stderr;
 }
 
-// Cleanups (a half-written --output temp file) run if the user interrupts or the terminal closes; the exit code is the
-// shell's 128 + signal number.
+// Cleanups (a half-written --output temp file) run on every signal whose default would end the
+// process without them (#25 B12: SIGQUIT, SIGUSR2 and SIGALRM had left a temp file); the exit code
+// is the shell's 128 + signal number. SIGUSR1 (Node's inspector), SIGPROF (the profiler) and
+// SIGTRAP (debuggers) stay Node's.
+const CLEANUP_SIGNALS = [
+  'SIGHUP',
+  'SIGINT',
+  'SIGQUIT',
+  'SIGUSR2',
+  'SIGALRM',
+  'SIGTERM',
+  'SIGXCPU',
+  'SIGXFSZ',
+  'SIGVTALRM',
+  'SIGPWR',
+] as const;
 const cleanups = new Set<() => void>();
 let signalsHooked = false;
 const hookSignals = () => {
   signalsHooked = true;
-  for (const [signal, code] of [
-    ['SIGINT', 130],
-    ['SIGTERM', 143],
-    ['SIGHUP', 129],
-  ] as const) {
+  for (const signal of CLEANUP_SIGNALS) {
+    const number = constants.signals[signal as keyof typeof constants.signals];
+    // Not every platform has every signal (SIGPWR is Linux's).
+    if (number === undefined) continue;
     process.on(signal, () => {
       for (const cleanup of cleanups) cleanup();
-      process.exit(code);
+      process.exit(128 + number);
     });
   }
 };

@@ -88,10 +88,12 @@ export async function* readBatchRows(
   const first = await iterator.next();
   if (first.done) throw new DataError(EMPTY);
   const firstChunk = Buffer.isBuffer(first.value) ? first.value : Buffer.from(first.value);
-  if ((firstChunk[0] === 0xff && firstChunk[1] === 0xfe) || (firstChunk[0] === 0xfe && firstChunk[1] === 0xff)) {
-    throw new DataError(
-      'the batch file is UTF-16; give --encoding utf-16le (or utf-16be), or save it as UTF-8 (CSV UTF-8 in a spreadsheet)',
-    );
+  if (encoding === 'utf-8') {
+    const utf16 = utf16Order(firstChunk);
+    if (utf16 !== null)
+      throw new DataError(
+        `the batch file is UTF-16; give --encoding ${utf16}${utf16 === 'utf-16le' ? ' (or utf-16be)' : ''}, or save it as UTF-8 (CSV UTF-8 in a spreadsheet)`,
+      );
   }
   const kind = detectKind(name, firstChunk.subarray(0, 4096).toString('utf8'));
   const scanner = new RecordScanner(kind, DELIMITER_BYTE[options.delimiter ?? ',']);
@@ -126,6 +128,26 @@ export async function* readBatchRows(
   const rows = rowsOf(last);
   if (rows.length > 0) yield rows;
   toRow.finish();
+}
+
+/**
+ * Whether the first bytes are UTF-16, and in which byte order: a byte-order mark, or (no mark,
+ * as some exports write it, #25 B12) zero bytes in every other place, which UTF-8 text never has.
+ */
+function utf16Order(first: Buffer): 'utf-16le' | 'utf-16be' | null {
+  if (first[0] === 0xff && first[1] === 0xfe) return 'utf-16le';
+  if (first[0] === 0xfe && first[1] === 0xff) return 'utf-16be';
+  const pairs = Math.min(first.length, 512) >> 1;
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let i = 0; i < pairs; i++) {
+    if (first[2 * i] === 0) evenZeros += 1;
+    if (first[2 * i + 1] === 0) oddZeros += 1;
+  }
+  // ASCII in UTF-16 is a zero in every pair; a quarter is plenty to tell it from a stray NUL.
+  if (oddZeros * 4 > pairs && evenZeros * 4 <= pairs) return 'utf-16le';
+  if (evenZeros * 4 > pairs && oddZeros * 4 <= pairs) return 'utf-16be';
+  return null;
 }
 
 type RowReader = { row: (record: RawRecord) => BatchRow | null; finish: () => void };

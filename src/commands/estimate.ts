@@ -10,7 +10,16 @@ import type { Format } from '../formats.js';
 import type { Io } from '../io.js';
 import { sayEstimate } from '../text/localize.js';
 import { visible, visibleDeep } from '../text/visible.js';
-import { type DatasetChoice, emit, type OutputStyle, type Renderers, scenarioFromFlags, selectDataset, shownSafely } from './shared.js';
+import {
+  type DatasetChoice,
+  emit,
+  type OutputStyle,
+  type Renderers,
+  scenarioFromFlags,
+  selectDataset,
+  shownSafely,
+  withPrompts,
+} from './shared.js';
 
 export type EstimateCommandOptions = {
   raw: RawScenario;
@@ -79,10 +88,11 @@ export async function estimateCommand(options: EstimateCommandOptions, io: Io): 
     }
     const { askInTerminal } = await import('../prompts/ask.js');
     // The questions show the price list's labels: made visible, like every text a person reads.
-    ({ raw, eligibilityNotes } = await askInTerminal(raw, visibleDeep(dataset)));
+    ({ raw, eligibilityNotes } = await withPrompts(io, () => askInTerminal(raw, visibleDeep(dataset))));
   } else if (askTerms) {
     scenarioFromFlags(raw, dataset, options.style.text);
-    raw = await (await import('../prompts/ask.js')).askInsuranceDetails(raw, visibleDeep(dataset));
+    const { askInsuranceDetails } = await import('../prompts/ask.js');
+    raw = await withPrompts(io, () => askInsuranceDetails(raw, visibleDeep(dataset)));
   }
   const asked = interactive || askTerms;
 

@@ -33,6 +33,21 @@ export async function emit(text: string, output: string | undefined, io: Io, opt
 }
 
 /**
+ * Runs terminal questions so that a signal at a prompt (SIGTERM, SIGHUP, a `kill` from another
+ * shell) still leaves the terminal usable: Inquirer hides the cursor while it asks, and a signal
+ * ends the process before Inquirer can show it again (#25 B12). Returns what `ask` returns.
+ */
+export async function withPrompts<T>(io: Io, ask: () => Promise<T>): Promise<T> {
+  // Show the cursor and end the half-drawn prompt line, then exit as the signal would.
+  const release = io.registerCleanup(() => void io.stdout('\u001b[?25h\n'));
+  try {
+    return await ask();
+  } finally {
+    release();
+  }
+}
+
+/**
  * How a command's output is drawn for a person, decided once per command from the flags and the
  * terminal: `width` is the terminal's (at least 60) or null when piped, so piped output keeps one
  * fixed layout whatever COLUMNS says; `plain` draws no box characters and leaves nothing to colour;

@@ -36,8 +36,8 @@ export function compareScenarios(
     const raw: RawScenario = { ...shared, ...spec };
     // --exclude names items of any route: each option leaves out those it has; --dose applies
     // to the options priced by dose.
-    if (shared.exclude !== undefined) raw.exclude = applicableItems(String(shared.exclude), String(spec.route), dataset);
-    if (shared.dose !== undefined && !findByName(dataset, String(spec.route))?.doses) delete raw.dose;
+    if (isText(shared.exclude)) raw.exclude = applicableItems(String(shared.exclude), textOf(spec.route), dataset);
+    if (shared.dose !== undefined && !findByName(dataset, textOf(spec.route))?.doses) delete raw.dose;
     if (spec.sessions !== undefined) delete raw.weeks;
     if (spec.weeks !== undefined) delete raw.sessions;
     const parsed = parseScenario(raw, dataset);
@@ -88,4 +88,14 @@ function applicableItems(list: string, routeName: string, dataset: Dataset): str
     .split(',')
     .filter((n) => items.has(normaliseName(n)) || !all.has(normaliseName(n)))
     .join(',');
+}
+
+/** Whether a raw value is text or a number; anything else is left for parseScenario to name. */
+function isText(value: unknown): value is string | number {
+  return typeof value === 'string' || typeof value === 'number';
+}
+
+/** A raw value as text, or "" when it is neither text nor a number. */
+function textOf(value: unknown): string {
+  return isText(value) ? String(value) : '';
 }

@@ -148,6 +148,7 @@ export type MessageParams = {
   'issue.weeksTooMany': { weeks: number; route: string; low: number; high: number; max: number };
   'issue.weeksBeyondSchedule': { weeks: number; route: string; coversWeeks: number };
   'issue.routeRequired': { allowed: string[] };
+  'issue.notText': { kind: 'list' | 'object' | 'bigint' | 'symbol' | 'boolean' | 'function' | 'undefined' | 'string' | 'number' };
   'issue.notARoute': { input: string; suggestion: string | null; allowed: string[] };
   'issue.providerRequired': { route: string; allowed: string[] };
   'issue.notAProvider': { input: string; suggestion: string | null; allowed: string[] };

@@ -1,5 +1,5 @@
 import { INSURANCE_TERMS } from './fields.js';
-import { type Message, msg } from './message.js';
+import { type Message, type MessageParams, msg } from './message.js';
 import { parseBasisPoints, parseCents, withoutLeadingZeros } from './money.js';
 import { closestName, normaliseName } from './names.js';
 import { PAYER_TERMS } from './payer-terms.js';
@@ -33,13 +33,25 @@ export type ParseScenarioResult = { ok: true; scenario: Scenario } | { ok: false
  */
 export function parseScenario(raw: RawScenario, dataset: Dataset): ParseScenarioResult {
   const issues: ScenarioIssue[] = [];
+  // A field whose value is not text is named once; the checks after that one add nothing.
+  const notText = new Set<ScenarioField>();
   const fail = (field: ScenarioField, message: Message): null => {
-    issues.push({ field, message });
+    if (!notText.has(field)) issues.push({ field, message });
     return null;
   };
+  // A value from the API may be anything: only text and numbers are read, so an array or an
+  // object is never taken for the text it converts to (["iv"] is not "iv"), and one that cannot
+  // be converted does not throw (#25 B12).
   const text = (field: ScenarioField): string | undefined => {
-    const value = raw[field];
-    return typeof value === 'string' || value === undefined ? value : String(value);
+    const value: unknown = raw[field];
+    if (typeof value === 'string' || value === undefined) return value;
+    if (typeof value === 'number') return String(value);
+    // null is "not given", as an empty cell or a JSON Lines null is in a batch.
+    if (value === null) return undefined;
+    const kind = Array.isArray(value) ? 'list' : typeof value;
+    fail(field, msg('issue.notText', { kind: kind as MessageParams['issue.notText']['kind'] }));
+    notText.add(field);
+    return '';
   };
 
   // 1. Route and provider: names resolve through the dataset's ids and aliases.
@@ -49,7 +61,7 @@ export function parseScenario(raw: RawScenario, dataset: Dataset): ParseScenario
   // 2. How many sessions: a count, a duration, or (neither) the route's typical program.
   const sessions = wholeNumber(text('sessions'), 'sessions', 1, MAX_SESSIONS, fail);
   const weeks = wholeNumber(text('weeks'), 'weeks', 1, MAX_WEEKS, fail);
-  if (raw.sessions !== undefined && raw.weeks !== undefined) fail('weeks', msg('issue.weeksWithSessions', {}));
+  if (text('sessions') !== undefined && text('weeks') !== undefined) fail('weeks', msg('issue.weeksWithSessions', {}));
   if (route && weeks !== null && route.schedule === undefined) {
     const withSchedule = dataset.routes.filter((r) => r.schedule).map((r) => r.id);
     fail('weeks', msg('issue.noSchedule', { route: route.label, withSchedule }));

@@ -197,6 +197,8 @@ export const messages: MessageWords = {
   'issue.weeksBeyondSchedule': (p) =>
     `is ${p.weeks} weeks, longer than the ${p.coversWeeks} weeks the source describes for ${p.route}, so its schedule cannot count them; give at most ${p.coversWeeks}, or --sessions`,
   'issue.routeRequired': (p) => `is required; allowed: ${p.allowed.join(', ')}`,
+  'issue.notText': (p) =>
+    `is ${{ list: 'a list', object: 'an object', bigint: 'a BigInt', symbol: 'a symbol', boolean: 'true or false', function: 'a function', undefined: 'missing', string: 'text', number: 'a number' }[p.kind]}; give text or a number`,
   'issue.notARoute': (p) => `${quote(p.input)} is not a route${didYouMean(p.suggestion)}; allowed: ${p.allowed.join(', ')}`,
   'issue.providerRequired': (p) =>
     `is required for ${p.route}, which is offered by more than one provider type; allowed: ${p.allowed.join(', ')}`,

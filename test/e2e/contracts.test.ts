@@ -189,6 +189,36 @@ describe('programmatic API', () => {
       expect((error as InvalidScenarioError).issues[0]?.field).toBe('sessions');
     }
   });
+  it.each([
+    [Object.create(null), 'is an object'],
+    [{ toString: () => 'iv' }, 'is an object'],
+    [['iv'], 'is a list'],
+    [true, 'is true or false'],
+    [Symbol('iv'), 'is a symbol'],
+    [6n, 'is a BigInt'],
+  ])("a value that is not text or a number (%s) is the API's own error, named once (#25 B12)", (value, kind) => {
+    // Before, Object.create(null) threw a TypeError and ["iv"] was read as "iv".
+    for (const run of [
+      () => estimate({ route: value }),
+      () => compare({ exclude: value }),
+      () => compare({}, { only: [{ route: value }] }),
+    ]) {
+      let thrown: unknown;
+      try {
+        run();
+      } catch (error) {
+        thrown = error;
+      }
+      expect(thrown).toBeInstanceOf(InvalidScenarioError);
+      const issues = (thrown as InvalidScenarioError).issues;
+      expect(issues).toHaveLength(1);
+      expect(issues[0]?.message).toBe(`${kind}; give text or a number`);
+    }
+  });
+  it('null is "not given", as in a batch row', () => {
+    // The typical IV program, 3-6 sessions, as with no sessions at all.
+    expect(estimate({ route: 'iv', sessions: null as unknown as string }).sessions).toEqual(estimate({ route: 'iv' }).sessions);
+  });
   it('loads a dataset from a file', () => {
     expect(loadDataset(join(ROOT, 'data', 'prices.json'))).toEqual(bundledDataset);
   });

@@ -112,14 +112,21 @@ describe('--output', () => {
     });
   });
 
-  it('SIGHUP removes the temp file and leaves no target (exit 129)', async () => {
-    const dir = fresh('sighup');
+  // 128 + the signal's number on Linux: HUP 1, QUIT 3, USR2 12, ALRM 14 (SIGQUIT, SIGUSR2 and
+  // SIGALRM left the 0600 temp file behind before #25 B12).
+  it.each([
+    ['SIGHUP', 129],
+    ['SIGQUIT', 131],
+    ['SIGUSR2', 140],
+    ['SIGALRM', 142],
+  ] as const)('%s removes the temp file and leaves no target (exit %i)', async (signal, code) => {
+    const dir = fresh(signal.toLowerCase());
     const out = join(dir, 'out.csv');
     const child = spawn(process.execPath, [BIN, 'batch', '-', '-f', 'csv', '--output', out], { stdio: ['pipe', 'ignore', 'ignore'] });
     child.stdin?.write(rows);
     await vi.waitFor(() => expect(readdirSync(dir).length).toBe(1), { timeout: 10_000 });
-    child.kill('SIGHUP');
-    expect(await waitExit(child)).toBe(129);
+    child.kill(signal);
+    expect(await waitExit(child)).toBe(code);
     expect(readdirSync(dir)).toEqual([]);
   });
 });

@@ -131,6 +131,26 @@ describe('batch rows that could break the output (B3, B12)', () => {
     expect(rows.map((x) => x.status)).toEqual(['error', 'ok']);
     expect(rows[0].error.message).toBe('row 1 (line 1), column x: nests too deep to pass through; give it as a string');
   });
+  it.each([
+    ['rows.jsonl', 'utf-16le', '{"route":"iv"}\n{"route":"oral"}\n'],
+    ['rows.jsonl', 'utf-16be', '{"route":"iv"}\n'],
+    ['rows.csv', 'utf-16le', 'route,sessions\niv,6\n'],
+    ['rows.csv', 'utf-16be', 'route,sessions\niv,6\n'],
+  ] as const)('%s in %s without a byte-order mark stops the batch (exit 1) and names the encoding', (file, encoding, text) => {
+    const dir = mkdtempSync(join(tmpdir(), 'ketamine-cost-utf16-'));
+    const path = join(dir, file);
+    const le = Buffer.from(text, 'utf16le');
+    // Node has no UTF-16BE encoder: swap each pair of the little-endian bytes.
+    writeFileSync(path, encoding === 'utf-16le' ? le : Buffer.from(le).swap16());
+    const r = runCli(['batch', path, '-f', 'csv']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(
+      `error: the batch file is UTF-16; give --encoding ${encoding}${encoding === 'utf-16le' ? ' (or utf-16be)' : ''}, or save it as UTF-8 (CSV UTF-8 in a spreadsheet)\n`,
+    );
+    // With the flag it is read.
+    expect(runCli(['batch', path, '-f', 'csv', '--encoding', encoding]).code).toBe(0);
+  });
   it('CJK and combining-mark ids and kept columns keep the table aligned (display width, not length)', () => {
     // 患者一 is 3 characters but 6 columns; "e" + two combining acute accents + "x" is 4 UTF-16
     // units but 2 columns. The id column is 12 wide and 2 spaces follow it, so every row's second

@@ -26,6 +26,10 @@ interface TerminalSession {
   /** Types keys now, without waiting for a question. */
   send: (...keys: string[]) => Promise<void>;
   exitCode: () => Promise<number>;
+  /** Whether the terminal shows its cursor now. */
+  cursorShown: () => boolean;
+  /** Sends a signal to the command, as `kill` from another shell would. */
+  kill: (signal: NodeJS.Signals) => void;
 }
 
 const patiently = { timeout: 10_000, interval: 25 };
@@ -64,6 +68,13 @@ async function startSession(name: string, options: SessionOptions = {}): Promise
     joined,
     visibleNow,
     send,
+    cursorShown: () => tmux('display', '-p', '-t', name, '#{cursor_flag}').trim() === '1',
+    kill: (signal) => {
+      // The pane runs sh, whose child is the command (env execs node).
+      const shell = tmux('display', '-p', '-t', name, '#{pane_pid}').trim();
+      const child = execFileSync('pgrep', ['-P', shell], { encoding: 'utf8' }).trim().split('\n')[0];
+      process.kill(Number(child), signal);
+    },
     answer: async (question, ...keys) => {
       await vi.waitFor(() => {
         if (!screen().includes(question)) throw new Error(`"${question}" is not on screen:\n${screen()}`);
@@ -129,6 +140,19 @@ describe.skipIf(!hasTmux)('in a real terminal', () => {
     expect(screen).toContain('Cancelled');
     expect(screen).not.toMatch(/\bat .*\(.*:\d+:\d+\)|ExitPromptError/);
   });
+  it.each([
+    ['SIGTERM', 143],
+    ['SIGHUP', 129],
+  ] as const)('%s at a prompt leaves the cursor shown (it stayed hidden), exit %i', async (signal, code) => {
+    const s = await startSession(`signal-${signal}`);
+    await s.answer('How would the ketamine be given?');
+    // Inquirer hides the cursor while it asks.
+    expect(s.cursorShown()).toBe(false);
+    s.kill(signal);
+    expect(await s.exitCode()).toBe(code);
+    expect(s.cursorShown()).toBe(true);
+  });
+
   // The sizes patients have: a laptop's default 80x24 and a larger 100x40 window.
   for (const [width, height] of [
     [80, 24],
