@@ -135,6 +135,8 @@ export async function batchCommand(options: BatchCommandOptions, io: Io): Promis
   const writer = batchWriter(options.format, {
     detail: options.detail,
     dataset: { id: dataset.id, version: dataset.version, asOf: dataset.asOf },
+    // Only the table needs display widths; its module has string-width already.
+    ...(options.format === 'table' ? { displayWidth: (await import('../format/table.js')).displayWidth } : {}),
   });
   const sink = options.output === undefined ? stdoutSink(io) : fileSink(options.output, io);
   const full = options.detail === 'full' && (options.format === 'json' || options.format === 'jsonl');

@@ -1,4 +1,3 @@
-import stringWidth from 'string-width';
 import type { RowProblem } from '../batch/read.js';
 import { RepeatCache } from '../batch/repeat-cache.js';
 import { patientLowHigh } from '../core/compare.js';
@@ -22,7 +21,15 @@ export type BatchResult = {
   extra: [string, string][] | null;
 };
 
-export type BatchWriterOptions = { detail: Detail; dataset: { id: string; version: string; asOf: string } };
+/**
+ * `displayWidth`: a text's width in terminal columns, for the table format (the batch command
+ * passes the table module's, so the one copy of string-width serves both views).
+ */
+export type BatchWriterOptions = {
+  detail: Detail;
+  dataset: { id: string; version: string; asOf: string };
+  displayWidth?: (text: string) => number;
+};
 
 /** A streaming formatter: text before the first row, for each row, and after the last, so rows never pile up in memory. */
 export type BatchWriter = {
@@ -265,11 +272,15 @@ export function batchWriter(format: BatchFormat, options: BatchWriterOptions): B
       // Fixed widths rather than cli-table3, which needs every row before it can draw one. Kept
       // columns come after the id (the last column, what the patient pays, has no fixed width).
       const kept = keptColumns();
+      const width = options.displayWidth ?? ((text: string) => text.length);
+      // Pads by display width, not UTF-16 length, so CJK (two columns a character) and combining
+      // marks (none) keep the columns aligned (#25 B12).
+      const padToWidth = (text: string, to: number) => text + ' '.repeat(Math.max(0, to - width(text)));
       let widths: number[] = [12, 12, 9, 16];
       const cols = (cells: string[]) =>
         `${cells.map((c, i) => (i === cells.length - 1 ? c : padToWidth(c, widths[i] ?? 0))).join('  ')}`.trimEnd();
       const header = (names: string[]) => {
-        widths = [12, ...names.map((n) => Math.max(12, stringWidth(n))), 12, 9, 16];
+        widths = [12, ...names.map((n) => Math.max(12, width(n))), 12, 9, 16];
         return `${cols(['id', ...names, 'route', 'sessions', 'program', 'you pay'])}\n`;
       };
       return {
@@ -290,12 +301,4 @@ export function batchWriter(format: BatchFormat, options: BatchWriterOptions): B
       };
     }
   }
-}
-
-/**
- * Pads `text` with spaces to `width` terminal columns: by display width, not UTF-16 length, so a
- * CJK id (two columns a character) or one with combining marks (none) keeps the columns aligned.
- */
-function padToWidth(text: string, width: number): string {
-  return text + ' '.repeat(Math.max(0, width - stringWidth(text)));
 }

@@ -61,7 +61,7 @@ export async function formatCompareTable(
   const lines = [paint.bold(`${optionCount(c.options.length)}, ${RANKING}`), '', table.toString()];
   for (const s of c.skipped) lines.push(`Not compared: ${s.route} (${s.provider}): ${s.reason}.`);
   for (const a of sharedAssumptions(c)) lines.push(`Assumed: ${a.text}`);
-  const unpriced = c.options.filter((e) => e.allIn.notPriced.length > 0).map((e) => `${e.route.id} (${e.allIn.notPriced.join(', ')})`);
+  const unpriced = c.options.filter((e) => e.allIn.notPriced.length > 0).map((e) => `${e.route.label} (${e.allIn.notPriced.join(', ')})`);
   if (unpriced.length) lines.push(`Not priced, so not in the totals: ${unpriced.join('; ')}.`);
   lines.push('Run an estimate with --route for what each figure includes and its sources.', '', paint.italic(DISCLAIMER));
   return `${fitToWidth(lines.join('\n'), options.width ?? null)}\n`;
@@ -108,7 +108,9 @@ export function formatCompareMarkdown(c: Comparison): string {
   for (const s of c.skipped) lines.push('', `Not compared: ${s.route} (${s.provider}): ${s.reason}.`);
   const assumed = sharedAssumptions(c);
   if (assumed.length) lines.push('', ...assumed.map((a) => `Assumed: ${a.text}`));
-  const unpriced = c.options.filter((e) => e.allIn.notPriced.length > 0).map((e) => `${e.route.id} (${e.allIn.notPriced.join(', ')})`);
+  const unpriced = c.options
+    .filter((e) => e.allIn.notPriced.length > 0)
+    .map((e) => markdownCell(`${e.route.label} (${e.allIn.notPriced.join(', ')})`));
   if (unpriced.length) lines.push('', `Not priced, so not in the totals: ${unpriced.join('; ')}.`);
   lines.push('', `_${DISCLAIMER}_`);
   return `${lines.join('\n')}\n`;

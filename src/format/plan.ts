@@ -7,7 +7,7 @@ import { csvLine } from './csv.js';
 import { SCHEMA_VERSION } from './json.js';
 import { markdownCell } from './markdown.js';
 import { makePaint } from './paint.js';
-import { citation, DISCLAIMER, describeInsurance, describeSource } from './summary.js';
+import { citation, DISCLAIMER, describeInsurance, describeSource, sourceMarksKey } from './summary.js';
 
 const range = (r: { lowCents: number; highCents: number }) => formatUsdRange(r.lowCents, r.highCents);
 
@@ -123,7 +123,7 @@ export async function formatPlanTable(
     lines.push(paint.bold('Notes:'));
     for (const note of p.notes) lines.push(`  - ${note.text} ${paint.dim(citation(n, note.source, note.at))}`.trimEnd());
   }
-  lines.push(paint.bold('Sources:'));
+  lines.push(paint.bold('Sources:'), `  ${paint.dim(sourceMarksKey())}`);
   for (const [i, s] of p.sources.entries()) lines.push(`  ${paint.dim(`[${i + 1}] ${describeSource(s)}`)}`);
   lines.push('', paint.italic(DISCLAIMER));
   return `${fitToWidth(lines.join('\n'), options.width ?? null)}\n`;
@@ -154,7 +154,7 @@ export function formatPlanMarkdown(p: Plan, options: { explain: boolean }): stri
     lines.push('', '**Notes**', '');
     for (const note of p.notes) lines.push(`- ${markdownCell(`${note.text} ${citation(n, note.source, note.at)}`.trimEnd())}`);
   }
-  lines.push('', '**Sources**', '');
+  lines.push('', '**Sources**', '', sourceMarksKey(), '');
   for (const [i, s] of p.sources.entries()) lines.push(`- [${i + 1}] ${markdownCell(describeSource(s))}`);
   lines.push('', `_${DISCLAIMER}_`);
   return `${lines.join('\n')}\n`;

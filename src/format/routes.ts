@@ -6,7 +6,7 @@ import { csvLine } from './csv.js';
 import { SCHEMA_VERSION } from './json.js';
 import { markdownCell } from './markdown.js';
 import { makePaint } from './paint.js';
-import { DISCLAIMER, dateLabel, describeSource } from './summary.js';
+import { DISCLAIMER, dateLabel, describeSource, sourceMarksKey } from './summary.js';
 
 type RouteRow = {
   route: string;
@@ -158,7 +158,7 @@ export async function formatRoutesTable(d: Dataset, options: { color: boolean; w
   if (items.length) lines.push(paint.bold('Other line items:'), ...items.map((l) => `  ${l}`), '');
   const quoted = quoteLines(d, refCite);
   if (quoted.length) lines.push(paint.bold('What the sources say:'), ...quoted.map((l) => `  ${l}`), '');
-  lines.push(paint.bold('Sources:'));
+  lines.push(paint.bold('Sources:'), `  ${sourceMarksKey()}`);
   for (const [i, s] of d.sources.entries()) lines.push(`  [${i + 1}] ${describeSource(s)}`);
   lines.push('', paint.italic(DISCLAIMER));
   return `${fitToWidth(lines.join('\n'), options.width ?? null)}\n`;
@@ -220,6 +220,8 @@ export function formatRoutesCsv(d: Dataset): string {
 
 /** Returns the routes listing as a GitHub Markdown table. */
 export function formatRoutesMarkdown(d: Dataset): string {
+  // Sources by number, as in the other views ("[seed: L192]" named an id a reader cannot place).
+  const n = new Map(d.sources.map((s, i) => [s.id, i + 1]));
   const lines = [
     `Price list ${d.id} ${d.version}, as of ${d.asOf}.`,
     '',
@@ -228,16 +230,16 @@ export function formatRoutesMarkdown(d: Dataset): string {
   ];
   for (const row of routeRows(d)) {
     lines.push(
-      `| ${markdownCell(`${row.label} (${row.route})`)} | ${row.provider} | ${markdownCell(`${price(row)} [${row.priceSource}: ${row.priceAt}]`)} | ${markdownCell(`${sessions(row)} sessions [${row.programSource}: ${row.programAt}]`)} | usually ${row.coverage === 'covered' ? 'covered' : 'not covered'} |`,
+      `| ${markdownCell(`${row.label} (${row.route})`)} | ${row.provider} | ${markdownCell(`${price(row)} [${n.get(row.priceSource)}: ${row.priceAt}]`)} | ${markdownCell(`${sessions(row)} sessions [${n.get(row.programSource)}: ${row.programAt}]`)} | usually ${row.coverage === 'covered' ? 'covered' : 'not covered'} |`,
     );
   }
-  const refCite = (ref: Ref) => `[${ref.source}: ${ref.at}]`;
+  const refCite = (ref: Ref) => `[${n.get(ref.source)}: ${ref.at}]`;
   const items = itemLines(d, refCite);
   if (items.length) lines.push('', '**Other line items**', '', ...items.map((l) => `- ${markdownCell(l)}`));
   const quoted = quoteLines(d, refCite);
   if (quoted.length) lines.push('', '**What the sources say**', '', ...quoted.map((l) => `- ${markdownCell(l)}`));
-  lines.push('', '**Sources**', '');
-  for (const s of d.sources) lines.push(`- ${s.id}: ${markdownCell(describeSource(s))}`);
+  lines.push('', '**Sources**', '', sourceMarksKey(), '');
+  for (const [i, s] of d.sources.entries()) lines.push(`- [${i + 1}] ${markdownCell(describeSource(s))}`);
   lines.push('', `_${DISCLAIMER}_`);
   return `${lines.join('\n')}\n`;
 }

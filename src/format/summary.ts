@@ -9,6 +9,16 @@ export const DISCLAIMER =
   'This is an estimate from published price ranges, not a quote and not medical advice. Ask the provider for a written quote.';
 
 /**
+ * What a citation mark means, said once above every sources list: "[1: L160]" alone told a new
+ * reader nothing (#25 C). `short`: the terminal's "[1]" marks, whose places follow "Cited at".
+ */
+export function sourceMarksKey(short = false): string {
+  return short
+    ? 'A mark like [1] after a figure points to source 1 below; "Cited at" says where in it (L160: line 160).'
+    : 'A mark like [1: L160] after a figure points to source 1 below and the place in it (L160: line 160).';
+}
+
+/**
  * The answer first, in one sentence: what this patient will most likely pay, all-in, with the
  * range, and in a second line what that figure leaves out.
  */
@@ -277,9 +287,12 @@ export function noteSections(e: Estimate, options: { explain: boolean; short?: b
   const places = short ? citedPlaces(e) : new Map<string, string[]>();
   sections.push({
     title: 'Sources',
-    lines: e.sources.map(
-      (s, i) => `[${i + 1}] ${describeSource(s)}${places.get(s.id)?.length ? ` Cited at: ${places.get(s.id)?.join(', ')}.` : ''}`,
-    ),
+    lines: [
+      sourceMarksKey(short),
+      ...e.sources.map(
+        (s, i) => `[${i + 1}] ${describeSource(s)}${places.get(s.id)?.length ? ` Cited at: ${places.get(s.id)?.join(', ')}.` : ''}`,
+      ),
+    ],
   });
   return sections.filter((s) => s.lines.length > 0);
 }

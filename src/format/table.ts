@@ -16,6 +16,9 @@ export type Layout = { width: number | null; plain: boolean };
 const FIXED: Layout = { width: null, plain: false };
 // biome-ignore lint/suspicious/noControlCharactersInRegex: colour codes are what is measured out.
 const ANSI = /\u001b\[[0-9;]*m/g;
+/** A text's width in terminal columns (CJK counts two, combining marks none), colour codes left out. */
+export const displayWidth = (text: string): number => stringWidth(text);
+
 const visibleLength = (text: string) => Math.max(0, ...text.split('\n').map((l) => stringWidth(l.replace(ANSI, ''))));
 const PLAIN_CHARS = {
   top: '',

@@ -216,7 +216,7 @@ async function askInsuranceTerms(raw: RawScenario, route: Route, dataset: Datase
         {
           name: 'I don’t know: show both',
           value: 'auto',
-          description: `Shows the cost if covered and if not; for ${route.id} it is ${usual}. Call your insurer to be sure.`,
+          description: `Shows the cost if covered and if not; ${route.label} is ${usual}. Call your insurer to be sure.`,
         },
         { name: 'Yes', value: 'yes' },
         { name: 'No', value: 'no' },

@@ -108,7 +108,7 @@ export const messages: MessageWords = {
     `After the deductible, Original Medicare leaves you ${formatPercent(p.coinsuranceBasisPoints)} of the Medicare-approved amount.`,
   'assume.medicareNoOopLimit': () => 'Original Medicare has no yearly limit on what you pay: nothing caps the total.',
   'assume.medicareApproved': (p) =>
-    `Medicare-approved amount per session not given: ${usd(p.allowedCents)} (HCPCS ${p.code}, the ${p.year} national average a billing firm reports; it varies by region). Give --allowed for yours.`,
+    `Medicare-approved amount per session not given: ${usd(p.allowedCents)} (HCPCS billing code ${p.code}, the ${p.year} national average a billing firm reports; it varies by region). Give --allowed for yours.`,
   'assume.medicareApprovedGiven': (p) => `Medicare-approved amount per session: ${usd(p.allowedCents)} (as given).`,
   'assume.medicareApprovedUnknown': () =>
     "The price list has no Medicare-approved amount for this session: your 20% is counted on the clinic's price.",

@@ -1,7 +1,7 @@
 // Hardening III (#25 part B): the newer views refuse what they cannot use, and errors never echo
 // a patient's data or a 100 KB argument. Each case failed before its fix.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -252,7 +252,7 @@ describe('--data cannot be swapped for a FIFO between a check and the open (B11)
     // Another process flips the link as fast as it can; rename makes each flip atomic.
     const flip = `const fs=require('fs');const [d]=process.argv.slice(1);let i=0;for(;;){const t=d+'/t'+(i++%2);
       try{fs.unlinkSync(t)}catch{};fs.symlinkSync(i%2?d+'/fifo':d+'/prices.json',t);fs.renameSync(t,d+'/data.json')}`;
-    writeFileSync(link, '{}');
+    symlinkSync(file, link);
     const flipper = spawn(process.execPath, ['-e', flip, dir], { stdio: 'ignore' });
     try {
       const outcomes = Array.from({ length: 40 }, () => {

@@ -287,20 +287,30 @@ describe('routes', () => {
       'iv,clinic,session,225.00,800.00,3,6,false,not-covered,seed,L160,2026-11-01,"In-person intravenous and injectable ketamine-assisted therapy sessions can cost anywhere from $225-$800, and since most providers require up-front payments for four to six sessions, you can expect to pay up to $4,800 for a complete program."',
     );
     const md = runCli(['routes', '-f', 'markdown']).stdout;
+    // Sources are numbered in the price list's order (#25 C: "[seed: L160]" named an id a reader
+    // cannot place): seed is the 1st, hcpcs-esketamine the 9th, healingmaps the 13th, dreamscape
+    // the 14th, kff-ehbs-2025 the 38th; the list says what a mark means.
+    const n = new Map(readDataset().sources.map((src, i) => [src.id, i + 1]));
+    expect([n.get('seed'), n.get('hcpcs-esketamine'), n.get('healingmaps'), n.get('dreamscape'), n.get('kff-ehbs-2025')]).toEqual([
+      1, 9, 13, 14, 38,
+    ]);
     expect(md).toContain(
       // The article is undated: the date is when its figures were read, and says so.
-      '| IV infusion (iv) | clinic | $225-$800 per session, read 2026-11-01 [seed: L160] | 3-6 sessions [seed: L148] | usually not covered |',
+      '| IV infusion (iv) | clinic | $225-$800 per session, read 2026-11-01 [1: L160] | 3-6 sessions [1: L148] | usually not covered |',
     );
+    expect(md).toContain('A mark like [1: L160] after a figure points to source 1 below and the place in it (L160: line 160).');
     // The other line items, each priced with its date or marked not priced, and the quotes behind the figures.
     expect(md).toContain(
-      '- iv: Intake or consultation visit (once, before the first session) (--exclude intake): $0-$350 once (third-party figure), read 2026-11-27 [dreamscape: free consultation] [healingmaps: initial consultation fee]',
+      '- iv: Intake or consultation visit (once, before the first session) (--exclude intake): $0-$350 once (third-party figure), read 2026-11-27 [14: free consultation] [13: initial consultation fee]',
     );
     expect(md).toContain(
-      '- esketamine: Clinic visit with at least 2 hours of observation after each dose (HCPCS G2082/G2083) (--exclude observation): not priced: no published cash price; ask the clinic what it charges per visit [hcpcs-esketamine: G2082 descriptor]',
+      '- esketamine: Clinic visit with at least 2 hours of observation after each dose (HCPCS billing codes G2082/G2083) (--exclude observation): not priced: no published cash price; ask the clinic what it charges per visit [9: G2082 descriptor]',
     );
     expect(md).toContain('**What the sources say**');
     expect(md).toContain(
-      '- [kff-ehbs-2025: deductibles] "The average deductible for covered workers enrolled in a plan with a general annual deductible was $1,886 for single coverage." (read 2026-11-30)',
+      '- [38: deductibles] "The average deductible for covered workers enrolled in a plan with a general annual deductible was $1,886 for single coverage." (read 2026-11-30)',
     );
+    expect(md).toContain('- [1] How Does Ketamine Therapy Work?');
+    expect(md).not.toContain('[seed');
   });
 });

@@ -49,6 +49,16 @@ describe('the question flow', () => {
     expect(sessions?.default).toBe('8');
   });
 
+  it('the coverage question names the route as people do, not by its flag value (#25 C)', async () => {
+    const { prompts, asked } = scripted([[/Will insurance pay/, 'in-network']]);
+    await askMissingInputs({ route: 'iv', sessions: '4' }, dataset, prompts);
+    const covered = asked.find((q) => /Does your plan cover/.test(q.message)) as unknown as { choices: { description?: string }[] };
+    const descriptions = covered.choices.map((c) => c.description ?? '').join('\n');
+    // Before: "for iv it is usually not covered".
+    expect(descriptions).toContain('IV infusion is usually not covered');
+    expect(descriptions).not.toMatch(/for iv\b/);
+  });
+
   it('Enter all the way through gives an estimate: IV, the typical program, self-pay', async () => {
     const { prompts, asked } = scripted();
     const { raw, eligibilityNotes } = await askMissingInputs({}, dataset, prompts);
