@@ -4,6 +4,7 @@ import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BIN, expectUsageError, readDataset, runCli, runInProcess, writeClinicProfile } from '../helpers.js';
 
@@ -340,6 +341,58 @@ describe('every command and format with a hostile price list and clinic profile 
     if (format === 'markdown') expect(r.stdout).not.toMatch(/!\[x\]\(https/);
     if (format === 'html' || format === 'markdown') expect(r.stdout).not.toContain('<img src=x>');
   });
+
+  it('property: any hostile text in labels, descriptions, source titles, the clinic and batch ids, in any walked command and format', async () => {
+    // Pieces an attacker would mix: C0/C1 controls, escapes, bidi and invisible marks, Markdown and HTML.
+    const piece = fc.constantFrom(
+      ESC,
+      '\u0007',
+      '\u0000',
+      '\u009b',
+      '\u202e',
+      '\u2066',
+      '\u200b',
+      '\u2028',
+      '\r',
+      '\n',
+      '[8m',
+      ']0;t',
+      '![x](https://evil.example/a.png)',
+      '<img src=x>',
+      '<script>',
+      '|',
+      '`',
+      '"',
+      ',',
+      'é',
+      '患',
+      'a',
+    );
+    const hostile = fc.array(piece, { minLength: 1, maxLength: 12 }).map((parts) => parts.join(''));
+    const cases = walk.flatMap(([args, formats]) => formats.map((f) => [...args, '-f', f]));
+    await fc.assert(
+      fc.asyncProperty(hostile, fc.constantFrom(...cases), async (text, args) => {
+        const d = readDataset();
+        for (const route of d.routes) {
+          route.label = `${route.label} ${text}`;
+          route.description = `${route.description} ${text}`;
+        }
+        for (const source of d.sources) source.title = `${source.title} ${text}`;
+        const file = join(dir, 'generated.json');
+        writeFileSync(file, JSON.stringify(d));
+        // A quoted CSV cell: quotes doubled, so newlines and commas stay inside the id.
+        writeFileSync(batch, `id,route\n"a${text.replace(/"/g, '""')}",iv\nb,oral\n`);
+        const r = await runInProcess([...args, '--data', file], { env: { NO_COLOR: '1' } });
+        expect([0, 3]).toContain(r.code);
+        expect(r.stdout + r.stderr).not.toMatch(raw);
+        if (args.at(-1) === 'markdown') expect(r.stdout).not.toMatch(/!\[x\]\(https/);
+        if (args.at(-1) === 'html' || args.at(-1) === 'markdown') expect(r.stdout).not.toMatch(/<img src=x>|<script>/);
+        if (args.at(-1) === 'json') expect(() => JSON.parse(r.stdout)).not.toThrow();
+      }),
+      { numRuns: 60, interruptAfterTimeLimit: 60_000, markInterruptAsFailure: true },
+    );
+    writeFileSync(batch, `id,route\n"a${evil}",iv\nb,oral\n`);
+  }, 120_000);
 
   it('a price list whose version could carry an escape or Markdown is refused when read', () => {
     const bad = readDataset();

@@ -76,3 +76,32 @@ describe('the packed package', () => {
     expect(execFileSync(process.execPath, ['use.mjs'], { cwd: app, encoding: 'utf8' }).trim()).toBe('{"lowCents":15000,"highCents":40000}');
   });
 });
+
+describe("counselors' files and hardening III, from the installed tarball (#25)", () => {
+  const lines = (text: string) => text.split('\r\n').filter(Boolean);
+  it('a trailing comma on every line, the accounting zero, semicolons and Windows-1252 are read', () => {
+    expect(lines(run(['batch', '-', '-f', 'csv'], 'id,route,sessions,\na,iv,6,\n').stdout)[1]).toMatch(/^a,1,ok,/);
+    const zero = run(['batch', '-', '-f', 'csv'], 'route,sessions,insurance,covered,deductible\niv,6,in-network,yes," $-   "\n');
+    expect(zero.status).toBe(0);
+    expect(run(['batch', '-', '-f', 'csv', '--delimiter', ';'], 'id;route;sessions\na;iv;6\n').status).toBe(0);
+    // "José" in Windows-1252: é is the single byte 0xE9; the name passes through as UTF-8.
+    const latin = spawnSync(bin, ['batch', '-', '-f', 'csv', '--encoding', 'windows-1252'], {
+      cwd: app,
+      input: Buffer.concat([Buffer.from('name,route\nJos'), Buffer.from([0xe9]), Buffer.from(',iv\n')]),
+      encoding: 'utf8',
+    });
+    expect(latin.status).toBe(0);
+    expect(lines(latin.stdout)[1]?.endsWith(',José')).toBe(true);
+  });
+  it('refuses what would price the wrong scenario or hang, with exit 1 or 2 and one line', () => {
+    const typo = run(['batch', '-', '-f', 'csv'], 'route,sesions\niv,6\n');
+    expect(typo.status).toBe(1);
+    expect(typo.stderr).toContain('did you mean "sessions"?');
+    const utf16 = run(['batch', '-', '-f', 'csv'], Buffer.from('{"route":"iv"}\n', 'utf16le').toString('latin1'));
+    expect(utf16.status).toBe(1);
+    expect(run(['--format', 'html', 'batch', '-'], 'route\niv\n').status).toBe(2);
+    const dob = run(['gfe', '-r', 'iv', '--patient-dbo=1980-04-23']);
+    expect(dob.status).toBe(2);
+    expect(dob.stderr).not.toContain('1980');
+  });
+});
