@@ -1,6 +1,6 @@
 // The programmatic API: the same functions the CLI is built on.
 import { bundledDataset } from './catalog/load.js';
-import { type Comparison, compareScenarios } from './core/compare.js';
+import { type Comparison, compareScenarios, quoteTarget } from './core/compare.js';
 import { type Estimate, estimateCost } from './core/estimate.js';
 import { parseScenario } from './core/scenario.js';
 import type { ScenarioIssue as CoreIssue, Dataset, RawScenario, ScenarioField } from './core/types.js';
@@ -55,11 +55,21 @@ export function estimate(input: RawScenario, dataset: Dataset = bundledDataset):
 
 /**
  * Compares every route and provider (or only the options given) under the same session count
- * and insurance, cheapest for the patient first.
+ * and insurance, cheapest for the patient first. A quote (`price`, `package`, `itemPrice`) is for
+ * one route: `quoteFor` names it ("iv", "oral@at-home"), or `only` holds that one option; the
+ * others keep published prices. Throws InvalidScenarioError naming the field.
  * @example compare({ insurance: 'in-network', deductible: 1200 }, { only: [{ route: 'iv', sessions: 6 }, { route: 'esketamine', weeks: 8 }] })
+ * @example compare({ sessions: 6, price: 450 }, { quoteFor: 'iv' }) // IV at $450 a session, the rest published
  */
-export function compare(shared: RawScenario = {}, options: { only?: RawScenario[]; dataset?: Dataset } = {}): Comparison {
-  const result = compareScenarios(shared, options.dataset ?? bundledDataset, options.only);
+export function compare(
+  shared: RawScenario = {},
+  options: { only?: RawScenario[]; dataset?: Dataset; quoteFor?: string } = {},
+): Comparison {
+  const dataset = options.dataset ?? bundledDataset;
+  const names = (options.only ?? []).map((o) => (typeof o.route === 'string' || typeof o.route === 'number' ? String(o.route) : ''));
+  const quote = quoteTarget(shared, options.quoteFor, options.only, names, dataset);
+  if ('problem' in quote) throw new InvalidScenarioError([{ field: quote.field, message: quote.problem }]);
+  const result = compareScenarios(shared, dataset, options.only, quote.target);
   if ('issues' in result) throw new InvalidScenarioError(result.issues);
   return sayComparison(result, en.say);
 }

@@ -152,6 +152,10 @@ export function defineProgram(io: Io, options: { subcommands: boolean }): { prog
       'what to compare: route[@provider][:sessions] or route:<weeks>w, e.g. iv:6 esketamine:8w (default: every route and provider)',
     );
   addScenarioOptions(compare, { perOption: false });
+  compare.option(
+    '--quote-for <route>',
+    'the option your --price, --package or --item-price quote is for, e.g. iv (the others keep published prices)',
+  );
   addOutputOptions(compare, FORMATS)
     .option('--ascii', 'draw the range bars with plain ASCII (also when TERM=dumb)')
     .option(...OUTPUT_FILE)
@@ -160,14 +164,16 @@ export function defineProgram(io: Io, options: { subcommands: boolean }): { prog
       `
 Examples:
   $ ketamine-cost compare --sessions 6
-  $ ketamine-cost compare iv:6 esketamine:8w --insurance in-network --deductible 1200 --coinsurance 20`,
+  $ ketamine-cost compare iv:6 esketamine:8w --insurance in-network --deductible 1200 --coinsurance 20
+  $ ketamine-cost compare --sessions 6 --price 450 --quote-for iv`,
     )
-    .action((specs: string[], flags: ScenarioFlags & OutputFlags, command: Command) => {
+    .action((specs: string[], flags: ScenarioFlags & OutputFlags & { quoteFor?: string }, command: Command) => {
       const style = outputStyle(command, flags, io);
       selection.run = async () =>
         (await import('./commands/compare.js')).compareCommand(
           {
             specs,
+            quoteFor: flags.quoteFor,
             raw: rawScenario(flags),
             format: flags.format,
             style,

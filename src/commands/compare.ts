@@ -1,4 +1,4 @@
-import { type Comparison, compareScenarios } from '../core/compare.js';
+import { type Comparison, compareScenarios, quoteTarget } from '../core/compare.js';
 import { flagName } from '../core/fields.js';
 import type { RawScenario } from '../core/scenario.js';
 import { UsageError } from '../errors.js';
@@ -14,6 +14,8 @@ export type CompareCommandOptions = {
   style: OutputStyle;
   data: DatasetChoice;
   output?: string | undefined;
+  /** --quote-for: the option (route[@provider]) that --price, --package and --item-price are for. */
+  quoteFor?: string | undefined;
 };
 
 const load = () => import('../format/compare.js');
@@ -52,7 +54,9 @@ export async function compareCommand(options: CompareCommandOptions, io: Io): Pr
   if (options.raw.sessions !== undefined && options.raw.weeks !== undefined)
     throw new UsageError('--weeks cannot be used together with --sessions; give one of them');
   const only = options.specs.length > 0 ? options.specs.map(parseOptionSpec) : undefined;
-  const result = compareScenarios(options.raw, dataset, only);
+  const quote = quoteTarget(options.raw, options.quoteFor, only, options.specs, dataset);
+  if ('problem' in quote) throw new UsageError(options.style.text.say(quote.problem));
+  const result = compareScenarios(options.raw, dataset, only, quote.target);
   if ('issues' in result) {
     const [issue] = result.issues;
     const fromSpec = issue !== undefined && only !== undefined && issue.field in result.spec && !(issue.field in options.raw);

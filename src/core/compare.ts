@@ -2,7 +2,7 @@ import { type Estimate, estimateCost } from './estimate.js';
 import { type Message, type MessageKey, msg } from './message.js';
 import { normaliseName } from './names.js';
 import { parseScenario } from './scenario.js';
-import type { Dataset, RawScenario, ScenarioIssue } from './types.js';
+import type { Dataset, RawScenario, ScenarioField, ScenarioIssue } from './types.js';
 
 /** One option the comparison could not price, and why (a route without a schedule, asked in weeks). */
 export type Skipped<T = string> = { route: string; provider: string; reason: T };
@@ -27,6 +27,7 @@ export function compareScenarios(
   shared: RawScenario,
   dataset: Dataset,
   only?: readonly RawScenario[],
+  quote?: QuoteTarget,
 ): Comparison<Message> | { issues: ScenarioIssue[]; spec: RawScenario } {
   const wanted: readonly RawScenario[] =
     only ?? dataset.routes.flatMap((r) => r.offers.map((o) => ({ route: r.id, provider: o.provider })));
@@ -34,6 +35,8 @@ export function compareScenarios(
   const skipped: Skipped<Message>[] = [];
   for (const spec of wanted) {
     const raw: RawScenario = { ...shared, ...spec };
+    // A quote is one clinic's price for one route: the other options keep the published prices.
+    if (quote !== undefined && !isQuoted(spec, quote, dataset)) for (const field of QUOTE_FIELDS) delete raw[field];
     // --exclude names items of any route: each option leaves out those it has; --dose applies
     // to the options priced by dose.
     if (isText(shared.exclude)) raw.exclude = applicableItems(String(shared.exclude), textOf(spec.route), dataset);
@@ -71,6 +74,62 @@ export function compareScenarios(
     );
   });
   return { options, skipped };
+}
+
+/** The fields of a patient's quote (--price, --package, --item-price). */
+export const QUOTE_FIELDS = ['price', 'package', 'itemPrice'] as const;
+
+/** The option a quote is for: a route id and, when the route has several providers, a provider id. */
+export type QuoteTarget = { route: string; provider?: string };
+
+/**
+ * Which option a quote is for (#23): `quoteFor` ("iv", "oral@at-home"), or the one option named.
+ * A clinic's quote prices one route; applied to every option it would price esketamine at an IV
+ * clinic's infusion price. Returns the target (undefined without a quote), or the problem: quote
+ * fields without a target, a target that is no route or provider, or one not compared.
+ */
+export function quoteTarget(
+  shared: RawScenario,
+  quoteFor: string | undefined,
+  only: readonly RawScenario[] | undefined,
+  onlyNames: readonly string[],
+  dataset: Dataset,
+): { target: QuoteTarget | undefined } | { problem: Message; field: ScenarioField } {
+  const given = QUOTE_FIELDS.filter((f) => shared[f] !== undefined);
+  const field = given[0] ?? 'price';
+  if (given.length === 0)
+    return quoteFor === undefined ? { target: undefined } : { problem: msg('compare.quoteForWithoutQuote', {}), field };
+  const name = quoteFor ?? (only?.length === 1 ? onlyNames[0] : undefined);
+  if (name === undefined) return { problem: msg('compare.quoteNeedsTarget', { field }), field };
+  const [routeName = '', providerName] = name.trim().split(':')[0]?.split('@') ?? [];
+  const route = findByName(dataset, routeName);
+  if (!route) return { problem: msg('compare.quoteForUnknown', { input: name, allowed: dataset.routes.map((r) => r.id) }), field };
+  let provider: string | undefined;
+  if (providerName !== undefined) {
+    const wanted = normaliseName(providerName);
+    provider = dataset.providers.find((p) => p.id === wanted || p.aliases.includes(wanted))?.id;
+    if (provider === undefined || !route.offers.some((o) => o.provider === provider))
+      return {
+        problem: msg('compare.quoteForProvider', {
+          input: name,
+          route: route.id,
+          provider: providerName,
+          allowed: route.offers.map((o) => o.provider),
+        }),
+        field,
+      };
+  }
+  if (only !== undefined && !only.some((spec) => findByName(dataset, textOf(spec.route))?.id === route.id))
+    return { problem: msg('compare.quoteForNotCompared', { route: route.id }), field };
+  return { target: provider === undefined ? { route: route.id } : { route: route.id, provider } };
+}
+
+/** Whether an option (as named or listed) is the one the quote is for. */
+function isQuoted(spec: RawScenario, quote: QuoteTarget, dataset: Dataset): boolean {
+  if (findByName(dataset, textOf(spec.route))?.id !== quote.route) return false;
+  if (quote.provider === undefined || spec.provider === undefined) return true;
+  const name = normaliseName(textOf(spec.provider));
+  return dataset.providers.find((p) => p.id === name || p.aliases.includes(name))?.id === quote.provider;
 }
 
 /** The names in an --exclude list that are items of this route (any spelling the route resolves). */

@@ -5,7 +5,7 @@
 
 import type { CaseKind, CentsRange, PackageMix } from './estimate-types.js';
 import type { Financing } from './plan.js';
-import type { InsuranceStatus, LowHigh } from './types.js';
+import type { InsuranceStatus, LowHigh, ScenarioField } from './types.js';
 
 /** A run of bills in an explanation: sessions first-last, one session, or a one-time visit by name. */
 export type BillRun = { first: number | null; last: number | null; name: Message | null };
@@ -203,6 +203,11 @@ export type MessageParams = {
   // Compare and the Good Faith Estimate (core/compare.ts, core/gfe.ts).
   /** `coversWeeks`: the weeks the route's schedule covers, null when it has none. */
   'compare.noSchedule': { weeks: string; coversWeeks: number | null };
+  'compare.quoteForWithoutQuote': Record<string, never>;
+  'compare.quoteNeedsTarget': { field: ScenarioField };
+  'compare.quoteForUnknown': { input: string; allowed: string[] };
+  'compare.quoteForProvider': { input: string; route: string; provider: string; allowed: string[] };
+  'compare.quoteForNotCompared': { route: string };
   'gfe.notPriced': Record<string, never>;
   'gfe.notPricedOptional': Record<string, never>;
   'gfe.leftOut': Record<string, never>;

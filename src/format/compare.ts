@@ -1,5 +1,6 @@
 import { type Comparison, patientLowHigh } from '../core/compare.js';
 import type { Estimate } from '../core/estimate.js';
+import { QUOTE_SOURCE_ID } from '../core/estimate-types.js';
 import { formatRange } from '../core/fields.js';
 import { formatUsdRange } from '../core/money.js';
 import { optionCount, RANKING } from '../text/en-words.js';
@@ -52,7 +53,7 @@ export async function formatCompareTable(
     const pay = patientLowHigh(e);
     table.push([
       optionLabel(e),
-      formatUsdRange(e.perSession.lowCents, e.perSession.highCents),
+      `${formatUsdRange(e.perSession.lowCents, e.perSession.highCents)}${e.perSession.source === QUOTE_SOURCE_ID ? `\n${paint.dim('your quote')}` : ''}`,
       formatUsdRange(e.allIn.lowCents, e.allIn.highCents),
       `${paint.bold(formatUsdRange(pay.lowCents, pay.highCents))}\n${paint.dim(payLabel(e))}`,
       rangeBar(pay.lowCents, pay.highCents, max, options.ascii),
@@ -102,7 +103,7 @@ export function formatCompareMarkdown(c: Comparison): string {
   for (const e of c.options) {
     const pay = patientLowHigh(e);
     lines.push(
-      `| ${markdownCell(optionLabel(e))} | ${formatUsdRange(e.perSession.lowCents, e.perSession.highCents)} | ${formatUsdRange(e.allIn.lowCents, e.allIn.highCents)} | ${formatUsdRange(pay.lowCents, pay.highCents)}, ${payLabel(e)} |`,
+      `| ${markdownCell(optionLabel(e))} | ${formatUsdRange(e.perSession.lowCents, e.perSession.highCents)}${e.perSession.source === QUOTE_SOURCE_ID ? ' (your quote)' : ''} | ${formatUsdRange(e.allIn.lowCents, e.allIn.highCents)} | ${formatUsdRange(pay.lowCents, pay.highCents)}, ${payLabel(e)} |`,
     );
   }
   for (const s of c.skipped) lines.push('', `Not compared: ${s.route} (${s.provider}): ${s.reason}.`);

@@ -1,6 +1,6 @@
 // The English message catalog: the words of every message the core returns (see core/message.ts).
 import type { CentsRange, PackageMix } from '../core/estimate-types.js';
-import { formatRange } from '../core/fields.js';
+import { flagName, formatRange } from '../core/fields.js';
 import type { BillRun, End } from '../core/message.js';
 import { formatPercent, formatUsd, formatUsdRange } from '../core/money.js';
 import type { InsuranceStatus } from '../core/types.js';
@@ -263,6 +263,14 @@ export const messages: MessageWords = {
   'plan.note.upFront': (p) => `Most clinics ask for ${formatRange(p.low, p.high)} sessions' payment before the first session.`,
   'plan.financing': (p) => describeFinancing(p.financing),
 
+  'compare.quoteForWithoutQuote': () => '--quote-for needs the quote: --price, --package or --item-price',
+  'compare.quoteNeedsTarget': (p) =>
+    `${flagName(p.field)} is a quote for one route; say which with --quote-for <route>, e.g. --quote-for iv (or compare that one option)`,
+  'compare.quoteForUnknown': (p) => `--quote-for ${quote(p.input)} is not a route; allowed: ${p.allowed.join(', ')}`,
+  'compare.quoteForProvider': (p) =>
+    `--quote-for ${quote(p.input)}: ${p.route} is not offered by ${quote(p.provider)}; allowed: ${p.allowed.join(', ')}`,
+  'compare.quoteForNotCompared': (p) =>
+    `--quote-for ${p.route}: no ${p.route} option is compared; add it (e.g. ${p.route}:6) or quote another`,
   'compare.noSchedule': (p) =>
     p.coversWeeks === null
       ? `no schedule in the dataset to count ${p.weeks} weeks; give --sessions to include it`

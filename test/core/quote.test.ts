@@ -2,8 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { cheapestMix } from '../../src/core/estimate.js';
 import { parseScenario, type RawScenario } from '../../src/core/scenario.js';
+import { compare } from '../../src/index.js';
 import * as en from '../../src/text/en.js';
-import { estimateFrom, readDataset } from '../helpers.js';
+import { estimateFrom, readDataset, runCli } from '../helpers.js';
 
 const dataset = readDataset();
 const refused = (raw: RawScenario) => {
@@ -98,4 +99,57 @@ describe('--price, --package, --item-price', () => {
       'itemPrice: "intake" is not an item price; write item=dollars, such as observation=180,intake=0',
     ],
   ])('%j is refused', (raw, message) => expect(refused(raw as RawScenario)).toBe(message));
+});
+
+describe('compare with a quote: only the quoted route takes it (#23)', () => {
+  const perSession = (c: ReturnType<typeof compare>) => Object.fromEntries(c.options.map((o) => [o.route.id, o.perSession.lowCents]));
+  it('--quote-for iv: IV at $450, the rest at their published lows', () => {
+    // Before, every option took $450 a session, esketamine and oral too.
+    // IV: 6 x $450 = $2,700; IM keeps $225, oral $75, esketamine 56 mg = 2 devices x $300 = $600.
+    const c = compare({ sessions: 6, price: 450, exclude: 'intake' }, { quoteFor: 'iv' });
+    expect(perSession(c)).toEqual({ iv: 45_000, im: 22_500, oral: 7_500, esketamine: 60_000 });
+    expect(c.options.find((o) => o.route.id === 'iv')?.program).toEqual({ lowCents: 270_000, highCents: 270_000 });
+    expect(c.options.find((o) => o.route.id === 'im')?.sources.map((s) => s.id)).not.toContain('quote');
+    expect(c.options.find((o) => o.route.id === 'iv')?.sources.map((s) => s.id)).toContain('quote');
+  });
+  it('one option named takes the quote without --quote-for; an alias names the route', () => {
+    expect(perSession(compare({ price: 450 }, { only: [{ route: 'infusion', sessions: 6 }] }))).toEqual({ iv: 45_000 });
+    expect(perSession(compare({ price: 450 }, { only: [{ route: 'iv' }, { route: 'oral' }], quoteFor: 'intravenous' }))).toEqual({
+      iv: 45_000,
+      oral: 7_500,
+    });
+  });
+  it.each([
+    [
+      { price: 450 },
+      {},
+      'price: --price is a quote for one route; say which with --quote-for <route>, e.g. --quote-for iv (or compare that one option)',
+    ],
+    [{}, { quoteFor: 'iv' }, 'price: --quote-for needs the quote: --price, --package or --item-price'],
+    [{ package: '6:2400' }, { quoteFor: 'nope' }, 'package: --quote-for "nope" is not a route; allowed: iv, im, esketamine, oral'],
+    [{ price: 1 }, { quoteFor: 'oral@clinic' }, 'price: --quote-for "oral@clinic": oral is not offered by "clinic"; allowed: at-home'],
+    [
+      { price: 1 },
+      { quoteFor: 'iv', only: [{ route: 'oral' }, { route: 'im' }] },
+      'price: --quote-for iv: no iv option is compared; add it (e.g. iv:6) or quote another',
+    ],
+  ])('%j %j is refused', (shared, options, message) => {
+    expect(() => compare(shared as RawScenario, options as Parameters<typeof compare>[1])).toThrow(message);
+  });
+});
+
+describe('compare --price on the command line (#23)', () => {
+  it('without --quote-for: exit 2 and one line; with it, the table marks the quoted price', () => {
+    const r = runCli(['compare', '-s', '6', '--price', '450']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      'error: --price is a quote for one route; say which with --quote-for <route>, e.g. --quote-for iv (or compare that one option)\n',
+    );
+    const ok = runCli(['compare', '-s', '6', '--price', '450', '--quote-for', 'iv', '--plain', '--no-color']);
+    expect(ok.code).toBe(0);
+    // The IV row says $450 and, on the line under it, that it is the patient's quote.
+    expect(ok.stdout).toMatch(/IV infusion, clinic, 6 sessions +\$450 .*\n +your quote/);
+    const md = runCli(['compare', '-s', '6', '--price', '450', '--quote-for', 'iv', '-f', 'markdown']).stdout;
+    expect(md).toContain('| IV infusion, clinic, 6 sessions | $450 (your quote) |');
+  });
 });

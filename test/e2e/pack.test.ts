@@ -38,7 +38,9 @@ describe('the packed package', () => {
     // copy of the shared code (#27) is what brings it down again. 280 KiB until the README's payers section;
     // 290 KiB until the lazy files took the shared modules from the CLI's registry (one copy: 301 -> 244 KiB).
     // 250 KiB until counselors' exports (encodings, delimiters, --bom) and hardening III (#25): 250.6 KiB.
-    expect(statSync(tarball).size).toBeLessThanOrEqual(255 * 1024);
+    // 255 KiB until the rest of #25 (safe cents, display widths, signals, plain words) and compare's
+    // --quote-for (#23): 256.5 KiB. #27 is to bring it to 180 KiB (the API's own copy of the core is the lever).
+    expect(statSync(tarball).size).toBeLessThanOrEqual(260 * 1024);
     expect(packageJson).not.toHaveProperty('dependencies');
     expect(readdirSync(join(app, 'node_modules')).filter((n) => !n.startsWith('.'))).toEqual(['ketamine-cost']);
   });
