@@ -58,7 +58,7 @@ export const SCENARIO_FLAGS: Record<ScenarioField, { short?: string; value: stri
   },
   package: {
     value: 'sessions:usd,...',
-    help: 'packages on offer, e.g. 6:2400,8:3000: the program is priced at the cheapest mix of packages and single sessions',
+    help: 'packages on offer, e.g. 6:2400,8:3000, or a month of a subscription, e.g. 4:129/month (up to 4 sessions a month): the program is priced at the cheapest mix of packages and single sessions',
   },
   itemPrice: {
     value: 'item=usd,...',

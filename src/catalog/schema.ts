@@ -98,7 +98,11 @@ export const RouteSchema = z.strictObject({
         provider: Id,
         price: PriceSchema,
         codes: z.optional(z.array(ServiceCodeSchema)),
-        packages: z.optional(z.array(z.strictObject({ sessions: Count, cents: PositiveCents, ref: z.optional(RefSchema) }))),
+        packages: z.optional(
+          z.array(
+            z.strictObject({ sessions: Count, cents: PositiveCents, per: z.optional(z.literal('month')), ref: z.optional(RefSchema) }),
+          ),
+        ),
         intro: z.optional(z.strictObject({ cents: Cents, ref: RefSchema })),
       }),
     )

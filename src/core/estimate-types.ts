@@ -95,7 +95,8 @@ export type InputsUsed = {
 
 /** How a program's sessions are bought: packages (sessions, price, how many) and single sessions, all in cents. */
 export type PackageMix = {
-  packages: { sessions: number; cents: number; count: number }[];
+  /** `per: 'month'`: months of a subscription (up to `sessions` sessions a month), not packages. */
+  packages: { sessions: number; cents: number; count: number; per?: 'month' }[];
   singles: number;
   singleCents: number;
   /** The introductory first session's price when the mix starts with it, else null. */

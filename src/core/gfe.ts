@@ -125,7 +125,7 @@ export function goodFaithEstimate(
         line(msg('gfe.introSession', { treatment: treatment.label }), treatment.id, 1, mix.introCents, treatment, treatment.thirdParty);
       for (const p of mix.packages)
         line(
-          msg('gfe.package', { treatment: treatment.label, sessions: p.sessions }),
+          msg('gfe.package', { treatment: treatment.label, sessions: p.sessions, month: p.per === 'month' }),
           treatment.id,
           p.count,
           p.cents,

@@ -213,7 +213,7 @@ export type MessageParams = {
   'gfe.leftOut': Record<string, never>;
   'gfe.asScheduled': Record<string, never>;
   'gfe.introSession': { treatment: Message };
-  'gfe.package': { treatment: Message; sessions: number };
+  'gfe.package': { treatment: Message; sessions: number; month: boolean };
   'gfe.firstSession': { treatment: Message; doseMg: number };
   'gfeIssue.sessionCount': { low: number; high: number };
   'gfeIssue.range': Record<string, never>;

@@ -481,7 +481,9 @@ export function cheapestMix(count: number, single: number, packages: readonly Pa
     }
   }
   return {
-    packages: [...counts].map(([p, c]) => ({ sessions: p.sessions, cents: p.cents, count: c })).sort((a, b) => a.sessions - b.sessions),
+    packages: [...counts]
+      .map(([p, c]) => ({ sessions: p.sessions, cents: p.cents, count: c, ...(p.per === 'month' ? { per: 'month' as const } : {}) }))
+      .sort((a, b) => a.sessions - b.sessions),
     singles,
     singleCents: single,
     introCents: useIntro ? intro : null,

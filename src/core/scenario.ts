@@ -4,7 +4,18 @@ import { parseBasisPoints, parseCents, withoutLeadingZeros } from './money.js';
 import { closestName, normaliseName } from './names.js';
 import { PAYER_TERMS } from './payer-terms.js';
 import { countSessions } from './schedule.js';
-import type { Covered, Dataset, Insurance, InsuranceStatus, RawScenario, Route, Scenario, ScenarioField, ScenarioIssue } from './types.js';
+import type {
+  Covered,
+  Dataset,
+  Insurance,
+  InsuranceStatus,
+  Package,
+  RawScenario,
+  Route,
+  Scenario,
+  ScenarioField,
+  ScenarioIssue,
+} from './types.js';
 
 export { SCENARIO_FIELDS } from './fields.js';
 export type { RawScenario, ScenarioField, ScenarioIssue } from './types.js';
@@ -282,22 +293,25 @@ function positiveMoney(input: string | undefined, field: ScenarioField, fail: Fa
   return cents;
 }
 
-/** Packages on offer, "6:2400,8:3000" (sessions:dollars), sorted by size; [] when not given, null when refused. */
-function resolvePackages(input: string | undefined, fail: Fail): { sessions: number; cents: number }[] | null {
+/**
+ * Packages on offer, "6:2400,8:3000" (sessions:dollars), and subscription months, "4:129/month"
+ * (up to 4 sessions a month for $129), sorted by size; [] when not given, null when refused.
+ */
+function resolvePackages(input: string | undefined, fail: Fail): Package[] | null {
   if (input === undefined) return [];
-  const packages: { sessions: number; cents: number }[] = [];
+  const packages: Package[] = [];
   for (const part of input
     .split(',')
     .map((p) => p.trim())
     .filter((p) => p !== '')) {
-    const match = /^(\d{1,6})\s*:\s*(.+)$/.exec(part);
+    const match = /^(\d{1,6})\s*:\s*(.+?)(\s*\/\s*(?:month|mo))?$/i.exec(part);
     const sessions = match ? Number(withoutLeadingZeros(match[1] ?? '')) : NaN;
     const cents = match ? parseCents(match[2] ?? '') : null;
     if (!match || cents === null) return fail('package', msg('issue.notAPackage', { input: part }));
     if (!Number.isInteger(sessions) || sessions < 1 || sessions > MAX_SESSIONS)
       return fail('package', msg('issue.packageSessions', { input: part, max: MAX_SESSIONS }));
     if (cents === 0) return fail('package', msg('issue.priceNotPositive', { input: part }));
-    packages.push({ sessions, cents });
+    packages.push(match[3] === undefined ? { sessions, cents } : { sessions, cents, per: 'month' });
   }
   if (packages.length === 0) return fail('package', msg('issue.notAPackage', { input }));
   return packages.sort((a, b) => a.sessions - b.sessions || a.cents - b.cents);

@@ -12,7 +12,11 @@ import type { Message } from './message.js';
 export type Ref = { source: string; at: string; quote?: string | undefined; asOf?: string | undefined };
 export type Note = { text: string; ref: Ref };
 /** A package of sessions sold at one price: `sessions` sessions for `cents`. */
-export type Package = { sessions: number; cents: number; ref?: Ref | undefined };
+/**
+ * A package: `sessions` sessions for `cents`, bought whole. `per: 'month'` makes it a month of an
+ * at-home subscription (up to `sessions` sessions that month for `cents`), bought once a month.
+ */
+export type Package = { sessions: number; cents: number; per?: 'month' | undefined; ref?: Ref | undefined };
 
 /** A price range; `highRef` is the source of the high end when another source gives it. */
 export type Price = { per: 'session' | 'device'; lowCents: number; highCents: number; ref: Ref; highRef?: Ref | undefined };

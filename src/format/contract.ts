@@ -22,6 +22,7 @@ export const ScenarioSchema = z.strictObject({
       z.strictObject({
         sessions: z.int(),
         cents: z.int(),
+        per: z.optional(z.literal('month')),
         ref: z.optional(
           z.strictObject({ source: z.string(), at: z.string(), quote: z.optional(z.string()), asOf: z.optional(z.string()) }),
         ),
@@ -50,7 +51,7 @@ void scenarioTypeMatchesSchema;
 
 const Cents = z.int();
 const PackageMixSchema = z.strictObject({
-  packages: z.array(z.strictObject({ sessions: z.int(), cents: z.int(), count: z.int() })),
+  packages: z.array(z.strictObject({ sessions: z.int(), cents: z.int(), count: z.int(), per: z.optional(z.literal('month')) })),
   singles: z.int(),
   singleCents: z.int(),
   introCents: z.nullable(z.int()),

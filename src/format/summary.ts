@@ -39,11 +39,13 @@ export function headline(e: Estimate): string[] {
   // A span of published prices is not a likelihood: say what it spans (#21).
   const amount = formatUsdRange(pay.lowCents, pay.highCents);
   // With the patient's own quote the figure is theirs, not a span of published prices.
-  const quoted = e.perSession.source === 'quote';
+  // A package quote alone leaves single sessions at published prices: both are said.
+  const quotedAll = e.perSession.source === 'quote';
+  const quotedSome = quotedAll || e.sources.some((s) => s.id === 'quote');
   const span =
     pay.lowCents === pay.highCents
-      ? `At ${quoted ? 'the prices you gave' : 'published prices'} you would pay ${amount} in all`
-      : `From the lowest to the highest ${quoted ? 'of the prices you gave and the published ones' : 'published price'}, you would pay ${amount} in all`;
+      ? `At ${quotedAll ? 'the prices you gave' : quotedSome ? 'the prices you gave and the published ones' : 'published prices'} you would pay ${amount} in all`
+      : `From the lowest to the highest ${quotedSome ? 'of the prices you gave and the published ones' : 'published price'}, you would pay ${amount} in all`;
   const lines = [`${span} (${how}) for ${describeEstimate(e)}.`];
   const named = (status: string) => e.items.filter((i) => i.status === status).map((i) => i.label.replace(/\s*\(.*\)$/, '').toLowerCase());
   const unpriced = named('not-priced');

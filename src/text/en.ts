@@ -20,8 +20,10 @@ const endName = (end: End) => `${end} end`;
 const mixWords = (count: number, m: PackageMix) => {
   const parts = [
     ...(m.introCents === null ? [] : [`the introductory session at ${usd(m.introCents)}`]),
-    ...m.packages.map(
-      (p) => `${p.count === 1 ? 'one' : p.count} ${p.sessions}-session package${p.count === 1 ? '' : 's'} at ${usd(p.cents)}`,
+    ...m.packages.map((p) =>
+      p.per === 'month'
+        ? `${plural(p.count, 'month')} of the subscription at ${usd(p.cents)} a month (up to ${plural(p.sessions, 'session')} a month)`
+        : `${p.count === 1 ? 'one' : p.count} ${p.sessions}-session package${p.count === 1 ? '' : 's'} at ${usd(p.cents)}`,
     ),
     ...(m.singles > 0 ? [`${plural(m.singles, 'single session')} at ${usd(m.singleCents)}`] : []),
   ];
@@ -223,7 +225,8 @@ export const messages: MessageWords = {
   'source.quotePublisher': () => 'you or your clinic',
   'issue.negativeMoney': (p) => `${quote(p.input)} is a negative amount; use dollars of zero or more, such as 1000 or $1,000.50`,
   'issue.priceNotPositive': (p) => `${quote(p.input)} is not a price: a quote is more than $0`,
-  'issue.notAPackage': (p) => `${quote(p.input)} is not a package; write sessions:dollars, such as 6:2400, or several as 6:2400,8:3000`,
+  'issue.notAPackage': (p) =>
+    `${quote(p.input)} is not a package; write sessions:dollars, such as 6:2400, or several as 6:2400,8:3000 (a month of a subscription: 4:129/month)`,
   'issue.packageSessions': (p) => `${quote(p.input)} is not a package: it needs 1 to ${p.max} sessions`,
   'issue.notAnItemPrice': (p) => `${quote(p.input)} is not an item price; write item=dollars, such as observation=180,intake=0`,
   'issue.notAPercent': (p) => `${quote(p.input)} is not a percentage; use a number from 0 to 100 with at most two decimals`,
@@ -281,7 +284,10 @@ export const messages: MessageWords = {
   'gfe.leftOut': () => 'left out on purpose (--exclude), so not in the total',
   'gfe.asScheduled': () => 'as the clinic schedules them',
   'gfe.introSession': (p, say) => `${say(p.treatment)}: introductory session`,
-  'gfe.package': (p, say) => `${say(p.treatment)}: ${p.sessions}-session package`,
+  'gfe.package': (p, say) =>
+    p.month
+      ? `${say(p.treatment)}: a month of the subscription (up to ${plural(p.sessions, 'session')})`
+      : `${say(p.treatment)}: ${p.sessions}-session package`,
   'gfe.firstSession': (p, say) => `${say(p.treatment)}: session 1 at the ${p.doseMg} mg starting dose`,
   'gfeIssue.sessionCount': (p) =>
     `is needed: a Good Faith Estimate gives one expected charge, and the typical program is ${p.low}-${p.high} sessions; give the number scheduled`,

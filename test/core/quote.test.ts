@@ -1,4 +1,7 @@
 // Your own prices (#23), one hand-worked case a line; the arithmetic is in the comment.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cheapestMix } from '../../src/core/estimate.js';
 import { parseScenario, type RawScenario } from '../../src/core/scenario.js';
@@ -87,7 +90,7 @@ describe('--price, --package, --item-price', () => {
     [{ route: 'iv', package: '400:2400' }, 'package: "400:2400" is not a package: it needs 1 to 365 sessions'],
     [
       { route: 'iv', package: ':2400' },
-      'package: ":2400" is not a package; write sessions:dollars, such as 6:2400, or several as 6:2400,8:3000',
+      'package: ":2400" is not a package; write sessions:dollars, such as 6:2400, or several as 6:2400,8:3000 (a month of a subscription: 4:129/month)',
     ],
     [{ route: 'iv', package: '6:0' }, 'package: "6:0" is not a price: a quote is more than $0'],
     [
@@ -151,5 +154,38 @@ describe('compare --price on the command line (#23)', () => {
     expect(ok.stdout).toMatch(/IV infusion, clinic, 6 sessions +\$450 .*\n +your quote/);
     const md = runCli(['compare', '-s', '6', '--price', '450', '--quote-for', 'iv', '-f', 'markdown']).stdout;
     expect(md).toContain('| IV infusion, clinic, 6 sessions | $450 (your quote) |');
+  });
+});
+
+describe('a month of an at-home subscription (#23)', () => {
+  it('4:129/month: 6 sessions are 2 months ($258), cheaper than 1 month and 2 singles at $75 ($129 + $150 = $279)', () => {
+    const e = estimateFrom({ route: 'oral', sessions: 6, package: '4:129/month', exclude: 'intake' }, dataset);
+    expect(e.program).toEqual({ lowCents: 25_800, highCents: 25_800 });
+    expect(e.packages?.low.packages).toEqual([{ sessions: 4, cents: 12_900, count: 2, per: 'month' }]);
+  });
+  it('with --price 60: 1 month and 2 singles ($129 + 2 x $60 = $249) beat 2 months ($258)', () => {
+    const e = estimateFrom({ route: 'oral', sessions: 6, price: 60, package: '4:129/month', exclude: 'intake' }, dataset);
+    expect(e.program).toEqual({ lowCents: 24_900, highCents: 24_900 });
+    expect(e.packages?.low).toMatchObject({ singles: 2, packages: [{ count: 1, per: 'month' }] });
+  });
+  it.each(['4:129/week', '4:129/', 'month:129'])('%j is refused', (input) => {
+    expect(refused({ route: 'oral', package: input })).toMatch(/^package: ".*" is not a package; write sessions:dollars/);
+  });
+  it('a price list can sell months; data init writes them, data validate checks them, the estimate uses them', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ketamine-cost-month-'));
+    const file = join(dir, 'clinic.json');
+    const init = runCli(['data', 'init', '--route', 'oral', '--price', '75', '--package', '4:129/month', '-o', file]);
+    expect(init.code).toBe(0);
+    const list = JSON.parse(readFileSync(file, 'utf8'));
+    expect(list.routes[0].offers[0].packages[0]).toMatchObject({ sessions: 4, cents: 12_900, per: 'month' });
+    expect(runCli(['data', 'validate', file]).code).toBe(0);
+    // 6 sessions: 2 months = $258 (1 month + 2 x $75 = $279).
+    const json = JSON.parse(runCli(['--data', file, '-r', 'oral', '-s', '6', '-f', 'json']).stdout);
+    expect(json.program).toEqual({ lowCents: 25_800, highCents: 25_800 });
+    list.routes[0].offers[0].packages[0].per = 'week';
+    writeFileSync(file, JSON.stringify(list));
+    const bad = runCli(['data', 'validate', file]);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('packages[0].per');
   });
 });
