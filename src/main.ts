@@ -4,6 +4,8 @@ import { EXIT, isKnownError, oneLine, UsageError } from './errors.js';
 import type { Io } from './io.js';
 import { defineProgram } from './program.js';
 import { quote } from './text/catalog.js';
+import { english } from './text/en.js';
+import { pickLanguage } from './text/language.js';
 import { clipEchoes, visible } from './text/visible.js';
 
 /**
@@ -14,7 +16,7 @@ import { clipEchoes, visible } from './text/visible.js';
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   try {
     // A first word that is no command would reach commander as "too many arguments": name it instead.
-    const first = argv[0];
+    const first = argv.find((a, i) => !(a === '--lang' || a.startsWith('--lang=') || argv[i - 1] === '--lang'));
     if (first !== undefined && !first.startsWith('-') && !SUBCOMMANDS.includes(first)) {
       const close = closestName(first, SUBCOMMANDS);
       const hint = close === undefined ? '' : ` (did you mean "${close}"?)`;
@@ -22,9 +24,11 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         `unknown command ${quote(first)}${hint}; commands: ${SUBCOMMANDS.join(', ')}; or flags only, such as --route iv`,
       );
     }
-    // 1. Parse: commander checks the flags and picks the command; nothing runs yet.
-    const { program, selection } = defineProgram(io, { subcommands: needsSubcommands(argv) });
-    await program.parseAsync(argv, { from: 'user' });
+    // 1. The language, then parse: commander checks the flags and picks the command; nothing runs yet.
+    const { code, argv: args } = pickLanguage(argv, io.env);
+    const text = code === 'es' ? (await import('./text/es.js')).spanish : english;
+    const { program, selection } = defineProgram(io, { subcommands: needsSubcommands(args), text });
+    await program.parseAsync(args, { from: 'user' });
     // 2. Run the command it picked (none for a bare group such as `data`, already refused).
     return selection.run ? await selection.run() : EXIT.ok;
   } catch (error) {

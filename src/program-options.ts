@@ -9,6 +9,7 @@ import type { RawScenario } from './core/types.js';
 import { shouldColor } from './format/color.js';
 import type { Format, GfeFormat } from './formats.js';
 import type { Io } from './io.js';
+import type { Language } from './text/catalog.js';
 import { english } from './text/en.js';
 import { PAYER_WORDS } from './text/en-words.js';
 
@@ -115,15 +116,19 @@ export function addScenarioOptions(command: Command, options: { perOption: boole
 
 /** Adds output and dataset flags shared by every command. */
 export function addOutputOptions(command: Command, formats: readonly string[]): Command {
-  return command
-    .addOption(new Option('-f, --format <format>', 'output format').choices(formats).default('table'))
-    .option(
-      '--data <file>',
-      'use this price list (JSON, same schema as `ketamine-cost data show`); default: $KETAMINE_COST_DATA, else the bundled one',
-    )
-    .option('--no-color', 'never colour the output (NO_COLOR and FORCE_COLOR are honoured too)')
-    .option('--plain', 'no box drawing and nothing told by colour alone: for screen readers and copy-paste')
-    .option(...DEBUG);
+  return (
+    command
+      .addOption(new Option('-f, --format <format>', 'output format').choices(formats).default('table'))
+      .option(
+        '--data <file>',
+        'use this price list (JSON, same schema as `ketamine-cost data show`); default: $KETAMINE_COST_DATA, else the bundled one',
+      )
+      .option('--no-color', 'never colour the output (NO_COLOR and FORCE_COLOR are honoured too)')
+      .option('--plain', 'no box drawing and nothing told by colour alone: for screen readers and copy-paste')
+      // Read (and taken out of argv) before commander parses; listed here so help shows it.
+      .option('--lang <code>', 'language: en or es (default: KETAMINE_COST_LANG, else LC_ALL, LC_MESSAGES or LANG; else en)')
+      .option(...DEBUG)
+  );
 }
 
 /** The scenario fields given as flags, as typed. */
@@ -140,7 +145,7 @@ export function rawScenario(flags: ScenarioFlags): RawScenario {
  * Decides once per command how output is drawn for a person. Commander's --no-color default is
  * true, so only an explicit --no-color decides; otherwise the environment and the terminal do.
  */
-export function outputStyle(command: Command, flags: OutputFlags, io: Io): OutputStyle {
+export function outputStyle(command: Command, flags: OutputFlags, io: Io, text: Language = english): OutputStyle {
   const colorFlag = command.getOptionValueSource('color') === 'cli' ? flags.color : undefined;
   // A file named with --output is not the terminal: it gets the fixed layout and no colour.
   const toFile = flags.output !== undefined && flags.output !== '-';
@@ -150,7 +155,7 @@ export function outputStyle(command: Command, flags: OutputFlags, io: Io): Outpu
     ascii: flags.ascii === true || flags.plain === true || io.env.TERM === 'dumb',
     width: onTerminal ? Math.max(60, io.columns ?? 80) : null,
     plain: flags.plain === true,
-    text: english,
+    text,
   };
 }
 

@@ -31,6 +31,7 @@ import {
   rawScenario,
   type ScenarioFlags,
 } from './program-options.js';
+import type { Language } from './text/catalog.js';
 import { english } from './text/en.js';
 import { clipEchoes, visible, visibleName } from './text/visible.js';
 
@@ -88,7 +89,8 @@ function adoptParentOptions(command: Command): void {
  * Defines the command-line program: flags to options for a command, no logic of its own. Parsing
  * fills `selection` with the command to run; main runs it inside its one error boundary.
  */
-export function defineProgram(io: Io, options: { subcommands: boolean }): { program: Command; selection: Selection } {
+export function defineProgram(io: Io, options: { subcommands: boolean; text?: Language }): { program: Command; selection: Selection } {
+  const text = options.text ?? english;
   const selection: Selection = {};
   const program = new Command('ketamine-cost');
   program
@@ -120,7 +122,7 @@ export function defineProgram(io: Io, options: { subcommands: boolean }): { prog
     .addHelpText('after', EXAMPLES)
     .action((flags: ScenarioFlags & OutputFlags & { explain?: boolean; brief?: boolean; interactive?: boolean }, command: Command) => {
       const interactive = command.getOptionValueSource('interactive') === 'cli' ? flags.interactive : undefined;
-      const style = outputStyle(command, flags, io);
+      const style = outputStyle(command, flags, io, text);
       // The estimate is the common path, so it is bundled in; the other commands load on use.
       selection.run = () =>
         estimateCommand(
@@ -168,7 +170,7 @@ Examples:
   $ ketamine-cost compare --sessions 6 --price 450 --quote-for iv`,
     )
     .action((specs: string[], flags: ScenarioFlags & OutputFlags & { quoteFor?: string }, command: Command) => {
-      const style = outputStyle(command, flags, io);
+      const style = outputStyle(command, flags, io, text);
       selection.run = async () =>
         (await import('./commands/compare.js')).compareCommand(
           {
@@ -208,7 +210,7 @@ Examples:
   $ ketamine-cost plan -r iv -s 6 --every 4d --start 2027-01-04 --months 12 --apr 18`,
     )
     .action((flags: ScenarioFlags & OutputFlags & PlanFlags & { explain?: boolean }, command: Command) => {
-      const style = outputStyle(command, flags, io);
+      const style = outputStyle(command, flags, io, text);
       const { start, every, boostersEvery, planYearStart, annualDeductible, annualOopMax, months, apr } = flags;
       selection.run = async () =>
         (await import('./commands/plan.js')).planCommand(
@@ -229,7 +231,7 @@ Examples:
     .command('routes')
     .description('the price list as people read it: every route, provider, price range, typical program and source');
   addOutputOptions(routesCommand, FORMATS).action((flags: OutputFlags, command: Command) => {
-    const style = outputStyle(command, flags, io);
+    const style = outputStyle(command, flags, io, text);
     selection.run = async () =>
       (await import('./commands/routes.js')).routesCommand(
         { format: flags.format, style, data: { file: flags.data, bundled: bundledDataset } },
@@ -300,7 +302,7 @@ Examples:
               delimiter: flags.delimiter,
               encoding: flags.encoding,
               bom: flags.bom === true,
-              text: english,
+              text,
             },
             io,
           );
@@ -375,7 +377,7 @@ Example:
               clinicName: flags.clinicName,
               output: flags.output,
               data: { file: flags.data, bundled: bundledDataset },
-              text: english,
+              text,
             },
             io,
           );
@@ -421,7 +423,7 @@ Examples:
             format: flags.format,
             output: flags.output,
             data: { file: flags.data, bundled: bundledDataset },
-            text: english,
+            text,
           },
           io,
         );

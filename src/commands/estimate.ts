@@ -117,12 +117,14 @@ export async function estimateCommand(options: EstimateCommandOptions, io: Io): 
       explain: options.explain,
       program: io.env.npm_command === 'exec' ? 'npx ketamine-cost' : 'ketamine-cost',
       width: options.style.width,
+      lang: options.style.text.code,
     });
     // A command broken over lines starts on its own line, so each line can be copied whole.
-    const rerun = `To run this again:${command.includes('\n') ? '\n' : ' '}${command}\n`;
+    const w = options.style.text.view;
+    const rerun = `${w.rerun}${command.includes('\n') ? '\n' : ' '}${command}\n`;
     // After a long answer, the answer again where the eye lands: the last lines on the screen.
     const { headline } = await import('../format/summary.js');
-    const again = options.format === 'table' && !options.brief ? `\nIn short: ${headline(estimate).join(' ')}\n` : '';
+    const again = options.format === 'table' && !options.brief ? `\n${w.inShort} ${headline(estimate, w).join(' ')}\n` : '';
     await say(rerun, false);
     await say(again);
   }
@@ -133,7 +135,7 @@ export async function estimateCommand(options: EstimateCommandOptions, io: Io): 
 export const ESTIMATE_RENDERERS: Renderers<Estimate, { explain: boolean; brief: boolean }> = shownSafely({
   json: async (e) => formatJson(e),
   csv: async (e) => (await import('../format/csv.js')).formatCsv(e),
-  markdown: async (e, _style, options) => (await import('../format/markdown.js')).formatMarkdown(e, options),
+  markdown: async (e, style, options) => (await import('../format/markdown.js')).formatMarkdown(e, options, style.text.view),
   html: async (e, _style, options) => (await import('../format/html.js')).formatEstimateHtml(e, options),
   table: async (e, style, options) =>
     (await import('../format/table.js')).formatTable(e, {
@@ -141,5 +143,6 @@ export const ESTIMATE_RENDERERS: Renderers<Estimate, { explain: boolean; brief: 
       explain: options.explain,
       brief: options.brief,
       layout: { width: style.width, plain: style.plain },
+      words: style.text.view,
     }),
 });

@@ -17,6 +17,8 @@ export type OutputFlags = {
   program?: string | undefined;
   /** The terminal's width in columns: lines are broken between arguments; null or absent for one line. */
   width?: number | null | undefined;
+  /** The language of the run: the rerun keeps it (`--lang es`); English is the default and not written. */
+  lang?: string | undefined;
 };
 
 /**
@@ -47,6 +49,7 @@ export function equivalentCommand(s: Scenario, given: RawScenario, hasDoses: boo
   }
   if (output.data !== undefined) args.push('--data', output.data);
   if (output.format !== undefined && output.format !== 'table') args.push('--format', output.format);
+  if (output.lang !== undefined && output.lang !== 'en') args.push('--lang', output.lang);
   if (output.explain) args.push('--explain');
   // One unit per flag with its value, so a wrapped line never splits a flag from its value.
   const units: string[] = [output.program ?? 'ketamine-cost'];

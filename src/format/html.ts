@@ -180,7 +180,7 @@ export function formatEstimateHtml(e: Estimate, options: { explain: boolean }): 
   const [answer = '', ...more] = headline(e);
   const rows = estimateRows(e, true).map((r) => [`${r.label} ${r.cite}`.trimEnd(), formatUsd(r.lowCents), formatUsd(r.highCents)]);
   const sections = noteSections(e, { explain: options.explain, short: true }).filter(
-    (s) => s.title !== 'Sources' && s.title !== 'What the sources say',
+    (s) => s.id !== 'sources' && s.id !== 'whatSourcesSay',
   );
   const pays = e.patient.cases.map((c) => ({ label: `You pay: ${caseLabel(c, e.patient.cases.length)}`, ...c.patient }));
   const body = [

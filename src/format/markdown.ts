@@ -1,6 +1,8 @@
 import type { Estimate } from '../core/estimate.js';
 import { formatUsd } from '../core/money.js';
-import { assumedLine, DISCLAIMER, describeEstimate, describeInsurance, estimateRows, headline, noteSections } from './summary.js';
+import { EN_VIEW } from '../text/en-view.js';
+import type { ViewWords } from '../text/view.js';
+import { assumedLine, describeEstimate, describeInsurance, estimateRows, headline, noteSections } from './summary.js';
 
 /**
  * Makes text inert in Markdown, in a table cell or a list item: one line, no raw HTML and no
@@ -17,28 +19,28 @@ export function markdownCell(text: string): string {
 }
 
 /** Returns the estimate as GitHub-flavoured Markdown: a heading, a money table, then notes and sources. */
-export function formatMarkdown(e: Estimate, options: { explain: boolean; brief?: boolean }): string {
-  const [answer = '', ...more] = headline(e);
+export function formatMarkdown(e: Estimate, options: { explain: boolean; brief?: boolean }, w: ViewWords = EN_VIEW): string {
+  const [answer = '', ...more] = headline(e, w);
   const top = [`**${markdownCell(answer)}**`, ...more.map((l) => markdownCell(l))].join('\n');
   if (options.brief)
-    return `${top}\n\n${markdownCell(`${describeInsurance(e)}.${assumedLine(e) ? ` ${assumedLine(e)}` : ''}`)}\n\n_${DISCLAIMER}_\n`;
+    return `${top}\n\n${markdownCell(`${describeInsurance(e, w)}.${assumedLine(e, w) ? ` ${assumedLine(e, w)}` : ''}`)}\n\n_${w.disclaimer}_\n`;
   const lines = [
-    `### ${markdownCell(describeEstimate(e))}`,
+    `### ${markdownCell(describeEstimate(e, w))}`,
     '',
     top,
     '',
-    `${describeInsurance(e)}.`,
+    `${describeInsurance(e, w)}.`,
     '',
-    '| | Low | High |',
+    `| | ${w.low} | ${w.high} |`,
     '| --- | ---: | ---: |',
   ];
-  for (const row of estimateRows(e)) {
+  for (const row of estimateRows(e, false, w)) {
     lines.push(`| ${markdownCell(`${row.label} ${row.cite}`.trimEnd())} | ${formatUsd(row.lowCents)} | ${formatUsd(row.highCents)} |`);
   }
-  for (const section of noteSections(e, options)) {
+  for (const section of noteSections(e, options, w)) {
     lines.push('', `**${section.title}**`, '');
     for (const line of section.lines) lines.push(`- ${markdownCell(line)}`);
   }
-  lines.push('', `_${DISCLAIMER}_`);
+  lines.push('', `_${w.disclaimer}_`);
   return `${lines.join('\n')}\n`;
 }

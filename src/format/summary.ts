@@ -3,94 +3,93 @@ import { formatRange } from '../core/fields.js';
 import { formatUsd, formatUsdRange } from '../core/money.js';
 import { PAYER_TERMS } from '../core/payer-terms.js';
 import type { Source } from '../core/types.js';
-import { caseTitle, PAYER_WORDS } from '../text/en-words.js';
+import { EN_VIEW } from '../text/en-view.js';
+import type { AnswerHow, ViewWords } from '../text/view.js';
 
-export const DISCLAIMER =
-  'This is an estimate from published price ranges, not a quote and not medical advice. Ask the provider for a written quote.';
+/** Said under every estimate, in English (each view's words carry their own). */
+export const DISCLAIMER = EN_VIEW.disclaimer;
 
 /**
  * What a citation mark means, said once above every sources list: "[1: L160]" alone told a new
  * reader nothing (#25 C). `short`: the terminal's "[1]" marks, whose places follow "Cited at".
  */
-export function sourceMarksKey(short = false): string {
-  return short
-    ? 'A mark like [1] after a figure points to source 1 below; "Cited at" says where in it (L160: line 160).'
-    : 'A mark like [1: L160] after a figure points to source 1 below and the place in it (L160: line 160).';
+export function sourceMarksKey(short = false, w: ViewWords = EN_VIEW): string {
+  return w.sourceMarksKey(short);
 }
 
 /**
  * The answer first, in one sentence: what this patient will most likely pay, all-in, with the
  * range, and in a second line what that figure leaves out.
  */
-export function headline(e: Estimate): string[] {
+export function headline(e: Estimate, w: ViewWords = EN_VIEW): string[] {
   const usual = e.patient.cases[0];
   const pay = usual?.patient ?? e.allIn;
   const several = e.patient.cases.length > 1;
-  const how =
+  const how: AnswerHow =
     !usual || usual.case === 'self-pay'
-      ? 'paying yourself'
+      ? 'self-pay'
       : usual.case === 'covered'
         ? several
-          ? 'if your plan covers it, as plans usually do'
-          : 'with your plan covering it'
+          ? 'covered-usual'
+          : 'covered'
         : several
-          ? 'if your plan does not cover it, as is usual'
-          : 'as your plan does not cover it';
-  // A span of published prices is not a likelihood: say what it spans (#21).
-  const amount = formatUsdRange(pay.lowCents, pay.highCents);
-  // With the patient's own quote the figure is theirs, not a span of published prices.
-  // A package quote alone leaves single sessions at published prices: both are said.
+          ? 'not-covered-usual'
+          : 'not-covered';
+  // A span of published prices is not a likelihood: say what it spans (#21). With the patient's
+  // own quote the figure is theirs; a package quote alone leaves single sessions at published prices.
   const quotedAll = e.perSession.source === 'quote';
   const quotedSome = quotedAll || e.sources.some((s) => s.id === 'quote');
-  const span =
-    pay.lowCents === pay.highCents
-      ? `At ${quotedAll ? 'the prices you gave' : quotedSome ? 'the prices you gave and the published ones' : 'published prices'} you would pay ${amount} in all`
-      : `From the lowest to the highest ${quotedSome ? 'of the prices you gave and the published ones' : 'published price'}, you would pay ${amount} in all`;
-  const lines = [`${span} (${how}) for ${describeEstimate(e)}.`];
+  const lines = [
+    w.answer({
+      amount: formatUsdRange(pay.lowCents, pay.highCents),
+      single: pay.lowCents === pay.highCents,
+      quoted: quotedAll ? 'all' : quotedSome ? 'some' : 'none',
+      how,
+      what: describeEstimate(e, w),
+    }),
+  ];
   const named = (status: string) => e.items.filter((i) => i.status === status).map((i) => i.label.replace(/\s*\(.*\)$/, '').toLowerCase());
   const unpriced = named('not-priced');
-  if (unpriced.length) lines.push(`Not in that figure: ${unpriced.join('; ')} (not priced: ask the clinic).`);
+  if (unpriced.length) lines.push(w.notInFigure(unpriced));
   const excluded = named('excluded');
-  if (excluded.length) lines.push(`Left out, as asked: ${excluded.join('; ')}.`);
+  if (excluded.length) lines.push(w.leftOut(excluded));
   return lines;
 }
 
 /** Returns the one-line description of what was priced ("IV infusion at a clinic, 6 sessions"). */
-export function describeEstimate(e: Estimate): string {
-  const dose = e.dose ? `, ${e.dose.mg} mg dose` : '';
-  const span = formatRange(e.sessions.low, e.sessions.high);
-  const count = `${span} ${e.sessions.high === 1 ? 'session' : 'sessions'}`;
-  const basis =
-    e.sessions.basis === 'typical'
-      ? ' (the typical program)'
-      : e.sessions.basis === 'weeks'
-        ? ` over ${e.scenario.weeks} ${e.scenario.weeks === 1 ? 'week' : 'weeks'}`
-        : '';
-  return `${e.route.label} ${e.provider.label}${dose}, ${count}${basis}`;
+export function describeEstimate(e: Estimate, w: ViewWords = EN_VIEW): string {
+  return w.estimateTitle({
+    route: e.route.label,
+    provider: e.provider.label,
+    doseMg: e.dose ? e.dose.mg : null,
+    span: formatRange(e.sessions.low, e.sessions.high),
+    high: e.sessions.high,
+    basis: e.sessions.basis === 'typical' ? 'typical' : e.sessions.basis === 'weeks' ? 'weeks' : 'given',
+    weeks: e.scenario.weeks,
+  });
 }
 
 /** Returns how the insurance situation reads in a sentence. */
-export function describeInsurance(e: Estimate): string {
-  return PAYER_WORDS[e.patient.insurance].describe;
+export function describeInsurance(e: Estimate, w: ViewWords = EN_VIEW): string {
+  return w.payer[e.patient.insurance];
 }
 
 /** The line that says which insurance terms were assumed rather than given, and the flags that give them; '' when none. */
-export function assumedLine(e: Estimate): string {
+export function assumedLine(e: Estimate, w: ViewWords = EN_VIEW): string {
   const assumed = e.inputsUsed.assumed;
-  if (assumed.length === 0) return '';
-  return `Assumed, not given: ${assumed.join(', ')} (give ${assumed.map((a) => `--${a}`).join(', ')} for your own).`;
+  return assumed.length === 0 ? '' : w.assumed(assumed);
 }
 
 /** The label of a patient case in a table row, marking the usual one when both are shown. */
-export function caseLabel(c: PatientCase, shownCases: number): string {
-  return `${caseTitle(c.case)}${shownCases > 1 && c.typical ? ' (usual)' : ''}`;
+export function caseLabel(c: PatientCase, shownCases: number, w: ViewWords = EN_VIEW): string {
+  return `${w.caseTitle[c.case]}${shownCases > 1 && c.typical ? ` (${w.usual})` : ''}`;
 }
 
 /** A short label for what the patient pays in a one-line row: "paying yourself", "if plan covers it (usual)". */
-export function payLabel(e: Estimate): string {
+export function payLabel(e: Estimate, w: ViewWords = EN_VIEW): string {
   const first = e.patient.cases[0];
-  if (!first || first.case === 'self-pay') return 'paying yourself';
-  return caseLabel(first, e.patient.cases.length).replace(/^If your plan /, 'if plan ');
+  if (!first || first.case === 'self-pay') return w.payingYourself;
+  return `${w.shortCase(first.case)}${e.patient.cases.length > 1 && first.typical ? ` (${w.usual})` : ''}`;
 }
 
 /** Numbers each source the estimate cites, in dataset order, for "[1: L160]" markers. */
@@ -139,17 +138,17 @@ export function citation(numbers: Map<string, number>, source: string | null, at
  * When a figure was true: " (as of 2024-10-09)" where the source is dated; where it is not, the
  * date is only when it was read, and says so: " (read 2026-11-01)".
  */
-export function dateLabel(asOf: string | null | undefined, source: Source | undefined): string {
+export function dateLabel(asOf: string | null | undefined, source: Source | undefined, w: ViewWords = EN_VIEW): string {
   if (!asOf) return '';
-  return source && (source.date === null || source.date === undefined) ? ` (read ${asOf})` : ` (as of ${asOf})`;
+  return w.dated(asOf, source !== undefined && (source.date === null || source.date === undefined));
 }
 
 /** A source as a reader looks it up: title, publisher, date (or why none), address, and whether it is a third party. */
-export function describeSource(s: Source): string {
-  const when = s.date ?? s.dateNote ?? 'undated';
-  const where = s.url ?? s.locator ?? 'no public address';
+export function describeSource(s: Source, w: ViewWords = EN_VIEW): string {
+  const when = s.date ?? s.dateNote ?? w.undated;
+  const where = s.url ?? s.locator ?? w.noAddress;
   const who = s.publisher ? `${s.publisher}, ` : '';
-  return `${s.title}. ${who}${when}. ${where}${s.thirdParty ? ' (third party)' : ''}`;
+  return `${s.title}. ${who}${when}. ${where}${s.thirdParty ? w.thirdParty : ''}`;
 }
 
 export type Row = { label: string; lowCents: number; highCents: number; cite: string };
@@ -158,36 +157,39 @@ export type Row = { label: string; lowCents: number; highCents: number; cite: st
  * The money rows every estimate format shows, in order: per session, the treatment program, the
  * other priced line items, the all-in total, then each patient case.
  */
-export function estimateRows(e: Estimate, short = false): Row[] {
+export function estimateRows(e: Estimate, short = false, w: ViewWords = EN_VIEW): Row[] {
   const n = sourceNumbers(e);
   const cite = (source: string | null, at: string | null) => (short ? shortCitation(n, source) : citation(n, source, at));
   const priceCite = cite(e.perSession.source, e.perSession.at);
-  const unit = e.perSession.units > 1 ? ` (${e.dose ? `${e.dose.mg} mg, ` : ''}${e.perSession.units} devices)` : '';
   // The session price's source is labelled as every other figure is when a third party gives it (#21).
-  const third = e.perSession.source === 'quote' ? ' (your quote)' : e.items[0]?.thirdParty ? ' (third-party figure)' : '';
+  const whose = e.perSession.source === 'quote' ? 'quote' : e.items[0]?.thirdParty ? 'third-party' : null;
   const rows: Row[] = [
-    { label: `Per session${unit}${third}`, lowCents: e.perSession.lowCents, highCents: e.perSession.highCents, cite: priceCite },
+    {
+      label: w.rows.perSession({ doseMg: e.dose ? e.dose.mg : null, units: e.perSession.units, whose }),
+      lowCents: e.perSession.lowCents,
+      highCents: e.perSession.highCents,
+      cite: priceCite,
+    },
   ];
   const first = e.firstSession;
   if (first)
     rows.push({
-      label: `Session 1 (${first.doseMg} mg starting dose, ${first.devices} devices)`,
+      label: w.rows.firstSession(first.doseMg, first.devices),
       lowCents: first.lowCents,
       highCents: first.highCents,
       cite: cite(first.source, first.at),
     });
   rows.push({
-    label: `${e.items.length > 1 ? 'Treatment, ' : 'Program, '}${formatRange(e.sessions.low, e.sessions.high)} ${e.sessions.high === 1 ? 'session' : 'sessions'}`,
+    label: w.rows.program({ items: e.items.length > 1, span: formatRange(e.sessions.low, e.sessions.high), high: e.sessions.high }),
     lowCents: e.program.lowCents,
     highCents: e.program.highCents,
     cite: priceCite,
   });
   const extras = e.items.slice(1);
   for (const item of extras.filter((i) => i.status === 'priced' && i.total)) {
-    const whose = item.source === 'quote' ? ' (your quote)' : item.thirdParty ? ' (third-party figure)' : '';
-    const label = `${item.label.replace(/\s*\(.*\)$/, '')}${item.charge === 'once' ? ', once' : ''}${whose}`;
+    const itemWhose = item.source === 'quote' ? 'quote' : item.thirdParty ? 'third-party' : null;
     rows.push({
-      label,
+      label: w.rows.item(item.label.replace(/\s*\(.*\)$/, ''), item.charge === 'once', itemWhose),
       lowCents: item.total?.lowCents ?? 0,
       highCents: item.total?.highCents ?? 0,
       cite: cite(item.source, item.at),
@@ -195,9 +197,13 @@ export function estimateRows(e: Estimate, short = false): Row[] {
   }
   if (extras.length > 0) {
     // Name what the total leaves out where it says so (#21).
-    const left = [...e.allIn.notPriced, ...e.allIn.excludedItems];
     rows.push({
-      label: `All-in${left.length > 0 ? ` (without ${left.join(', ')})` : ''}`,
+      label: w.rows.allIn(
+        [...e.allIn.notPriced, ...e.allIn.excludedItems].map((id) => ({
+          id,
+          label: (e.items.find((i) => i.id === id)?.label ?? id).replace(/\s*\(.*\)$/, '').toLowerCase(),
+        })),
+      ),
       lowCents: e.allIn.lowCents,
       highCents: e.allIn.highCents,
       cite: '',
@@ -205,7 +211,7 @@ export function estimateRows(e: Estimate, short = false): Row[] {
   }
   if (e.dueUpFront) {
     rows.push({
-      label: `Due before the first session (${formatRange(e.dueUpFront.sessions.low, e.dueUpFront.sessions.high)} sessions up front)`,
+      label: w.rows.dueUpFront(formatRange(e.dueUpFront.sessions.low, e.dueUpFront.sessions.high)),
       lowCents: e.dueUpFront.lowCents,
       highCents: e.dueUpFront.highCents,
       cite: priceCite,
@@ -213,7 +219,7 @@ export function estimateRows(e: Estimate, short = false): Row[] {
   }
   if (e.firstYear) {
     rows.push({
-      label: `If it went on for a year on the schedule (${formatRange(e.firstYear.sessions.low, e.firstYear.sessions.high)} sessions), billed before insurance`,
+      label: w.rows.firstYear(formatRange(e.firstYear.sessions.low, e.firstYear.sessions.high)),
       lowCents: e.firstYear.lowCents,
       highCents: e.firstYear.highCents,
       cite: '',
@@ -222,38 +228,40 @@ export function estimateRows(e: Estimate, short = false): Row[] {
   const cases = e.patient.cases;
   for (const c of cases) {
     if (c.case === 'self-pay') continue;
-    const title = caseLabel(c, cases.length);
+    const title = caseLabel(c, cases.length, w);
     // A plan that pays back after a claim: the patient pays the bill on the day, then gets some back.
     if (PAYER_TERMS[e.patient.insurance].paysOnTheDay === 'bill' && c.case === 'covered') {
-      rows.push({ label: `${title}: paid up front`, lowCents: c.upFront.lowCents, highCents: c.upFront.highCents, cite: '' });
-      rows.push({ label: `${title}: paid back`, lowCents: c.plan.lowCents, highCents: c.plan.highCents, cite: '' });
+      rows.push({ label: w.rows.paidUpFront(title), lowCents: c.upFront.lowCents, highCents: c.upFront.highCents, cite: '' });
+      rows.push({ label: w.rows.paidBack(title), lowCents: c.plan.lowCents, highCents: c.plan.highCents, cite: '' });
       if (c.balanceBilled.highCents > 0)
         rows.push({
-          label: `${title}: billed to you above the allowed amount`,
+          label: w.rows.balanceBilled(title),
           lowCents: c.balanceBilled.lowCents,
           highCents: c.balanceBilled.highCents,
           cite: '',
         });
-      rows.push({ label: `${title}: you pay in the end`, lowCents: c.patient.lowCents, highCents: c.patient.highCents, cite: '' });
+      rows.push({ label: w.rows.youPayInTheEnd(title), lowCents: c.patient.lowCents, highCents: c.patient.highCents, cite: '' });
     } else {
-      rows.push({ label: `${title}: you pay`, lowCents: c.patient.lowCents, highCents: c.patient.highCents, cite: '' });
+      rows.push({ label: w.rows.youPay(title), lowCents: c.patient.lowCents, highCents: c.patient.highCents, cite: '' });
       if (c.case === 'covered')
-        rows.push({ label: `${title}: plan pays`, lowCents: c.plan.lowCents, highCents: c.plan.highCents, cite: '' });
+        rows.push({ label: w.rows.planPays(title), lowCents: c.plan.lowCents, highCents: c.plan.highCents, cite: '' });
       // Above the plan's allowed amount: the clinic writes it off and nobody pays it (no balance billing in network).
       if (c.case === 'covered' && c.writtenOff.highCents > 0)
-        rows.push({
-          label: `${title}: written off (above the allowed amount, not billed to you)`,
-          lowCents: c.writtenOff.lowCents,
-          highCents: c.writtenOff.highCents,
-          cite: '',
-        });
+        rows.push({ label: w.rows.writtenOff(title), lowCents: c.writtenOff.lowCents, highCents: c.writtenOff.highCents, cite: '' });
     }
   }
   return rows;
 }
 
 /** The notes sections shared by the table and Markdown formats, as titled lists of cited lines. */
-export function noteSections(e: Estimate, options: { explain: boolean; short?: boolean }): { title: string; lines: string[] }[] {
+/** Which section a block of notes is, whatever its title says in the reader's language. */
+export type SectionId = keyof ViewWords['sections'];
+
+export function noteSections(
+  e: Estimate,
+  options: { explain: boolean; short?: boolean },
+  w: ViewWords = EN_VIEW,
+): { id: SectionId; title: string; lines: string[] }[] {
   const n = sourceNumbers(e);
   const short = options.short === true;
   const cite = (source: string | null, at: string | null) => (short ? shortCitation(n, source) : citation(n, source, at));
@@ -261,41 +269,35 @@ export function noteSections(e: Estimate, options: { explain: boolean; short?: b
     items.map((i) => `${i.text} ${cite(i.source, i.at)}`.trimEnd());
   const sessions =
     e.sessions.basis === 'given' ? [] : cited([{ text: `${e.sessions.description}.`, source: e.sessions.source, at: e.sessions.at }]);
+  const section = (id: SectionId, lines: string[]) => ({ id, title: w.sections[id], lines });
   const sections = [
-    { title: 'Sessions', lines: sessions },
-    { title: 'Included', lines: cited(e.included) },
-    { title: 'Not included', lines: cited(e.excluded) },
-    {
-      title: 'Insurance',
-      lines: cited([{ text: `${describeInsurance(e)}. ${e.coverage.note}`, source: e.coverage.source, at: e.coverage.at }]),
-    },
-    { title: 'Your terms, as given', lines: cited(e.patient.given) },
-    { title: 'Assumptions', lines: cited(e.patient.assumptions) },
-    { title: 'Notes', lines: cited(e.notes) },
+    section('sessions', sessions),
+    section('included', cited(e.included)),
+    section('notIncluded', cited(e.excluded)),
+    section('insurance', cited([{ text: `${describeInsurance(e, w)}. ${e.coverage.note}`, source: e.coverage.source, at: e.coverage.at }])),
+    section('given', cited(e.patient.given)),
+    section('assumptions', cited(e.patient.assumptions)),
+    section('notes', cited(e.notes)),
   ];
-  sections.push({
-    title: 'For scale, not prices',
-    lines: cited(e.benchmarks.map((b) => ({ ...b, text: `${b.text}: ${formatUsd(b.cents)}.` }))),
-  });
+  sections.push(section('forScale', cited(e.benchmarks.map((b) => ({ ...b, text: `${b.text}: ${formatUsd(b.cents)}.` })))));
   if (options.explain) {
-    sections.push({ title: 'How it was counted', lines: cited(e.explanation) });
+    sections.push(section('howCounted', cited(e.explanation)));
     const dated = new Map(e.sources.map((s) => [s.id, s]));
-    sections.push({
-      title: 'What the sources say',
-      lines: quotes(e).map((q) => `${citation(n, q.source, q.at)} "${q.quote}"${dateLabel(q.asOf, dated.get(q.source))}`),
-    });
+    sections.push(
+      section(
+        'whatSourcesSay',
+        quotes(e).map((q) => `${citation(n, q.source, q.at)} "${q.quote}"${dateLabel(q.asOf, dated.get(q.source), w)}`),
+      ),
+    );
   }
   // With short markers ("[1]"), the places each source is cited at are listed once, here.
   const places = short ? citedPlaces(e) : new Map<string, string[]>();
-  sections.push({
-    title: 'Sources',
-    lines: [
-      sourceMarksKey(short),
-      ...e.sources.map(
-        (s, i) => `[${i + 1}] ${describeSource(s)}${places.get(s.id)?.length ? ` Cited at: ${places.get(s.id)?.join(', ')}.` : ''}`,
-      ),
-    ],
-  });
+  sections.push(
+    section('sources', [
+      w.sourceMarksKey(short),
+      ...e.sources.map((s, i) => `[${i + 1}] ${describeSource(s, w)}${places.get(s.id)?.length ? w.citedAt(places.get(s.id) ?? []) : ''}`),
+    ]),
+  );
   return sections.filter((s) => s.lines.length > 0);
 }
 

@@ -2,10 +2,12 @@ import Table from 'cli-table3';
 import stringWidth from 'string-width';
 import type { Estimate } from '../core/estimate.js';
 import { formatUsd } from '../core/money.js';
+import { EN_VIEW } from '../text/en-view.js';
+import type { ViewWords } from '../text/view.js';
 import { makePaint } from './paint.js';
-import { assumedLine, DISCLAIMER, describeEstimate, describeInsurance, estimateRows, headline, noteSections } from './summary.js';
+import { assumedLine, describeEstimate, describeInsurance, estimateRows, headline, noteSections } from './summary.js';
 
-export type TableOptions = { color: boolean; explain: boolean; layout?: Layout; brief?: boolean };
+export type TableOptions = { color: boolean; explain: boolean; layout?: Layout; brief?: boolean; words?: ViewWords };
 
 /**
  * How a table is laid out for a person: `width` is the terminal's (null when piped: one fixed
@@ -148,27 +150,28 @@ export function fitToWidth(text: string, width: number | null): string {
 /** Returns the estimate as a terminal table: the answer first, then the money table, notes, sources and the disclaimer. */
 export async function formatTable(e: Estimate, options: TableOptions): Promise<string> {
   const paint = await makePaint(options.color);
+  const w = options.words ?? EN_VIEW;
   const layout = options.layout ?? FIXED;
   // On a terminal: prose wrapped to its width and short source markers ("[1]"), listed once at the end.
   const terminal = layout.width !== null;
   const wrap = (text: string, first = '', rest = first) =>
     terminal ? wrapText(text, layout.width ?? 80, first, rest).join('\n') : `${first}${text}`;
-  const answer = headline(e).map((line, i) => wrap(i === 0 ? paint.bold(line) : line));
+  const answer = headline(e, w).map((line, i) => wrap(i === 0 ? paint.bold(line) : line));
   if (options.brief)
-    return `${[...answer, wrap(`${describeInsurance(e)}.${assumedLine(e) ? ` ${assumedLine(e)}` : ''}`), '', wrap(paint.italic(DISCLAIMER))].join('\n')}\n`;
-  const table = makeTable(['', paint.bold('Low'), paint.bold('High')], ['left', 'right', 'right'], layout);
-  for (const row of estimateRows(e, terminal)) {
+    return `${[...answer, wrap(`${describeInsurance(e, w)}.${assumedLine(e, w) ? ` ${assumedLine(e, w)}` : ''}`), '', wrap(paint.italic(w.disclaimer))].join('\n')}\n`;
+  const table = makeTable(['', paint.bold(w.low), paint.bold(w.high)], ['left', 'right', 'right'], layout);
+  for (const row of estimateRows(e, terminal, w)) {
     const label = row.cite ? `${row.label} ${paint.dim(row.cite)}` : row.label;
     const patientRow = row.label.includes('you pay');
     const money = (cents: number) => (patientRow ? paint.bold(formatUsd(cents)) : formatUsd(cents));
     table.push([label, money(row.lowCents), money(row.highCents)]);
   }
-  const lines = [...answer, '', paint.bold(describeEstimate(e)), describeInsurance(e), '', table.toString(), ''];
-  for (const section of noteSections(e, { explain: options.explain, short: terminal })) {
+  const lines = [...answer, '', paint.bold(describeEstimate(e, w)), describeInsurance(e, w), '', table.toString(), ''];
+  for (const section of noteSections(e, { explain: options.explain, short: terminal }, w)) {
     lines.push(paint.bold(`${section.title}:`));
     for (const line of section.lines)
-      lines.push(section.title === 'Sources' ? wrap(paint.dim(line), '  ', '    ') : wrap(line, '  - ', '    '));
+      lines.push(section.id === 'sources' ? wrap(paint.dim(line), '  ', '    ') : wrap(line, '  - ', '    '));
   }
-  lines.push('', wrap(paint.italic(DISCLAIMER)));
+  lines.push('', wrap(paint.italic(w.disclaimer)));
   return `${fitToWidth(lines.join('\n'), layout.width)}\n`;
 }

@@ -3,6 +3,7 @@
 // misspelt key does not compile.
 
 import type { Message, MessageKey, MessageParams } from '../core/message.js';
+import type { ViewWords } from './view.js';
 
 /** Says a message in words (a catalog's own `say`, for messages nested in another's parameters). */
 export type Say = (message: Message) => string;
@@ -16,7 +17,11 @@ export type MessageWords = { [K in MessageKey]: (params: MessageParams[K], say: 
  * the bundled price list), so a lazily loaded command file carries no copy of a catalog.
  */
 export type Language = {
+  /** Its code, as `--lang` takes it (and the JSON's `language` says). */
+  code: 'en' | 'es';
   say: Say;
+  /** The words of the estimate views. */
+  view: ViewWords;
   /** "column route is required" reads as one sentence; "column sessions: "0" is not allowed" takes a colon. */
   readsOn: (message: Message) => boolean;
   /** A refused field after its flag or column: "--sessions is required", "--route "x" is not a route". */

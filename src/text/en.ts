@@ -5,6 +5,7 @@ import type { BillRun, End } from '../core/message.js';
 import { formatPercent, formatUsd, formatUsdRange } from '../core/money.js';
 import type { InsuranceStatus } from '../core/types.js';
 import { type Language, type MessageWords, plural, quote, type Say, sayWith } from './catalog.js';
+import { EN_VIEW } from './en-view.js';
 import { CASE_TITLES, describeFinancing } from './en-words.js';
 
 const usd = formatUsd;
@@ -321,7 +322,9 @@ export const say: Say = sayWith(messages);
 
 /** English, as the commands use it. */
 export const english: Language = {
+  code: 'en',
   say,
+  view: EN_VIEW,
   readsOn: (message) => PREDICATE_ISSUES.has(message.key),
   issueAfter: (name, message) => `${name} ${say(message)}`,
 };

@@ -4,7 +4,7 @@
 import type { Comparison } from '../core/compare.js';
 import type { Cited, Estimate, LineItem, SourceOf, Step } from '../core/estimate-types.js';
 import type { GoodFaithEstimate } from '../core/gfe.js';
-import { type Message, msg } from '../core/message.js';
+import { dataText, type Message, msg } from '../core/message.js';
 import type { Plan } from '../core/plan.js';
 import type { Ref, Source } from '../core/types.js';
 import type { Say } from './catalog.js';
@@ -48,8 +48,9 @@ export function sayEstimate(e: Estimate<Message>, say: Say): Estimate {
   return {
     dataset: e.dataset,
     scenario: e.scenario,
-    route: e.route,
-    provider: e.provider,
+    // The price list's names and prose, through the catalog (a second language translates them).
+    route: once(say, e.route, () => ({ ...e.route, label: say(dataText(e.route.label)) })),
+    provider: once(say, e.provider, () => ({ ...e.provider, label: say(dataText(e.provider.label)) })),
     dose: e.dose,
     perSession: e.perSession,
     firstSession: e.firstSession,
@@ -71,8 +72,11 @@ export function sayEstimate(e: Estimate<Message>, say: Say): Estimate {
       given: sayCited(e.patient.given, say),
     },
     inputsUsed: e.inputsUsed,
-    benchmarks: e.benchmarks,
-    coverage: e.coverage,
+    benchmarks:
+      e.benchmarks.length === 0
+        ? e.benchmarks
+        : once(say, e.benchmarks, () => e.benchmarks.map((b) => ({ ...b, text: say(dataText(b.text)) }))),
+    coverage: once(say, e.coverage, () => ({ ...e.coverage, note: say(dataText(e.coverage.note)) })),
     included: sayCited(e.included, say),
     excluded: sayCited(e.excluded, say),
     notes: sayCited(e.notes, say),

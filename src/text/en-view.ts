@@ -1,0 +1,91 @@
+// The English words of the estimate views (see view.ts): the same bytes the views printed when
+// these words were written into them.
+
+import { CASE_TITLES, PAYER_WORDS } from './en-words.js';
+import type { ViewWords } from './view.js';
+
+const count = (span: string, high: number) => `${span} ${high === 1 ? 'session' : 'sessions'}`;
+const whoseText = (whose: 'quote' | 'third-party' | null) =>
+  whose === 'quote' ? ' (your quote)' : whose === 'third-party' ? ' (third-party figure)' : '';
+
+/** English. */
+export const EN_VIEW: ViewWords = {
+  disclaimer: 'This is an estimate from published price ranges, not a quote and not medical advice. Ask the provider for a written quote.',
+  sourceMarksKey: (short) =>
+    short
+      ? 'A mark like [1] after a figure points to source 1 below; "Cited at" says where in it (L160: line 160).'
+      : 'A mark like [1: L160] after a figure points to source 1 below and the place in it (L160: line 160).',
+  answer: ({ amount, single, quoted, how, what }) => {
+    const howText = {
+      'self-pay': 'paying yourself',
+      'covered-usual': 'if your plan covers it, as plans usually do',
+      covered: 'with your plan covering it',
+      'not-covered-usual': 'if your plan does not cover it, as is usual',
+      'not-covered': 'as your plan does not cover it',
+    }[how];
+    const span = single
+      ? `At ${quoted === 'all' ? 'the prices you gave' : quoted === 'some' ? 'the prices you gave and the published ones' : 'published prices'} you would pay ${amount} in all`
+      : `From the lowest to the highest ${quoted === 'none' ? 'published price' : 'of the prices you gave and the published ones'}, you would pay ${amount} in all`;
+    return `${span} (${howText}) for ${what}.`;
+  },
+  notInFigure: (labels) => `Not in that figure: ${labels.join('; ')} (not priced: ask the clinic).`,
+  leftOut: (labels) => `Left out, as asked: ${labels.join('; ')}.`,
+  estimateTitle: ({ route, provider, doseMg, span, high, basis, weeks }) => {
+    const dose = doseMg === null ? '' : `, ${doseMg} mg dose`;
+    const why =
+      basis === 'typical' ? ' (the typical program)' : basis === 'weeks' ? ` over ${weeks} ${weeks === 1 ? 'week' : 'weeks'}` : '';
+    return `${route} ${provider}${dose}, ${count(span, high)}${why}`;
+  },
+  payer: {
+    none: PAYER_WORDS.none.describe,
+    'in-network': PAYER_WORDS['in-network'].describe,
+    'out-of-network': PAYER_WORDS['out-of-network'].describe,
+    medicare: PAYER_WORDS.medicare.describe,
+    'medicare-advantage': PAYER_WORDS['medicare-advantage'].describe,
+    medicaid: PAYER_WORDS.medicaid.describe,
+  },
+  caseTitle: CASE_TITLES,
+  usual: 'usual',
+  payingYourself: 'paying yourself',
+  shortCase: (c) => CASE_TITLES[c].replace(/^If your plan /, 'if plan '),
+  assumed: (terms) => `Assumed, not given: ${terms.join(', ')} (give ${terms.map((a) => `--${a}`).join(', ')} for your own).`,
+  low: 'Low',
+  high: 'High',
+  rows: {
+    perSession: ({ doseMg, units, whose }) =>
+      `Per session${units > 1 ? ` (${doseMg === null ? '' : `${doseMg} mg, `}${units} devices)` : ''}${whoseText(whose)}`,
+    firstSession: (doseMg, devices) => `Session 1 (${doseMg} mg starting dose, ${devices} devices)`,
+    program: ({ items, span, high }) => `${items ? 'Treatment, ' : 'Program, '}${count(span, high)}`,
+    item: (label, once, whose) => `${label}${once ? ', once' : ''}${whoseText(whose)}`,
+    allIn: (left) => `All-in${left.length > 0 ? ` (without ${left.map((l) => l.id).join(', ')})` : ''}`,
+    dueUpFront: (span) => `Due before the first session (${span} sessions up front)`,
+    firstYear: (span) => `If it went on for a year on the schedule (${span} sessions), billed before insurance`,
+    paidUpFront: (t) => `${t}: paid up front`,
+    paidBack: (t) => `${t}: paid back`,
+    balanceBilled: (t) => `${t}: billed to you above the allowed amount`,
+    youPayInTheEnd: (t) => `${t}: you pay in the end`,
+    youPay: (t) => `${t}: you pay`,
+    planPays: (t) => `${t}: plan pays`,
+    writtenOff: (t) => `${t}: written off (above the allowed amount, not billed to you)`,
+  },
+  sections: {
+    sessions: 'Sessions',
+    included: 'Included',
+    notIncluded: 'Not included',
+    insurance: 'Insurance',
+    given: 'Your terms, as given',
+    assumptions: 'Assumptions',
+    notes: 'Notes',
+    forScale: 'For scale, not prices',
+    howCounted: 'How it was counted',
+    whatSourcesSay: 'What the sources say',
+    sources: 'Sources',
+  },
+  citedAt: (places) => ` Cited at: ${places.join(', ')}.`,
+  dated: (date, read) => (read ? ` (read ${date})` : ` (as of ${date})`),
+  undated: 'undated',
+  noAddress: 'no public address',
+  thirdParty: ' (third party)',
+  rerun: 'To run this again:',
+  inShort: 'In short:',
+};

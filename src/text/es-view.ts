@@ -1,0 +1,92 @@
+// Las palabras de las vistas del estimado en español (véase view.ts). Plain words, "usted", the
+// terms of CMS and CuidadoDeSalud.gov (deducible, coseguro, copago, cantidad permitida).
+
+import { CASE_TITLES, formatDate, PAYER_WORDS } from './es-words.js';
+import type { ViewWords } from './view.js';
+
+const count = (span: string, high: number) => `${span} ${high === 1 ? 'sesión' : 'sesiones'}`;
+const whoseText = (whose: 'quote' | 'third-party' | null) =>
+  whose === 'quote' ? ' (su cotización)' : whose === 'third-party' ? ' (cifra de un tercero)' : '';
+
+/** Español de EE. UU. */
+export const ES_VIEW: ViewWords = {
+  disclaimer:
+    'Esto es un estimado a partir de rangos de precios publicados; no es una cotización ni un consejo médico. Pida al proveedor una cotización por escrito.',
+  sourceMarksKey: (short) =>
+    short
+      ? 'Una marca como [1] después de una cifra indica la fuente 1 de abajo; "Se cita en" dice en qué parte (L160: línea 160).'
+      : 'Una marca como [1: L160] después de una cifra indica la fuente 1 de abajo y en qué parte (L160: línea 160).',
+  answer: ({ amount, single, quoted, how, what }) => {
+    const howText = {
+      'self-pay': 'pagando por su cuenta',
+      'covered-usual': 'si su plan lo cubre, como suele pasar',
+      covered: 'con la cobertura de su plan',
+      'not-covered-usual': 'si su plan no lo cubre, como suele pasar',
+      'not-covered': 'porque su plan no lo cubre',
+    }[how];
+    const span = single
+      ? `Con ${quoted === 'all' ? 'los precios que usted dio' : quoted === 'some' ? 'los precios que usted dio y los publicados' : 'los precios publicados'}, usted pagaría ${amount} en total`
+      : `Del precio ${quoted === 'none' ? 'publicado' : 'que usted dio o publicado'} más bajo al más alto, usted pagaría ${amount} en total`;
+    return `${span} (${howText}) por ${what}.`;
+  },
+  notInFigure: (labels) => `No incluido en esa cifra: ${labels.join('; ')} (sin precio: pregunte en la clínica).`,
+  leftOut: (labels) => `Se dejó fuera, como lo pidió: ${labels.join('; ')}.`,
+  estimateTitle: ({ route, provider, doseMg, span, high, basis, weeks }) => {
+    const dose = doseMg === null ? '' : `, dosis de ${doseMg} mg`;
+    const why =
+      basis === 'typical' ? ' (el programa típico)' : basis === 'weeks' ? ` en ${weeks} ${weeks === 1 ? 'semana' : 'semanas'}` : '';
+    return `${route} ${provider}${dose}, ${count(span, high)}${why}`;
+  },
+  payer: {
+    none: PAYER_WORDS.none.describe,
+    'in-network': PAYER_WORDS['in-network'].describe,
+    'out-of-network': PAYER_WORDS['out-of-network'].describe,
+    medicare: PAYER_WORDS.medicare.describe,
+    'medicare-advantage': PAYER_WORDS['medicare-advantage'].describe,
+    medicaid: PAYER_WORDS.medicaid.describe,
+  },
+  caseTitle: CASE_TITLES,
+  usual: 'lo usual',
+  payingYourself: 'pagando por su cuenta',
+  shortCase: (c) => CASE_TITLES[c].replace(/^Si su plan /, 'si el plan '),
+  assumed: (terms) => `Se supuso, porque no se dio: ${terms.join(', ')} (use ${terms.map((a) => `--${a}`).join(', ')} para dar los suyos).`,
+  low: 'Bajo',
+  high: 'Alto',
+  rows: {
+    perSession: ({ doseMg, units, whose }) =>
+      `Por sesión${units > 1 ? ` (${doseMg === null ? '' : `${doseMg} mg, `}${units} dispositivos)` : ''}${whoseText(whose)}`,
+    firstSession: (doseMg, devices) => `Sesión 1 (dosis inicial de ${doseMg} mg, ${devices} dispositivos)`,
+    program: ({ items, span, high }) => `${items ? 'Tratamiento, ' : 'Programa, '}${count(span, high)}`,
+    item: (label, once, whose) => `${label}${once ? ', una vez' : ''}${whoseText(whose)}`,
+    allIn: (left) => `Total${left.length > 0 ? ` (sin ${left.map((l) => l.label).join('; ')})` : ''}`,
+    dueUpFront: (span) => `A pagar antes de la primera sesión (${span} sesiones por adelantado)`,
+    firstYear: (span) => `Si siguiera un año con este calendario (${span} sesiones), antes del seguro`,
+    paidUpFront: (t) => `${t}: paga por adelantado`,
+    paidBack: (t) => `${t}: le devuelven`,
+    balanceBilled: (t) => `${t}: le cobran por encima de la cantidad permitida`,
+    youPayInTheEnd: (t) => `${t}: usted paga al final`,
+    youPay: (t) => `${t}: usted paga`,
+    planPays: (t) => `${t}: el plan paga`,
+    writtenOff: (t) => `${t}: se descuenta (por encima de la cantidad permitida, no se le cobra)`,
+  },
+  sections: {
+    sessions: 'Sesiones',
+    included: 'Incluido',
+    notIncluded: 'No incluido',
+    insurance: 'Seguro',
+    given: 'Sus condiciones, como las dio',
+    assumptions: 'Supuestos',
+    notes: 'Notas',
+    forScale: 'Como referencia, no son precios',
+    howCounted: 'Cómo se calculó',
+    whatSourcesSay: 'Qué dicen las fuentes (citas en inglés)',
+    sources: 'Fuentes',
+  },
+  citedAt: (places) => ` Se cita en: ${places.join(', ')}.`,
+  dated: (date, read) => (read ? ` (consultado el ${formatDate(date)})` : ` (al ${formatDate(date)})`),
+  undated: 'sin fecha',
+  noAddress: 'sin dirección pública',
+  thirdParty: ' (de un tercero)',
+  rerun: 'Para repetir este cálculo:',
+  inShort: 'En resumen:',
+};

@@ -1,0 +1,79 @@
+// The words of the estimate's views (#20, #26): one object per language, beside the message
+// catalog, so the views carry no sentence of their own and a second language is one more object.
+
+import type { CaseKind } from '../core/estimate-types.js';
+import type { InsuranceStatus } from '../core/types.js';
+
+/** How the answer's payer reads: paying yourself, or a plan that covers it (or not), usual or as given. */
+export type AnswerHow = 'self-pay' | 'covered-usual' | 'covered' | 'not-covered-usual' | 'not-covered';
+
+/** The words of the estimate views (table, Markdown, brief), for one language. */
+export type ViewWords = {
+  /** Said under every estimate: not a quote, not medical advice. */
+  disclaimer: string;
+  /** What a citation mark means, above the sources; `short`: the terminal's "[1]" marks. */
+  sourceMarksKey: (short: boolean) => string;
+  /** The answer line: `amount` formatted, `single` when low = high, `quoted` how much is the patient's quote. */
+  answer: (p: { amount: string; single: boolean; quoted: 'all' | 'some' | 'none'; how: AnswerHow; what: string }) => string;
+  notInFigure: (labels: string[]) => string;
+  leftOut: (labels: string[]) => string;
+  /** "IV infusion at a clinic, 56 mg dose, 3-6 sessions (the typical program)". */
+  estimateTitle: (p: {
+    route: string;
+    provider: string;
+    doseMg: number | null;
+    span: string;
+    high: number;
+    basis: 'typical' | 'weeks' | 'given';
+    weeks: number | null;
+  }) => string;
+  payer: Record<InsuranceStatus, string>;
+  caseTitle: Record<CaseKind, string>;
+  usual: string;
+  payingYourself: string;
+  /** The case title shortened for a one-line row ("if plan covers it"). */
+  shortCase: (c: CaseKind) => string;
+  assumed: (terms: string[]) => string;
+  low: string;
+  high: string;
+  rows: {
+    perSession: (p: { doseMg: number | null; units: number; whose: 'quote' | 'third-party' | null }) => string;
+    firstSession: (doseMg: number, devices: number) => string;
+    program: (p: { items: boolean; span: string; high: number }) => string;
+    item: (label: string, once: boolean, whose: 'quote' | 'third-party' | null) => string;
+    /** `left`: what the total leaves out, by item id and by its label in this language. */
+    allIn: (left: { id: string; label: string }[]) => string;
+    dueUpFront: (span: string) => string;
+    firstYear: (span: string) => string;
+    paidUpFront: (title: string) => string;
+    paidBack: (title: string) => string;
+    balanceBilled: (title: string) => string;
+    youPayInTheEnd: (title: string) => string;
+    youPay: (title: string) => string;
+    planPays: (title: string) => string;
+    writtenOff: (title: string) => string;
+  };
+  sections: {
+    sessions: string;
+    included: string;
+    notIncluded: string;
+    insurance: string;
+    given: string;
+    assumptions: string;
+    notes: string;
+    forScale: string;
+    howCounted: string;
+    whatSourcesSay: string;
+    sources: string;
+  };
+  citedAt: (places: string[]) => string;
+  /** A figure's date: as of a dated source, or when an undated one was read. */
+  dated: (date: string, read: boolean) => string;
+  undated: string;
+  noAddress: string;
+  thirdParty: string;
+  /** "To run this again:" before the command line. */
+  rerun: string;
+  /** "In short:" before the answer, repeated at the end of a long one. */
+  inShort: string;
+};
