@@ -1,0 +1,176 @@
+// Spanish (#26): choosing the language, the catalog and the price list's prose, and output in
+// Spanish with no English words of the interface.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { UsageError } from '../../src/errors.js';
+import { EN_VIEW } from '../../src/text/en-view.js';
+import { pickLanguage } from '../../src/text/language.js';
+import { ROOT, runCli } from '../helpers.js';
+
+describe('choosing the language', () => {
+  it.each([
+    // [argv, env, expected]: --lang first, then KETAMINE_COST_LANG, then LC_ALL, LC_MESSAGES, LANG.
+    [['-r', 'iv'], {}, 'en'],
+    [['--lang', 'es', '-r', 'iv'], {}, 'es'],
+    [['--lang=es'], { KETAMINE_COST_LANG: 'en' }, 'es'],
+    [['--lang', 'en'], { LANG: 'es_US.UTF-8' }, 'en'],
+    [[], { KETAMINE_COST_LANG: 'es' }, 'es'],
+    [[], { LANG: 'es_US.UTF-8' }, 'es'],
+    [[], { LANG: 'es_PR' }, 'es'],
+    [[], { LANG: 'es' }, 'es'],
+    [[], { LANG: 'en_US.UTF-8', LC_MESSAGES: 'es_MX.UTF-8' }, 'es'],
+    [[], { LANG: 'es_US.UTF-8', LC_ALL: 'C' }, 'en'],
+    [[], { LANG: 'C.UTF-8' }, 'en'],
+    [[], { LANG: 'estonian' }, 'en'],
+    [['--', '--lang', 'es'], {}, 'en'],
+  ] as const)('%j with %j is %s', (argv, env, code) => {
+    expect(pickLanguage(argv, env).code).toBe(code);
+  });
+  it('takes --lang out of argv, so every command accepts it', () => {
+    expect(pickLanguage(['batch', '--lang', 'es', 'f.csv', '--lang=en'], {}).argv).toEqual(['batch', 'f.csv']);
+  });
+  it.each([
+    [['--lang', 'fr'], {}, '--lang "fr" is not a language this tool speaks; allowed: en, es'],
+    [['--lang'], {}, '--lang needs a language; allowed: en, es'],
+    [[], { KETAMINE_COST_LANG: 'de' }, 'KETAMINE_COST_LANG "de" is not a language this tool speaks; allowed: en, es'],
+  ] as const)('%j %j is a usage error', (argv, env, message) => {
+    expect(() => pickLanguage(argv, env)).toThrow(new UsageError(message));
+  });
+  it('an unknown --lang exits 2 with one line, on every command', () => {
+    for (const args of [['-r', 'iv'], ['compare'], ['batch', '-'], ['routes']]) {
+      const r = runCli([...args, '--lang', 'fr']);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toBe('error: --lang "fr" is not a language this tool speaks; allowed: en, es\n');
+    }
+  });
+});
+
+describe("the price list's prose in Spanish", () => {
+  it('data/prices.es.json has every prose string of data/prices.json, for its version', () => {
+    const en = JSON.parse(readFileSync(join(ROOT, 'data', 'prices.json'), 'utf8'));
+    const es = JSON.parse(readFileSync(join(ROOT, 'data', 'prices.es.json'), 'utf8'));
+    const skip = new Set([
+      'quote',
+      'ref',
+      'highRef',
+      'title',
+      'publisher',
+      'url',
+      'locator',
+      'dateNote',
+      'at',
+      'id',
+      'source',
+      'asOf',
+      'date',
+      'version',
+      'aliases',
+      'code',
+      'system',
+    ]);
+    const prose = new Set<string>();
+    const walk = (v: unknown): void => {
+      if (Array.isArray(v)) v.forEach(walk);
+      else if (v !== null && typeof v === 'object')
+        for (const [k, x] of Object.entries(v))
+          if (!skip.has(k)) walk(x);
+          else if (typeof v === 'string' && /\s/.test(v)) prose.add(v);
+    };
+    walk(en);
+    const missing = [...prose].filter((t) => typeof es.text[t] !== 'string' || es.text[t] === '');
+    expect(missing).toEqual([]);
+    expect(es.version).toBe(en.version);
+  });
+});
+
+describe('an estimate in Spanish', () => {
+  const run = (args: string[], env: Record<string, string> = {}) => runCli([...args, '--no-color', '--plain'], { env });
+  // The English view words as they print; none may appear in the Spanish output outside the
+  // sources list (titles and publishers of English sources are citations, left as they are).
+  const englishWords = [
+    EN_VIEW.disclaimer,
+    EN_VIEW.low,
+    EN_VIEW.high,
+    ...Object.values(EN_VIEW.sections),
+    'Per session',
+    'paying yourself',
+    'you would pay',
+    'sessions',
+    'not priced',
+    'ask the clinic',
+    'typical program',
+    'If your plan',
+  ];
+  // The quoted sentences of English sources stay in English (their title says so), as do sources.
+  const beforeSources = (text: string) => text.split(/\n(?:\*\*)?(?:Fuentes|Qué dicen las fuentes \(citas en inglés\))(?:\*\*|:)\n/)[0] ?? '';
+
+  it.each([
+    [['-r', 'iv']],
+    [['-r', 'iv', '-i', 'in-network']],
+    [['-r', 'esketamine', '-i', 'medicare', '--medigap', 'G', '--explain']],
+    [['-r', 'oral', '-s', '6', '--package', '4:129/month']],
+    [['-r', 'im', '-s', '4', '-i', 'out-of-network', '--covered', 'yes', '--reimbursement', '60']],
+    [['-r', 'iv', '-s', '6', '--price', '450', '-f', 'markdown']],
+  ])('%j: Spanish, no English words of the interface', (args) => {
+    const r = run(['--lang', 'es', ...args]);
+    expect(r.code).toBe(0);
+    const body = beforeSources(r.stdout);
+    for (const word of englishWords) expect(body).not.toContain(word);
+    expect(r.stdout).toContain('usted');
+    expect(r.stdout).toContain('Esto es un estimado a partir de rangos de precios publicados');
+  });
+
+  it('the same input and language give the same bytes; LANG=es_US.UTF-8 is the same as --lang es', () => {
+    const a = run(['--lang', 'es', '-r', 'iv', '-i', 'in-network']).stdout;
+    expect(run(['--lang', 'es', '-r', 'iv', '-i', 'in-network']).stdout).toBe(a);
+    expect(run(['-r', 'iv', '-i', 'in-network'], { LANG: 'es_US.UTF-8' }).stdout).toBe(a);
+    // And English stays English under LC_ALL=C whatever LANG says.
+    expect(run(['-r', 'iv', '-i', 'in-network'], { LANG: 'es_US.UTF-8', LC_ALL: 'C' }).stdout).toBe(
+      run(['-r', 'iv', '-i', 'in-network']).stdout,
+    );
+  });
+
+  it('money is written as US Spanish writes it ($1,234.50), never "USD 1,234.50" or "1234,50 US$"', () => {
+    // 4 x $200 = $800 at the high end; 20% coinsurance after a $100 deductible: $100 + 20% of $700 = $240.
+    const r = run([
+      '--lang',
+      'es',
+      '-r',
+      'oral',
+      '-s',
+      '4',
+      '-i',
+      'in-network',
+      '--covered',
+      'yes',
+      '--deductible',
+      '100',
+      '--coinsurance',
+      '20',
+    ]);
+    expect(r.stdout).toMatch(/Si su plan lo cubre: usted paga +\$140 +\$240/);
+    expect(r.stdout).not.toMatch(/USD|US\$|\d,\d{2} /);
+  });
+
+  it('JSON keeps its keys and figures in both languages; only the words change', () => {
+    const en = JSON.parse(runCli(['-r', 'iv', '-s', '6', '-f', 'json']).stdout);
+    const es = JSON.parse(runCli(['--lang', 'es', '-r', 'iv', '-s', '6', '-f', 'json']).stdout);
+    const keys = (v: unknown): string[] =>
+      Array.isArray(v)
+        ? v.flatMap(keys)
+        : v !== null && typeof v === 'object'
+          ? Object.entries(v).flatMap(([k, x]) => [k, ...keys(x)])
+          : [];
+    expect(keys(es)).toEqual(keys(en));
+    expect(es.program).toEqual(en.program);
+    expect(es.route.label).toBe('Infusión intravenosa (IV)');
+  });
+
+  it('errors are in Spanish, with the same exit codes', () => {
+    const r = runCli(['--lang', 'es', '-r', 'iv', '--sessions', '0']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^error: --sessions "0" /);
+    expect(r.stderr).not.toMatch(/is not allowed|use a whole number/);
+  });
+});
