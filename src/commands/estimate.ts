@@ -14,6 +14,7 @@ import {
   type DatasetChoice,
   emit,
   type OutputStyle,
+  promptWordsFor,
   type Renderers,
   scenarioFromFlags,
   selectDataset,
@@ -68,9 +69,7 @@ export async function estimateCommand(options: EstimateCommandOptions, io: Io): 
     else io.stdout(shown);
   };
   if (interactive || askTerms)
-    await say(
-      'ketamine-cost estimates what ketamine therapy may cost, from published prices. Nothing you type leaves this computer; Ctrl-C stops.\n\n',
-    );
+    await say(((await promptWordsFor(options.style.text))?.ask ?? (await import('../prompts/words-en.js')).EN_PROMPTS).welcome);
   if (!interactive && options.raw.route === undefined) {
     const routes = dataset.routes.map((r) => r.id).join(', ');
     throw new UsageError(`--route is required when not asking questions (no terminal, or --no-interactive); allowed: ${routes}`);
@@ -88,11 +87,13 @@ export async function estimateCommand(options: EstimateCommandOptions, io: Io): 
     }
     const { askInTerminal } = await import('../prompts/ask.js');
     // The questions show the price list's labels: made visible, like every text a person reads.
-    ({ raw, eligibilityNotes } = await withPrompts(io, () => askInTerminal(raw, visibleDeep(dataset))));
+    const words = await promptWordsFor(options.style.text);
+    ({ raw, eligibilityNotes } = await withPrompts(io, () => askInTerminal(raw, visibleDeep(dataset), undefined, words)));
   } else if (askTerms) {
     scenarioFromFlags(raw, dataset, options.style.text);
     const { askInsuranceDetails } = await import('../prompts/ask.js');
-    raw = await withPrompts(io, () => askInsuranceDetails(raw, visibleDeep(dataset)));
+    const words = await promptWordsFor(options.style.text);
+    raw = await withPrompts(io, () => askInsuranceDetails(raw, visibleDeep(dataset), undefined, words));
   }
   const asked = interactive || askTerms;
 

@@ -9,7 +9,7 @@ import type { Io } from '../io.js';
 import type { Language } from '../text/catalog.js';
 import { sayGfe } from '../text/localize.js';
 import { visibleDeep } from '../text/visible.js';
-import { type DatasetChoice, emit, scenarioFromFlags, selectDataset, withPrompts } from './shared.js';
+import { type DatasetChoice, emit, promptWordsFor, scenarioFromFlags, selectDataset, withPrompts } from './shared.js';
 
 export type GfeCommandOptions = {
   /** The language of the document and the messages. */
@@ -87,7 +87,8 @@ async function patientDetails(options: GfeCommandOptions, io: Io): Promise<GfePa
   if ((name === undefined || dob === undefined) && terminal) {
     const { askPatient } = await import('../prompts/ask.js');
     const dobProblem = (v: string) => dateProblem(v, 'it') ?? (v.trim() <= today ? null : 'it is later than today; give the date of birth');
-    ({ name, dob } = await withPrompts(io, () => askPatient({ name, dob }, { name: nameProblem, dob: dobProblem })));
+    const words = await promptWordsFor(options.text);
+    ({ name, dob } = await withPrompts(io, () => askPatient({ name, dob }, { name: nameProblem, dob: dobProblem }, undefined, words)));
   }
   if (name === undefined) throw new UsageError('--patient-name is required (in a terminal it is asked)');
   if (dob === undefined) throw new UsageError('--patient-dob is required, as YYYY-MM-DD (in a terminal it is asked)');

@@ -1,10 +1,12 @@
 import { flagName } from '../core/fields.js';
+import { dataText } from '../core/message.js';
 import { hasQuote } from '../core/price-program.js';
 import { parseScenario } from '../core/scenario.js';
 import type { Dataset, RawScenario, Scenario } from '../core/types.js';
 import { isKnownError, UsageError } from '../errors.js';
 import type { Format } from '../formats.js';
 import type { Io } from '../io.js';
+import type { Words } from '../prompts/ask.js';
 import type { Language } from '../text/catalog.js';
 import { visibleDeep, visibleName } from '../text/visible.js';
 
@@ -30,6 +32,16 @@ export async function emit(text: string, output: string | undefined, io: Io, opt
   // private file (a GFE) may be named after the patient, so its name is not repeated.
   if (output !== '-' && io.stderrIsTTY)
     io.stderr(options.private ? 'Wrote the file you named (private: only your user can read it).\n' : `Wrote ${visibleName(output)}.\n`);
+}
+
+/**
+ * The questions' words for a language other than English (undefined for English, the prompts'
+ * default): loaded only when that language is chosen.
+ */
+export async function promptWordsFor(text: Language): Promise<Words | undefined> {
+  if (text.code === 'en') return undefined;
+  const [{ ES_PROMPTS }, { PAYER_WORDS }] = await Promise.all([import('../prompts/words-es.js'), import('../text/es-words.js')]);
+  return { ask: ES_PROMPTS, data: (t) => text.say(dataText(t)), say: text.say, payer: PAYER_WORDS };
 }
 
 /**

@@ -4,9 +4,15 @@
 import { CASE_TITLES, formatDate, PAYER_WORDS } from './es-words.js';
 import type { ViewWords } from './view.js';
 
-const count = (span: string, high: number) => `${span} ${high === 1 ? 'sesión' : 'sesiones'}`;
+/** "3-6" as Spanish says it, "de 3 a 6"; one number stays as it is. */
+const spanWords = (span: string) => span.replace(/^(\d+)-(\d+)$/, 'de $1 a $2');
+const count = (span: string, high: number) => `${spanWords(span)} ${high === 1 ? 'sesión' : 'sesiones'}`;
+/** "$675-$5,150" as "entre $675 y $5,150" (a hyphen between amounts can read as a minus sign). */
+const between = (amount: string) => amount.replace(/^(\$[\d,.]+)-(\$[\d,.]+)$/, 'entre $1 y $2');
+/** A name from the price list inside a sentence starts in lower case. */
+const lower = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 const whoseText = (whose: 'quote' | 'third-party' | null) =>
-  whose === 'quote' ? ' (su cotización)' : whose === 'third-party' ? ' (cifra de un tercero)' : '';
+  whose === 'quote' ? ' (su cotización)' : whose === 'third-party' ? ' (cifra de un sitio no oficial)' : '';
 
 /** Español de EE. UU. */
 export const ES_VIEW: ViewWords = {
@@ -14,11 +20,11 @@ export const ES_VIEW: ViewWords = {
     'Esto es un estimado a partir de rangos de precios publicados; no es una cotización ni un consejo médico. Pida al proveedor una cotización por escrito.',
   sourceMarksKey: (short) =>
     short
-      ? 'Una marca como [1] después de una cifra indica la fuente 1 de abajo; "Se cita en" dice en qué parte (L160: línea 160).'
-      : 'Una marca como [1: L160] después de una cifra indica la fuente 1 de abajo y en qué parte (L160: línea 160).',
+      ? 'Una marca como [1] después de una cifra indica la fuente 1 de abajo; "Se cita en" dice en qué parte (L160: línea 160; unas palabras en inglés son el nombre de la sección en la fuente).'
+      : 'Una marca como [1: L160] después de una cifra indica la fuente 1 de abajo y en qué parte (L160: línea 160; unas palabras en inglés son el nombre de la sección en la fuente).',
   answer: ({ amount, single, quoted, how, what }) => {
     const howText = {
-      'self-pay': 'pagando por su cuenta',
+      'self-pay': 'si paga por cuenta propia',
       'covered-usual': 'si su plan lo cubre, como suele pasar',
       covered: 'con la cobertura de su plan',
       'not-covered-usual': 'si su plan no lo cubre, como suele pasar',
@@ -26,10 +32,10 @@ export const ES_VIEW: ViewWords = {
     }[how];
     const span = single
       ? `Con ${quoted === 'all' ? 'los precios que usted dio' : quoted === 'some' ? 'los precios que usted dio y los publicados' : 'los precios publicados'}, usted pagaría ${amount} en total`
-      : `Del precio ${quoted === 'none' ? 'publicado' : 'que usted dio o publicado'} más bajo al más alto, usted pagaría ${amount} en total`;
-    return `${span} (${howText}) por ${what}.`;
+      : `${quoted === 'none' ? 'Con los precios publicados' : 'Con sus precios y los publicados'}, del más bajo al más alto, usted pagaría ${between(amount)} en total`;
+    return `${span} (${howText}) por ${lower(what)}.`;
   },
-  notInFigure: (labels) => `No incluido en esa cifra: ${labels.join('; ')} (sin precio: pregunte en la clínica).`,
+  notInFigure: (labels) => `No incluido en esa cifra: ${labels.join('; ')} (precio desconocido: pregunte en la clínica).`,
   leftOut: (labels) => `Se dejó fuera, como lo pidió: ${labels.join('; ')}.`,
   estimateTitle: ({ route, provider, doseMg, span, high, basis, weeks }) => {
     const dose = doseMg === null ? '' : `, dosis de ${doseMg} mg`;
@@ -47,9 +53,10 @@ export const ES_VIEW: ViewWords = {
   },
   caseTitle: CASE_TITLES,
   usual: 'lo usual',
-  payingYourself: 'pagando por su cuenta',
+  payingYourself: 'pago por cuenta propia',
   shortCase: (c) => CASE_TITLES[c].replace(/^Si su plan /, 'si el plan '),
-  assumed: (terms) => `Se supuso, porque no se dio: ${terms.join(', ')} (use ${terms.map((a) => `--${a}`).join(', ')} para dar los suyos).`,
+  assumed: (terms) =>
+    `Se supusieron datos que usted no indicó (${terms.map((a) => `--${a}`).join(', ')}); indique los suyos con esas opciones.`,
   low: 'Bajo',
   high: 'Alto',
   rows: {
@@ -58,9 +65,10 @@ export const ES_VIEW: ViewWords = {
     firstSession: (doseMg, devices) => `Sesión 1 (dosis inicial de ${doseMg} mg, ${devices} dispositivos)`,
     program: ({ items, span, high }) => `${items ? 'Tratamiento, ' : 'Programa, '}${count(span, high)}`,
     item: (label, once, whose) => `${label}${once ? ', una vez' : ''}${whoseText(whose)}`,
-    allIn: (left) => `Total${left.length > 0 ? ` (sin ${left.map((l) => l.label).join('; ')})` : ''}`,
-    dueUpFront: (span) => `A pagar antes de la primera sesión (${span} sesiones por adelantado)`,
-    firstYear: (span) => `Si siguiera un año con este calendario (${span} sesiones), antes del seguro`,
+    allIn: (left) =>
+      `Total${left.length > 0 ? ` (no incluye: ${left.map((l) => l.label.replace(/^sesiones de /, '')).join(' ni ')})` : ''}`,
+    dueUpFront: (span) => `A pagar antes de la primera sesión (${spanWords(span)} sesiones por adelantado)`,
+    firstYear: (span) => `Si siguiera el tratamiento un año (${spanWords(span)} sesiones), sin contar el seguro`,
     paidUpFront: (t) => `${t}: paga por adelantado`,
     paidBack: (t) => `${t}: le devuelven`,
     balanceBilled: (t) => `${t}: le cobran por encima de la cantidad permitida`,
@@ -74,19 +82,19 @@ export const ES_VIEW: ViewWords = {
     included: 'Incluido',
     notIncluded: 'No incluido',
     insurance: 'Seguro',
-    given: 'Sus condiciones, como las dio',
+    given: 'Datos de su plan que usted indicó',
     assumptions: 'Supuestos',
     notes: 'Notas',
-    forScale: 'Como referencia, no son precios',
+    forScale: 'Solo como referencia (no es lo que usted pagaría)',
     howCounted: 'Cómo se calculó',
     whatSourcesSay: 'Qué dicen las fuentes (citas en inglés)',
     sources: 'Fuentes',
   },
   citedAt: (places) => ` Se cita en: ${places.join(', ')}.`,
-  dated: (date, read) => (read ? ` (consultado el ${formatDate(date)})` : ` (al ${formatDate(date)})`),
+  dated: (date, read) => (read ? ` (consultado el ${formatDate(date)})` : ` (fecha: ${formatDate(date)})`),
   undated: 'sin fecha',
-  noAddress: 'sin dirección pública',
-  thirdParty: ' (de un tercero)',
+  noAddress: 'sin enlace en internet',
+  thirdParty: ' (sitio no oficial)',
   rerun: 'Para repetir este cálculo:',
   inShort: 'En resumen:',
 };

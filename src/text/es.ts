@@ -138,29 +138,29 @@ export const messages: MessageWords = {
     'no tiene cobertura: usted paga el precio completo, y nada cuenta para el deducible ni para el límite de gastos de bolsillo',
 
   'assume.coverageAuto': (p) =>
-    `No se indicó si hay cobertura, así que se muestran los dos casos. Para ${named(p.route)}, lo usual es que ${p.typicalCovered ? 'haya' : 'no haya'} cobertura.`,
+    `Usted no dijo si su plan cubre esto, así que le mostramos los dos casos. Para ${named(p.route)}, lo usual es que ${p.typicalCovered ? 'haya' : 'no haya'} cobertura.`,
   'assume.notCovered': () =>
     'Sin cobertura (según lo indicado): usted paga el precio completo. No se aplican el deducible, los costos compartidos ni ningún reembolso.',
   'assume.deductible': (p) => `Lo que le queda del deducible este año: ${usd(p.deductibleCents)}.`,
   'assume.deductibleTypical': (p) =>
-    `No se indicó cuánto le queda del deducible este año. El cálculo bajo supone que ya lo pagó todo ($0). El cálculo alto usa un deducible completo típico de ${usd(p.typicalCents)} (el promedio de la cobertura individual en los planes de empleador). Por eso, en el cálculo bajo el plan puede pagar más. Indique el suyo con --deductible.`,
+    `Usted no indicó cuánto le queda del deducible este año. El cálculo bajo supone que ya lo pagó todo ($0). El cálculo alto usa un deducible completo típico de ${usd(p.typicalCents)} (el promedio de la cobertura individual en los planes de seguro del trabajo). Por eso, en el cálculo bajo el plan puede pagar más. Indique el suyo con --deductible.`,
   'assume.deductibleMet': () =>
-    'No se indicó cuánto le queda del deducible este año, y la lista de precios no tiene una cifra típica. Se supone que ya lo pagó todo ($0). Indique el suyo con --deductible.',
+    'Usted no indicó cuánto le queda del deducible este año, y la lista de precios no tiene una cifra típica. Se supone que ya lo pagó todo ($0). Indique el suyo con --deductible.',
   'assume.allowedInNetwork': () =>
-    'Su parte se calcula sobre el precio de la clínica que se muestra aquí. El plan la calcula sobre su propia cantidad permitida, que puede ser más baja.',
+    'Su parte se calcula sobre el precio de la clínica que se muestra aquí. El plan la calcula sobre la cantidad permitida del plan, que puede ser más baja.',
   'assume.copay': (p) => `Copago: ${usd(p.copayCents)} por sesión, después del deducible.`,
   'assume.coinsuranceDefault': (p) =>
-    `No se indicó el coseguro. Se supone un ${formatPercent(p.coinsuranceBasisPoints)}, la cifra que usa como ejemplo un glosario del Mercado de Seguros Médicos. Indique el suyo con --coinsurance.`,
+    `Usted no indicó el coseguro. Se supone un ${formatPercent(p.coinsuranceBasisPoints)}, la cifra que usa como ejemplo el glosario de un mercado de seguros estatal. Indique el suyo con --coinsurance.`,
   'assume.coinsurance': (p) => `Coseguro: ${formatPercent(p.coinsuranceBasisPoints)}.`,
   'assume.oopMax': (p) =>
     p.oopMaxCents === null
-      ? 'No se indicó cuánto le queda del límite de gastos de bolsillo (desembolso máximo), así que no se pone ningún tope.'
+      ? 'Usted no indicó cuánto le queda del límite de gastos de bolsillo (desembolso máximo), así que no se pone ningún tope.'
       : `Lo que le queda del límite de gastos de bolsillo (desembolso máximo) este año: ${usd(p.oopMaxCents)}.`,
   'assume.reimbursement': (p) =>
     `Fuera de la red: el plan le devuelve el ${formatPercent(p.reimbursementBasisPoints)} de lo que pase del deducible${p.given ? '' : ' (no se indicó el reembolso)'}.`,
   'assume.allowedOutOfNetwork': (p) =>
     p.allowedCents === null
-      ? 'No se indicó la cantidad permitida. El reembolso se calcula sobre el precio de la clínica, así que es lo máximo que podría recibir.'
+      ? 'Usted no indicó la cantidad permitida. El reembolso se calcula sobre el precio de la clínica, así que es lo máximo que podría recibir.'
       : `Cantidad permitida por el plan por visita: ${usd(p.allowedCents)}. Si la clínica cobra más, usted paga la diferencia.`,
 
   'assume.allowedGiven': (p) =>
@@ -176,12 +176,12 @@ export const messages: MessageWords = {
   'assume.deductibleDoesNotApply': () =>
     'El deducible no se aplica a estas visitas (según lo indicado): usted paga el copago o el coseguro desde la primera visita.',
   'assume.medicareDeductible': (p) =>
-    `No se indicó cuánto le queda del deducible de la Parte B este año. El cálculo bajo supone que ya lo pagó todo ($0). El cálculo alto usa el deducible completo de la Parte B de ${p.year}: ${usd(p.deductibleCents)}. Indique el suyo con --deductible.`,
+    `Usted no indicó cuánto le queda del deducible de la Parte B este año. El cálculo bajo supone que ya lo pagó todo ($0). El cálculo alto usa el deducible completo de la Parte B de ${p.year}: ${usd(p.deductibleCents)}. Indique el suyo con --deductible.`,
   'assume.medicareCoinsurance': (p) =>
     `Después del deducible, con Medicare Original usted paga el ${formatPercent(p.coinsuranceBasisPoints)} de la cantidad aprobada por Medicare.`,
-  'assume.medicareNoOopLimit': () => 'Medicare Original no tiene un límite por año de lo que usted paga: no hay tope para el total.',
+  'assume.medicareNoOopLimit': () => 'Medicare Original no tiene límite de gastos de bolsillo: no hay un tope por año.',
   'assume.medicareApproved': (p) =>
-    `No se indicó la cantidad aprobada por Medicare por sesión. Se usa ${usd(p.allowedCents)} (código de facturación HCPCS ${p.code}): el promedio nacional de ${p.year} que publica una empresa de facturación. Esta cantidad cambia según la región. Indique la suya con --allowed.`,
+    `Usted no indicó la cantidad aprobada por Medicare por sesión. Se usa ${usd(p.allowedCents)} (código de facturación HCPCS ${p.code}): el promedio nacional de ${p.year} que publica una empresa de facturación. Esta cantidad cambia según la región. Indique la suya con --allowed.`,
   'assume.medicareApprovedGiven': (p) => `Cantidad aprobada por Medicare por sesión: ${usd(p.allowedCents)} (según lo indicado).`,
   'assume.medicareApprovedUnknown': () =>
     'La lista de precios no tiene la cantidad aprobada por Medicare para esta sesión. Su 20% se calcula sobre el precio de la clínica.',
@@ -194,28 +194,30 @@ export const messages: MessageWords = {
           ? 'paga el 20%'
           : `paga el ${formatPercent(p.coinsuranceBasisPoints)} de ese 20%`;
     const limit = p.oopLimitCents === null ? '' : `. Cuando usted haya pagado ${usd(p.oopLimitCents)} en ${p.year}, el plan paga todo`;
-    return `El plan Medigap ${p.letter} ${deductible} y ${share}${limit}.`;
+    // "no paga el deducible, pero sí paga su coseguro": the contrast said, as a reader expects it.
+    return `El plan Medigap ${p.letter} ${deductible}${p.paysDeductible ? ' y' : ', pero sí'} ${share.replace(/^paga el 20%/, 'paga su coseguro del 20%')}${limit}.`;
   },
   'assume.medicareAdvantageOopMax': (p) =>
-    `No se indicó el límite de gastos de bolsillo (desembolso máximo). Se usa ${usd(p.oopMaxCents)}, el límite federal de ${p.year} para un plan Medicare Advantage dentro de la red. El de su plan puede ser más bajo. Indique el suyo con --oop-max.`,
+    `Usted no indicó el límite de gastos de bolsillo (desembolso máximo). Se usa ${usd(p.oopMaxCents)}, el límite federal de ${p.year} para un plan Medicare Advantage dentro de la red. El de su plan puede ser más bajo. Indique el suyo con --oop-max.`,
   'assume.medicaidNoDeductible': () =>
     'Medicaid: no se cuenta ningún deducible. Si usted paga algo, es un copago pequeño que fija su estado.',
   'assume.medicaidCopayUnknown': () =>
-    'No se indicó el copago de Medicaid, así que se muestra $0. Su estado puede cobrar un copago pequeño por visita. Si lo sabe, indíquelo con --copay.',
+    'Usted no indicó el copago de Medicaid, así que se muestra $0. Su estado puede cobrar un copago pequeño por visita. Si lo sabe, indíquelo con --copay.',
   'note.medicareLesserOf': () =>
-    'Medicare paga según la cantidad menor: lo que cobra la clínica o la cantidad aprobada por Medicare. Una clínica que acepta la asignación no le puede cobrar más.',
+    'Medicare paga según la cantidad menor: lo que cobra la clínica o la cantidad aprobada por Medicare. Una clínica que acepta la asignación (acepta la cantidad aprobada por Medicare como pago total) no le puede cobrar más.',
   'note.limitingCharge': (p) =>
     `Una clínica que no acepta la asignación puede cobrar hasta un ${formatPercent(p.basisPoints)} más que la cantidad aprobada (el cargo límite). Con ${usd(p.allowedCents)} por sesión, son hasta ${usd(p.limitCents)} más por sesión, y usted también pagaría eso.`,
   'note.medicareNotCovered': (p) =>
     `Medicare no tiene una política de cobertura de ${named(p.route)} para la depresión. Por eso, Medicare Original por lo general no paga este tratamiento: usted paga el precio de la clínica.`,
   'note.paybackUpperBound': () =>
-    'El reembolso que se muestra es lo máximo que podría recibir. El plan paga su parte de su propia cantidad permitida, no del precio de la clínica, y la clínica le puede cobrar la diferencia (facturación del saldo). Pregunte a su plan cuál es su cantidad permitida e indíquela con --allowed.',
+    'El reembolso que se muestra es lo máximo que podría recibir. El plan paga su parte de la cantidad permitida del plan, no del precio de la clínica, y la clínica le puede cobrar la diferencia (facturación del saldo). Pregunte a su plan cuál es su cantidad permitida e indíquela con --allowed.',
   'note.superbill': () =>
     'Si su plan lo cubre, pregunte a su aseguradora, antes de empezar, cómo pedir el reembolso. Pida también al proveedor un recibo detallado (superbill).',
   'note.goodFaithEstimate': (p) =>
     `${p.selfPay ? 'Como usted paga por cuenta propia' : 'Si usted paga por cuenta propia (porque su plan no lo cubre)'}, el proveedor le debe dar un estimado de buena fe por escrito antes del tratamiento. Si la factura llega a ${usd(p.disputeCents)} o más por encima del estimado, usted puede disputarla.`,
   'note.itemExcluded': (p) => `${translated(p.label)}: se dejó fuera con --exclude.`,
-  'note.itemNotPriced': (p) => `${translated(p.label)}: sin precio (${p.why === null ? 'pregunte en la clínica' : translated(p.why)}).`,
+  'note.itemNotPriced': (p) =>
+    `${translated(p.label)}: precio desconocido (${p.why === null ? 'pregunte en la clínica' : translated(p.why)}).`,
   'note.firstSession': (p) =>
     `El precio de la sesión 1 es con ${p.doseMg} mg (${plural(p.devices, 'dispositivo')}), la dosis inicial que indica la etiqueta del medicamento${p.laterDoseMg === null ? '' : `; ${p.laterDoseMg} mg solo desde la sesión 2`}.`,
   'note.packageMix': (p) =>
@@ -238,11 +240,11 @@ export const messages: MessageWords = {
     return `Programa, ${endName(p.end)}: ${sum} = ${usd(p.totalCents)}`;
   },
   'price.itemEnd': (p) =>
-    `${translated(p.label)}, ${endName(p.end)}: ${usd(p.cents)}${p.charge === 'once' ? ' una sola vez' : ' por sesión'}${p.thirdParty ? ' (cifra de otra fuente)' : ''}`,
+    `${translated(p.label)}, ${endName(p.end)}: ${usd(p.cents)}${p.charge === 'once' ? ' una sola vez' : ' por sesión'}${p.thirdParty ? ' (cifra de un sitio no oficial)' : ''}`,
   'price.item': (p) =>
-    `${translated(p.label)}: ${range(p.unit)}${p.charge === 'once' ? ' una sola vez' : ' por sesión'}${p.thirdParty ? ' (cifra de otra fuente)' : ''}`,
+    `${translated(p.label)}: ${range(p.unit)}${p.charge === 'once' ? ' una sola vez' : ' por sesión'}${p.thirdParty ? ' (cifra de un sitio no oficial)' : ''}`,
   'price.mix': (p) => `Programa, ${endName(p.end)}: ${mixWords(p.count, p.mix)}`,
-  'price.allIn': (p) => `Todo incluido: ${range(p.program)} por el tratamiento + ${p.extras.map(range).join(' + ')} = ${range(p.allIn)}`,
+  'price.allIn': (p) => `Total: ${range(p.program)} por el tratamiento + ${p.extras.map(range).join(' + ')} = ${range(p.allIn)}`,
   'sessions.given': (p) => `${plural(p.count, 'sesión')}, según lo indicado`,
   'sessions.givenStep': (p) => `Sesiones: ${p.count}, según lo indicado`,
   'sessions.weeks': (p) => `${sessions(p.low, p.high)} en ${plural(p.weeks, 'semana')} (${translated(p.schedule)})`,
@@ -274,7 +276,7 @@ export const messages: MessageWords = {
     `indica ${plural(p.weeks, 'semana')}, más de las ${p.coversWeeks} semanas que la fuente describe para ${named(p.route)}, así que su calendario no las puede contar. Indique ${p.coversWeeks} como máximo, o use --sessions`,
   'issue.routeRequired': (p) => `es obligatorio; ${allowedList(p.allowed)}`,
   'issue.notText': (p) => `${NOT_TEXT[p.kind]}; use texto o un número`,
-  'issue.notARoute': (p) => `${quote(p.input)} no es una vía${didYouMean(p.suggestion)}; ${allowedList(p.allowed)}`,
+  'issue.notARoute': (p) => `${quote(p.input)} no es un tipo de tratamiento válido${didYouMean(p.suggestion)}; ${allowedList(p.allowed)}`,
   'issue.providerRequired': (p) =>
     `es obligatorio para ${p.route}, que se ofrece con más de un tipo de proveedor; ${allowedList(p.allowed)}`,
   'issue.notAProvider': (p) => `${quote(p.input)} no es un tipo de proveedor${didYouMean(p.suggestion)}; ${allowedList(p.allowed)}`,
@@ -341,7 +343,7 @@ export const messages: MessageWords = {
   'compare.quoteForWithoutQuote': () => '--quote-for necesita una cotización: --price, --package o --item-price',
   'compare.quoteNeedsTarget': (p) =>
     `${flagName(p.field)} es una cotización para una sola vía. Indique cuál con --quote-for <vía>, por ejemplo --quote-for iv (o compare solo esa opción)`,
-  'compare.quoteForUnknown': (p) => `--quote-for ${quote(p.input)} no es una vía; ${allowedList(p.allowed)}`,
+  'compare.quoteForUnknown': (p) => `--quote-for ${quote(p.input)} no es un tipo de tratamiento válido; ${allowedList(p.allowed)}`,
   'compare.quoteForProvider': (p) =>
     `--quote-for ${quote(p.input)}: ${p.route} no se ofrece con ${quote(p.provider)}; ${allowedList(p.allowed)}`,
   'compare.quoteForNotCompared': (p) =>
@@ -350,7 +352,7 @@ export const messages: MessageWords = {
     p.coversWeeks === null
       ? `no hay un calendario en los datos para contar ${p.weeks} semanas; use --sessions para incluir esta opción`
       : `su fuente describe programas de hasta ${p.coversWeeks} semanas, no de ${p.weeks}; use --sessions para incluir esta opción`,
-  'gfe.notPriced': () => 'sin precio',
+  'gfe.notPriced': () => 'precio desconocido',
   'gfe.notPricedOptional': () =>
     'es opcional y la clínica no le puso precio, así que no está en el total. Si se agrega, usted tiene derecho a un nuevo estimado de buena fe',
   'gfe.leftOut': () => 'se dejó fuera a propósito (--exclude), así que no está en el total',

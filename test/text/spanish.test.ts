@@ -103,7 +103,8 @@ describe('an estimate in Spanish', () => {
     'If your plan',
   ];
   // The quoted sentences of English sources stay in English (their title says so), as do sources.
-  const beforeSources = (text: string) => text.split(/\n(?:\*\*)?(?:Fuentes|Qué dicen las fuentes \(citas en inglés\))(?:\*\*|:)\n/)[0] ?? '';
+  const beforeSources = (text: string) =>
+    text.split(/\n(?:\*\*)?(?:Fuentes|Qué dicen las fuentes \(citas en inglés\))(?:\*\*|:)\n/)[0] ?? '';
 
   it.each([
     [['-r', 'iv']],
