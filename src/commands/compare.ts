@@ -22,7 +22,7 @@ const load = () => import('../format/compare.js');
 
 /** The comparison in every format. */
 const COMPARE_RENDERERS: Renderers<Comparison> = shownSafely({
-  json: async (c) => (await load()).formatCompareJson(c),
+  json: async (c, style) => (await load()).formatCompareJson(c, style.text.code),
   csv: async (c) => (await load()).formatCompareCsv(c),
   markdown: async (c) => (await load()).formatCompareMarkdown(c),
   html: async (c) => (await import('../format/html.js')).formatCompareHtml(c),

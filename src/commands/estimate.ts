@@ -134,7 +134,7 @@ export async function estimateCommand(options: EstimateCommandOptions, io: Io): 
 
 /** The estimate in every format; table, Markdown and CSV code is loaded only when used, to keep start-up fast. */
 export const ESTIMATE_RENDERERS: Renderers<Estimate, { explain: boolean; brief: boolean }> = shownSafely({
-  json: async (e) => formatJson(e),
+  json: async (e, style) => formatJson(e, style.text.code),
   csv: async (e) => (await import('../format/csv.js')).formatCsv(e),
   markdown: async (e, style, options) => (await import('../format/markdown.js')).formatMarkdown(e, options, style.text.view),
   html: async (e, _style, options) => (await import('../format/html.js')).formatEstimateHtml(e, options),

@@ -69,13 +69,14 @@ export async function formatCompareTable(
 }
 
 /** Returns the comparison as JSON: every option with the same fields as a single estimate. */
-export function formatCompareJson(c: Comparison): string {
+export function formatCompareJson(c: Comparison, language: 'en' | 'es' = 'en'): string {
   const doc = {
     schemaVersion: SCHEMA_VERSION,
     currency: 'USD',
     ranking: RANKING,
     options: c.options.map(toJsonDocument),
     skipped: c.skipped,
+    language,
   };
   return `${inertJson(JSON.stringify(doc, null, 2))}\n`;
 }

@@ -172,7 +172,13 @@ export const EstimateSchema = z.strictObject({
 });
 
 /** The JSON document of one estimate: the estimate plus the contract version and currency. */
-export const EstimateDocumentSchema = z.strictObject({ schemaVersion: z.literal(2), currency: z.literal('USD'), ...EstimateSchema.shape });
+export const EstimateDocumentSchema = z.strictObject({
+  schemaVersion: z.literal(2),
+  currency: z.literal('USD'),
+  ...EstimateSchema.shape,
+  /** The language of the document's words (#26); absent before it, and in a batch row's estimate. */
+  language: z.optional(z.enum(['en', 'es'])),
+});
 
 const estimateTypeMatchesSchema: Same<z.infer<typeof EstimateSchema>, Estimate> = true;
 void estimateTypeMatchesSchema;
@@ -250,6 +256,8 @@ export const CompareDocumentSchema = z.strictObject({
   ranking: z.string(),
   options: z.array(EstimateDocumentSchema),
   skipped: z.array(z.strictObject({ route: z.string(), provider: z.string(), reason: z.string() })),
+  /** The language of the document's words (#26); absent before it. */
+  language: z.optional(z.enum(['en', 'es'])),
 });
 
 const PlanRowSchema = z.strictObject({

@@ -12,7 +12,10 @@ export function toJsonDocument(e: Estimate): { schemaVersion: number; currency: 
   return { schemaVersion: SCHEMA_VERSION, currency: 'USD', ...e };
 }
 
-/** Returns the JSON output of one estimate: the contract document, two-space indented, newline-terminated. */
-export function formatJson(e: Estimate): string {
-  return `${inertJson(JSON.stringify(toJsonDocument(e), null, 2))}\n`;
+/**
+ * Returns the JSON output of one estimate: the contract document, two-space indented,
+ * newline-terminated; `language` (#26, an addition, last) says which language its words are in.
+ */
+export function formatJson(e: Estimate, language: 'en' | 'es' = 'en'): string {
+  return `${inertJson(JSON.stringify({ ...toJsonDocument(e), language }, null, 2))}\n`;
 }

@@ -166,6 +166,10 @@ describe('an estimate in Spanish', () => {
     expect(keys(es)).toEqual(keys(en));
     expect(es.program).toEqual(en.program);
     expect(es.route.label).toBe('Infusión intravenosa (IV)');
+    // The one addition: which language the words are in.
+    expect([en.language, es.language]).toEqual(['en', 'es']);
+    const compareEs = JSON.parse(runCli(['compare', '--lang', 'es', '-s', '6', '-f', 'json']).stdout);
+    expect(compareEs.language).toBe('es');
   });
 
   it('errors are in Spanish, with the same exit codes', () => {
