@@ -122,7 +122,9 @@ export async function estimateCommand(options: EstimateCommandOptions, io: Io): 
     });
     // A command broken over lines starts on its own line, so each line can be copied whole.
     const w = options.style.text.view;
-    const rerun = `${w.rerun}${command.includes('\n') ? '\n' : ' '}${command}\n`;
+    // The command on the label's line only when both fit the terminal (a label is longer in Spanish).
+    const fits = !command.includes('\n') && [...`${w.rerun} ${command}`].length <= (options.style.width ?? Number.POSITIVE_INFINITY);
+    const rerun = `${w.rerun}${fits ? ' ' : '\n'}${command}\n`;
     // After a long answer, the answer again where the eye lands: the last lines on the screen.
     const { headline } = await import('../format/summary.js');
     const again = options.format === 'table' && !options.brief ? `\n${w.inShort} ${headline(estimate, w).join(' ')}\n` : '';

@@ -153,6 +153,26 @@ describe.skipIf(!hasTmux)('in a real terminal', () => {
     expect(s.cursorShown()).toBe(true);
   });
 
+  // Spanish (#26): LANG=es_US.UTF-8 is all a patient sets; at 60 and 80 columns no line is wider.
+  for (const width of [60, 80]) {
+    it(`in Spanish from LANG, ${width} columns: the questions, the answer and the rerun line`, async () => {
+      const s = await startSession(`es${width}`, { width, height: 40, env: 'LANG=es_US.UTF-8' });
+      await s.answer('¿Cómo le darían la ketamina?', 'Enter');
+      await s.answer('¿Cuántas sesiones?', 'Enter');
+      await s.answer('cotización de precio', 'Enter'); // No, the default
+      await s.answer('¿El seguro pagará una parte?', 'Enter');
+      await s.answer('Opcional:', 'Enter');
+      expect(await s.exitCode()).toBe(0);
+      const screen = s.joined();
+      const widest = Math.max(...screen.split('\n').map((l) => [...l.trimEnd()].length));
+      expect(widest).toBeLessThanOrEqual(width);
+      // IV, 3-6 sessions, self-pay: 3 x $225 + $0 = $675 to 6 x $800 + $350 = $5,150.
+      expect(screen.replace(/\s+/g, ' ')).toContain('usted pagaría entre $675 y $5,150 en total (si paga por cuenta propia)');
+      expect(screen.replace(/\s+/g, ' ')).toMatch(/Para repetir este cálculo: ?\\? ?ketamine-cost --route iv --lang es/);
+      expect(screen).not.toMatch(/How many|Will insurance|navigate|\(y\/N\)/);
+    });
+  }
+
   // The sizes patients have: a laptop's default 80x24 and a larger 100x40 window.
   for (const [width, height] of [
     [80, 24],
