@@ -135,6 +135,7 @@ export async function batchCommand(options: BatchCommandOptions, io: Io): Promis
   const writer = batchWriter(options.format, {
     detail: options.detail,
     dataset: { id: dataset.id, version: dataset.version, asOf: dataset.asOf },
+    words: options.text.view,
     // Only the table needs display widths; its module has string-width already.
     ...(options.format === 'table' ? { displayWidth: (await import('../format/table.js')).displayWidth } : {}),
   });
@@ -179,7 +180,7 @@ export async function batchCommand(options: BatchCommandOptions, io: Io): Promis
   }
   if (options.output !== undefined)
     io.stderr(
-      `Wrote ${counts.ok + counts.failed} rows to ${visibleName(options.output)}: ${counts.ok} estimated, ${counts.failed} failed.\n`,
+      `${options.text.view.batch.wrote(counts.ok + counts.failed, visibleName(options.output))} ${options.text.view.batch.counts(counts.ok, counts.failed)}\n`,
     );
   return counts.failed > 0 ? EXIT.batchRowsFailed : EXIT.ok;
 }

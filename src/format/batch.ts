@@ -5,11 +5,13 @@ import type { Estimate } from '../core/estimate.js';
 import { formatRange } from '../core/fields.js';
 import { formatUsdRange } from '../core/money.js';
 import type { BatchFormat, Detail } from '../formats.js';
+import { EN_VIEW } from '../text/en-view.js';
+import type { ViewWords } from '../text/view.js';
 import { inertJson, visible, visibleName } from '../text/visible.js';
 import { csvFields, csvLine, ESTIMATE_COLUMNS, estimateFieldsWriter } from './csv.js';
 import { SCHEMA_VERSION, toJsonDocument } from './json.js';
 import { markdownCell } from './markdown.js';
-import { DISCLAIMER, payLabel } from './summary.js';
+import { payLabel } from './summary.js';
 
 /** One row's outcome: the estimate, or the problem with the row, never both; and the cells passed through. */
 export type BatchResult = {
@@ -27,6 +29,8 @@ export type BatchResult = {
  */
 export type BatchWriterOptions = {
   detail: Detail;
+  /** The words of the table, Markdown and messages (English when absent). */
+  words?: ViewWords;
   dataset: { id: string; version: string; asOf: string };
   displayWidth?: (text: string) => number;
 };
@@ -42,12 +46,12 @@ export type BatchWriter = {
 export const BATCH_COLUMNS = ['id', 'row', 'status', 'error_column', 'error', ...ESTIMATE_COLUMNS] as const;
 
 /** The one-line message of a failed row: where it is and what is wrong. */
-export function rowMessage(r: BatchResult): string {
+export function rowMessage(r: BatchResult, w: ViewWords = EN_VIEW): string {
   if (!r.error) return '';
   // "column route is required" reads as a sentence; a message that starts with the value keeps the colon.
-  const where = `row ${r.row}${r.line === null ? '' : ` (line ${r.line})`}`;
-  if (r.error.column && r.error.readsOn) return `${where}, column ${r.error.column} ${r.error.message}`;
-  return `${where}${r.error.column ? `, column ${r.error.column}` : ''}: ${r.error.message}`;
+  const where = w.batch.row(r.row, r.line);
+  if (r.error.column && r.error.readsOn) return `${where}, ${w.batch.column(r.error.column)} ${r.error.message}`;
+  return `${where}${r.error.column ? `, ${w.batch.column(r.error.column)}` : ''}: ${r.error.message}`;
 }
 
 /**
@@ -69,13 +73,13 @@ function memo<T>(make: (e: Estimate) => T): (e: Estimate) => T {
   };
 }
 
-function errorItem(r: BatchResult) {
+function errorItem(r: BatchResult, w: ViewWords) {
   return {
     schemaVersion: SCHEMA_VERSION,
     id: r.id,
     row: r.row,
     status: 'error',
-    error: { row: r.row, line: r.line, column: r.error?.column ?? null, message: rowMessage(r) },
+    error: { row: r.row, line: r.line, column: r.error?.column ?? null, message: rowMessage(r, w) },
     ...(r.extra ? { extra: Object.fromEntries(r.extra) } : {}),
   };
 }
@@ -84,7 +88,7 @@ function errorItem(r: BatchResult) {
  * The compact row: the row's place, the inputs actually used (and which were assumed), the totals
  * and what the patient pays; a few hundred bytes where the whole estimate is several KB.
  */
-export function summaryItem(r: BatchResult) {
+export function summaryItem(r: BatchResult, w: ViewWords = EN_VIEW) {
   const e = r.estimate;
   // Every key written out, no spreads: a batch builds one of these per row, and spread copies
   // cost several times more (and survived the young generation in V8).
@@ -130,7 +134,7 @@ export function summaryItem(r: BatchResult) {
       : null,
     otherCase: other ? { case: other.case, lowCents: other.patient.lowCents, highCents: other.patient.highCents } : null,
     dataset: e ? e.dataset : null,
-    error: r.error ? { column: r.error.column, message: rowMessage(r) } : null,
+    error: r.error ? { column: r.error.column, message: rowMessage(r, w) } : null,
   };
   if (r.extra) item.extra = Object.fromEntries(r.extra);
   return item;
@@ -141,17 +145,17 @@ export function summaryItem(r: BatchResult) {
  * the summary row, or with `full` `{ schemaVersion, id, row, status, estimate | error }`, the
  * estimate serialised once per scenario.
  */
-function jsonItem(indent: boolean, detail: Detail): (r: BatchResult) => string {
+function jsonItem(indent: boolean, detail: Detail, w: ViewWords): (r: BatchResult) => string {
   if (detail === 'summary') {
     return (r) =>
-      inertJson(indent ? `  ${JSON.stringify(summaryItem(r), null, 2).replace(/\n/g, '\n  ')}` : JSON.stringify(summaryItem(r)));
+      inertJson(indent ? `  ${JSON.stringify(summaryItem(r, w), null, 2).replace(/\n/g, '\n  ')}` : JSON.stringify(summaryItem(r, w)));
   }
   const estimateJson = memo((e) =>
     inertJson(indent ? JSON.stringify(toJsonDocument(e), null, 2).replace(/\n/g, '\n    ') : JSON.stringify(toJsonDocument(e))),
   );
   return (r) => {
     if (!r.estimate)
-      return inertJson(indent ? `  ${JSON.stringify(errorItem(r), null, 2).replace(/\n/g, '\n  ')}` : JSON.stringify(errorItem(r)));
+      return inertJson(indent ? `  ${JSON.stringify(errorItem(r, w), null, 2).replace(/\n/g, '\n  ')}` : JSON.stringify(errorItem(r, w)));
     const fields: [string, string][] = [
       ['schemaVersion', String(SCHEMA_VERSION)],
       ['id', inertJson(JSON.stringify(r.id))],
@@ -165,10 +169,10 @@ function jsonItem(indent: boolean, detail: Detail): (r: BatchResult) => string {
   };
 }
 
-function youPay(e: Estimate): string {
+function youPay(e: Estimate, w: ViewWords): string {
   const pay = patientLowHigh(e);
   const first = e.patient.cases[0];
-  return `${formatUsdRange(pay.lowCents, pay.highCents)}${first && first.case !== 'self-pay' ? `, ${payLabel(e)}` : ''}`;
+  return `${formatUsdRange(pay.lowCents, pay.highCents)}${first && first.case !== 'self-pay' ? `, ${payLabel(e, w)}` : ''}`;
 }
 
 const sessionsText = (e: Estimate) => formatRange(e.sessions.low, e.sessions.high);
@@ -209,10 +213,12 @@ function keptColumns() {
 
 /** Returns the streaming writer for a batch output format. */
 export function batchWriter(format: BatchFormat, options: BatchWriterOptions): BatchWriter {
-  const priceList = `Price list: ${options.dataset.id} ${options.dataset.version}, as of ${options.dataset.asOf}.`;
+  const w = options.words ?? EN_VIEW;
+  const priceList = w.batch.priceList(options.dataset.id, options.dataset.version, options.dataset.asOf);
+  const h = w.batch.headers;
   switch (format) {
     case 'json': {
-      const item = jsonItem(true, options.detail);
+      const item = jsonItem(true, options.detail, w);
       return {
         start: () => '[',
         row: (r, i) => `${i === 0 ? '\n' : ',\n'}${item(r)}`,
@@ -220,7 +226,7 @@ export function batchWriter(format: BatchFormat, options: BatchWriterOptions): B
       };
     }
     case 'jsonl': {
-      const item = jsonItem(false, options.detail);
+      const item = jsonItem(false, options.detail, w);
       return { start: () => '', row: (r) => `${item(r)}\n`, end: () => '' };
     }
     case 'csv': {
@@ -238,7 +244,7 @@ export function batchWriter(format: BatchFormat, options: BatchWriterOptions): B
           // id, row, status, error_column, error: an estimated row has no error cells.
           const place = r.estimate
             ? `${csvFields([r.id])},${r.row},ok,,`
-            : csvFields([r.id, r.row, 'error', r.error?.column ?? null, rowMessage(r)]);
+            : csvFields([r.id, r.row, 'error', r.error?.column ?? null, rowMessage(r, w)]);
           return `${header}${place},${r.estimate ? cells(r.estimate) : empty}${extra}\r\n`;
         },
         end: (c) => (c.ok + c.failed === 0 ? csvLine([...BATCH_COLUMNS]) : ''),
@@ -249,7 +255,7 @@ export function batchWriter(format: BatchFormat, options: BatchWriterOptions): B
       // waits for it.
       const kept = keptColumns();
       const header = (names: string[]) =>
-        `| id | route | sessions | program | you pay | status |${names.map((n) => ` ${markdownCell(visibleName(n))} |`).join('')}\n` +
+        `| id | ${h.route} | ${h.sessions} | ${h.program} | ${h.youPay} | ${h.status} |${names.map((n) => ` ${markdownCell(visibleName(n))} |`).join('')}\n` +
         `| --- | --- | ---: | ---: | ---: | --- |${names.map(() => ' --- |').join('')}\n`;
       const keptCells = (r: BatchResult) =>
         kept
@@ -262,10 +268,10 @@ export function batchWriter(format: BatchFormat, options: BatchWriterOptions): B
           const names = kept.first(r);
           const head = names ? header(names) : '';
           return r.estimate
-            ? `${head}| ${markdownCell(visibleName(r.id))} | ${r.estimate.route.id} | ${sessionsText(r.estimate)} | ${formatUsdRange(r.estimate.program.lowCents, r.estimate.program.highCents)} | ${markdownCell(youPay(r.estimate))} | ok |${keptCells(r)}\n`
-            : `${head}| ${markdownCell(visibleName(r.id))} | | | | | ${markdownCell(visible(rowMessage(r)))} |${keptCells(r)}\n`;
+            ? `${head}| ${markdownCell(visibleName(r.id))} | ${r.estimate.route.id} | ${sessionsText(r.estimate)} | ${formatUsdRange(r.estimate.program.lowCents, r.estimate.program.highCents)} | ${markdownCell(youPay(r.estimate, w))} | ${w.batch.ok} |${keptCells(r)}\n`
+            : `${head}| ${markdownCell(visibleName(r.id))} | | | | | ${markdownCell(visible(rowMessage(r, w)))} |${keptCells(r)}\n`;
         },
-        end: (c) => `${kept.started() ? '' : header([])}\n${c.ok} estimated, ${c.failed} failed. ${priceList}\n\n_${DISCLAIMER}_\n`,
+        end: (c) => `${kept.started() ? '' : header([])}\n${w.batch.counts(c.ok, c.failed)} ${priceList}\n\n_${w.disclaimer}_\n`,
       };
     }
     case 'table': {
@@ -281,7 +287,7 @@ export function batchWriter(format: BatchFormat, options: BatchWriterOptions): B
         `${cells.map((c, i) => (i === cells.length - 1 ? c : padToWidth(c, widths[i] ?? 0))).join('  ')}`.trimEnd();
       const header = (names: string[]) => {
         widths = [12, ...names.map((n) => Math.max(12, width(n))), 12, 9, 16];
-        return `${cols(['id', ...names, 'route', 'sessions', 'program', 'you pay'])}\n`;
+        return `${cols(['id', ...names, h.route, h.sessions, h.program, h.youPay])}\n`;
       };
       return {
         start: () => '',
@@ -290,13 +296,13 @@ export function batchWriter(format: BatchFormat, options: BatchWriterOptions): B
           const head = names ? header(names.map(visibleName)) : '';
           const keptText = kept.values(r).map((v) => visibleName(v ?? ''));
           return r.estimate
-            ? `${head}${cols([visibleName(r.id), ...keptText, r.estimate.route.id, sessionsText(r.estimate), formatUsdRange(r.estimate.program.lowCents, r.estimate.program.highCents), youPay(r.estimate)])}\n`
-            : `${head}${cols([visibleName(r.id), ...keptText, 'error'])} ${visible(rowMessage(r))}\n`;
+            ? `${head}${cols([visibleName(r.id), ...keptText, r.estimate.route.id, sessionsText(r.estimate), formatUsdRange(r.estimate.program.lowCents, r.estimate.program.highCents), youPay(r.estimate, w)])}\n`
+            : `${head}${cols([visibleName(r.id), ...keptText, w.batch.error])} ${visible(rowMessage(r, w))}\n`;
         },
         end: (c) => {
           // No rows: the header still names our columns.
           const head = kept.started() ? '' : header([]);
-          return `${head}\n${c.ok} estimated, ${c.failed} failed. ${priceList}\n${DISCLAIMER}\n`;
+          return `${head}\n${w.batch.counts(c.ok, c.failed)} ${priceList}\n${w.disclaimer}\n`;
         },
       };
     }

@@ -88,4 +88,14 @@ export const EN_VIEW: ViewWords = {
   thirdParty: ' (third party)',
   rerun: 'To run this again:',
   inShort: 'In short:',
+  batch: {
+    row: (row, line) => `row ${row}${line === null ? '' : ` (line ${line})`}`,
+    column: (name) => `column ${name}`,
+    headers: { route: 'route', sessions: 'sessions', program: 'program', youPay: 'you pay', status: 'status' },
+    ok: 'ok',
+    error: 'error',
+    counts: (ok, failed) => `${ok} estimated, ${failed} failed.`,
+    wrote: (rows, file) => `Wrote ${rows} rows to ${file}:`,
+    priceList: (id, version, asOf) => `Price list: ${id} ${version}, as of ${asOf}.`,
+  },
 };

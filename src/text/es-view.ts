@@ -97,4 +97,14 @@ export const ES_VIEW: ViewWords = {
   thirdParty: ' (sitio no oficial)',
   rerun: 'Para repetir este cálculo:',
   inShort: 'En resumen:',
+  batch: {
+    row: (row, line) => `fila ${row}${line === null ? '' : ` (línea ${line})`}`,
+    column: (name) => `columna ${name}`,
+    headers: { route: 'vía', sessions: 'sesiones', program: 'programa', youPay: 'usted paga', status: 'estado' },
+    ok: 'bien',
+    error: 'error',
+    counts: (ok, failed) => `${ok} ${ok === 1 ? 'calculada' : 'calculadas'}, ${failed} con error.`,
+    wrote: (rows, file) => `Se escribieron ${rows} ${rows === 1 ? 'fila' : 'filas'} en ${file}:`,
+    priceList: (id, version, asOf) => `Lista de precios: ${id} ${version}, al ${formatDate(asOf)}.`,
+  },
 };

@@ -76,4 +76,16 @@ export type ViewWords = {
   rerun: string;
   /** "In short:" before the answer, repeated at the end of a long one. */
   inShort: string;
+  /** A batch's words: where a failed row is, its table's headers, its last line. */
+  batch: {
+    row: (row: number, line: number | null) => string;
+    column: (name: string) => string;
+    headers: { route: string; sessions: string; program: string; youPay: string; status: string };
+    ok: string;
+    error: string;
+    counts: (ok: number, failed: number) => string;
+    /** "Wrote 3 rows to out.csv:" before the counts, when -o names a file. */
+    wrote: (rows: number, file: string) => string;
+    priceList: (id: string, version: string, asOf: string) => string;
+  };
 };

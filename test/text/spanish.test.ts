@@ -179,3 +179,21 @@ describe('an estimate in Spanish', () => {
     expect(r.stderr).not.toMatch(/is not allowed|use a whole number/);
   });
 });
+
+describe('a batch in Spanish (#26)', () => {
+  const input = 'id,route,sessions\na,iv,6\nb,nope,1\n';
+  it('the table and the messages are Spanish; exit 3 as in English', () => {
+    const r = runCli(['batch', '-', '--lang', 'es', '--plain', '--no-color'], { input });
+    expect(r.code).toBe(3);
+    expect(r.stdout.split('\n')[0]).toMatch(/^id +vía +sesiones +programa +usted paga$/);
+    expect(r.stdout).toContain('error fila 2 (línea 3), columna route: "nope" no es un tipo de tratamiento válido');
+    expect(r.stdout).toContain('1 calculada, 1 con error.');
+  });
+  it('CSV keeps its column names (the contract); the error text is Spanish', () => {
+    const en = runCli(['batch', '-', '-f', 'csv'], { input }).stdout.split('\r\n');
+    const es = runCli(['batch', '-', '-f', 'csv', '--lang', 'es'], { input }).stdout.split('\r\n');
+    expect(es[0]).toBe(en[0]);
+    expect(es[1]).toBe(en[1]);
+    expect(es[2]).toMatch(/^b,2,error,route,"fila 2 \(línea 3\), columna route: /);
+  });
+});
