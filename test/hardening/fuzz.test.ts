@@ -243,9 +243,12 @@ describe('text for the terminal', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary', maxLength: 40 }), (text) => {
         const shown = visible(text);
-        expect(shown).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/);
+        // Controls, DEL, C1, bidi marks and overrides, and the invisible ones escaped since #25 B12
+        // (U+200B, U+2028/2029, U+2060, U+FEFF): a rare draw of one of those failed this test.
+        const active = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200b\u200e\u200f\u2028-\u202e\u2060\u2066-\u2069\ufeff]/;
+        expect(shown).not.toMatch(active);
         // Text without such characters is left exactly as it was.
-        if (!/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/.test(text)) expect(shown).toBe(text);
+        if (!active.test(text)) expect(shown).toBe(text);
       }),
       bounded(500, 10_000),
     );
