@@ -14,6 +14,8 @@ import { clipEchoes, visible } from './text/visible.js';
  * prints an error or exits.
  */
 export async function main(argv: readonly string[], io: Io): Promise<number> {
+  // The run's language, once chosen: "Cancelled" is said in it too.
+  let cancelled = english.view.cancelled;
   try {
     // A first word that is no command would reach commander as "too many arguments": name it instead.
     const first = argv.find((a, i) => !(a === '--lang' || a.startsWith('--lang=') || argv[i - 1] === '--lang'));
@@ -27,22 +29,23 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     // 1. The language, then parse: commander checks the flags and picks the command; nothing runs yet.
     const { code, argv: args } = pickLanguage(argv, io.env);
     const text = code === 'es' ? (await import('./text/es.js')).spanish : english;
+    cancelled = text.view.cancelled;
     const { program, selection } = defineProgram(io, { subcommands: needsSubcommands(args), text });
     await program.parseAsync(args, { from: 'user' });
     // 2. Run the command it picked (none for a bare group such as `data`, already refused).
     return selection.run ? await selection.run() : EXIT.ok;
   } catch (error) {
     // 3. One message and one exit code per kind of error.
-    return reportError(error, io, { debug: argv.includes('--debug') });
+    return reportError(error, io, { debug: argv.includes('--debug'), cancelled });
   }
 }
 
 /** Writes one line for an error and returns its exit code; the stack only with --debug. */
-function reportError(error: unknown, io: Io, options: { debug: boolean }): number {
+function reportError(error: unknown, io: Io, options: { debug: boolean; cancelled: string }): number {
   // Commander has already printed its own one-line message (or the help or version asked for).
   if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
   if (isKnownError(error) && error.exitCode === EXIT.cancelled) {
-    io.stderr('Cancelled\n');
+    io.stderr(`${options.cancelled}\n`);
     return EXIT.cancelled;
   }
   const known = isKnownError(error);

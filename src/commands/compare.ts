@@ -22,11 +22,11 @@ const load = () => import('../format/compare.js');
 
 /** The comparison in every format. */
 const COMPARE_RENDERERS: Renderers<Comparison> = shownSafely({
-  json: async (c, style) => (await load()).formatCompareJson(c, style.text.code),
+  json: async (c, style) => (await load()).formatCompareJson(c, style.text.code, style.text.view),
   csv: async (c) => (await load()).formatCompareCsv(c),
-  markdown: async (c) => (await load()).formatCompareMarkdown(c),
+  markdown: async (c, style) => (await load()).formatCompareMarkdown(c, style.text.view),
   html: async (c) => (await import('../format/html.js')).formatCompareHtml(c),
-  table: async (c, style) => (await load()).formatCompareTable(c, style),
+  table: async (c, style) => (await load()).formatCompareTable(c, { ...style, words: style.text.view }),
 });
 
 const SPEC = /^([a-z][a-z0-9-]*)(?:@([a-z][a-z0-9-]*))?(?::(\d{1,6})(w)?)?$/i;

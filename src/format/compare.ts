@@ -3,13 +3,14 @@ import type { Estimate } from '../core/estimate.js';
 import { QUOTE_SOURCE_ID } from '../core/estimate-types.js';
 import { formatRange } from '../core/fields.js';
 import { formatUsdRange } from '../core/money.js';
-import { optionCount, RANKING } from '../text/en-words.js';
+import { EN_VIEW } from '../text/en-view.js';
+import type { ViewWords } from '../text/view.js';
 import { inertJson } from '../text/visible.js';
 import { csvLine, ESTIMATE_COLUMNS, estimateCells } from './csv.js';
 import { SCHEMA_VERSION, toJsonDocument } from './json.js';
 import { markdownCell } from './markdown.js';
 import { makePaint } from './paint.js';
-import { DISCLAIMER, payLabel } from './summary.js';
+import { payLabel } from './summary.js';
 
 export const BAR_WIDTH = 24;
 
@@ -29,22 +30,29 @@ export function rangeBar(lowCents: number, highCents: number, maxCents: number, 
   return out;
 }
 
-function optionLabel(e: Estimate): string {
-  const dose = e.dose ? ` ${e.dose.mg} mg` : '';
-  const span = formatRange(e.sessions.low, e.sessions.high);
-  return `${e.route.label}${dose}, ${e.provider.id}, ${span} ${e.sessions.high === 1 ? 'session' : 'sessions'}`;
+function optionLabel(e: Estimate, w: ViewWords): string {
+  return w.compare.option({
+    route: e.route.label,
+    doseMg: e.dose ? e.dose.mg : null,
+    providerId: e.provider.id,
+    providerLabel: e.provider.label,
+    span: formatRange(e.sessions.low, e.sessions.high),
+    high: e.sessions.high,
+  });
 }
 
 /** Returns the comparison as a terminal table, ranked as RANKING says, with a range bar per row. */
 export async function formatCompareTable(
   c: Comparison,
-  options: { color: boolean; ascii: boolean; width?: number | null; plain?: boolean },
+  options: { color: boolean; ascii: boolean; width?: number | null; plain?: boolean; words?: ViewWords },
 ): Promise<string> {
+  const w = options.words ?? EN_VIEW;
+  const hw = w.compare.headers;
   const { fitToWidth, makeTable } = await import('./table.js');
   const paint = await makePaint(options.color);
   const max = Math.max(0, ...c.options.map((e) => patientLowHigh(e).highCents));
   const table = makeTable(
-    ['Option', 'Per session', 'All-in', 'You pay', `0 to ${formatUsdRange(max, max)}`].map((h) => paint.bold(h)),
+    [hw.option, hw.perSession, hw.allIn, hw.youPay, hw.scale(formatUsdRange(max, max))].map((h) => paint.bold(h)),
     // The bar keeps its width: marked right-aligned, so only the option's name wraps.
     ['left', 'right', 'right', 'right', 'right'],
     { width: options.width ?? null, plain: options.plain === true },
@@ -52,28 +60,28 @@ export async function formatCompareTable(
   for (const e of c.options) {
     const pay = patientLowHigh(e);
     table.push([
-      optionLabel(e),
-      `${formatUsdRange(e.perSession.lowCents, e.perSession.highCents)}${e.perSession.source === QUOTE_SOURCE_ID ? `\n${paint.dim('your quote')}` : ''}`,
+      optionLabel(e, w),
+      `${formatUsdRange(e.perSession.lowCents, e.perSession.highCents)}${e.perSession.source === QUOTE_SOURCE_ID ? `\n${paint.dim(w.compare.yourQuote)}` : ''}`,
       formatUsdRange(e.allIn.lowCents, e.allIn.highCents),
-      `${paint.bold(formatUsdRange(pay.lowCents, pay.highCents))}\n${paint.dim(payLabel(e))}`,
+      `${paint.bold(formatUsdRange(pay.lowCents, pay.highCents))}\n${paint.dim(payLabel(e, w))}`,
       rangeBar(pay.lowCents, pay.highCents, max, options.ascii),
     ]);
   }
-  const lines = [paint.bold(`${optionCount(c.options.length)}, ${RANKING}`), '', table.toString()];
-  for (const s of c.skipped) lines.push(`Not compared: ${s.route} (${s.provider}): ${s.reason}.`);
-  for (const a of sharedAssumptions(c)) lines.push(`Assumed: ${a.text}`);
-  const unpriced = c.options.filter((e) => e.allIn.notPriced.length > 0).map((e) => `${e.route.label} (${e.allIn.notPriced.join(', ')})`);
-  if (unpriced.length) lines.push(`Not priced, so not in the totals: ${unpriced.join('; ')}.`);
-  lines.push('Run an estimate with --route for what each figure includes and its sources.', '', paint.italic(DISCLAIMER));
+  const lines = [paint.bold(w.compare.title(c.options.length)), '', table.toString()];
+  for (const s of c.skipped) lines.push(w.compare.notCompared(s.route, s.provider, s.reason));
+  for (const a of sharedAssumptions(c)) lines.push(w.compare.assumed(a.text));
+  const unpriced = c.options.filter((e) => e.allIn.notPriced.length > 0).map((e) => `${e.route.label} (${notPricedNames(e, w)})`);
+  if (unpriced.length) lines.push(w.compare.notPriced(unpriced));
+  lines.push(w.compare.hint, '', paint.italic(w.disclaimer));
   return `${fitToWidth(lines.join('\n'), options.width ?? null)}\n`;
 }
 
 /** Returns the comparison as JSON: every option with the same fields as a single estimate. */
-export function formatCompareJson(c: Comparison, language: 'en' | 'es' = 'en'): string {
+export function formatCompareJson(c: Comparison, language: 'en' | 'es' = 'en', w: ViewWords = EN_VIEW): string {
   const doc = {
     schemaVersion: SCHEMA_VERSION,
     currency: 'USD',
-    ranking: RANKING,
+    ranking: w.compare.ranking,
     options: c.options.map(toJsonDocument),
     skipped: c.skipped,
     language,
@@ -94,27 +102,28 @@ export function formatCompareCsv(c: Comparison): string {
 }
 
 /** Returns the comparison as a GitHub Markdown table. */
-export function formatCompareMarkdown(c: Comparison): string {
+export function formatCompareMarkdown(c: Comparison, w: ViewWords = EN_VIEW): string {
+  const hw = w.compare.headers;
   const lines = [
-    `${optionCount(c.options.length)}, ${RANKING}.`,
+    `${w.compare.title(c.options.length)}.`,
     '',
-    '| Option | Per session | All-in | You pay |',
+    `| ${hw.option} | ${hw.perSession} | ${hw.allIn} | ${hw.youPay} |`,
     '| --- | ---: | ---: | ---: |',
   ];
   for (const e of c.options) {
     const pay = patientLowHigh(e);
     lines.push(
-      `| ${markdownCell(optionLabel(e))} | ${formatUsdRange(e.perSession.lowCents, e.perSession.highCents)}${e.perSession.source === QUOTE_SOURCE_ID ? ' (your quote)' : ''} | ${formatUsdRange(e.allIn.lowCents, e.allIn.highCents)} | ${formatUsdRange(pay.lowCents, pay.highCents)}, ${payLabel(e)} |`,
+      `| ${markdownCell(optionLabel(e, w))} | ${formatUsdRange(e.perSession.lowCents, e.perSession.highCents)}${e.perSession.source === QUOTE_SOURCE_ID ? ` (${w.compare.yourQuote})` : ''} | ${formatUsdRange(e.allIn.lowCents, e.allIn.highCents)} | ${formatUsdRange(pay.lowCents, pay.highCents)}, ${payLabel(e, w)} |`,
     );
   }
-  for (const s of c.skipped) lines.push('', `Not compared: ${s.route} (${s.provider}): ${s.reason}.`);
+  for (const s of c.skipped) lines.push('', w.compare.notCompared(s.route, s.provider, s.reason));
   const assumed = sharedAssumptions(c);
-  if (assumed.length) lines.push('', ...assumed.map((a) => `Assumed: ${a.text}`));
+  if (assumed.length) lines.push('', ...assumed.map((a) => w.compare.assumed(a.text)));
   const unpriced = c.options
     .filter((e) => e.allIn.notPriced.length > 0)
-    .map((e) => markdownCell(`${e.route.label} (${e.allIn.notPriced.join(', ')})`));
-  if (unpriced.length) lines.push('', `Not priced, so not in the totals: ${unpriced.join('; ')}.`);
-  lines.push('', `_${DISCLAIMER}_`);
+    .map((e) => markdownCell(`${e.route.label} (${notPricedNames(e, w)})`));
+  if (unpriced.length) lines.push('', w.compare.notPriced(unpriced));
+  lines.push('', `_${w.disclaimer}_`);
   return `${lines.join('\n')}\n`;
 }
 
@@ -126,4 +135,11 @@ function sharedAssumptions(c: Comparison) {
   const first = c.options[0];
   if (!first) return [];
   return first.patient.assumptions.filter((a) => a.source !== first.coverage.source || a.at !== first.coverage.at);
+}
+
+/** The items an option's total leaves out, by id or by their label (lower case, without its note). */
+function notPricedNames(e: Estimate, w: ViewWords): string {
+  if (w.compare.itemNames === 'ids') return e.allIn.notPriced.join(', ');
+  const label = (id: string) => (e.items.find((i) => i.id === id)?.label ?? id).replace(/\s*\(.*\)$/, '').toLowerCase();
+  return e.allIn.notPriced.map(label).join('; ');
 }

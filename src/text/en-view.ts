@@ -1,7 +1,7 @@
 // The English words of the estimate views (see view.ts): the same bytes the views printed when
 // these words were written into them.
 
-import { CASE_TITLES, PAYER_WORDS } from './en-words.js';
+import { CASE_TITLES, optionCount, PAYER_WORDS, RANKING } from './en-words.js';
 import type { ViewWords } from './view.js';
 
 const count = (span: string, high: number) => `${span} ${high === 1 ? 'session' : 'sessions'}`;
@@ -87,7 +87,21 @@ export const EN_VIEW: ViewWords = {
   noAddress: 'no public address',
   thirdParty: ' (third party)',
   rerun: 'To run this again:',
+  cancelled: 'Cancelled',
   inShort: 'In short:',
+  compare: {
+    title: (n) => `${optionCount(n)}, ${RANKING}`,
+    ranking: RANKING,
+    headers: { option: 'Option', perSession: 'Per session', allIn: 'All-in', youPay: 'You pay', scale: (max) => `0 to ${max}` },
+    yourQuote: 'your quote',
+    option: ({ route, doseMg, providerId, span, high }) =>
+      `${route}${doseMg === null ? '' : ` ${doseMg} mg`}, ${providerId}, ${count(span, high)}`,
+    notCompared: (route, provider, reason) => `Not compared: ${route} (${provider}): ${reason}.`,
+    assumed: (text) => `Assumed: ${text}`,
+    notPriced: (list) => `Not priced, so not in the totals: ${list.join('; ')}.`,
+    itemNames: 'ids',
+    hint: 'Run an estimate with --route for what each figure includes and its sources.',
+  },
   batch: {
     row: (row, line) => `row ${row}${line === null ? '' : ` (line ${line})`}`,
     column: (name) => `column ${name}`,

@@ -1,7 +1,7 @@
 // Las palabras de las vistas del estimado en español (véase view.ts). Plain words, "usted", the
 // terms of CMS and CuidadoDeSalud.gov (deducible, coseguro, copago, cantidad permitida).
 
-import { CASE_TITLES, formatDate, PAYER_WORDS } from './es-words.js';
+import { CASE_TITLES, formatDate, PAYER_WORDS, RANKING } from './es-words.js';
 import type { ViewWords } from './view.js';
 
 /** "3-6" as Spanish says it, "de 3 a 6"; one number stays as it is. */
@@ -96,7 +96,21 @@ export const ES_VIEW: ViewWords = {
   noAddress: 'sin enlace en internet',
   thirdParty: ' (sitio no oficial)',
   rerun: 'Para repetir este cálculo:',
+  cancelled: 'Cancelado',
   inShort: 'En resumen:',
+  compare: {
+    title: (n) => `${n} ${n === 1 ? 'opción' : 'opciones'}, ${RANKING}`,
+    ranking: RANKING,
+    headers: { option: 'Opción', perSession: 'Por sesión', allIn: 'Total', youPay: 'Usted paga', scale: (max) => `de 0 a ${max}` },
+    yourQuote: 'su cotización',
+    option: ({ route, doseMg, providerLabel, span, high }) =>
+      `${route}${doseMg === null ? '' : ` ${doseMg} mg`}, ${providerLabel}, ${count(span, high)}`,
+    notCompared: (route, provider, reason) => `No se comparó: ${route} (${provider}): ${reason}.`,
+    assumed: (text) => `Se supuso: ${text}`,
+    notPriced: (list) => `Precio desconocido, así que no está en los totales: ${list.join('; ')}.`,
+    itemNames: 'labels',
+    hint: 'Calcule un estimado con --route para ver qué incluye cada cifra y sus fuentes.',
+  },
   batch: {
     row: (row, line) => `fila ${row}${line === null ? '' : ` (línea ${line})`}`,
     column: (name) => `columna ${name}`,

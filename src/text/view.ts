@@ -74,8 +74,24 @@ export type ViewWords = {
   thirdParty: string;
   /** "To run this again:" before the command line. */
   rerun: string;
+  /** Said when the questions are stopped (Ctrl-C, exit 130). */
+  cancelled: string;
   /** "In short:" before the answer, repeated at the end of a long one. */
   inShort: string;
+  /** compare's words: the title, the columns, an option's name and the lines under the table. */
+  compare: {
+    title: (options: number) => string;
+    ranking: string;
+    headers: { option: string; perSession: string; allIn: string; youPay: string; scale: (max: string) => string };
+    yourQuote: string;
+    option: (p: { route: string; doseMg: number | null; providerId: string; providerLabel: string; span: string; high: number }) => string;
+    notCompared: (route: string, provider: string, reason: string) => string;
+    assumed: (text: string) => string;
+    notPriced: (list: string[]) => string;
+    /** How the not-priced items are named: by id (as --exclude takes them) or by their label. */
+    itemNames: 'ids' | 'labels';
+    hint: string;
+  };
   /** A batch's words: where a failed row is, its table's headers, its last line. */
   batch: {
     row: (row: number, line: number | null) => string;

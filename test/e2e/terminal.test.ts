@@ -173,6 +173,14 @@ describe.skipIf(!hasTmux)('in a real terminal', () => {
     });
   }
 
+  it('Ctrl-C at the first question in Spanish: "Cancelado" (it said "Cancelled"), exit 130', async () => {
+    const s = await startSession('es-cancel', { env: 'LANG=es_US.UTF-8' });
+    await s.answer('¿Cómo le darían la ketamina?', 'C-c');
+    expect(await s.exitCode()).toBe(130);
+    expect(s.screen()).toContain('Cancelado');
+    expect(s.screen()).not.toContain('Cancelled');
+  });
+
   // The sizes patients have: a laptop's default 80x24 and a larger 100x40 window.
   for (const [width, height] of [
     [80, 24],

@@ -197,3 +197,29 @@ describe('a batch in Spanish (#26)', () => {
     expect(es[2]).toMatch(/^b,2,error,route,"fila 2 \(línea 3\), columna route: /);
   });
 });
+
+describe('compare in Spanish (#26)', () => {
+  it.each(['table', 'markdown'])('%s: the words are Spanish; the figures are the English run’s', (format) => {
+    const es = runCli(['compare', '--lang', 'es', '-s', '6', '--price', '450', '--quote-for', 'iv', '-f', format, '--plain', '--no-color']);
+    expect(es.code).toBe(0);
+    for (const word of [
+      EN_VIEW.compare.ranking,
+      'Per session',
+      'You pay',
+      'your quote',
+      'Not priced',
+      EN_VIEW.compare.hint,
+      EN_VIEW.disclaimer,
+    ])
+      expect(es.stdout).not.toContain(word);
+    expect(es.stdout).toContain('su cotización');
+    // IV at the quote: 6 x $450 = $2,700, plus the intake's $0-$350 = $2,700-$3,050, as in English.
+    expect(es.stdout).toContain('$2,700-$3,050');
+  });
+  it('JSON: the ranking in Spanish, the keys and figures as in English', () => {
+    const en = JSON.parse(runCli(['compare', '-s', '6', '-f', 'json']).stdout);
+    const es = JSON.parse(runCli(['compare', '--lang', 'es', '-s', '6', '-f', 'json']).stdout);
+    expect(es.ranking).not.toBe(en.ranking);
+    expect(es.options.map((o: { allIn: unknown }) => o.allIn)).toEqual(en.options.map((o: { allIn: unknown }) => o.allIn));
+  });
+});
