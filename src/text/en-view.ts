@@ -2,7 +2,7 @@
 // these words were written into them.
 
 import { CASE_TITLES, optionCount, PAYER_WORDS, RANKING } from './en-words.js';
-import type { ViewWords } from './view.js';
+import { payerDescriptions, type ViewWords } from './view.js';
 
 const count = (span: string, high: number) => `${span} ${high === 1 ? 'session' : 'sessions'}`;
 const whoseText = (whose: 'quote' | 'third-party' | null) =>
@@ -36,14 +36,7 @@ export const EN_VIEW: ViewWords = {
       basis === 'typical' ? ' (the typical program)' : basis === 'weeks' ? ` over ${weeks} ${weeks === 1 ? 'week' : 'weeks'}` : '';
     return `${route} ${provider}${dose}, ${count(span, high)}${why}`;
   },
-  payer: {
-    none: PAYER_WORDS.none.describe,
-    'in-network': PAYER_WORDS['in-network'].describe,
-    'out-of-network': PAYER_WORDS['out-of-network'].describe,
-    medicare: PAYER_WORDS.medicare.describe,
-    'medicare-advantage': PAYER_WORDS['medicare-advantage'].describe,
-    medicaid: PAYER_WORDS.medicaid.describe,
-  },
+  payer: payerDescriptions(PAYER_WORDS),
   caseTitle: CASE_TITLES,
   usual: 'usual',
   payingYourself: 'paying yourself',

@@ -2,7 +2,7 @@
 // terms of CMS and CuidadoDeSalud.gov (deducible, coseguro, copago, cantidad permitida).
 
 import { CASE_TITLES, formatDate, PAYER_WORDS, RANKING } from './es-words.js';
-import type { ViewWords } from './view.js';
+import { payerDescriptions, type ViewWords } from './view.js';
 
 /** "3-6" as Spanish says it, "de 3 a 6"; one number stays as it is. */
 const spanWords = (span: string) => span.replace(/^(\d+)-(\d+)$/, 'de $1 a $2');
@@ -43,14 +43,7 @@ export const ES_VIEW: ViewWords = {
       basis === 'typical' ? ' (el programa típico)' : basis === 'weeks' ? ` en ${weeks} ${weeks === 1 ? 'semana' : 'semanas'}` : '';
     return `${route} ${provider}${dose}, ${count(span, high)}${why}`;
   },
-  payer: {
-    none: PAYER_WORDS.none.describe,
-    'in-network': PAYER_WORDS['in-network'].describe,
-    'out-of-network': PAYER_WORDS['out-of-network'].describe,
-    medicare: PAYER_WORDS.medicare.describe,
-    'medicare-advantage': PAYER_WORDS['medicare-advantage'].describe,
-    medicaid: PAYER_WORDS.medicaid.describe,
-  },
+  payer: payerDescriptions(PAYER_WORDS),
   caseTitle: CASE_TITLES,
   usual: 'lo usual',
   payingYourself: 'pago por cuenta propia',

@@ -7,6 +7,11 @@ import type { InsuranceStatus } from '../core/types.js';
 /** How the answer's payer reads: paying yourself, or a plan that covers it (or not), usual or as given. */
 export type AnswerHow = 'self-pay' | 'covered-usual' | 'covered' | 'not-covered-usual' | 'not-covered';
 
+/** Each payer's `describe` words, from a language's payer table (one line per language, not six). */
+export function payerDescriptions(words: Record<InsuranceStatus, { describe: string }>): Record<InsuranceStatus, string> {
+  return Object.fromEntries(Object.entries(words).map(([status, w]) => [status, w.describe])) as Record<InsuranceStatus, string>;
+}
+
 /** The words of the estimate views (table, Markdown, brief), for one language. */
 export type ViewWords = {
   /** Said under every estimate: not a quote, not medical advice. */
