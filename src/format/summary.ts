@@ -1,4 +1,5 @@
 import type { Estimate, PatientCase } from '../core/estimate.js';
+import { QUOTE_SOURCE_ID } from '../core/estimate-types.js';
 import { formatRange } from '../core/fields.js';
 import { formatUsd, formatUsdRange } from '../core/money.js';
 import { PAYER_TERMS } from '../core/payer-terms.js';
@@ -179,11 +180,18 @@ export function estimateRows(e: Estimate, short = false, w: ViewWords = EN_VIEW)
       highCents: first.highCents,
       cite: cite(first.source, first.at),
     });
+  // Priced from the patient's packages: the program cites the quote, and the published price too
+  // where single sessions at that price fill the mix (a new user saw the article cited alone).
+  const quotedPackages = e.scenario.quote.packages.length > 0;
+  const singles = e.packages !== null && (e.packages.low.singles > 0 || e.packages.high.singles > 0);
+  const programCite = !quotedPackages
+    ? priceCite
+    : [cite(QUOTE_SOURCE_ID, '--package'), ...(singles && e.perSession.source !== QUOTE_SOURCE_ID ? [priceCite] : [])].join(' ');
   rows.push({
     label: w.rows.program({ items: e.items.length > 1, span: formatRange(e.sessions.low, e.sessions.high), high: e.sessions.high }),
     lowCents: e.program.lowCents,
     highCents: e.program.highCents,
-    cite: priceCite,
+    cite: programCite,
   });
   const extras = e.items.slice(1);
   for (const item of extras.filter((i) => i.status === 'priced' && i.total)) {

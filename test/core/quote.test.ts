@@ -189,3 +189,16 @@ describe('a month of an at-home subscription (#23)', () => {
     expect(bad.stderr).toContain('packages[0].per');
   });
 });
+
+describe('the program row cites the quote its packages came from (#23)', () => {
+  it('packages alone: the quote, not the article the single price comes from', () => {
+    // Sources in order: seed [1], the GFE notice [2], your quote [3]. 6 sessions = 2 months = $258.
+    const md = runCli(['-r', 'oral', '-s', '6', '--package', '4:129/month', '-f', 'markdown']).stdout;
+    expect(md).toContain('| Treatment, 6 sessions [3: --package] | $258 | $258 |');
+  });
+  it('packages with single sessions at the published price: both are cited', () => {
+    // Low: 8 x $225 = $1,800 beats the $2,400 pack (+ 2 x $225); high: $2,400 + 2 x $800 = $4,000 beats 8 x $800.
+    const md = runCli(['-r', 'iv', '-s', '8', '--package', '6:2400', '-f', 'markdown']).stdout;
+    expect(md).toMatch(/\| Treatment, 8 sessions \[\d+: --package\] \[1: L160\] \| \$1,800 \| \$4,000 \|/);
+  });
+});
