@@ -37,9 +37,9 @@ const load = () => import('../format/plan.js');
 const PLAN_RENDERERS: Renderers<Plan, { explain: boolean }> = shownSafely({
   json: async (p) => (await load()).formatPlanJson(p),
   csv: async (p) => (await load()).formatPlanCsv(p),
-  markdown: async (p, _style, options) => (await load()).formatPlanMarkdown(p, options),
+  markdown: async (p, style, options) => (await load()).formatPlanMarkdown(p, options, style.text.view),
   html: async (p) => (await import('../format/html.js')).formatPlanHtml(p),
-  table: async (p, style, options) => (await load()).formatPlanTable(p, { ...style, explain: options.explain }),
+  table: async (p, style, options) => (await load()).formatPlanTable(p, { ...style, explain: options.explain, words: style.text.view }),
 });
 
 /** Reads the plan's flags into options, or throws a UsageError naming the flag and what it allows. */

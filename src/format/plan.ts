@@ -1,18 +1,19 @@
 import { formatRange } from '../core/fields.js';
 import { formatDecimal, formatUsd, formatUsdRange } from '../core/money.js';
 import type { Plan, PlanRow } from '../core/plan.js';
-import { describeFinancing } from '../text/en-words.js';
+import { EN_VIEW } from '../text/en-view.js';
+import type { ViewWords } from '../text/view.js';
 import { inertJson } from '../text/visible.js';
 import { csvLine } from './csv.js';
 import { SCHEMA_VERSION } from './json.js';
 import { markdownCell } from './markdown.js';
 import { makePaint } from './paint.js';
-import { citation, DISCLAIMER, describeInsurance, describeSource, sourceMarksKey } from './summary.js';
+import { citation, describeInsurance, describeSource, sourceMarksKey } from './summary.js';
 
 const range = (r: { lowCents: number; highCents: number }) => formatUsdRange(r.lowCents, r.highCents);
 
 /** "Esketamine nasal spray (Spravato) at a clinic, 84 mg dose, 14 sessions over 12 weeks". */
-export function describePlan(p: Plan): string {
+export function describePlan(p: Plan, w: ViewWords = EN_VIEW): string {
   const e = p.estimate;
   // The more frequent schedule (the high end) can hold more sessions than the less frequent one.
   const sessionRows = p.rows.filter((r) => r.kind === 'session');
@@ -21,9 +22,15 @@ export function describePlan(p: Plan): string {
   const boosters = p.rows.filter((r) => r.kind === 'booster').length;
   const last = p.rows[p.rows.length - 1];
   const weeks = last ? last.week : 0;
-  const dose = e.dose ? `, ${e.dose.mg} mg dose` : '';
-  const extra = boosters ? ` and ${boosters} ${boosters === 1 ? 'booster' : 'boosters'}` : '';
-  return `${e.route.label} ${e.provider.label}${dose}, ${formatRange(low, high)} ${high === 1 ? 'session' : 'sessions'}${extra} over ${weeks} ${weeks === 1 ? 'week' : 'weeks'}`;
+  return w.plan.title({
+    route: e.route.label,
+    provider: e.provider.label,
+    doseMg: e.dose ? e.dose.mg : null,
+    span: formatRange(low, high),
+    high,
+    boosters,
+    weeks,
+  });
 }
 
 /** Numbers the plan's sources for "[1: L160]" markers. */
@@ -31,41 +38,41 @@ function numbers(p: Plan): Map<string, number> {
   return new Map(p.sources.map((s, i) => [s.id, i + 1]));
 }
 
-export function when(r: PlanRow): string {
-  return r.date ? `${r.date} (week ${r.week})` : `week ${r.week}, day ${r.day + 1}`;
+/** When a row falls: its date and week, or its week and day without a start date. */
+export function when(r: PlanRow, w: ViewWords = EN_VIEW): string {
+  return w.plan.when({ date: r.date, week: r.week, day: r.day });
 }
 
-export function what(r: PlanRow): string {
-  const label = r.kind === 'intake' ? 'intake visit' : r.kind === 'booster' ? 'booster session' : 'session';
-  // The more frequent schedule has sessions the less frequent one has not: say which end has it.
-  const only = r.onlyAt === null ? '' : ` (${r.onlyAt === 'high' ? 'more' : 'less'} frequent schedule only)`;
-  return `${r.resetsPlanYear ? `new plan year ${r.planYear}: ` : ''}${label}${only}`;
+/** What a row is: a session, the intake visit or a booster, and which schedule has it. */
+export function what(r: PlanRow, w: ViewWords = EN_VIEW): string {
+  return w.plan.what({ kind: r.kind, onlyAt: r.onlyAt, newPlanYear: r.resetsPlanYear ? r.planYear : null });
 }
 
 /** The columns of what is paid: your share and the plan's, or out of network, the bill on the day and the payback later. */
-export function paidColumns(p: Plan): { headers: [string, string]; cells: (r: PlanRow) => [string, string] } {
+export function paidColumns(p: Plan, w: ViewWords = EN_VIEW): { headers: [string, string]; cells: (r: PlanRow) => [string, string] } {
+  const h = w.plan.headers;
   if (p.totals.paidBack.highCents > 0)
-    return { headers: ['You pay on the day', 'Paid back later'], cells: (r) => [range(r.paidOnTheDay), range(r.paidBack)] };
-  return { headers: ['You pay', 'Plan pays'], cells: (r) => [range(r.patient), range(r.plan)] };
+    return { headers: [h.onTheDay, h.paidBack], cells: (r) => [range(r.paidOnTheDay), range(r.paidBack)] };
+  return { headers: [h.youPay, h.planPays], cells: (r) => [range(r.patient), range(r.plan)] };
 }
 
 /** The lines every format prints after the schedule: totals, up front, paying over time. */
-export function summaryLines(p: Plan): string[] {
+export function summaryLines(p: Plan, w: ViewWords = EN_VIEW): string[] {
   const t = p.totals;
   const lines =
     t.paidBack.highCents > 0
       ? [
-          `In all: billed ${range(t.billed)}; you pay ${range(t.paidOnTheDay)} on the days of the sessions, and the plan is expected to pay back ${range(t.paidBack)} later, after you claim it: ${range(t.patient)} in the end.`,
+          w.plan.inAllBack({
+            billed: range(t.billed),
+            onTheDay: range(t.paidOnTheDay),
+            paidBack: range(t.paidBack),
+            patient: range(t.patient),
+          }),
         ]
-      : [`In all: billed ${range(t.billed)}; you pay ${range(t.patient)}; the plan pays ${range(t.plan)}.`];
-  if (t.writtenOff.highCents > 0)
-    lines.push(`Written off by the clinic (above the plan's allowed amount, not billed to you): ${range(t.writtenOff)}.`);
-  if (p.dueUpFront) {
-    lines.push(
-      `Due before the first session, where the clinic takes ${formatRange(p.dueUpFront.sessions.low, p.dueUpFront.sessions.high)} sessions' payment up front: ${range(p.dueUpFront)}.`,
-    );
-  }
-  if (p.financing) lines.push(describeFinancing(p.financing));
+      : [w.plan.inAll({ billed: range(t.billed), patient: range(t.patient), plan: range(t.plan) })];
+  if (t.writtenOff.highCents > 0) lines.push(w.plan.writtenOff(range(t.writtenOff)));
+  if (p.dueUpFront) lines.push(w.plan.dueUpFront(formatRange(p.dueUpFront.sessions.low, p.dueUpFront.sessions.high), range(p.dueUpFront)));
+  if (p.financing) lines.push(w.plan.financing(p.financing));
   return lines;
 }
 
@@ -84,79 +91,90 @@ function monthBars(p: Plan, ascii: boolean): string[] {
 /** Returns the plan as a terminal table: each session, month subtotals, a cumulative chart, totals and notes. */
 export async function formatPlanTable(
   p: Plan,
-  options: { color: boolean; ascii: boolean; explain: boolean; width?: number | null; plain?: boolean },
+  options: { color: boolean; ascii: boolean; explain: boolean; width?: number | null; plain?: boolean; words?: ViewWords },
 ): Promise<string> {
+  const w = options.words ?? EN_VIEW;
+  const h = w.plan.headers;
   const { fitToWidth, makeTable } = await import('./table.js');
   const paint = await makePaint(options.color);
   const e = p.estimate;
-  const paid = paidColumns(p);
+  const paid = paidColumns(p, w);
   const table = makeTable(
-    ['#', 'When', 'What', 'Billed', ...paid.headers, 'Paid so far'].map((h) => paint.bold(h)),
+    ['#', h.when, h.what, h.billed, ...paid.headers, h.paidSoFar].map((x) => paint.bold(x)),
     ['right', 'left', 'left', 'right', 'right', 'right', 'right'],
     { width: options.width ?? null, plain: options.plain === true },
   );
   for (const [i, r] of p.rows.entries()) {
     const [mine, theirs] = paid.cells(r);
-    table.push([String(r.n), when(r), what(r), range(r.billed), paint.bold(mine), theirs, range(r.runningPatient)]);
+    table.push([String(r.n), when(r, w), what(r, w), range(r.billed), paint.bold(mine), theirs, range(r.runningPatient)]);
     const m = p.months[r.month - 1];
     if (m && p.rows[i + 1]?.month !== r.month) {
-      table.push(['', paint.dim(m.label), paint.dim('month subtotal'), paint.dim(range(m.billed)), paint.dim(range(m.patient)), '', '']);
+      table.push([
+        '',
+        paint.dim(m.label),
+        paint.dim(w.plan.monthSubtotal),
+        paint.dim(range(m.billed)),
+        paint.dim(range(m.patient)),
+        '',
+        '',
+      ]);
     }
   }
   const n = numbers(p);
   const lines = [
-    paint.bold(`Plan: ${describePlan(p)}`),
-    `${describeInsurance(e)}. Sessions: ${p.cadence}.`,
+    paint.bold(`${w.plan.heading}: ${describePlan(p, w)}`),
+    `${describeInsurance(e, w)}. ${w.plan.sessions}: ${p.cadence}.`,
     '',
     table.toString(),
     '',
-    paint.bold('Paid so far, by month (high end):'),
+    paint.bold(w.plan.byMonth),
     ...monthBars(p, options.ascii).map((l) => `  ${l}`),
     '',
-    ...summaryLines(p),
+    ...summaryLines(p, w),
     '',
   ];
   if (options.explain && p.explanation.length) {
-    lines.push(paint.bold('How each session was counted:'), ...p.explanation.map((l) => `  - ${l}`), '');
+    lines.push(paint.bold(`${w.plan.howCounted}:`), ...p.explanation.map((l) => `  - ${l}`), '');
   }
   if (p.notes.length) {
-    lines.push(paint.bold('Notes:'));
+    lines.push(paint.bold(`${w.plan.notes}:`));
     for (const note of p.notes) lines.push(`  - ${note.text} ${paint.dim(citation(n, note.source, note.at))}`.trimEnd());
   }
-  lines.push(paint.bold('Sources:'), `  ${paint.dim(sourceMarksKey())}`);
-  for (const [i, s] of p.sources.entries()) lines.push(`  ${paint.dim(`[${i + 1}] ${describeSource(s)}`)}`);
-  lines.push('', paint.italic(DISCLAIMER));
+  lines.push(paint.bold(`${w.plan.sources}:`), `  ${paint.dim(sourceMarksKey(false, w))}`);
+  for (const [i, s] of p.sources.entries()) lines.push(`  ${paint.dim(`[${i + 1}] ${describeSource(s, w)}`)}`);
+  lines.push('', paint.italic(w.disclaimer));
   return `${fitToWidth(lines.join('\n'), options.width ?? null)}\n`;
 }
 
 /** Returns the plan as GitHub Markdown. */
-export function formatPlanMarkdown(p: Plan, options: { explain: boolean }): string {
+export function formatPlanMarkdown(p: Plan, options: { explain: boolean }, w: ViewWords = EN_VIEW): string {
   const e = p.estimate;
   const n = numbers(p);
+  const h = w.plan.headers;
   const lines = [
-    `### Plan: ${markdownCell(describePlan(p))}`,
+    `### ${w.plan.heading}: ${markdownCell(describePlan(p, w))}`,
     '',
-    `${describeInsurance(e)}. Sessions: ${markdownCell(p.cadence)}.`,
+    `${describeInsurance(e, w)}. ${w.plan.sessions}: ${markdownCell(p.cadence)}.`,
     '',
-    `| # | When | What | Billed | ${paidColumns(p).headers.join(' | ')} | Paid so far |`,
+    `| # | ${h.when} | ${h.what} | ${h.billed} | ${paidColumns(p, w).headers.join(' | ')} | ${h.paidSoFar} |`,
     '| ---: | --- | --- | ---: | ---: | ---: | ---: |',
   ];
   for (const r of p.rows) {
-    const [mine, theirs] = paidColumns(p).cells(r);
-    lines.push(`| ${r.n} | ${when(r)} | ${what(r)} | ${range(r.billed)} | ${mine} | ${theirs} | ${range(r.runningPatient)} |`);
+    const [mine, theirs] = paidColumns(p, w).cells(r);
+    lines.push(`| ${r.n} | ${when(r, w)} | ${what(r, w)} | ${range(r.billed)} | ${mine} | ${theirs} | ${range(r.runningPatient)} |`);
   }
-  lines.push('', '| Month | Billed | You pay | Paid so far |', '| --- | ---: | ---: | ---: |');
+  lines.push('', `| ${h.month} | ${h.billed} | ${h.youPay} | ${h.paidSoFar} |`, '| --- | ---: | ---: | ---: |');
   for (const m of p.months) lines.push(`| ${m.label} | ${range(m.billed)} | ${range(m.patient)} | ${range(m.runningPatient)} |`);
-  lines.push('', ...summaryLines(p));
+  lines.push('', ...summaryLines(p, w));
   if (options.explain && p.explanation.length)
-    lines.push('', '**How each session was counted**', '', ...p.explanation.map((l) => `- ${markdownCell(l)}`));
+    lines.push('', `**${w.plan.howCounted}**`, '', ...p.explanation.map((l) => `- ${markdownCell(l)}`));
   if (p.notes.length) {
-    lines.push('', '**Notes**', '');
+    lines.push('', `**${w.plan.notes}**`, '');
     for (const note of p.notes) lines.push(`- ${markdownCell(`${note.text} ${citation(n, note.source, note.at)}`.trimEnd())}`);
   }
-  lines.push('', '**Sources**', '', sourceMarksKey(), '');
-  for (const [i, s] of p.sources.entries()) lines.push(`- [${i + 1}] ${markdownCell(describeSource(s))}`);
-  lines.push('', `_${DISCLAIMER}_`);
+  lines.push('', `**${w.plan.sources}**`, '', sourceMarksKey(false, w), '');
+  for (const [i, s] of p.sources.entries()) lines.push(`- [${i + 1}] ${markdownCell(describeSource(s, w))}`);
+  lines.push('', `_${w.disclaimer}_`);
   return `${lines.join('\n')}\n`;
 }
 

@@ -1,7 +1,7 @@
 // The English words of the estimate views (see view.ts): the same bytes the views printed when
 // these words were written into them.
 
-import { CASE_TITLES, optionCount, PAYER_WORDS, RANKING } from './en-words.js';
+import { CASE_TITLES, describeFinancing, optionCount, PAYER_WORDS, RANKING } from './en-words.js';
 import { payerDescriptions, type ViewWords } from './view.js';
 
 const count = (span: string, high: number) => `${span} ${high === 1 ? 'session' : 'sessions'}`;
@@ -94,6 +94,44 @@ export const EN_VIEW: ViewWords = {
     notPriced: (list) => `Not priced, so not in the totals: ${list.join('; ')}.`,
     itemNames: 'ids',
     hint: 'Run an estimate with --route for what each figure includes and its sources.',
+  },
+  plan: {
+    title: ({ route, provider, doseMg, span, high, boosters, weeks }) => {
+      const dose = doseMg === null ? '' : `, ${doseMg} mg dose`;
+      const extra = boosters ? ` and ${boosters} ${boosters === 1 ? 'booster' : 'boosters'}` : '';
+      return `${route} ${provider}${dose}, ${count(span, high)}${extra} over ${weeks} ${weeks === 1 ? 'week' : 'weeks'}`;
+    },
+    heading: 'Plan',
+    sessions: 'Sessions',
+    when: ({ date, week, day }) => (date ? `${date} (week ${week})` : `week ${week}, day ${day + 1}`),
+    what: ({ kind, onlyAt, newPlanYear }) => {
+      const label = kind === 'intake' ? 'intake visit' : kind === 'booster' ? 'booster session' : 'session';
+      // The more frequent schedule has sessions the less frequent one has not: say which end has it.
+      const only = onlyAt === null ? '' : ` (${onlyAt === 'high' ? 'more' : 'less'} frequent schedule only)`;
+      return `${newPlanYear === null ? '' : `new plan year ${newPlanYear}: `}${label}${only}`;
+    },
+    headers: {
+      when: 'When',
+      what: 'What',
+      billed: 'Billed',
+      paidSoFar: 'Paid so far',
+      month: 'Month',
+      youPay: 'You pay',
+      planPays: 'Plan pays',
+      onTheDay: 'You pay on the day',
+      paidBack: 'Paid back later',
+    },
+    monthSubtotal: 'month subtotal',
+    byMonth: 'Paid so far, by month (high end):',
+    inAll: ({ billed, patient, plan }) => `In all: billed ${billed}; you pay ${patient}; the plan pays ${plan}.`,
+    inAllBack: ({ billed, onTheDay, paidBack, patient }) =>
+      `In all: billed ${billed}; you pay ${onTheDay} on the days of the sessions, and the plan is expected to pay back ${paidBack} later, after you claim it: ${patient} in the end.`,
+    writtenOff: (amount) => `Written off by the clinic (above the plan's allowed amount, not billed to you): ${amount}.`,
+    dueUpFront: (span, amount) => `Due before the first session, where the clinic takes ${span} sessions' payment up front: ${amount}.`,
+    howCounted: 'How each session was counted',
+    notes: 'Notes',
+    sources: 'Sources',
+    financing: describeFinancing,
   },
   batch: {
     row: (row, line) => `row ${row}${line === null ? '' : ` (line ${line})`}`,

@@ -1,7 +1,7 @@
 // Las palabras de las vistas del estimado en español (véase view.ts). Plain words, "usted", the
 // terms of CMS and CuidadoDeSalud.gov (deducible, coseguro, copago, cantidad permitida).
 
-import { CASE_TITLES, formatDate, PAYER_WORDS, RANKING } from './es-words.js';
+import { CASE_TITLES, describeFinancing, formatDate, PAYER_WORDS, RANKING } from './es-words.js';
 import { payerDescriptions, type ViewWords } from './view.js';
 
 /** "3-6" as Spanish says it, "de 3 a 6"; one number stays as it is. */
@@ -103,6 +103,45 @@ export const ES_VIEW: ViewWords = {
     notPriced: (list) => `Precio desconocido, así que no está en los totales: ${list.join('; ')}.`,
     itemNames: 'labels',
     hint: 'Calcule un estimado con --route para ver qué incluye cada cifra y sus fuentes.',
+  },
+  plan: {
+    title: ({ route, provider, doseMg, span, high, boosters, weeks }) => {
+      const dose = doseMg === null ? '' : `, dosis de ${doseMg} mg`;
+      const extra = boosters ? ` y ${boosters} ${boosters === 1 ? 'sesión de refuerzo' : 'sesiones de refuerzo'}` : '';
+      return `${route} ${provider}${dose}, ${count(span, high)}${extra} en ${weeks} ${weeks === 1 ? 'semana' : 'semanas'}`;
+    },
+    heading: 'Plan',
+    sessions: 'Sesiones',
+    when: ({ date, week, day }) => (date ? `${formatDate(date)} (semana ${week})` : `semana ${week}, día ${day + 1}`),
+    what: ({ kind, onlyAt, newPlanYear }) => {
+      const label = kind === 'intake' ? 'consulta inicial' : kind === 'booster' ? 'sesión de refuerzo' : 'sesión';
+      const only = onlyAt === null ? '' : ` (solo con el calendario ${onlyAt === 'high' ? 'más' : 'menos'} frecuente)`;
+      return `${newPlanYear === null ? '' : `nuevo año del plan ${newPlanYear}: `}${label}${only}`;
+    },
+    headers: {
+      when: 'Cuándo',
+      what: 'Qué',
+      billed: 'Facturado',
+      paidSoFar: 'Pagado hasta ahora',
+      month: 'Mes',
+      youPay: 'Usted paga',
+      planPays: 'El plan paga',
+      onTheDay: 'Usted paga ese día',
+      paidBack: 'Le devuelven después',
+    },
+    monthSubtotal: 'subtotal del mes',
+    byMonth: 'Pagado hasta ahora, por mes (cálculo alto):',
+    inAll: ({ billed, patient, plan }) =>
+      `En total: se factura ${between(billed)}; usted paga ${between(patient)}; el plan paga ${between(plan)}.`,
+    inAllBack: ({ billed, onTheDay, paidBack, patient }) =>
+      `En total: se factura ${between(billed)}; usted paga ${between(onTheDay)} los días de las sesiones, y se espera que el plan le devuelva ${between(paidBack)} después de que usted lo reclame: ${between(patient)} al final.`,
+    writtenOff: (amount) => `La clínica lo descuenta (por encima de la cantidad permitida del plan, no se le cobra): ${between(amount)}.`,
+    dueUpFront: (span, amount) =>
+      `A pagar antes de la primera sesión, donde la clínica cobra ${spanWords(span)} sesiones por adelantado: ${between(amount)}.`,
+    howCounted: 'Cómo se contó cada sesión',
+    notes: 'Notas',
+    sources: 'Fuentes',
+    financing: describeFinancing,
   },
   batch: {
     row: (row, line) => `fila ${row}${line === null ? '' : ` (línea ${line})`}`,

@@ -2,6 +2,7 @@
 // catalog, so the views carry no sentence of their own and a second language is one more object.
 
 import type { CaseKind } from '../core/estimate-types.js';
+import type { Financing } from '../core/plan.js';
 import type { InsuranceStatus } from '../core/types.js';
 
 /** How the answer's payer reads: paying yourself, or a plan that covers it (or not), usual or as given. */
@@ -96,6 +97,43 @@ export type ViewWords = {
     /** How the not-priced items are named: by id (as --exclude takes them) or by their label. */
     itemNames: 'ids' | 'labels';
     hint: string;
+  };
+  /** plan's words: the title, the schedule's columns and rows, the totals. */
+  plan: {
+    title: (p: {
+      route: string;
+      provider: string;
+      doseMg: number | null;
+      span: string;
+      high: number;
+      boosters: number;
+      weeks: number;
+    }) => string;
+    heading: string;
+    sessions: string;
+    when: (p: { date: string | null; week: number; day: number }) => string;
+    what: (p: { kind: 'intake' | 'booster' | 'session'; onlyAt: 'low' | 'high' | null; newPlanYear: number | null }) => string;
+    headers: {
+      when: string;
+      what: string;
+      billed: string;
+      paidSoFar: string;
+      month: string;
+      youPay: string;
+      planPays: string;
+      onTheDay: string;
+      paidBack: string;
+    };
+    monthSubtotal: string;
+    byMonth: string;
+    inAll: (p: { billed: string; patient: string; plan: string }) => string;
+    inAllBack: (p: { billed: string; onTheDay: string; paidBack: string; patient: string }) => string;
+    writtenOff: (amount: string) => string;
+    dueUpFront: (span: string, amount: string) => string;
+    howCounted: string;
+    notes: string;
+    sources: string;
+    financing: (f: Financing) => string;
   };
   /** A batch's words: where a failed row is, its table's headers, its last line. */
   batch: {

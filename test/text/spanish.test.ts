@@ -223,3 +223,15 @@ describe('compare in Spanish (#26)', () => {
     expect(es.options.map((o: { allIn: unknown }) => o.allIn)).toEqual(en.options.map((o: { allIn: unknown }) => o.allIn));
   });
 });
+
+describe('plan in Spanish (#26)', () => {
+  it.each(['table', 'markdown'])('%s: when the money is due, in Spanish; the figures as in English', (format) => {
+    const args = ['plan', '-r', 'iv', '-s', '4', '--every', '1w', '--start', '2027-01-04', '-f', format, '--plain', '--no-color'];
+    const es = runCli([...args, '--lang', 'es']).stdout;
+    for (const word of ['When', 'Billed', 'Paid so far', 'month subtotal', 'In all', 'Due before', 'intake visit', EN_VIEW.disclaimer])
+      expect(es).not.toContain(word);
+    // 4 sessions at $225-$800 and the intake at $0-$350: $900-$3,550 in all; the first on 4 January 2027.
+    expect(es).toContain('4 de enero de 2027 (semana 1)');
+    expect(es).toContain('En total: se factura entre $900 y $3,550');
+  });
+});
