@@ -1,5 +1,6 @@
 // The questions in English (see text/prompt-words.ts): the bytes the questions had before.
 import type { PromptWords } from '../text/prompt-words.js';
+import { inSentence } from '../text/view.js';
 
 /** English. */
 export const EN_PROMPTS: PromptWords = {
@@ -17,9 +18,10 @@ export const EN_PROMPTS: PromptWords = {
   quotePackages: 'Packages it offers, as sessions:dollars? (e.g. 6:2400, or 6:2400,8:3000; leave blank for none)',
   insurance: 'Will insurance pay for part of it?',
   usually: (covered) => (covered ? 'usually covered' : 'usually not covered'),
-  covered: (route, usual) => `Does your plan cover ${route}? (${usual})`,
+  covered: (route, usual) => `Does your plan cover ${inSentence(route)}? (${usual})`,
   coveredUnknown: 'I don’t know: show both',
-  coveredUnknownHelp: (route, usual) => `Shows the cost if covered and if not; ${route} is ${usual}. Call your insurer to be sure.`,
+  coveredUnknownHelp: (route, usual) =>
+    `Shows the cost if covered and if not; ${inSentence(route)} is ${usual}. Call your insurer to be sure.`,
   yes: 'Yes',
   no: 'No',
   medigap: 'Do you have a Medigap (Medicare Supplement) plan? It may pay some of what Medicare leaves you.',

@@ -2,7 +2,7 @@
 // these words were written into them.
 
 import { CASE_TITLES, describeFinancing, optionCount, PAYER_WORDS, RANKING } from './en-words.js';
-import { payerDescriptions, type ViewWords } from './view.js';
+import { inSentence, payerDescriptions, type ViewWords } from './view.js';
 
 const count = (span: string, high: number) => `${span} ${high === 1 ? 'session' : 'sessions'}`;
 const whoseText = (whose: 'quote' | 'third-party' | null) =>
@@ -26,7 +26,7 @@ export const EN_VIEW: ViewWords = {
     const span = single
       ? `At ${quoted === 'all' ? 'the prices you gave' : quoted === 'some' ? 'the prices you gave and the published ones' : 'published prices'} you would pay ${amount} in all`
       : `From the lowest to the highest ${quoted === 'none' ? 'published price' : 'of the prices you gave and the published ones'}, you would pay ${amount} in all`;
-    return `${span} (${howText}) for ${what}.`;
+    return `${span} (${howText}) for ${inSentence(what)}.`;
   },
   notInFigure: (labels) => `Not in that figure: ${labels.join('; ')} (not priced: ask the clinic).`,
   leftOut: (labels) => `Left out, as asked: ${labels.join('; ')}.`,

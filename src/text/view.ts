@@ -8,6 +8,14 @@ import type { InsuranceStatus } from '../core/types.js';
 /** How the answer's payer reads: paying yourself, or a plan that covers it (or not), usual or as given. */
 export type AnswerHow = 'self-pay' | 'covered-usual' | 'covered' | 'not-covered-usual' | 'not-covered';
 
+/**
+ * A name from the price list inside an English sentence: lower case first ("for esketamine nasal
+ * spray"), but an acronym stays as it is ("for IV infusion"); a new user saw "for Oral or ...".
+ */
+export function inSentence(name: string): string {
+  return /^[A-Z][a-z]/.test(name) ? name.charAt(0).toLowerCase() + name.slice(1) : name;
+}
+
 /** Each payer's `describe` words, from a language's payer table (one line per language, not six). */
 export function payerDescriptions(words: Record<InsuranceStatus, { describe: string }>): Record<InsuranceStatus, string> {
   return Object.fromEntries(Object.entries(words).map(([status, w]) => [status, w.describe])) as Record<InsuranceStatus, string>;

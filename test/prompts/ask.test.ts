@@ -261,7 +261,8 @@ describe('the questions follow the payer (#22)', () => {
   it('Medicare asks about a Medigap plan and the Part B deductible, not a coinsurance', async () => {
     const { raw, asked } = await questions('medicare', [[/Medigap/, 'G']]);
     expect(asked).toEqual([
-      'Does your plan cover Esketamine nasal spray (Spravato)',
+      // The name inside a sentence starts in lower case (an acronym such as IV stays).
+      'Does your plan cover esketamine nasal spray (Spravato)',
       'Do you have a Medigap (Medicare Supplement) plan',
       'How much of your Part B deductible is left this year, in dollars',
     ]);
@@ -276,7 +277,7 @@ describe('the questions follow the payer (#22)', () => {
   });
   it('Medicaid asks only whether it is covered and the copay', async () => {
     const { raw, asked } = await questions('medicaid', [[/copay/, '4']]);
-    expect(asked).toEqual(['Does your plan cover Esketamine nasal spray (Spravato)', 'Your copay per visit, in dollars']);
+    expect(asked).toEqual(['Does your plan cover esketamine nasal spray (Spravato)', 'Your copay per visit, in dollars']);
     expect(parseScenario(raw, dataset).ok).toBe(true);
   });
   it('the insurance question offers every payer', async () => {
