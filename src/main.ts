@@ -17,8 +17,10 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   // The run's language, once chosen: "Cancelled" is said in it too.
   let cancelled = english.view.cancelled;
   try {
+    // The language first: it takes --lang out of argv, so the first word below is the command's.
+    const { code, argv: args } = pickLanguage(argv, io.env);
     // A first word that is no command would reach commander as "too many arguments": name it instead.
-    const first = argv.find((a, i) => !(a === '--lang' || a.startsWith('--lang=') || argv[i - 1] === '--lang'));
+    const first = args[0];
     if (first !== undefined && !first.startsWith('-') && !SUBCOMMANDS.includes(first)) {
       const close = closestName(first, SUBCOMMANDS);
       const hint = close === undefined ? '' : ` (did you mean "${close}"?)`;
@@ -26,8 +28,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         `unknown command ${quote(first)}${hint}; commands: ${SUBCOMMANDS.join(', ')}; or flags only, such as --route iv`,
       );
     }
-    // 1. The language, then parse: commander checks the flags and picks the command; nothing runs yet.
-    const { code, argv: args } = pickLanguage(argv, io.env);
+    // 1. Parse: commander checks the flags and picks the command; nothing runs yet.
     const text = code === 'es' ? (await import('./text/es.js')).spanish : english;
     cancelled = text.view.cancelled;
     const { program, selection } = defineProgram(io, { subcommands: needsSubcommands(args), text });
