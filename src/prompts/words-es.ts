@@ -1,8 +1,6 @@
 // Las preguntas en español (véase text/prompt-words.ts): usted, palabras sencillas, los términos de CMS.
 import type { PromptWords } from '../text/prompt-words.js';
-
-/** A route's name inside a question starts in lower case. */
-const lower = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
+import { inSentence } from '../text/view.js';
 
 /** Español de EE. UU. */
 export const ES_PROMPTS: PromptWords = {
@@ -20,10 +18,10 @@ export const ES_PROMPTS: PromptWords = {
   quotePackages: '¿Qué paquetes ofrece, como sesiones:dólares? (por ejemplo 6:2400, o 6:2400,8:3000; en blanco si no hay)',
   insurance: '¿El seguro pagará una parte?',
   usually: (covered) => (covered ? 'por lo general lo cubren' : 'por lo general no lo cubren'),
-  covered: (route, usual) => `¿Su plan cubre la ${lower(route)}? (${usual})`,
+  covered: (route, usual) => `¿Su plan cubre la ${inSentence(route)}? (${usual})`,
   coveredUnknown: 'No sé: mostrar los dos casos',
   coveredUnknownHelp: (route, usual) =>
-    `Muestra el costo si lo cubre y si no lo cubre; para la ${lower(route)}, ${usual}. Llame a su aseguradora para estar seguro.`,
+    `Muestra el costo si lo cubre y si no lo cubre; para la ${inSentence(route)}, ${usual}. Llame a su aseguradora para estar seguro.`,
   yes: 'Sí',
   no: 'No',
   medigap: '¿Tiene un plan Medigap (seguro suplementario de Medicare)? Puede pagar parte de lo que Medicare le deja a usted.',

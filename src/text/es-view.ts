@@ -2,15 +2,13 @@
 // terms of CMS and CuidadoDeSalud.gov (deducible, coseguro, copago, cantidad permitida).
 
 import { CASE_TITLES, describeFinancing, formatDate, PAYER_WORDS, RANKING } from './es-words.js';
-import { payerDescriptions, type ViewWords } from './view.js';
+import { inSentence, payerDescriptions, type ViewWords } from './view.js';
 
 /** "3-6" as Spanish says it, "de 3 a 6"; one number stays as it is. */
 const spanWords = (span: string) => span.replace(/^(\d+)-(\d+)$/, 'de $1 a $2');
 const count = (span: string, high: number) => `${spanWords(span)} ${high === 1 ? 'sesión' : 'sesiones'}`;
 /** "$675-$5,150" as "entre $675 y $5,150" (a hyphen between amounts can read as a minus sign). */
 const between = (amount: string) => amount.replace(/^(\$[\d,.]+)-(\$[\d,.]+)$/, 'entre $1 y $2');
-/** A name from the price list inside a sentence starts in lower case. */
-const lower = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 const whoseText = (whose: 'quote' | 'third-party' | null) =>
   whose === 'quote' ? ' (su cotización)' : whose === 'third-party' ? ' (cifra de un sitio no oficial)' : '';
 
@@ -33,7 +31,7 @@ export const ES_VIEW: ViewWords = {
     const span = single
       ? `Con ${quoted === 'all' ? 'los precios que usted dio' : quoted === 'some' ? 'los precios que usted dio y los publicados' : 'los precios publicados'}, usted pagaría ${amount} en total`
       : `${quoted === 'none' ? 'Con los precios publicados' : 'Con sus precios y los publicados'}, del más bajo al más alto, usted pagaría ${between(amount)} en total`;
-    return `${span} (${howText}) por ${lower(what)}.`;
+    return `${span} (${howText}) por ${inSentence(what)}.`;
   },
   notInFigure: (labels) => `No incluido en esa cifra: ${labels.join('; ')} (precio desconocido: pregunte en la clínica).`,
   leftOut: (labels) => `Se dejó fuera, como lo pidió: ${labels.join('; ')}.`,

@@ -12,6 +12,7 @@ import type { InsuranceStatus } from '../core/types.js';
 import { type Language, type MessageWords, quote, type Say, sayWith } from './catalog.js';
 import { ES_VIEW } from './es-view.js';
 import { CASE_TITLES, describeFinancing, formatDate, plural } from './es-words.js';
+import { inSentence } from './view.js';
 
 const usd = formatUsd;
 const range = (r: CentsRange) => formatUsdRange(r.lowCents, r.highCents);
@@ -32,7 +33,7 @@ const translated = (text: string) => TEXT[text] ?? SHORT.get(text) ?? text;
 /** A route or provider name inside a sentence: the translation, starting in lower case. */
 const named = (label: string) => {
   const t = TEXT[label];
-  return t === undefined ? label : t.charAt(0).toLowerCase() + t.slice(1);
+  return t === undefined ? label : inSentence(t);
 };
 
 /**

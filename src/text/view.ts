@@ -9,8 +9,9 @@ import type { InsuranceStatus } from '../core/types.js';
 export type AnswerHow = 'self-pay' | 'covered-usual' | 'covered' | 'not-covered-usual' | 'not-covered';
 
 /**
- * A name from the price list inside an English sentence: lower case first ("for esketamine nasal
- * spray"), but an acronym stays as it is ("for IV infusion"); a new user saw "for Oral or ...".
+ * A name from the price list inside a sentence, in any language: lower case first ("for esketamine
+ * nasal spray", "por ketamina oral"), but an acronym stays as it is ("for IV infusion"); a new user
+ * saw "for Oral or ...".
  */
 export function inSentence(name: string): string {
   return /^[A-Z][a-z]/.test(name) ? name.charAt(0).toLowerCase() + name.slice(1) : name;
