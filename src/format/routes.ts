@@ -1,12 +1,14 @@
 import { formatRange } from '../core/fields.js';
 import { formatDecimal, formatUsd, formatUsdRange } from '../core/money.js';
-import type { Dataset, Ref } from '../core/types.js';
+import type { Dataset, Ref, Source } from '../core/types.js';
+import { EN_VIEW } from '../text/en-view.js';
+import type { ViewWords } from '../text/view.js';
 import { inertJson } from '../text/visible.js';
 import { csvLine } from './csv.js';
 import { SCHEMA_VERSION } from './json.js';
 import { markdownCell } from './markdown.js';
 import { makePaint } from './paint.js';
-import { DISCLAIMER, dateLabel, describeSource, sourceMarksKey } from './summary.js';
+import { dateLabel, describeSource, sourceMarksKey } from './summary.js';
 
 type RouteRow = {
   route: string;
@@ -19,8 +21,10 @@ type RouteRow = {
   priceSource: string;
   priceAt: string;
   priceAsOf: string | null;
-  /** " (as of ...)" where the source is dated, " (read ...)" where it is not. */
+  /** " (as of ...)" where the source is dated, " (read ...)" where it is not (the JSON's words). */
   priceDated: string;
+  /** Whether the price's date is when its undated source was read (not the source's own date). */
+  priceRead: boolean;
   priceQuote: string | null;
   doses: { mg: number; devices: number }[];
   programLow: number;
@@ -36,7 +40,7 @@ type RouteRow = {
 };
 
 /** Flattens the dataset into one row per route and provider, as people read a price list. */
-export function routeRows(d: Dataset): RouteRow[] {
+export function routeRows(d: Dataset, w: ViewWords = EN_VIEW): RouteRow[] {
   return d.routes.flatMap((r) =>
     r.offers.map((o) => ({
       route: r.id,
@@ -52,7 +56,9 @@ export function routeRows(d: Dataset): RouteRow[] {
       priceDated: dateLabel(
         o.price.ref.asOf,
         d.sources.find((s) => s.id === o.price.ref.source),
+        w,
       ),
+      priceRead: isReadDate(d.sources.find((s) => s.id === o.price.ref.source)),
       priceQuote: o.price.ref.quote ?? null,
       doses: (r.doses ?? []).map((x) => ({ mg: x.mg, devices: x.devices })),
       programLow: r.program.lowSessions,
@@ -69,11 +75,18 @@ export function routeRows(d: Dataset): RouteRow[] {
   );
 }
 
-const price = (row: RouteRow) =>
-  `${formatUsdRange(row.lowCents, row.highCents)} per ${row.per}${row.doses.length ? ` (${row.doses.map((x) => `${x.mg} mg = ${x.devices} devices`).join(', ')})` : ''}${row.priceDated.replace(/^ \((.*)\)$/, ', $1')}`;
+/** A figure's date is when it was read where its source shows no date of its own. */
+const isReadDate = (source: Source | undefined) => source !== undefined && (source.date === null || source.date === undefined);
+
+/** ", read 2026-11-01" after a figure, or nothing when it has no date. */
+const datedAfter = (w: ViewWords, asOf: string | null | undefined, source: Source | undefined) =>
+  asOf ? w.routes.dated(asOf, isReadDate(source)) : '';
+
+const price = (row: RouteRow, w: ViewWords) =>
+  `${w.routes.price(formatUsdRange(row.lowCents, row.highCents), row.per)}${row.doses.length ? ` (${row.doses.map((x) => w.routes.dose(x.mg, x.devices)).join(', ')})` : ''}${row.priceAsOf ? w.routes.dated(row.priceAsOf, row.priceRead) : ''}`;
 
 /** Each route's other line items, one line each: priced (with its date) or why not. */
-function itemLines(d: Dataset, cite: (ref: Ref) => string): string[] {
+function itemLines(d: Dataset, cite: (ref: Ref) => string, w: ViewWords): string[] {
   const lines: string[] = [];
   const sourceOf = (ref: Ref) => d.sources.find((s) => s.id === ref.source);
   const third = new Set(d.sources.filter((s) => s.thirdParty).map((s) => s.id));
@@ -81,17 +94,17 @@ function itemLines(d: Dataset, cite: (ref: Ref) => string): string[] {
     for (const item of r.items ?? []) {
       const p = item.price;
       const figure = p
-        ? `${formatUsdRange(p.lowCents, p.highCents)} ${item.charge === 'once' ? 'once' : 'per session'}${third.has(p.ref.source) || (p.highRef && third.has(p.highRef.source)) ? ' (third-party figure)' : ''}${dateLabel((p.highRef ?? p.ref).asOf, sourceOf(p.highRef ?? p.ref)).replace(/^ \((.*)\)$/, ', $1')} ${cite(p.ref)}${p.highRef ? ` ${cite(p.highRef)}` : ''}`
-        : `not priced: ${item.notPriced} ${cite(item.ref)}`;
-      lines.push(`${r.id}: ${item.label} (--exclude ${item.id}): ${figure}`);
+        ? `${w.routes.itemPrice(formatUsdRange(p.lowCents, p.highCents), item.charge === 'once', third.has(p.ref.source) || (p.highRef !== undefined && third.has(p.highRef.source)))}${datedAfter(w, (p.highRef ?? p.ref).asOf, sourceOf(p.highRef ?? p.ref))} ${cite(p.ref)}${p.highRef ? ` ${cite(p.highRef)}` : ''}`
+        : `${w.routes.notPriced(item.notPriced ?? '')} ${cite(item.ref)}`;
+      lines.push(w.routes.item(r.id, item.label, item.id, figure));
     }
-    for (const b of r.benchmarks ?? []) lines.push(`${r.id}: for scale, not a price: ${b.text}: ${formatUsd(b.cents)} ${cite(b.ref)}`);
+    for (const b of r.benchmarks ?? []) lines.push(`${w.routes.forScale(r.id, b.text, formatUsd(b.cents))} ${cite(b.ref)}`);
   }
   return lines;
 }
 
 /** Every sentence the price list's figures rely on, once each, with where it is and its date. */
-function quoteLines(d: Dataset, cite: (ref: Ref) => string): string[] {
+function quoteLines(d: Dataset, cite: (ref: Ref) => string, w: ViewWords): string[] {
   const refs: Ref[] = [];
   for (const r of d.routes) {
     refs.push(...r.offers.flatMap((o) => [o.price.ref, ...(o.price.highRef ? [o.price.highRef] : [])]));
@@ -125,21 +138,28 @@ function quoteLines(d: Dataset, cite: (ref: Ref) => string): string[] {
       `${cite(ref)} "${ref.quote}"${dateLabel(
         ref.asOf,
         d.sources.find((s) => s.id === ref.source),
+        w,
       )}`,
     );
   }
   return lines;
 }
-const sessions = (row: RouteRow) => formatRange(row.programLow, row.programHigh);
+const sessions = (row: RouteRow, w: ViewWords) => w.routes.sessions(formatRange(row.programLow, row.programHigh), row.programHigh);
 
-/** Returns the routes listing as a terminal table with each figure's source marker. */
-export async function formatRoutesTable(d: Dataset, options: { color: boolean; width?: number | null; plain?: boolean }): Promise<string> {
+/** Returns the routes listing as a terminal table with each figure's source marker, in `w`'s words. */
+export async function formatRoutesTable(
+  d: Dataset,
+  options: { color: boolean; width?: number | null; plain?: boolean },
+  w: ViewWords = EN_VIEW,
+): Promise<string> {
   const { fitToWidth, makeTable } = await import('./table.js');
   const paint = await makePaint(options.color);
   const n = new Map(d.sources.map((s, i) => [s.id, i + 1]));
   const cite = (source: string, at: string) => paint.dim(`[${n.get(source)}: ${at}]`);
   const table = makeTable(
-    ['Route', 'Provider', 'Price', 'Typical program', 'Insurance'].map((h) => paint.bold(h)),
+    [w.routes.headers.route, w.routes.headers.provider, w.routes.headers.price, w.routes.headers.program, w.routes.headers.insurance].map(
+      (h) => paint.bold(h),
+    ),
     ['left', 'left', 'left', 'left', 'left'],
     { width: options.width ?? null, plain: options.plain === true },
   );
@@ -147,30 +167,31 @@ export async function formatRoutesTable(d: Dataset, options: { color: boolean; w
     table.push([
       `${row.label}\n${paint.dim(`--route ${row.route}`)}`,
       row.provider,
-      `${price(row)}\n${cite(row.priceSource, row.priceAt)}`,
-      `${sessions(row)} sessions${row.schedule ? `\n${paint.dim('schedule: yes (--weeks)')}` : ''}\n${cite(row.programSource, row.programAt)}`,
-      `usually ${row.coverage === 'covered' ? 'covered' : 'not covered'}\n${cite(row.coverageSource, row.coverageAt)}`,
+      `${price(row, w)}\n${cite(row.priceSource, row.priceAt)}`,
+      `${sessions(row, w)}${row.schedule ? `\n${paint.dim(w.routes.schedule)}` : ''}\n${cite(row.programSource, row.programAt)}`,
+      `${w.routes.coverage(row.coverage)}\n${cite(row.coverageSource, row.coverageAt)}`,
     ]);
   }
   const refCite = (ref: Ref) => paint.dim(`[${n.get(ref.source)}: ${ref.at}]`);
-  const lines = [paint.bold(`Price list ${d.id} ${d.version}, as of ${d.asOf}`), '', table.toString(), ''];
-  const items = itemLines(d, refCite);
-  if (items.length) lines.push(paint.bold('Other line items:'), ...items.map((l) => `  ${l}`), '');
-  const quoted = quoteLines(d, refCite);
-  if (quoted.length) lines.push(paint.bold('What the sources say:'), ...quoted.map((l) => `  ${l}`), '');
-  lines.push(paint.bold('Sources:'), `  ${sourceMarksKey()}`);
-  for (const [i, s] of d.sources.entries()) lines.push(`  [${i + 1}] ${describeSource(s)}`);
-  lines.push('', paint.italic(DISCLAIMER));
+  const lines = [paint.bold(w.routes.title(d.id, d.version, d.asOf)), '', table.toString(), ''];
+  const items = itemLines(d, refCite, w);
+  if (items.length) lines.push(paint.bold(`${w.routes.otherItems}:`), ...items.map((l) => `  ${l}`), '');
+  const quoted = quoteLines(d, refCite, w);
+  if (quoted.length) lines.push(paint.bold(`${w.sections.whatSourcesSay}:`), ...quoted.map((l) => `  ${l}`), '');
+  lines.push(paint.bold(`${w.sections.sources}:`), `  ${sourceMarksKey(false, w)}`);
+  for (const [i, s] of d.sources.entries()) lines.push(`  [${i + 1}] ${describeSource(s, w)}`);
+  lines.push('', paint.italic(w.disclaimer));
   return `${fitToWidth(lines.join('\n'), options.width ?? null)}\n`;
 }
 
-/** Returns the routes listing as JSON (versioned like every JSON output). */
-export function formatRoutesJson(d: Dataset): string {
+/** Returns the routes listing as JSON (versioned like every JSON output), its prose in `w`'s language. */
+export function formatRoutesJson(d: Dataset, w: ViewWords = EN_VIEW): string {
   const doc = {
     schemaVersion: SCHEMA_VERSION,
     currency: d.currency,
     dataset: { id: d.id, version: d.version, asOf: d.asOf },
-    routes: routeRows(d),
+    // The view's own flag stays out of the contract.
+    routes: routeRows(d, w).map(({ priceRead: _, ...row }) => row),
     sources: d.sources,
   };
   return `${inertJson(JSON.stringify(doc, null, 2))}\n`;
@@ -218,28 +239,28 @@ export function formatRoutesCsv(d: Dataset): string {
   );
 }
 
-/** Returns the routes listing as a GitHub Markdown table. */
-export function formatRoutesMarkdown(d: Dataset): string {
+/** Returns the routes listing as a GitHub Markdown table, in `w`'s words. */
+export function formatRoutesMarkdown(d: Dataset, w: ViewWords = EN_VIEW): string {
   // Sources by number, as in the other views ("[seed: L192]" named an id a reader cannot place).
   const n = new Map(d.sources.map((s, i) => [s.id, i + 1]));
   const lines = [
-    `Price list ${d.id} ${d.version}, as of ${d.asOf}.`,
+    `${w.routes.title(d.id, d.version, d.asOf)}.`,
     '',
-    '| Route | Provider | Price | Typical program | Insurance |',
+    `| ${w.routes.headers.route} | ${w.routes.headers.provider} | ${w.routes.headers.price} | ${w.routes.headers.program} | ${w.routes.headers.insurance} |`,
     '| --- | --- | --- | --- | --- |',
   ];
   for (const row of routeRows(d)) {
     lines.push(
-      `| ${markdownCell(`${row.label} (${row.route})`)} | ${row.provider} | ${markdownCell(`${price(row)} [${n.get(row.priceSource)}: ${row.priceAt}]`)} | ${markdownCell(`${sessions(row)} sessions [${n.get(row.programSource)}: ${row.programAt}]`)} | usually ${row.coverage === 'covered' ? 'covered' : 'not covered'} |`,
+      `| ${markdownCell(`${row.label} (${row.route})`)} | ${row.provider} | ${markdownCell(`${price(row, w)} [${n.get(row.priceSource)}: ${row.priceAt}]`)} | ${markdownCell(`${sessions(row, w)} [${n.get(row.programSource)}: ${row.programAt}]`)} | ${w.routes.coverage(row.coverage)} |`,
     );
   }
   const refCite = (ref: Ref) => `[${n.get(ref.source)}: ${ref.at}]`;
-  const items = itemLines(d, refCite);
-  if (items.length) lines.push('', '**Other line items**', '', ...items.map((l) => `- ${markdownCell(l)}`));
-  const quoted = quoteLines(d, refCite);
-  if (quoted.length) lines.push('', '**What the sources say**', '', ...quoted.map((l) => `- ${markdownCell(l)}`));
-  lines.push('', '**Sources**', '', sourceMarksKey(), '');
-  for (const [i, s] of d.sources.entries()) lines.push(`- [${i + 1}] ${markdownCell(describeSource(s))}`);
-  lines.push('', `_${DISCLAIMER}_`);
+  const items = itemLines(d, refCite, w);
+  if (items.length) lines.push('', `**${w.routes.otherItems}**`, '', ...items.map((l) => `- ${markdownCell(l)}`));
+  const quoted = quoteLines(d, refCite, w);
+  if (quoted.length) lines.push('', `**${w.sections.whatSourcesSay}**`, '', ...quoted.map((l) => `- ${markdownCell(l)}`));
+  lines.push('', `**${w.sections.sources}**`, '', sourceMarksKey(false, w), '');
+  for (const [i, s] of d.sources.entries()) lines.push(`- [${i + 1}] ${markdownCell(describeSource(s, w))}`);
+  lines.push('', `_${w.disclaimer}_`);
   return `${lines.join('\n')}\n`;
 }

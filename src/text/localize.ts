@@ -6,7 +6,7 @@ import type { Cited, Estimate, LineItem, SourceOf, Step } from '../core/estimate
 import type { GoodFaithEstimate } from '../core/gfe.js';
 import { dataText, type Message, msg } from '../core/message.js';
 import type { Plan } from '../core/plan.js';
-import type { Ref, Source } from '../core/types.js';
+import type { Dataset, Ref, Source } from '../core/types.js';
 import type { Say } from './catalog.js';
 
 // A batch localizes an estimate per row, and rows of one program share its items and sessions:
@@ -124,7 +124,10 @@ export function sayGfe(g: GoodFaithEstimate<Message>, say: Say): GoodFaithEstima
   };
 }
 
-/** The sources in words: the price list's as they are, the patient's quote named by the catalog. */
+/**
+ * The sources in words: the price list's with their publisher and date note through the catalog
+ * (a title is a name, left as it is), the patient's quote named by the catalog.
+ */
 function saySources(sources: SourceOf<Message>[], say: Say): Source[] {
   return sources.map((s) =>
     'kind' in s
@@ -135,11 +138,42 @@ function saySources(sources: SourceOf<Message>[], say: Say): Source[] {
           date: s.date,
           thirdParty: false,
         }
-      : s,
+      : saySource(s, say),
   );
+}
+
+/** One of the price list's sources with its publisher and date note in words (the same object in English). */
+export function saySource(s: Source, say: Say): Source {
+  const publisher = s.publisher ? say(dataText(s.publisher)) : s.publisher;
+  const dateNote = s.dateNote ? say(dataText(s.dateNote)) : s.dateNote;
+  return publisher === s.publisher && dateNote === s.dateNote ? s : { ...s, publisher, dateNote };
 }
 
 /** A sentence of the price list's own (not a core message) with its reference, as the views carry it. */
 export function citeText(text: string, ref: Ref): Cited {
   return { text, source: ref.source, at: ref.at, quote: ref.quote ?? null, asOf: ref.asOf ?? null };
+}
+
+/**
+ * The price list with the prose a reader sees in the routes view in words (names, descriptions,
+ * coverage notes, line items, benchmarks, sources' publishers and date notes); figures, ids and
+ * quoted sentences untouched. In English every text says itself.
+ */
+export function sayDataset(d: Dataset, say: Say): Dataset {
+  const t = (text: string) => say(dataText(text));
+  return {
+    ...d,
+    sources: d.sources.map((s) => saySource(s, say)),
+    providers: d.providers.map((p) => ({ ...p, label: t(p.label) })),
+    routes: d.routes.map((r) => ({
+      ...r,
+      label: t(r.label),
+      description: t(r.description),
+      program: { ...r.program, description: t(r.program.description) },
+      schedule: r.schedule && { ...r.schedule, description: t(r.schedule.description) },
+      coverage: { ...r.coverage, note: t(r.coverage.note) },
+      items: r.items?.map((i) => ({ ...i, label: t(i.label), notPriced: i.notPriced === undefined ? undefined : t(i.notPriced) })),
+      benchmarks: r.benchmarks?.map((b) => ({ ...b, text: t(b.text) })),
+    })),
+  };
 }

@@ -85,6 +85,8 @@ export type ViewWords = {
   /** A figure's date: as of a dated source, or when an undated one was read. */
   dated: (date: string, read: boolean) => string;
   undated: string;
+  /** A source's own date (YYYY, YYYY-MM or YYYY-MM-DD) as this language writes it. */
+  sourceDate: (date: string) => string;
   noAddress: string;
   thirdParty: string;
   /** "To run this again:" before the command line. */
@@ -143,6 +145,29 @@ export type ViewWords = {
     notes: string;
     sources: string;
     financing: (f: Financing) => string;
+  };
+  /** The routes view's words: the price list as people read it, each figure with its source. */
+  routes: {
+    /** "Price list ketamine-cost-us 2.3.1, as of 2026-11-30" (no closing full stop). */
+    title: (id: string, version: string, asOf: string) => string;
+    headers: { route: string; provider: string; price: string; program: string; insurance: string };
+    /** "$225-$800 per session": `per` as the price list has it. */
+    price: (amount: string, per: 'session' | 'device') => string;
+    /** "56 mg = 2 devices". */
+    dose: (mg: number, devices: number) => string;
+    /** A figure's date after it: ", read 2026-11-01" or ", as of 2024-10-09". */
+    dated: (date: string, read: boolean) => string;
+    sessions: (span: string, high: number) => string;
+    /** Said under a route whose program follows a dosing schedule (so --weeks counts its sessions). */
+    schedule: string;
+    coverage: (typical: 'covered' | 'not-covered') => string;
+    otherItems: string;
+    /** An item's price: "$0-$350 once", "per session", and whose figure it is. */
+    itemPrice: (amount: string, once: boolean, thirdParty: boolean) => string;
+    notPriced: (why: string) => string;
+    /** "iv: Intake visit (--exclude intake): $0-$350 once". */
+    item: (route: string, label: string, id: string, figure: string) => string;
+    forScale: (route: string, text: string, amount: string) => string;
   };
   /** A batch's words: where a failed row is, its table's headers, its last line. */
   batch: {

@@ -55,10 +55,8 @@ describe("the price list's prose in Spanish", () => {
       'ref',
       'highRef',
       'title',
-      'publisher',
       'url',
       'locator',
-      'dateNote',
       'at',
       'id',
       'source',
@@ -70,14 +68,16 @@ describe("the price list's prose in Spanish", () => {
       'system',
     ]);
     const prose = new Set<string>();
+    // Every text of more than one word, under keys that are not skipped.
     const walk = (v: unknown): void => {
-      if (Array.isArray(v)) v.forEach(walk);
-      else if (v !== null && typeof v === 'object')
-        for (const [k, x] of Object.entries(v))
-          if (!skip.has(k)) walk(x);
-          else if (typeof v === 'string' && /\s/.test(v)) prose.add(v);
+      if (typeof v === 'string') {
+        if (/\s/.test(v)) prose.add(v);
+      } else if (Array.isArray(v)) v.forEach(walk);
+      else if (v !== null && typeof v === 'object') for (const [k, x] of Object.entries(v)) if (!skip.has(k)) walk(x);
     };
     walk(en);
+    // The walk reaches the prose it must: a route label, a note, a publisher and a date note.
+    for (const t of ['IV infusion', 'Medicare Rights Center', 'undated; read 2026-11-30']) expect(prose).toContain(t);
     const missing = [...prose].filter((t) => typeof es.text[t] !== 'string' || es.text[t] === '');
     expect(missing).toEqual([]);
     expect(es.version).toBe(en.version);
@@ -233,5 +233,32 @@ describe('plan in Spanish (#26)', () => {
     // 4 sessions at $225-$800 and the intake at $0-$350: $900-$3,550 in all; the first on 4 January 2027.
     expect(es).toContain('4 de enero de 2027 (semana 1)');
     expect(es).toContain('En total: se factura entre $900 y $3,550');
+  });
+});
+
+describe('routes in Spanish (#26)', () => {
+  // The routes view's own English words; none may appear before the quoted sentences.
+  const english = ['Route', 'Provider', 'Typical program', 'per session', 'usually', 'not priced', 'Other line items', 'for scale'];
+  it.each(['table', 'markdown'])('%s: the price list as a Spanish reader reads it', (format) => {
+    const r = runCli(['routes', '--lang', 'es', '-f', format, '--plain', '--no-color']);
+    expect(r.code).toBe(0);
+    const body = r.stdout.split(/\n(?:\*\*)?Qué dicen las fuentes/)[0] ?? '';
+    for (const word of english) expect(body).not.toContain(word);
+    expect(body).toContain('$225-$800 por sesión, consultado el 1 de noviembre de 2026');
+    expect(body).toContain('Infusión intravenosa (IV)');
+    expect(body).toContain('el seguro suele cubrirlo');
+    // The sources: the title as published, the publisher and date note in Spanish, a date as Spanish writes it.
+    expect(r.stdout).toContain('Medicaid de Delaware');
+    expect(r.stdout).toContain('13 de diciembre de 2024');
+    expect(r.stdout).toContain('página sin fecha; consultada el 27 de noviembre de 2026');
+    expect(r.stdout).not.toContain('undated');
+  });
+  it('JSON and CSV: the same keys and figures as in English', () => {
+    const en = JSON.parse(runCli(['routes', '-f', 'json']).stdout);
+    const es = JSON.parse(runCli(['routes', '--lang', 'es', '-f', 'json']).stdout);
+    expect(es.routes.map((r: { lowCents: number }) => r.lowCents)).toEqual(en.routes.map((r: { lowCents: number }) => r.lowCents));
+    expect(Object.keys(es.routes[0])).toEqual(Object.keys(en.routes[0]));
+    expect(es.routes[0].label).toBe('Infusión intravenosa (IV)');
+    expect(runCli(['routes', '--lang', 'es', '-f', 'csv']).stdout).toBe(runCli(['routes', '-f', 'csv']).stdout);
   });
 });
