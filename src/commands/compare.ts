@@ -25,7 +25,7 @@ const COMPARE_RENDERERS: Renderers<Comparison> = shownSafely({
   json: async (c, style) => (await load()).formatCompareJson(c, style.text.code, style.text.view),
   csv: async (c) => (await load()).formatCompareCsv(c),
   markdown: async (c, style) => (await load()).formatCompareMarkdown(c, style.text.view),
-  html: async (c) => (await import('../format/html.js')).formatCompareHtml(c),
+  html: async (c, style) => (await import('../format/html.js')).formatCompareHtml(c, style.text.view),
   table: async (c, style) => (await load()).formatCompareTable(c, { ...style, words: style.text.view }),
 });
 

@@ -139,7 +139,7 @@ export const ESTIMATE_RENDERERS: Renderers<Estimate, { explain: boolean; brief: 
   json: async (e, style) => formatJson(e, style.text.code),
   csv: async (e) => (await import('../format/csv.js')).formatCsv(e),
   markdown: async (e, style, options) => (await import('../format/markdown.js')).formatMarkdown(e, options, style.text.view),
-  html: async (e, _style, options) => (await import('../format/html.js')).formatEstimateHtml(e, options),
+  html: async (e, style, options) => (await import('../format/html.js')).formatEstimateHtml(e, options, style.text.view),
   table: async (e, style, options) =>
     (await import('../format/table.js')).formatTable(e, {
       color: style.color,

@@ -70,7 +70,7 @@ export async function gfeCommand(options: GfeCommandOptions, io: Io): Promise<nu
   if ('flag' in document) throw new UsageError(options.text.issueAfter(document.flag, document.message));
   const shown = visibleDeep(sayGfe(document, options.text.say));
   const { GFE_RENDERERS } = await import('../format/gfe.js');
-  const text = GFE_RENDERERS[options.format](shown);
+  const text = GFE_RENDERERS[options.format](shown, options.text.view);
   // The file holds personal data: private to its owner.
   await emit(text, options.output, io, { private: true });
   return 0;

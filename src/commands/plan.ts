@@ -38,7 +38,7 @@ const PLAN_RENDERERS: Renderers<Plan, { explain: boolean }> = shownSafely({
   json: async (p) => (await load()).formatPlanJson(p),
   csv: async (p) => (await load()).formatPlanCsv(p),
   markdown: async (p, style, options) => (await load()).formatPlanMarkdown(p, options, style.text.view),
-  html: async (p) => (await import('../format/html.js')).formatPlanHtml(p),
+  html: async (p, style) => (await import('../format/html.js')).formatPlanHtml(p, style.text.view),
   table: async (p, style, options) => (await load()).formatPlanTable(p, { ...style, explain: options.explain, words: style.text.view }),
 });
 

@@ -3,19 +3,10 @@ import type { Estimate } from '../core/estimate.js';
 import { formatUsd, formatUsdRange } from '../core/money.js';
 import type { Plan } from '../core/plan.js';
 import type { Source } from '../core/types.js';
-import { optionCount, RANKING } from '../text/en-words.js';
+import { EN_VIEW } from '../text/en-view.js';
+import type { ViewWords } from '../text/view.js';
 import { describePlan, paidColumns, summaryLines, what, when } from './plan.js';
-import {
-  caseLabel,
-  DISCLAIMER,
-  dateLabel,
-  describeEstimate,
-  describeInsurance,
-  estimateRows,
-  headline,
-  noteSections,
-  quotes,
-} from './summary.js';
+import { caseLabel, dateLabel, describeEstimate, describeInsurance, estimateRows, headline, noteSections, quotes } from './summary.js';
 
 // A handout a counselor prints or sends: one self-contained file, no scripts, nothing fetched, so it
 // opens offline and the same input gives the same bytes (no date of printing in it).
@@ -68,9 +59,10 @@ blockquote { margin: .25rem 0 .5rem 1rem; padding-left: .5rem; border-left: 3px 
 @page { margin: 10mm 12mm; }
 `;
 
-export function page(title: string, body: string[]): string {
+/** The whole page: `lang` is the language its words are in ("en", "es"). */
+export function page(title: string, body: string[], lang = 'en'): string {
   return `<!doctype html>
-<html lang="en">
+<html lang="${h(lang)}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -92,7 +84,7 @@ type Bar = { label: string; lowCents: number; highCents: number };
  * Draws low-high ranges as horizontal bars on one 0-to-max scale, with the figures written beside
  * each bar; the title and description are the chart's text alternative.
  */
-export function rangeChart(bars: Bar[], title: string): string {
+export function rangeChart(bars: Bar[], title: string, w: ViewWords = EN_VIEW): string {
   const max = Math.max(1, ...bars.map((b) => b.highCents));
   const labelWidth = 330;
   const barWidth = 300;
@@ -117,51 +109,43 @@ export function rangeChart(bars: Bar[], title: string): string {
 <desc id="chart-desc">${h(desc)}</desc>
 ${parts.join('\n')}
 </svg>
-<figcaption>${h(title)}, from $0 to ${h(formatUsd(max))}. The figures are in the table above.</figcaption>
+<figcaption>${h(w.html.chartCaption(title, formatUsd(max)))}</figcaption>
 </figure>`;
 }
 
 /** A link only for web addresses: a price list is a file someone else may have written. */
-function sourceItem(s: Source, i: number, said: { at: string; quote: string; asOf: string | null }[]): string {
+function sourceItem(s: Source, i: number, said: { at: string; quote: string; asOf: string | null }[], w: ViewWords): string {
   const who = s.publisher ? `${h(s.publisher)}, ` : '';
-  const when = h(s.date ?? s.dateNote ?? 'undated');
+  const when = h(s.date ? w.date(s.date) : (s.dateNote ?? w.undated));
   const url =
-    s.url && /^https?:\/\/[^\s"<>]+$/.test(s.url) ? `<a href="${h(s.url)}">${h(s.url)}</a>` : h(s.url ?? s.locator ?? 'no public address');
-  const third = s.thirdParty ? ' <strong>(third-party figure)</strong>' : '';
-  const quoted = said.map((q) => `<blockquote><p>${h(q.at)}: “${h(q.quote)}”${h(dateLabel(q.asOf, s))}</p></blockquote>`).join('\n');
+    s.url && /^https?:\/\/[^\s"<>]+$/.test(s.url) ? `<a href="${h(s.url)}">${h(s.url)}</a>` : h(s.url ?? s.locator ?? w.noAddress);
+  const third = s.thirdParty ? ` <strong>${h(w.html.thirdPartyFigure)}</strong>` : '';
+  const quoted = said.map((q) => `<blockquote><p>${h(q.at)}: “${h(q.quote)}”${h(dateLabel(q.asOf, s, w))}</p></blockquote>`).join('\n');
   return `<li id="source-${i + 1}"><p>[${i + 1}] ${h(s.title)}. ${who}${when}. ${url}${third}</p>\n${quoted}</li>`;
 }
 
-export function sourcesSection(sources: Source[], cited: { source: string; at: string; quote: string; asOf: string | null }[]): string {
+/** Every source with the sentences quoted from it, in `w`'s words (the quotes in their own language). */
+export function sourcesSection(
+  sources: Source[],
+  cited: { source: string; at: string; quote: string; asOf: string | null }[],
+  w: ViewWords = EN_VIEW,
+): string {
   const items = sources.map((s, i) =>
     sourceItem(
       s,
       i,
       cited.filter((q) => q.source === s.id),
+      w,
     ),
   );
-  return `<h2>Sources and what they say</h2>\n<ol class="sources">\n${items.join('\n')}\n</ol>`;
+  return `<h2>${h(w.html.sourcesHeading)}</h2>\n<ol class="sources">\n${items.join('\n')}\n</ol>`;
 }
 
-/** What to ask before paying: the points where published prices and a real bill part ways. */
-export const QUESTIONS = {
-  clinic: [
-    'What does the price per session include: the consultation or intake, monitoring, and the follow-up visit?',
-    'Which billing codes (CPT or HCPCS) will you use, so I can ask my insurer about them?',
-    'Do you ask for payment before the first session, for how many sessions, and is it refunded if I stop?',
-    'Will you give me a written Good Faith Estimate before I book?',
-  ],
-  insurer: [
-    'Is this treatment covered under my plan, and is prior authorization needed?',
-    'How much of my deductible is left this year, and what is my coinsurance or copay for it?',
-    'Is the clinic in network, and if not, what would you pay back?',
-    'How much is left of my out-of-pocket maximum this year?',
-  ],
-};
-
-function questionsSection(): string {
-  const list = (items: string[]) => `<ul>\n${items.map((q) => `<li>${h(q)}</li>`).join('\n')}\n</ul>`;
-  return `<h2>Questions to ask</h2>\n<h3>The clinic</h3>\n${list(QUESTIONS.clinic)}\n<h3>Your insurer</h3>\n${list(QUESTIONS.insurer)}`;
+/** What to ask before paying (the points where published prices and a real bill part ways), in `w`'s words. */
+function questionsSection(w: ViewWords): string {
+  const q = w.html.questions;
+  const list = (items: string[]) => `<ul>\n${items.map((x) => `<li>${h(x)}</li>`).join('\n')}\n</ul>`;
+  return `<h2>${h(q.heading)}</h2>\n<h3>${h(q.clinic)}</h3>\n${list(q.forClinic)}\n<h3>${h(q.insurer)}</h3>\n${list(q.forInsurer)}`;
 }
 
 function moneyTable(caption: string, headings: string[], rows: string[][], money: boolean[]): string {
@@ -175,68 +159,78 @@ function moneyTable(caption: string, headings: string[], rows: string[][], money
   return `<table>\n<caption>${h(caption)}</caption>\n<thead><tr>${head}</tr></thead>\n<tbody>\n${body}\n</tbody>\n</table>`;
 }
 
-/** Returns the estimate as one self-contained, printable HTML page. */
-export function formatEstimateHtml(e: Estimate, options: { explain: boolean }): string {
-  const [answer = '', ...more] = headline(e);
-  const rows = estimateRows(e, true).map((r) => [`${r.label} ${r.cite}`.trimEnd(), formatUsd(r.lowCents), formatUsd(r.highCents)]);
-  const sections = noteSections(e, { explain: options.explain, short: true }).filter(
+/** Returns the estimate as one self-contained, printable HTML page, in `w`'s words. */
+export function formatEstimateHtml(e: Estimate, options: { explain: boolean }, w: ViewWords = EN_VIEW): string {
+  const [answer = '', ...more] = headline(e, w);
+  const rows = estimateRows(e, true, w).map((r) => [`${r.label} ${r.cite}`.trimEnd(), formatUsd(r.lowCents), formatUsd(r.highCents)]);
+  const sections = noteSections(e, { explain: options.explain, short: true }, w).filter(
     (s) => s.id !== 'sources' && s.id !== 'whatSourcesSay',
   );
-  const pays = e.patient.cases.map((c) => ({ label: `You pay: ${caseLabel(c, e.patient.cases.length)}`, ...c.patient }));
+  const pays = e.patient.cases.map((c) => ({ label: w.html.youPay(caseLabel(c, e.patient.cases.length, w)), ...c.patient }));
   const body = [
-    '<h1>Ketamine therapy: cost estimate</h1>',
+    `<h1>${h(w.html.estimateHeading)}</h1>`,
     `<p class="answer">${h(answer)}</p>`,
     ...more.map((l) => `<p>${h(l)}</p>`),
-    `<p>${h(describeEstimate(e))}. ${h(describeInsurance(e))}. Price list ${h(e.dataset.id)} ${h(e.dataset.version)}, as of ${h(e.dataset.asOf)}.</p>`,
-    '<h2>Costs</h2>',
-    moneyTable('Low and high estimates, in US dollars; [n] marks the source', ['', 'Low', 'High'], rows, [false, true, true]),
+    `<p>${h(describeEstimate(e, w))}. ${h(describeInsurance(e, w))}. ${h(w.html.priceList(e.dataset.id, e.dataset.version, e.dataset.asOf))}</p>`,
+    `<h2>${h(w.html.costs)}</h2>`,
+    moneyTable(w.html.costsCaption, ['', w.low, w.high], rows, [false, true, true]),
     rangeChart(
-      [{ label: 'Per session', ...e.perSession }, { label: 'Treatment', ...e.program }, { label: 'All-in', ...e.allIn }, ...pays],
-      'Cost ranges',
+      [
+        { label: w.html.perSession, ...e.perSession },
+        { label: w.html.treatment, ...e.program },
+        { label: w.html.allIn, ...e.allIn },
+        ...pays,
+      ],
+      w.html.costRanges,
+      w,
     ),
     ...sections.map((s) => `<h2>${h(s.title)}</h2>\n<ul>\n${s.lines.map((l) => `<li>${h(l)}</li>`).join('\n')}\n</ul>`),
-    questionsSection(),
-    sourcesSection(e.sources, quotes(e)),
-    `<p class="disclaimer">${h(DISCLAIMER)}</p>`,
+    questionsSection(w),
+    sourcesSection(e.sources, quotes(e), w),
+    `<p class="disclaimer">${h(w.disclaimer)}</p>`,
   ];
-  return page(`Ketamine therapy cost estimate: ${describeEstimate(e)}`, body);
+  return page(w.html.estimateTitle(describeEstimate(e, w)), body, w.html.lang);
 }
 
-/** Returns the comparison as one printable HTML page: the ranked table and a bar per option. */
-export function formatCompareHtml(c: Comparison): string {
-  const label = (e: Estimate) => describeEstimate(e);
+/** Returns the comparison as one printable HTML page: the ranked table and a bar per option, in `w`'s words. */
+export function formatCompareHtml(c: Comparison, w: ViewWords = EN_VIEW): string {
+  const label = (e: Estimate) => describeEstimate(e, w);
   const rows = c.options.map((e) => [label(e), range(e.perSession), range(e.allIn), range(patientLowHigh(e))]);
+  const headers = w.compare.headers;
   const body = [
-    '<h1>Ketamine therapy: options compared</h1>',
-    `<p>${optionCount(c.options.length)}, ${h(RANKING)}.</p>`,
-    moneyTable('What each option costs, in US dollars', ['Option', 'Per session', 'All-in', 'You pay'], rows, [false, true, true, true]),
+    `<h1>${h(w.html.compareHeading)}</h1>`,
+    `<p>${h(w.compare.title(c.options.length))}.</p>`,
+    moneyTable(w.html.compareCaption, [headers.option, headers.perSession, headers.allIn, headers.youPay], rows, [false, true, true, true]),
     rangeChart(
       c.options.map((e) => ({ label: `${e.route.label} (${e.provider.id})`, ...patientLowHigh(e) })),
-      'What you pay, by option',
+      w.html.compareChart,
+      w,
     ),
-    ...c.skipped.map((s) => `<p>Not compared: ${h(s.route)} (${h(s.provider)}): ${h(s.reason)}.</p>`),
-    questionsSection(),
+    ...c.skipped.map((s) => `<p>${h(w.compare.notCompared(s.route, s.provider, s.reason))}</p>`),
+    questionsSection(w),
     sourcesSection(
       c.options[0]?.sources ?? [],
       c.options.flatMap((e) => quotes(e)).filter((q, i, all) => all.findIndex((o) => o.source === q.source && o.quote === q.quote) === i),
+      w,
     ),
-    `<p class="disclaimer">${h(DISCLAIMER)}</p>`,
+    `<p class="disclaimer">${h(w.disclaimer)}</p>`,
   ];
-  return page('Ketamine therapy: options compared', body);
+  return page(w.html.compareHeading, body, w.html.lang);
 }
 
-/** Returns the plan as one printable HTML page: when each payment falls, month by month, and the running total. */
-export function formatPlanHtml(p: Plan): string {
-  const paid = paidColumns(p);
-  const rows = p.rows.map((r) => [String(r.n), when(r), what(r), range(r.billed), ...paid.cells(r), range(r.runningPatient)]);
+/** Returns the plan as one printable HTML page: when each payment falls, month by month, and the running total, in `w`'s words. */
+export function formatPlanHtml(p: Plan, w: ViewWords = EN_VIEW): string {
+  const paid = paidColumns(p, w);
+  const rows = p.rows.map((r) => [String(r.n), when(r, w), what(r, w), range(r.billed), ...paid.cells(r), range(r.runningPatient)]);
   const months = p.months.map((m) => [m.label, range(m.billed), range(m.patient), range(m.runningPatient)]);
+  const ph = w.plan.headers;
   const body = [
-    `<h1>Ketamine therapy: payment plan</h1>`,
-    `<p class="answer">${h(describePlan(p))}</p>`,
-    `<p>${h(describeInsurance(p.estimate))}. Sessions: ${h(p.cadence)}.</p>`,
-    ...summaryLines(p).map((l) => `<p>${h(l)}</p>`),
-    '<h2>Schedule</h2>',
-    moneyTable('Each visit and what it costs, in US dollars', ['#', 'When', 'What', 'Billed', ...paid.headers, 'Paid so far'], rows, [
+    `<h1>${h(w.html.planHeading)}</h1>`,
+    `<p class="answer">${h(describePlan(p, w))}</p>`,
+    `<p>${h(describeInsurance(p.estimate, w))}. ${h(w.html.sessionsLine(p.cadence))}</p>`,
+    ...summaryLines(p, w).map((l) => `<p>${h(l)}</p>`),
+    `<h2>${h(w.html.schedule)}</h2>`,
+    moneyTable(w.html.scheduleCaption, ['#', ph.when, ph.what, ph.billed, ...paid.headers, ph.paidSoFar], rows, [
       false,
       false,
       false,
@@ -245,21 +239,17 @@ export function formatPlanHtml(p: Plan): string {
       true,
       true,
     ]),
-    '<h2>Month by month</h2>',
-    moneyTable('What falls due each month, in US dollars', ['Month', 'Billed', 'You pay', 'Paid so far'], months, [
-      false,
-      true,
-      true,
-      true,
-    ]),
+    `<h2>${h(w.html.byMonth)}</h2>`,
+    moneyTable(w.html.monthCaption, [ph.month, ph.billed, ph.youPay, ph.paidSoFar], months, [false, true, true, true]),
     rangeChart(
-      p.months.map((m) => ({ label: `Paid by the end of ${m.label}`, ...m.runningPatient })),
-      'What you have paid, month by month',
+      p.months.map((m) => ({ label: w.html.paidByEndOf(m.label), ...m.runningPatient })),
+      w.html.paidChart,
+      w,
     ),
-    ...(p.notes.length ? ['<h2>Notes</h2>', `<ul>\n${p.notes.map((n) => `<li>${h(n.text)}</li>`).join('\n')}\n</ul>`] : []),
-    questionsSection(),
-    sourcesSection(p.sources, quotes(p.estimate)),
-    `<p class="disclaimer">${h(DISCLAIMER)}</p>`,
+    ...(p.notes.length ? [`<h2>${h(w.plan.notes)}</h2>`, `<ul>\n${p.notes.map((n) => `<li>${h(n.text)}</li>`).join('\n')}\n</ul>`] : []),
+    questionsSection(w),
+    sourcesSection(p.sources, quotes(p.estimate), w),
+    `<p class="disclaimer">${h(w.disclaimer)}</p>`,
   ];
-  return page(`Ketamine therapy payment plan: ${describePlan(p)}`, body);
+  return page(w.html.planTitle(describePlan(p, w)), body, w.html.lang);
 }

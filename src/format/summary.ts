@@ -146,7 +146,7 @@ export function dateLabel(asOf: string | null | undefined, source: Source | unde
 
 /** A source as a reader looks it up: title, publisher, date (or why none), address, and whether it is a third party. */
 export function describeSource(s: Source, w: ViewWords = EN_VIEW): string {
-  const when = s.date ? w.sourceDate(s.date) : (s.dateNote ?? w.undated);
+  const when = s.date ? w.date(s.date) : (s.dateNote ?? w.undated);
   const where = s.url ?? s.locator ?? w.noAddress;
   const who = s.publisher ? `${s.publisher}, ` : '';
   return `${s.title}. ${who}${when}. ${where}${s.thirdParty ? w.thirdParty : ''}`;

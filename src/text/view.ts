@@ -85,8 +85,8 @@ export type ViewWords = {
   /** A figure's date: as of a dated source, or when an undated one was read. */
   dated: (date: string, read: boolean) => string;
   undated: string;
-  /** A source's own date (YYYY, YYYY-MM or YYYY-MM-DD) as this language writes it. */
-  sourceDate: (date: string) => string;
+  /** A date (YYYY, YYYY-MM or YYYY-MM-DD: a source's, a visit's) as this language writes it. */
+  date: (date: string) => string;
   noAddress: string;
   thirdParty: string;
   /** "To run this again:" before the command line. */
@@ -168,6 +168,81 @@ export type ViewWords = {
     /** "iv: Intake visit (--exclude intake): $0-$350 once". */
     item: (route: string, label: string, id: string, figure: string) => string;
     forScale: (route: string, text: string, amount: string) => string;
+  };
+  /** The printable HTML pages' own words (the handout, compare, plan), beside the views' words above. */
+  html: {
+    /** The page's `lang` attribute. */
+    lang: string;
+    estimateHeading: string;
+    estimateTitle: (described: string) => string;
+    priceList: (id: string, version: string, asOf: string) => string;
+    costs: string;
+    costsCaption: string;
+    perSession: string;
+    treatment: string;
+    allIn: string;
+    youPay: (caseLabel: string) => string;
+    costRanges: string;
+    /** Under a chart: its title, its scale and where the figures are written out. */
+    chartCaption: (title: string, max: string) => string;
+    sourcesHeading: string;
+    /** After a third party's source: its figures are not the maker's, a regulator's or a payer's. */
+    thirdPartyFigure: string;
+    questions: { heading: string; clinic: string; insurer: string; forClinic: string[]; forInsurer: string[] };
+    compareHeading: string;
+    compareCaption: string;
+    compareChart: string;
+    planHeading: string;
+    planTitle: (described: string) => string;
+    sessionsLine: (cadence: string) => string;
+    schedule: string;
+    scheduleCaption: string;
+    byMonth: string;
+    monthCaption: string;
+    paidByEndOf: (month: string) => string;
+    paidChart: string;
+  };
+  /** The Good Faith Estimate draft's words (45 CFR 149.610; CMS: "estimado de buena fe"). */
+  gfe: {
+    title: string;
+    /** Said at the top: a draft the clinic checks, dates and signs. */
+    draft: string;
+    separate: string;
+    notIncluded: string;
+    signature: [string, string, string];
+    blank: string;
+    dateOfEstimate: string;
+    patient: string;
+    name: string;
+    dateOfBirth: string;
+    born: (date: string) => string;
+    diagnosisCodes: string;
+    noneGiven: string;
+    primaryService: string;
+    scheduled: (date: string | null) => string;
+    scheduledDate: string;
+    notScheduled: string;
+    recurringCare: string;
+    /** "8 sessions, twice a week ..., over 8 weeks; this estimate covers at most 12 months". */
+    recurring: (sessions: number, frequency: string, weeks: number | null) => string;
+    providerHeading: (name: string) => string;
+    /** "NPI ...; TIN ...; where care is given: ...; phone ..." (Markdown joins with " · "). */
+    where: string;
+    phone: string;
+    itemsCaption: string;
+    headers: { item: string; code: string; quantity: string; each: string; expected: string };
+    noCode: string;
+    thirdParty: string;
+    totalForProvider: string;
+    total: string;
+    scheduledSeparately: string;
+    notIncludedHeading: string;
+    rights: string;
+    sources: string;
+    priceList: (id: string, version: string, asOf: string) => string;
+    /** The last line of the Markdown and of the page. */
+    notAdviceShort: string;
+    notAdvice: string;
   };
   /** A batch's words: where a failed row is, its table's headers, its last line. */
   batch: {

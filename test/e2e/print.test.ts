@@ -1,5 +1,8 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BROWSER_HOSTS, hasBrowser, printInBrowser as print, runCli } from '../helpers.js';
+import { BROWSER_HOSTS, hasBrowser, printInBrowser as print, runCli, writeClinicProfile } from '../helpers.js';
 
 // The handout printed by a real browser: headless Chromium makes the PDF, pdftotext reads it back.
 // CI installs both (.ci/run); on a machine without them these tests are skipped, but never under CI.
@@ -40,5 +43,47 @@ describe.skipIf(!browser)('the handout in a real browser', () => {
       expect(printed.text).toContain('Questions to ask');
       expect(printed.text).toContain('not a quote and not medical advice');
     }
+  }, 120_000);
+
+  it('in Spanish: the handout and a Good Faith Estimate print, the figures as in English (#26)', () => {
+    const printed = print(runCli(['--lang', 'es', '--route', 'iv', '-i', 'in-network', '--format', 'html']).stdout);
+    // Spanish runs about a fifth longer than English (two pages): one more page at most.
+    expect(printed.pages).toBeLessThanOrEqual(3);
+    // Not covered (the usual case for IV): 3 x $225 = $675; 6 x $800 + $350 intake = $5,150.
+    expect(printed.text).toContain('usted pagaría entre $675 y $5,150 en total');
+    for (const part of ['Costos', 'Rangos de costos', 'No incluido', 'Preguntas que puede hacer', 'Fuentes y lo que dicen'])
+      expect(printed.text).toContain(part);
+    const dir = mkdtempSync(join(tmpdir(), 'ketamine-cost-print-'));
+    const gfe = runCli([
+      'gfe',
+      '--lang',
+      'es',
+      '-r',
+      'iv',
+      '-s',
+      '6',
+      '--price',
+      '450',
+      '--exclude',
+      'intake',
+      '--clinic',
+      writeClinicProfile(join(dir, 'clinic.json')),
+      '--patient-name',
+      'Ana Pérez',
+      '--patient-dob',
+      '1980-04-23',
+      '-f',
+      'html',
+    ]).stdout;
+    const doc = print(gfe);
+    // 6 x $450 = $2,700.
+    for (const part of [
+      'Estimado de buena fe (borrador)',
+      'Ana Pérez',
+      '23 de abril de 1980',
+      'Total de cargos previstos: $2,700',
+      'Sus derechos',
+    ])
+      expect(doc.text).toContain(part);
   }, 120_000);
 });

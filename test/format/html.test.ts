@@ -2,7 +2,8 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { escapeHtml, formatEstimateHtml, QUESTIONS } from '../../src/format/html.js';
+import { escapeHtml, formatEstimateHtml } from '../../src/format/html.js';
+import { EN_VIEW } from '../../src/text/en-view.js';
 import { estimateFrom, readDataset, runCli } from '../helpers.js';
 
 // The handout's markup: real headings, table headers, a text alternative for the chart, nothing
@@ -60,7 +61,7 @@ describe('estimate as HTML', () => {
   });
 
   it('lists the questions for the clinic and the insurer, and every source with its quote', () => {
-    for (const q of [...QUESTIONS.clinic, ...QUESTIONS.insurer]) expect(html).toContain(escapeHtml(q));
+    for (const q of [...EN_VIEW.html.questions.forClinic, ...EN_VIEW.html.questions.forInsurer]) expect(html).toContain(escapeHtml(q));
     expect(html).toContain('prior authorization');
     expect(html).toContain('billing codes');
     const seed = dataset.sources.find((s) => s.id === 'seed');

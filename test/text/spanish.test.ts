@@ -1,12 +1,13 @@
 // Spanish (#26): choosing the language, the catalog and the price list's prose, and output in
 // Spanish with no English words of the interface.
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/errors.js';
 import { EN_VIEW } from '../../src/text/en-view.js';
 import { pickLanguage } from '../../src/text/language.js';
-import { ROOT, runCli } from '../helpers.js';
+import { ROOT, runCli, writeClinicProfile } from '../helpers.js';
 
 describe('choosing the language', () => {
   it.each([
@@ -260,5 +261,64 @@ describe('routes in Spanish (#26)', () => {
     expect(Object.keys(es.routes[0])).toEqual(Object.keys(en.routes[0]));
     expect(es.routes[0].label).toBe('Infusión intravenosa (IV)');
     expect(runCli(['routes', '--lang', 'es', '-f', 'csv']).stdout).toBe(runCli(['routes', '-f', 'csv']).stdout);
+  });
+});
+
+describe('the handout and the Good Faith Estimate in Spanish (#26)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ketamine-cost-es-'));
+  const clinic = writeClinicProfile(join(dir, 'clinic.json'));
+  // The English words of the pages' own frame: none may appear in the Spanish page.
+  const englishFrame = [
+    ...Object.values(EN_VIEW.html).filter((v): v is string => typeof v === 'string' && v.length > 2),
+    ...EN_VIEW.html.questions.forClinic,
+    ...Object.values(EN_VIEW.gfe).filter((v): v is string => typeof v === 'string' && /[a-z]{3}/.test(v)),
+    ...EN_VIEW.gfe.signature,
+  ];
+  it.each([
+    [['-r', 'iv', '-s', '6', '-i', 'in-network']],
+    [['compare', 'iv', 'oral', '-s', '6']],
+    [['plan', '-r', 'oral', '-s', '4', '--every', '1w', '--start', '2027-01-04']],
+  ])('%j: <html lang="es">, the frame in Spanish', (args) => {
+    const r = runCli(['--lang', 'es', ...args, '-f', 'html']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('<html lang="es">');
+    // The quoted sentences of English sources stay English, under a heading that says so.
+    const [frame = '', sources = ''] = r.stdout.split('Fuentes y lo que dicen (citas en inglés)');
+    for (const word of englishFrame) expect(frame).not.toContain(word);
+    expect(sources).toContain('Sin enlace en internet');
+    expect(r.stdout).toContain('Preguntas que puede hacer');
+    expect(r.stdout).toContain('no es una cotización ni un consejo médico');
+  });
+  it('a Good Faith Estimate: every element of the rule, in Spanish; the dates as Spanish writes them', () => {
+    const args = ['gfe', '--lang', 'es', '-r', 'iv', '-s', '6', '--price', '450', '--item-price', 'intake=200', '--clinic', clinic];
+    const person = ['--patient-name', 'Ana Pérez', '--patient-dob', '1980-04-23', '--diagnosis', 'F33.2', '--start', '2027-01-04'];
+    for (const format of ['markdown', 'html']) {
+      const r = runCli([...args, ...person, '--issued', '2026-12-01', '-f', format]);
+      expect(r.code).toBe(0);
+      for (const part of [
+        'Estimado de buena fe (borrador)',
+        'Ana Pérez',
+        '23 de abril de 1980', // date of birth
+        '4 de enero de 2027', // the scheduled date
+        '1 de diciembre de 2026', // the date of the estimate
+        'Infusión intravenosa (IV) en una clínica, 6 sesiones', // the primary service
+        'F33.2',
+        'NPI 1234567893',
+        '6 sesiones, según el calendario de la clínica; este estimado cubre 12 meses como máximo',
+        '$2,900', // 6 x $450 = $2,700, + $200 intake
+        'Total de cargos previstos',
+        'No incluido',
+        'Sus derechos',
+        'Firma en nombre del proveedor o centro',
+      ])
+        expect(r.stdout).toContain(part);
+      const frame = r.stdout.split(/## Fuentes|Fuentes y lo que dicen/)[0] ?? '';
+      for (const word of englishFrame) expect(frame).not.toContain(word);
+    }
+    // JSON: the same keys in both languages.
+    const en = JSON.parse(runCli([...args.filter((a) => a !== '--lang' && a !== 'es'), ...person, '-f', 'json']).stdout);
+    const es = JSON.parse(runCli([...args, ...person, '-f', 'json']).stdout);
+    expect(Object.keys(es)).toEqual(Object.keys(en));
+    expect(es.total).toEqual(en.total);
   });
 });
