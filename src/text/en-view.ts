@@ -163,7 +163,7 @@ export const EN_VIEW: ViewWords = {
     diagnosisCodes: 'Diagnosis codes',
     noneGiven: 'none given',
     primaryService: 'Primary service',
-    scheduled: (date) => `scheduled ${date ?? 'not yet scheduled'}`,
+    scheduled: (date) => (date === null ? 'not yet scheduled' : `scheduled ${date}`),
     scheduledDate: 'Scheduled date',
     notScheduled: 'not yet scheduled',
     recurringCare: 'Recurring care',

@@ -189,6 +189,8 @@ describe('gfe', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('**Patient:** &lt;img src=x onerror=alert(1)&gt; \\*\\*b\\*\\* \\[l\\](http://e.vil), born 1980-04-23');
     expect(r.stdout).not.toContain('<img');
+    // No --start: the service is not yet scheduled, said once ("scheduled not yet scheduled" before).
+    expect(r.stdout).toContain('**Primary service:** IV infusion at a clinic, 6 sessions; not yet scheduled\n');
   });
 
   it('clinic init prints a template that is refused until filled in', () => {
