@@ -19,18 +19,13 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   try {
     // The language first: it takes --lang out of argv, so the first word below is the command's.
     const { code, argv: args } = pickLanguage(argv, io.env);
-    // A first word that is no command would reach commander as "too many arguments": name it instead.
-    const first = args[0];
-    if (first !== undefined && !first.startsWith('-') && !SUBCOMMANDS.includes(first)) {
-      const close = closestName(first, SUBCOMMANDS);
-      const hint = close === undefined ? '' : ` (did you mean "${close}"?)`;
-      throw new UsageError(
-        `unknown command ${quote(first)}${hint}; commands: ${SUBCOMMANDS.join(', ')}; or flags only, such as --route iv`,
-      );
-    }
-    // 1. Parse: commander checks the flags and picks the command; nothing runs yet.
     const text = code === 'es' ? (await import('./text/es.js')).spanish : english;
     cancelled = text.view.cancelled;
+    // A first word that is no command would reach commander as "too many arguments": name it instead.
+    const first = args[0];
+    if (first !== undefined && !first.startsWith('-') && !SUBCOMMANDS.includes(first))
+      throw new UsageError(text.help.usage.unknownCommand(quote(first), closestName(first, SUBCOMMANDS), SUBCOMMANDS));
+    // 1. Parse: commander checks the flags and picks the command; nothing runs yet.
     const { program, selection } = defineProgram(io, { subcommands: needsSubcommands(args), text });
     await program.parseAsync(args, { from: 'user' });
     // 2. Run the command it picked (none for a bare group such as `data`, already refused).

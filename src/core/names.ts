@@ -1,14 +1,22 @@
 /** Returns the candidate closest to `input` when it is a plausible typo (edit distance <= 2), else undefined. */
 export function closestName(input: string, candidates: readonly string[]): string | undefined {
+  return closestNames(input, candidates)[0];
+}
+
+/**
+ * Every candidate at the smallest edit distance from `input` when that is a plausible typo
+ * (under half its length, at most 2), in the candidates' order; [] when none is that close.
+ */
+export function closestNames(input: string, candidates: readonly string[]): string[] {
   const word = input.toLowerCase();
-  let best: string | undefined;
+  let best: string[] = [];
   let bestDistance = Math.min(3, Math.ceil(word.length / 2));
   for (const candidate of candidates) {
     const d = editDistance(word, candidate);
     if (d < bestDistance) {
-      best = candidate;
+      best = [candidate];
       bestDistance = d;
-    }
+    } else if (d === bestDistance && best.length > 0) best.push(candidate);
   }
   return best;
 }

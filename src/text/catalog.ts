@@ -3,6 +3,7 @@
 // misspelt key does not compile.
 
 import type { Message, MessageKey, MessageParams } from '../core/message.js';
+import type { HelpWords } from './help.js';
 import type { ViewWords } from './view.js';
 
 /** Says a message in words (a catalog's own `say`, for messages nested in another's parameters). */
@@ -22,6 +23,8 @@ export type Language = {
   say: Say;
   /** The words of the estimate views. */
   view: ViewWords;
+  /** The words of the command line's help and of a refused command line. */
+  help: HelpWords;
   /** "column route is required" reads as one sentence; "column sessions: "0" is not allowed" takes a colon. */
   readsOn: (message: Message) => boolean;
   /** A refused field after its flag or column: "--sessions is required", "--route "x" is not a route". */

@@ -1,4 +1,5 @@
 // The English message catalog: the words of every message the core returns (see core/message.ts).
+
 import type { CentsRange, PackageMix } from '../core/estimate-types.js';
 import { flagName, formatRange } from '../core/fields.js';
 import type { BillRun, End } from '../core/message.js';
@@ -7,6 +8,7 @@ import type { InsuranceStatus } from '../core/types.js';
 import { type Language, type MessageWords, plural, quote, type Say, sayWith } from './catalog.js';
 import { EN_VIEW } from './en-view.js';
 import { CASE_TITLES, describeFinancing } from './en-words.js';
+import { EN_HELP } from './help-en.js';
 
 const usd = formatUsd;
 const range = (r: CentsRange) => formatUsdRange(r.lowCents, r.highCents);
@@ -325,6 +327,7 @@ export const english: Language = {
   code: 'en',
   say,
   view: EN_VIEW,
+  help: EN_HELP,
   readsOn: (message) => PREDICATE_ISSUES.has(message.key),
   issueAfter: (name, message) => `${name} ${say(message)}`,
 };

@@ -3,6 +3,7 @@
 // español) and CuidadoDeSalud.gov: deducible, coseguro, copago, cantidad permitida, límite de gastos
 // de bolsillo, facturación del saldo, estimado de buena fe. Flags, route and insurance ids, billing
 // codes and JSON keys are typed by users, so they stay in English.
+
 import pricesEs from '../../data/prices.es.json' with { type: 'json' };
 import type { CentsRange, PackageMix } from '../core/estimate-types.js';
 import { flagName, formatRange } from '../core/fields.js';
@@ -12,6 +13,7 @@ import type { InsuranceStatus } from '../core/types.js';
 import { type Language, type MessageWords, quote, type Say, sayWith } from './catalog.js';
 import { ES_VIEW } from './es-view.js';
 import { CASE_TITLES, describeFinancing, formatDate, plural } from './es-words.js';
+import { ES_HELP } from './help-es.js';
 import { inSentence } from './view.js';
 
 const usd = formatUsd;
@@ -405,6 +407,7 @@ export const spanish: Language = {
   code: 'es',
   say,
   view: ES_VIEW,
+  help: ES_HELP,
   readsOn: (message) => PREDICATE_ISSUES.has(message.key),
   issueAfter: (name, message) => `${name} ${say(message)}`,
 };

@@ -454,7 +454,7 @@ describe('errors people will meet', () => {
   });
 
   it('data alone is one usage line', () => {
-    expectUsageError(['data'], /^error: data needs a subcommand: show or validate/);
+    expectUsageError(['data'], /^error: data needs a subcommand: show, validate or init/);
   });
 
   it('compare --format csv lists the options it could not compare', () => {

@@ -1,0 +1,76 @@
+// The program's Command: commander's, with every refused command line said by the tool's own
+// catalog (HelpWords.usage) instead of commander's English sentences, which were reworded by
+// regular expressions before (#20, #26).
+import { Command, type Option } from 'commander';
+import { closestName, closestNames } from './core/names.js';
+import { UsageError } from './errors.js';
+import type { HelpWords } from './text/help.js';
+import { visibleName } from './text/visible.js';
+
+/**
+ * A Command whose refusals throw UsageError in `words`' language. Commander calls these methods
+ * when parsing fails (commander 14: `unknownOption`, `optionMissingArgument`, `missingArgument`,
+ * `missingMandatoryOptionValue`, `_excessArguments`, `unknownCommand`); test/wiring checks each.
+ * Subcommands are made by `createCommand`, so they are of this class too.
+ */
+export class WordedCommand extends Command {
+  constructor(
+    name: string | undefined,
+    readonly words: HelpWords,
+  ) {
+    super(name);
+  }
+
+  override createCommand(name?: string): WordedCommand {
+    return new WordedCommand(name, this.words);
+  }
+
+  unknownOption(flag: string): never {
+    // The name only: what follows "=" may be a patient's date of birth or name (#25).
+    const name = flag.split('=')[0] ?? flag;
+    if (name === '--route' && this.name() === 'compare') throw new UsageError(this.words.usage.routeInCompare);
+    const longs = this.options.flatMap((o) => (o.long && !o.hidden ? [o.long.slice(2)] : []));
+    // Every flag as near as the nearest, in alphabetical order (as commander listed them).
+    const close = name.startsWith('--') ? closestNames(name.slice(2), longs).sort() : [];
+    throw new UsageError(
+      this.words.usage.unknownOption(
+        visibleName(name),
+        close.map((c) => `--${c}`),
+      ),
+    );
+  }
+
+  optionMissingArgument(option: Option): never {
+    throw new UsageError(this.words.usage.needsValue(option.long ?? option.flags));
+  }
+
+  missingArgument(name: string): never {
+    throw new UsageError(this.words.usage.missingArgument(name));
+  }
+
+  missingMandatoryOptionValue(option: Option): never {
+    throw new UsageError(this.words.usage.requiredOption(option.flags));
+  }
+
+  _excessArguments(received: string[]): never {
+    throw new UsageError(this.words.usage.tooManyArguments(this.name(), this.registeredArguments.length, received.length));
+  }
+
+  unknownCommand(): never {
+    const name = String(this.args[0]);
+    const names = this.commands.map((c) => c.name());
+    throw new UsageError(this.words.usage.unknownCommand(JSON.stringify(visibleName(name)), closestName(name, names), names));
+  }
+}
+
+/**
+ * An option with fixed choices: listed in help, and a value outside them refused in the catalog's
+ * words ("--format "xml" is not allowed; allowed: table, json, ...").
+ */
+export function choiceOption(option: Option, choices: readonly string[], words: HelpWords): Option {
+  const flag = option.long ?? option.flags;
+  return option.choices(choices).argParser((value: string) => {
+    if (!choices.includes(value)) throw new UsageError(words.usage.notAllowed(flag, value, choices));
+    return value;
+  });
+}
