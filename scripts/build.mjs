@@ -84,12 +84,13 @@ const root = resolvePath('.');
 const shared = Object.keys(probe.metafile.inputs)
   .filter((input) => input.startsWith('src/') && input !== 'src/cli.ts' && input.endsWith('.ts'))
   .sort();
-// The registry is filled before src/cli.ts runs main (imports evaluate in order), and main reaches
-// a lazy file only after its first await, when the CLI module has finished loading.
+// The registry is filled when the bundle loads; the bin calls `run()` after that, and main reaches
+// a lazy file only after its first await. The programmatic API (dist/index.js) takes the shared
+// modules from the same registry, so the package carries one copy of the core (#27).
 const registry = [
   ...shared.map((file, i) => `import * as m${i} from ${JSON.stringify(join(root, file))};`),
   `export const __modules = { ${shared.map((file, i) => `${JSON.stringify(file)}: m${i}`).join(', ')} };`,
-  `import ${JSON.stringify(join(root, 'src/cli.ts'))};`,
+  `export { run } from ${JSON.stringify(join(root, 'src/cli.ts'))};`,
 ].join('\n');
 const cliEntry = {
   name: 'cli-entry',
@@ -110,10 +111,11 @@ metafiles.push(
   ).metafile,
 );
 const sharedSet = new Set(shared.map((file) => join(root, file)));
-const fromCli = {
+/** Resolves the project's shared modules to the CLI bundle's registry; `cli` is its path from the output. */
+const fromCli = (cli) => ({
   name: 'from-cli',
   setup(b) {
-    b.onResolve({ filter: /^\.\.\/cli\.cjs$/ }, (args) => ({ path: args.path, external: true }));
+    b.onResolve({ filter: /^\.\.?\/cli\.cjs$/ }, (args) => ({ path: args.path, external: true }));
     b.onResolve({ filter: /^\.\.?\// }, (args) => {
       if (args.kind === 'dynamic-import' || args.namespace === 'from-cli') return undefined;
       const file = resolvePath(args.resolveDir, args.path.replace(/\.js$/, '.ts'));
@@ -121,11 +123,11 @@ const fromCli = {
       return { path: relative(root, file), namespace: 'from-cli' };
     });
     b.onLoad({ filter: /.*/, namespace: 'from-cli' }, (args) => ({
-      contents: `module.exports = require('../cli.cjs').__modules[${JSON.stringify(args.path)}];`,
+      contents: `module.exports = require(${JSON.stringify(cli)}).__modules[${JSON.stringify(args.path)}];`,
       loader: 'js',
     }));
   },
-};
+});
 const built = new Set();
 while (built.size < lazyModules.size) {
   for (const file of [...lazyModules].filter((f) => !built.has(f))) {
@@ -137,14 +139,24 @@ while (built.size < lazyModules.size) {
           ...commonJs,
           entryPoints: [file],
           outfile: out,
-          plugins: [fromCli, lazyChildProcess, jsonAsString, lazyImports(true)],
+          plugins: [fromCli('../cli.cjs'), lazyChildProcess, jsonAsString, lazyImports(true)],
         })
       ).metafile,
     );
   }
 }
-// The programmatic API, built apart so the CLI files stay as they are.
-metafiles.push((await build({ ...common, entryPoints: { index: 'src/index.ts' }, outdir: 'dist' })).metafile);
+// The programmatic API: an ES module whose shared modules come from the CLI bundle's registry (one
+// copy of the core); what the CLI only loads lazily (the price-list reader) is bundled into it.
+metafiles.push(
+  (
+    await build({
+      ...common,
+      entryPoints: { index: 'src/index.ts' },
+      outdir: 'dist',
+      plugins: [fromCli('./cli.cjs'), lazyChildProcess, jsonAsString],
+    })
+  ).metafile,
+);
 
 // The licences of every package the bundle inlines, found from the bundle's own inputs (esbuild's
 // legal comments find none in these packages).
@@ -186,3 +198,4 @@ const prune = (dir) => {
   }
 };
 prune(resolvePath('dist/types'));
+if (process.env.KC_METAFILE) writeFileSync(process.env.KC_METAFILE, JSON.stringify(metafiles));

@@ -6,16 +6,25 @@ import { main } from './main.js';
 // without calling process.exit(), which would cut off output still in the pipe. Errors are all
 // caught in main.
 
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  // A closed pipe (`| head -1`) is the reader saying it has enough: stop quietly.
-  if (error.code === 'EPIPE') {
-    process.exitCode ??= 0;
-    process.exit();
-  }
-  stderr().write(`error: cannot write output: ${error.code ?? error.message}\n`);
-  process.exit(1);
-});
-
+/**
+ * Runs the command line of this process: `bin/ketamine-cost.cjs` calls it. Loading the bundle does
+ * not run it, so the programmatic API can take the shared modules from the same file (#27).
+ */
+export function run(): void {
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    // A closed pipe (`| head -1`) is the reader saying it has enough: stop quietly.
+    if (error.code === 'EPIPE') {
+      process.exitCode ??= 0;
+      process.exit();
+    }
+    stderr().write(`error: cannot write output: ${error.code ?? error.message}\n`);
+    process.exit(1);
+  });
+  // main catches everything, so the promise always resolves with the exit code.
+  void main(process.argv.slice(2), processIo()).then((code) => {
+    process.exitCode = code;
+  });
+}
 // stderr is set up on first use: touching process.stderr creates its stream (for a pipe, a socket
 // and the modules behind it), which a run that writes nothing there need not pay for. A failure
 // to write a message (stderr closed) must not turn a success into a failure.
@@ -59,7 +68,8 @@ const hookSignals = () => {
   }
 };
 
-const io: Io = {
+/** The process as an Io: made on run, so loading the bundle touches none of it. */
+const processIo = (): Io => ({
   stdout: (text) => (process.stdout.write(text) ? undefined : new Promise((resolve) => process.stdout.once('drain', resolve))),
   stderr: (text) => void stderr().write(text),
   // Getters: merely touching process.stdin sets up a stream, which a flags-only run never needs.
@@ -81,9 +91,4 @@ const io: Io = {
     cleanups.add(cleanup);
     return () => cleanups.delete(cleanup);
   },
-};
-
-// main catches everything, so the promise always resolves with the exit code.
-void main(process.argv.slice(2), io).then((code) => {
-  process.exitCode = code;
 });
