@@ -1,3 +1,4 @@
+import { cite, DatasetMismatch, findRoute } from './cite.js';
 import {
   type Cited,
   type Estimate,
@@ -10,11 +11,13 @@ import {
 import { type Message, msg } from './message.js';
 import { NONE, sharePatientCost } from './patient-share.js';
 import { PAYERS } from './payers.js';
-import { cite, DatasetMismatch, findRoute, priceProgram } from './price-program.js';
+import { priceProgram } from './price-program.js';
 import type { Dataset, Ref, Scenario } from './types.js';
 
+export { cite, findRoute, refFields } from './cite.js';
 export type * from './estimate-types.js';
-export { cheapestMix, cite, findRoute, hasQuote, priceProgram, programKey, refFields } from './price-program.js';
+export { hasQuote, priceProgram, programKey } from './price-program.js';
+export { cheapestMix } from './treatment.js';
 
 /**
  * Prices one scenario against a dataset: each line item, the sessions, the whole program, the

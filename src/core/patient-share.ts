@@ -1,9 +1,9 @@
+import { findRoute } from './cite.js';
 import type { Bill } from './cost-sharing.js';
 import type { CaseKind, CentsRange, Cited, Estimate, InputsUsed, PatientCase, ProgramPrice } from './estimate-types.js';
 import { type Message, msg } from './message.js';
 import { PAYER_TERMS, type PayerTerms } from './payer-terms.js';
 import { ASSUMABLE, isGiven, PAYERS, type PlanRules, type TermsUsed } from './payers.js';
-import { findRoute } from './price-program.js';
 import type { Dataset, Ref, Scenario } from './types.js';
 
 // Shared, frozen values: a batch makes an estimate per row, and these are the same for many.

@@ -1,10 +1,10 @@
+import { cite, DatasetMismatch, findRoute, refFields, step, thirdPartySources } from './cite.js';
 import { type Bill, sessionBills } from './cost-sharing.js';
 import {
   type CentsRange,
   type Cited,
   type EstimateOptions,
   type LineItem,
-  type PackageMix,
   type ProgramPrice,
   type ProgramScenario,
   QUOTE_SOURCE_ID,
@@ -12,7 +12,8 @@ import {
 } from './estimate-types.js';
 import { dataText, type End, type Message, msg } from './message.js';
 import { countSessions } from './schedule.js';
-import type { Dataset, Package, Ref, Route } from './types.js';
+import { treatmentPrice, treatmentTotal } from './treatment.js';
+import type { Dataset, Ref, Route } from './types.js';
 
 /**
  * A key two scenarios share exactly when priceProgram prices them alike: the fields of
@@ -30,7 +31,8 @@ export function hasQuote(scenario: ProgramScenario): boolean {
   return q.priceCents !== null || q.packages.length > 0 || q.itemPrices.length > 0;
 }
 
-type Say = (line: () => Step<Message>) => void;
+/** Adds an explanation step when explaining (the step is built only then). */
+export type Say = (line: () => Step<Message>) => void;
 type Dose = NonNullable<Route['doses']>[number];
 type FirstSession = NonNullable<ProgramPrice['firstSession']>;
 
@@ -67,34 +69,19 @@ export function priceProgram(scenario: ProgramScenario, dataset: Dataset, option
   for (const line of sessions.steps)
     say(() => ({ text: line, source: sessions.ref?.source ?? null, at: sessions.ref?.at ?? null, quote: sessions.ref?.quote ?? null }));
 
-  // 3. The treatment over the program: the fewest sessions at the lowest price, the most at the
-  // highest; with packages (the quote's, else the price list's) or an introductory session, the
-  // cheapest mix of them and single sessions at each end.
-  const packages = quote.packages.length > 0 ? quote.packages : quoted === null ? (offer.packages ?? []) : [];
-  const intro = quoted === null ? (offer.intro ?? null) : null;
-  const mixed = packages.length > 0 || intro !== null;
-  const packagesRef = quote.packages.length > 0 ? quoteRef('--package', quote.asOf) : (offer.packages?.[0]?.ref ?? intro?.ref ?? price.ref);
-  const mixes = mixed
-    ? {
-        low: cheapestMix(sessions.low, perSession.lowCents, packages, intro?.cents ?? null),
-        high: cheapestMix(sessions.high, perSession.highCents, packages, intro?.cents ?? null),
-      }
-    : null;
-  const program = mixes
-    ? { lowCents: mixes.low.totalCents, highCents: mixes.high.totalCents }
-    : {
-        lowCents: treatmentTotal(sessions.low, perSession.lowCents, firstSession?.lowCents ?? null),
-        highCents: treatmentTotal(sessions.high, perSession.highCents, firstSession?.highCents ?? null),
-      };
-  if (mixes)
-    for (const end of ['low', 'high'] as const)
-      say(() => step(msg('price.mix', { end, count: sessions[end], mix: mixes[end] }), packagesRef));
-  else
-    for (const [end, count, each, first, total] of [
-      ['low', sessions.low, perSession.lowCents, firstSession?.lowCents ?? null, program.lowCents],
-      ['high', sessions.high, perSession.highCents, firstSession?.highCents ?? null, program.highCents],
-    ] as const)
-      say(() => step(msg('price.program', { end, count, eachCents: each, firstCents: first, totalCents: total }), price.ref));
+  // 3. The treatment over the program (treatment.ts): with packages or an introductory session, the cheapest mix.
+  const packagesRef =
+    quote.packages.length > 0 ? quoteRef('--package', quote.asOf) : (offer.packages?.[0]?.ref ?? offer.intro?.ref ?? price.ref);
+  const { program, mixes } = treatmentPrice({
+    sessions,
+    perSession,
+    firstSession,
+    packages: quote.packages.length > 0 ? quote.packages : quoted === null ? (offer.packages ?? []) : [],
+    intro: quoted === null ? (offer.intro ?? null) : null,
+    priceRef: price.ref,
+    packagesRef,
+    say,
+  });
 
   // 4. The line items: the treatment, then the others; priced ones add up, the rest are named.
   const items = lineItems(scenario, dataset, route, provider.label, price, dose, firstSession, sessions, perSession, program, say);
@@ -213,12 +200,7 @@ function firstSessionPrice(route: Route, price: Price, dose: Dose | null, say: S
   return first;
 }
 
-/** The treatment over `count` sessions (cents): session 1 at its own price when it has one. */
-export function treatmentTotal(count: number, each: number, first: number | null): number {
-  return count === 0 ? 0 : (first ?? each) + each * (count - 1);
-}
-
-type ProgramSessions = {
+export type ProgramSessions = {
   low: number;
   high: number;
   basis: 'given' | 'typical' | 'weeks';
@@ -444,53 +426,6 @@ function programNotes(
 const pick = (r: CentsRange, end: End) => (end === 'low' ? r.lowCents : r.highCents);
 const sumBills = (bills: Bill[]) => bills.reduce((total, b) => total + b.cents, 0);
 
-/**
- * The cheapest way to buy `count` sessions (cents): single sessions at `single`, packages (a package
- * larger than needed only when it costs less than the single sessions it replaces), and an
- * introductory first session where there is one. Ties go to single sessions, then smaller packages.
- */
-export function cheapestMix(count: number, single: number, packages: readonly Package[], intro: number | null): PackageMix {
-  const best = [0];
-  const choice: (Package | null)[] = [null];
-  for (let n = 1; n <= count; n++) {
-    let cost = (best[n - 1] ?? 0) + single;
-    let pick: Package | null = null;
-    for (const p of packages) {
-      const candidate = (p.sessions >= n ? 0 : (best[n - p.sessions] ?? 0)) + p.cents;
-      if (candidate < cost) {
-        cost = candidate;
-        pick = p;
-      }
-    }
-    best.push(cost);
-    choice.push(pick);
-  }
-  // With an introductory session, the first session may be it and the rest bought as above.
-  const useIntro = intro !== null && count > 0 && intro + (best[count - 1] ?? 0) < (best[count] ?? 0);
-  const counts = new Map<Package, number>();
-  let singles = 0;
-  let n = useIntro ? count - 1 : count;
-  while (n > 0) {
-    const p = choice[n] ?? null;
-    if (p === null) {
-      singles += 1;
-      n -= 1;
-    } else {
-      counts.set(p, (counts.get(p) ?? 0) + 1);
-      n = Math.max(0, n - p.sessions);
-    }
-  }
-  return {
-    packages: [...counts]
-      .map(([p, c]) => ({ sessions: p.sessions, cents: p.cents, count: c, ...(p.per === 'month' ? { per: 'month' as const } : {}) }))
-      .sort((a, b) => a.sessions - b.sessions),
-    singles,
-    singleCents: single,
-    introCents: useIntro ? intro : null,
-    totalCents: useIntro ? intro + (best[count - 1] ?? 0) : (best[count] ?? 0),
-  };
-}
-
 /** The source of a figure from the patient's own quote: the flag it was given with, on the day given. */
 function quoteRef(flag: string, asOf: string | null): Ref {
   return { source: QUOTE_SOURCE_ID, at: flag, asOf: asOf ?? undefined };
@@ -507,52 +442,4 @@ function quoteNote(quoted: number, published: Price, dose: Dose | null): Cited<M
 /** A line item's label without its parenthesis, as a bill's name ("Intake visit (once)" -> "Intake visit"). */
 function shortLabel(label: Message): Message {
   return label.key === 'data.text' ? msg('data.shortLabel', { text: label.params.text }) : label;
-}
-
-const thirdPartyCache = new WeakMap<Dataset, Set<string>>();
-
-/** The ids of a dataset's third-party sources, worked out once per dataset (a batch prices thousands of rows). */
-function thirdPartySources(dataset: Dataset): Set<string> {
-  let ids = thirdPartyCache.get(dataset);
-  if (!ids) {
-    ids = new Set(dataset.sources.filter((s) => s.thirdParty === true).map((s) => s.id));
-    thirdPartyCache.set(dataset, ids);
-  }
-  return ids;
-}
-
-/** A reference's fields as an output carries them (null where the price list has none). */
-export function refFields(ref: Ref): { source: string; at: string; quote: string | null; asOf: string | null } {
-  return { source: ref.source, at: ref.at, quote: ref.quote ?? null, asOf: ref.asOf ?? null };
-}
-
-/** A message with its reference's source, place, quote and date: how every note is carried. */
-export function cite(text: Message, ref: Ref): Cited<Message> {
-  return { text, ...refFields(ref) };
-}
-
-function step(text: Message, ref: Ref): Step<Message> {
-  return { text, source: ref.source, at: ref.at, quote: ref.quote ?? null };
-}
-
-/**
- * A scenario that does not fit the dataset it is priced against: a caller's bug, since scenarios
- * are validated against the same dataset (main reports it as unexpected). `what` is the missing
- * part (route, offer, dose), `id` whose.
- */
-export class DatasetMismatch extends Error {
-  constructor(
-    readonly what: 'route' | 'offer' | 'dose',
-    readonly id: string,
-  ) {
-    super(`${what}: ${id}`);
-    this.name = 'DatasetMismatch';
-  }
-}
-
-/** Returns the route with this id; throws when the dataset does not have it (a caller's bug, since scenarios are validated). */
-export function findRoute(dataset: Dataset, id: string): Route {
-  const route = dataset.routes.find((r) => r.id === id);
-  if (!route) throw new DatasetMismatch('route', id);
-  return route;
 }
