@@ -146,14 +146,24 @@ while (built.size < lazyModules.size) {
   }
 }
 // The programmatic API: an ES module whose shared modules come from the CLI bundle's registry (one
-// copy of the core); what the CLI only loads lazily (the price-list reader) is bundled into it.
+// copy of the core), and whose modules the CLI loads lazily (the price-list reader, with zod) come
+// from their lazy files.
+const fromLazyFiles = {
+  name: 'from-lazy-files',
+  setup(b) {
+    b.onResolve({ filter: /^\.\.?\// }, (args) => {
+      const file = resolvePath(args.resolveDir, args.path.replace(/\.js$/, '.ts'));
+      return lazyModules.has(file) ? { path: `./lazy/${lazyName(file)}`, external: true } : undefined;
+    });
+  },
+};
 metafiles.push(
   (
     await build({
       ...common,
       entryPoints: { index: 'src/index.ts' },
       outdir: 'dist',
-      plugins: [fromCli('./cli.cjs'), lazyChildProcess, jsonAsString],
+      plugins: [fromLazyFiles, fromCli('./cli.cjs'), lazyChildProcess, jsonAsString],
     })
   ).metafile,
 );
