@@ -1,11 +1,25 @@
 // The lazily loaded parts of the CLI are separate bundles with their own copies of these classes,
 // so errors are recognised by a brand, not by instanceof.
+import { type JsonProblem, type Said, sayError } from './text/error-words.js';
+import { EN_ERRORS } from './text/errors-en.js';
+
 const BRAND = Symbol.for('ketamine-cost.error');
 
-/** An error the user can act on, with the exit code it maps to. */
+/**
+ * An error the user can act on, with the exit code it maps to. Thrown with words (a message
+ * already said in the run's language) or with `said`, a key and its parameters that the error
+ * boundary says in the run's language; `message` is then the English words (for the API and
+ * --debug). `where` names where a value came from when nobody typed it ("KETAMINE_COST_DATA").
+ */
 export abstract class KnownError extends Error {
   abstract readonly exitCode: number;
   readonly [BRAND] = true;
+  readonly said: Said | null;
+  where: string | null = null;
+  constructor(message: string | Said) {
+    super(typeof message === 'string' ? message : sayError(EN_ERRORS, message));
+    this.said = typeof message === 'string' ? null : message;
+  }
 }
 
 /** A bad flag, argument, prompt answer or combination: the user can fix it. Exit 2. */
@@ -31,22 +45,6 @@ export function isKnownError(error: unknown): error is KnownError {
 /** Exit codes are a promise to scripts: README, "Exit codes". */
 export const EXIT = { ok: 0, error: 1, usage: 2, batchRowsFailed: 3, cancelled: 130 } as const;
 
-/**
- * Says in words why a file could not be read or written. `missing` is what ENOENT means here:
- * "no such file" when reading, "the folder does not exist" when writing.
- */
-export function describeFsError(error: unknown, missing = 'no such file'): string {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  if (code === 'ENOENT') return missing;
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  if (code === 'EISDIR') return 'it is a directory';
-  if (code === 'ENOSPC') return 'no space left on the device';
-  if (code === 'ENAMETOOLONG') return 'the file name is too long for the file system';
-  if (code === 'ENOTDIR') return 'a part of the path is not a folder';
-  if (code === 'ELOOP') return 'too many symbolic links in the path';
-  return error instanceof Error ? error.message : String(error);
-}
-
 /** Folds a message to one line, so every error is exactly one line on stderr. */
 export function oneLine(text: string): string {
   return text.replace(/\s*\r?\n\s*/g, ' ').trim();
@@ -55,15 +53,13 @@ export function oneLine(text: string): string {
 /**
  * Says what JSON.parse found wrong, the same on every Node version: V8's words without the
  * "(line, column)" only newer versions add and without the echo of the input (which may be long,
- * or someone's personal data), then the line and column counted here.
+ * or someone's personal data), and the line and column counted here (null when V8 gives no position).
  */
-export function describeJsonError(error: unknown, text: string): string {
+export function jsonProblem(error: unknown, text: string): JsonProblem {
   const message = error instanceof Error ? error.message : String(error);
   const at = /at position (\d+)/.exec(message);
-  const what = message.replace(/ in JSON at position \d+( \(line \d+ column \d+\))?$/, '').replace(/, "[\s\S]*" is not valid JSON$/, '');
-  if (!at) return what;
+  const detail = message.replace(/ in JSON at position \d+( \(line \d+ column \d+\))?$/, '').replace(/, "[\s\S]*" is not valid JSON$/, '');
+  if (!at) return { detail, line: null, column: null };
   const before = text.slice(0, Number(at[1]));
-  const line = before.split('\n').length;
-  const column = before.length - before.lastIndexOf('\n');
-  return `${what} at line ${line}, column ${column}`;
+  return { detail, line: before.split('\n').length, column: before.length - before.lastIndexOf('\n') };
 }

@@ -3,8 +3,10 @@ import { closestName } from './core/names.js';
 import { EXIT, isKnownError, oneLine, UsageError } from './errors.js';
 import type { Io } from './io.js';
 import { defineProgram } from './program.js';
+import type { Language } from './text/catalog.js';
 import { quote } from './text/catalog.js';
 import { english } from './text/en.js';
+import { sayError } from './text/error-words.js';
 import { pickLanguage } from './text/language.js';
 import { clipEchoes, visible } from './text/visible.js';
 
@@ -14,13 +16,12 @@ import { clipEchoes, visible } from './text/visible.js';
  * prints an error or exits.
  */
 export async function main(argv: readonly string[], io: Io): Promise<number> {
-  // The run's language, once chosen: "Cancelled" is said in it too.
-  let cancelled = english.view.cancelled;
+  // The run's language, once chosen: "Cancelled" and every error are said in it.
+  let text: Language = english;
   try {
     // The language first: it takes --lang out of argv, so the first word below is the command's.
     const { code, argv: args } = pickLanguage(argv, io.env);
-    const text = code === 'es' ? (await import('./text/es.js')).spanish : english;
-    cancelled = text.view.cancelled;
+    text = code === 'es' ? (await import('./text/es.js')).spanish : english;
     // A first word that is no command would reach commander as "too many arguments": name it instead.
     const first = args[0];
     if (first !== undefined && !first.startsWith('-') && !SUBCOMMANDS.includes(first))
@@ -32,20 +33,23 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     return selection.run ? await selection.run() : EXIT.ok;
   } catch (error) {
     // 3. One message and one exit code per kind of error.
-    return reportError(error, io, { debug: argv.includes('--debug'), cancelled });
+    return reportError(error, io, { debug: argv.includes('--debug'), text });
   }
 }
 
 /** Writes one line for an error and returns its exit code; the stack only with --debug. */
-function reportError(error: unknown, io: Io, options: { debug: boolean; cancelled: string }): number {
+function reportError(error: unknown, io: Io, options: { debug: boolean; text: Language }): number {
   // Commander has already printed its own one-line message (or the help or version asked for).
   if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
   if (isKnownError(error) && error.exitCode === EXIT.cancelled) {
-    io.stderr(`${options.cancelled}\n`);
+    io.stderr(`${options.text.view.cancelled}\n`);
     return EXIT.cancelled;
   }
   const known = isKnownError(error);
-  const message = error instanceof Error ? error.message : String(error);
+  // An error thrown as a key is said in the run's language; `where` names a value nobody typed.
+  const said = known && error.said !== null ? sayError(options.text.errors, error.said) : null;
+  const words = said ?? (error instanceof Error ? error.message : String(error));
+  const message = known && error.where !== null ? `${error.where}: ${words}` : words;
   // Messages echo file names and values someone else may control: never raw to the terminal.
   const line = visible(clipEchoes(oneLine(message)));
   io.stderr(known ? `error: ${line}\n` : `error: unexpected: ${line} (rerun with --debug for details)\n`);

@@ -2,13 +2,17 @@ import { duplicateKey } from '../catalog/json-keys.js';
 import { INPUT_COLUMN_NAMES, INPUT_COLUMNS, type InputColumn } from '../core/fields.js';
 import { closestName } from '../core/names.js';
 import type { RawScenario } from '../core/scenario.js';
-import { DataError, describeJsonError } from '../errors.js';
+import { DataError, jsonProblem } from '../errors.js';
 import type { Delimiter, Encoding } from '../formats.js';
+import type { Said } from '../text/error-words.js';
 import { MAX_RECORD_BYTES, type RawRecord, RecordScanner } from './records.js';
 
 /** What is wrong with one row, and in which column when one column is to blame. */
 /** Why a row was not estimated: the column to blame (if one), the words, and whether they read on from the column's name ("column route is required"). */
 export type RowProblem = { column: string | null; message: string; readsOn?: boolean | undefined };
+
+/** What the reader found wrong with a row before pricing it: the column, and the error as a key the batch says. */
+export type ReaderProblem = { column: string | null; said: Said };
 
 /**
  * One input row: its number and line, its id (the `id` cell, else the row number), either a raw
@@ -20,7 +24,7 @@ export type BatchRow = {
   line: number | null;
   id: string;
   raw: RawScenario | null;
-  problem: RowProblem | null;
+  problem: ReaderProblem | null;
   extra: [string, string][] | null;
 };
 
@@ -50,9 +54,6 @@ export function misspeltColumn(name: string): string | undefined {
 }
 const SQUASHED_NAMES = INPUT_COLUMN_NAMES.map(squash);
 
-const misspelt = (name: string, close: string) =>
-  `column "${name}" is not one the tool knows; did you mean "${close}"? Rename it (other columns it does not know pass through)`;
-
 /** Decides CSV or JSON Lines: by extension, else by the first non-blank character being `{`. */
 export function detectKind(name: string, firstText: string): 'csv' | 'jsonl' {
   if (/\.(jsonl|ndjson)$/i.test(name)) return 'jsonl';
@@ -67,10 +68,9 @@ export function detectKind(name: string, firstText: string): 'csv' | 'jsonl' {
 
 const SLICE_BYTES = 4096;
 
-const NOT_UTF8 =
-  'holds bytes that are not UTF-8 (Excel\'s "Save as CSV" writes Windows-1252): give --encoding windows-1252, or save it as CSV UTF-8';
-const TOO_LONG = `is longer than ${MAX_RECORD_BYTES / 1024 / 1024} MiB, far more than a scenario needs; it was skipped`;
-const EMPTY = 'the batch file is empty; it needs a header row (route, sessions, ...) and one row per scenario';
+/** The longest record, in MiB, as the messages say it. */
+const MAX_MIB = MAX_RECORD_BYTES / 1024 / 1024;
+const EMPTY: Said = { key: 'batchEmpty', params: {} };
 
 /**
  * Reads batch rows from a byte stream, CSV with a header or JSON Lines, and yields them in
@@ -90,10 +90,7 @@ export async function* readBatchRows(
   const firstChunk = Buffer.isBuffer(first.value) ? first.value : Buffer.from(first.value);
   if (encoding === 'utf-8') {
     const utf16 = utf16Order(firstChunk);
-    if (utf16 !== null)
-      throw new DataError(
-        `the batch file is UTF-16; give --encoding ${utf16}${utf16 === 'utf-16le' ? ' (or utf-16be)' : ''}, or save it as UTF-8 (CSV UTF-8 in a spreadsheet)`,
-      );
+    if (utf16 !== null) throw new DataError({ key: 'batchUtf16', params: { order: utf16 } });
   }
   const kind = detectKind(name, firstChunk.subarray(0, 4096).toString('utf8'));
   const scanner = new RecordScanner(kind, DELIMITER_BYTE[options.delimiter ?? ',']);
@@ -121,9 +118,10 @@ export async function* readBatchRows(
   try {
     last = scanner.end();
   } catch (error) {
-    throw new DataError(
-      `cannot read the ${kind === 'csv' ? 'CSV' : 'JSON Lines'}: ${error instanceof Error ? error.message : String(error)}`,
-    );
+    throw new DataError({
+      key: 'batchUnreadable',
+      params: { csv: kind === 'csv', detail: error instanceof Error ? error.message : String(error) },
+    });
   }
   const rows = rowsOf(last);
   if (rows.length > 0) yield rows;
@@ -177,8 +175,8 @@ function csvReader(): RowReader {
   return {
     row: (record) => {
       if (header === null) {
-        if (record.tooLong) throw new DataError(`the header row ${TOO_LONG.replace('; it was skipped', '')}`);
-        if (record.notUtf8 !== null) throw new DataError(`the header row ${NOT_UTF8}`);
+        if (record.tooLong) throw new DataError({ key: 'headerTooLong', params: { mib: MAX_MIB } });
+        if (record.notUtf8 !== null) throw new DataError({ key: 'headerNotUtf8', params: {} });
         while (trailing < record.cells.length - 1 && (record.cells[record.cells.length - 1 - trailing] ?? '').trim() === '') trailing += 1;
         const cells = record.cells.slice(0, record.cells.length - trailing);
         header = readHeader(cells);
@@ -198,20 +196,20 @@ function csvReader(): RowReader {
       const row = count;
       const idText = idCell >= 0 && !record.tooLong ? cells[idCell]?.trim() : undefined;
       const id = idText ? idText : String(row);
-      const fail = (column: string | null, message: string): BatchRow => ({
+      const fail = (column: string | null, said: Said): BatchRow => ({
         row,
         line,
         id,
         raw: null,
-        problem: { column, message },
+        problem: { column, said },
         extra: keptEmpty,
       });
-      if (record.tooLong) return fail(null, TOO_LONG);
+      if (record.tooLong) return fail(null, { key: 'rowTooLong', params: { mib: MAX_MIB, line: false } });
       if (cells !== full && full.slice(header.length).some((cell) => cell.trim() !== ''))
-        return fail(null, "has a value under the header's empty last column; name the column, or leave it empty");
-      if (cells.length !== header.length)
-        return fail(null, `has ${cells.length} cells but the header has ${header.length}; check for a missing or extra comma`);
-      if (record.notUtf8 !== null) return fail(header[record.notUtf8] ?? names[record.notUtf8] ?? null, NOT_UTF8);
+        return fail(null, { key: 'rowUnderEmptyColumn', params: {} });
+      if (cells.length !== header.length) return fail(null, { key: 'rowCells', params: { cells: cells.length, columns: header.length } });
+      if (record.notUtf8 !== null)
+        return fail(header[record.notUtf8] ?? names[record.notUtf8] ?? null, { key: 'rowNotUtf8', params: { line: false } });
       const raw: RawScenario = {};
       for (let i = 0; i < cells.length; i++) {
         const column = header[i];
@@ -230,30 +228,27 @@ function csvReader(): RowReader {
 
 function readHeader(cells: string[]): (InputColumn | undefined)[] {
   if (cells.length === 1 && /;/.test(cells[0] ?? '')) {
-    throw new DataError(
-      'the header seems to use semicolons (;) between columns; give --delimiter ";" (or save the file as comma-separated CSV)',
-    );
+    throw new DataError({ key: 'headerSemicolons', params: {} });
   }
   const seen = new Set<InputColumn>();
   const kept = new Set<string>();
   const columns = cells.map((cell) => {
     const name = cell.trim();
     const column = columnFor(name);
-    if (name === '') throw new DataError('the header has an empty column name');
+    if (name === '') throw new DataError({ key: 'headerEmptyName', params: {} });
     if (column === undefined) {
       const close = misspeltColumn(name);
-      if (close !== undefined) throw new DataError(misspelt(name, close));
+      if (close !== undefined) throw new DataError({ key: 'columnMisspelt', params: { name, close } });
       // Two kept columns of one name would be two output columns of one name.
-      if (kept.has(name.toLowerCase())) throw new DataError(`column "${name}" appears twice in the header`);
+      if (kept.has(name.toLowerCase())) throw new DataError({ key: 'columnTwice', params: { name } });
       kept.add(name.toLowerCase());
       return undefined;
     }
-    if (seen.has(column)) throw new DataError(`column "${name}" appears twice in the header`);
+    if (seen.has(column)) throw new DataError({ key: 'columnTwice', params: { name } });
     seen.add(column);
     return column;
   });
-  if (!seen.has('route'))
-    throw new DataError(`the header has no "route" column; columns: ${INPUT_COLUMN_NAMES.join(', ')} (only route is required)`);
+  if (!seen.has('route')) throw new DataError({ key: 'headerNoRoute', params: { columns: INPUT_COLUMN_NAMES } });
   return columns;
 }
 
@@ -266,8 +261,10 @@ function jsonLinesReader(): RowReader {
       if (!record.tooLong && record.notUtf8 === null && text.trim() === '') return null;
       if (record.tooLong || record.notUtf8 !== null) {
         state.row += 1;
-        const message = record.tooLong ? `line ${TOO_LONG}` : `line ${NOT_UTF8}`;
-        return { row: state.row, line: record.line, id: String(state.row), raw: null, problem: { column: null, message }, extra: null };
+        const said: Said = record.tooLong
+          ? { key: 'rowTooLong', params: { mib: MAX_MIB, line: true } }
+          : { key: 'rowNotUtf8', params: { line: true } };
+        return { row: state.row, line: record.line, id: String(state.row), raw: null, problem: { column: null, said }, extra: null };
       }
       return jsonRow(text, record.line, state);
     },
@@ -280,22 +277,21 @@ function jsonRow(text: string, line: number, state: { row: number }): BatchRow |
   if (text.trim() === '') return null;
   state.row += 1;
   const row = state.row;
-  const fail = (message: string, column: string | null = null): BatchRow => ({
+  const fail = (said: Said, column: string | null = null): BatchRow => ({
     row,
     line,
     id: String(row),
     raw: null,
-    problem: { column, message },
+    problem: { column, said },
     extra: null,
   });
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (error) {
-    return fail(`is not valid JSON: ${describeJsonError(error, text)}`);
+    return fail({ key: 'rowNotJson', params: { problem: jsonProblem(error, text) } });
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value))
-    return fail('is not a JSON object; write one {"route": ...} object per line');
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return fail({ key: 'rowNotObject', params: {} });
   const raw: RawScenario = {};
   let id = String(row);
   let problem: BatchRow['problem'] = null;
@@ -306,24 +302,24 @@ function jsonRow(text: string, line: number, state: { row: number }): BatchRow |
     if (column === undefined) {
       const close = misspeltColumn(key);
       if (close !== undefined) {
-        problem ??= { column: key, message: misspelt(key, close) };
+        problem ??= { column: key, said: { key: 'columnMisspelt', params: { name: key, close } } };
         continue;
       }
       const kept = typeof cell === 'string' ? cell : keptJson(cell);
-      if (kept === null) problem ??= { column: key, message: 'nests too deep to pass through; give it as a string' };
+      if (kept === null) problem ??= { column: key, said: { key: 'rowKeptTooDeep', params: {} } };
       else extra.push([key, kept]);
       continue;
     }
     // "route" and "Route" name one column, as two CSV headers would: refuse, never pick one.
     const other = seen.get(column);
     if (other !== undefined) {
-      problem ??= { column: key, message: `keys "${other}" and "${key}" name the same column; give it once` };
+      problem ??= { column: key, said: { key: 'rowSameColumn', params: { other, key } } };
       continue;
     }
     seen.set(column, key);
     if (cell === null || cell === '') continue;
     if (typeof cell !== 'string' && typeof cell !== 'number') {
-      problem ??= { column, message: `must be a string or a number, not ${Array.isArray(cell) ? 'an array' : typeof cell}` };
+      problem ??= { column, said: { key: 'rowNotText', params: { type: Array.isArray(cell) ? 'array' : typeof cell } } };
       continue;
     }
     if (column === 'id') id = String(cell);
@@ -332,7 +328,7 @@ function jsonRow(text: string, line: number, state: { row: number }): BatchRow |
   // JSON.parse keeps the last of two equal keys; two values for one column must not pass unseen.
   if (problem === null && text.indexOf('"', text.indexOf('"') + 1) !== -1) {
     const twice = duplicateKey(text);
-    if (twice !== null) problem = { column: twice, message: `key "${twice}" appears twice; give it once` };
+    if (twice !== null) problem = { column: twice, said: { key: 'rowKeyTwice', params: { key: twice } } };
   }
   return { row, line, id, raw: problem ? null : raw, problem, extra: extra.length ? extra : null };
 }

@@ -3,7 +3,8 @@ import { resolve } from 'node:path';
 import * as z from 'zod/mini';
 import { type ClinicProfile, isValidNpi } from '../core/gfe.js';
 import type { Dataset } from '../core/types.js';
-import { DataError, describeFsError, describeJsonError, isKnownError, UsageError } from '../errors.js';
+import { DataError, isKnownError, jsonProblem, UsageError } from '../errors.js';
+import { type FileKind, fsProblem } from '../text/error-words.js';
 import { visibleName } from '../text/visible.js';
 import { duplicateKey } from './json-keys.js';
 import { DatasetSchema } from './schema.js';
@@ -23,31 +24,31 @@ export function checkDataset(json: unknown): CheckDatasetResult {
 }
 
 /** Reads a price-list file as untrusted JSON (size-capped, BOM stripped, never executed) and parses its text. */
-export function readDatasetJson(file: string, cwd: string, what = 'price list'): unknown {
-  if (file === '') throw new UsageError('the price list file name is empty; give a JSON file (ketamine-cost data show prints one)');
+export function readDatasetJson(file: string, cwd: string, what: FileKind = 'priceList'): unknown {
+  if (file === '') throw new UsageError({ key: 'fileNameEmpty', params: { what } });
   const name = visibleName(file);
   const buffer = readPriceListBytes(resolve(cwd, file), name, what);
   if ((buffer[0] === 0xff && buffer[1] === 0xfe) || (buffer[0] === 0xfe && buffer[1] === 0xff)) {
-    throw new DataError(`${what} ${name} is UTF-16; save it as UTF-8 JSON`);
+    throw new DataError({ key: 'fileUtf16', params: { what, name } });
   }
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(buffer);
   } catch {
-    throw new DataError(`${what} ${name} holds bytes that are not UTF-8; save it as UTF-8 JSON`);
+    throw new DataError({ key: 'fileNotUtf8', params: { what, name } });
   }
-  if (text.trim() === '') throw new DataError(`${what} ${name} is empty; start from \`ketamine-cost data show\``);
+  if (text.trim() === '') throw new DataError({ key: 'fileEmpty', params: { what, name } });
   let json: unknown;
   try {
     json = JSON.parse(text, refuseProtoKeys);
   } catch (error) {
     if (isKnownError(error)) throw error;
-    if (error instanceof RangeError) throw new DataError(`${what} ${name} is nested too deeply to be a ${what}`);
-    throw new DataError(`${what} ${name} is not valid JSON: ${describeJsonError(error, text)}`);
+    if (error instanceof RangeError) throw new DataError({ key: 'fileTooDeep', params: { what, name } });
+    throw new DataError({ key: 'fileNotJson', params: { what, name, problem: jsonProblem(error, text) } });
   }
   // JSON.parse keeps the last of two equal keys; in a price list that hides a figure, so refuse it.
   const duplicate = duplicateKey(text);
-  if (duplicate !== null) throw new DataError(`${what} ${name} has the key "${visibleName(duplicate)}" twice in one object`);
+  if (duplicate !== null) throw new DataError({ key: 'fileDuplicateKey', params: { what, name, key: visibleName(duplicate) } });
   return json;
 }
 
@@ -57,7 +58,7 @@ export function readDatasetJson(file: string, cwd: string, what = 'price list'):
  * Opens first (non-blocking, so a FIFO cannot hold the open) and then checks what was opened:
  * checking a path and then opening it lets the path be swapped in between (#25 B11).
  */
-function readPriceListBytes(path: string, name: string, what: string): Buffer {
+function readPriceListBytes(path: string, name: string, what: FileKind): Buffer {
   let fd = -1;
   let stat: Stats;
   try {
@@ -67,21 +68,21 @@ function readPriceListBytes(path: string, name: string, what: string): Buffer {
     if (fd >= 0) closeSync(fd);
     // A socket cannot be opened by name (ENXIO), but standard input may be one: read it as fd 0.
     const input = standardInputAt(path);
-    if (input === null) throw new DataError(`cannot read ${what} ${name}: ${describeFsError(error)}`);
+    if (input === null) throw new DataError({ key: 'cannotRead', params: { what, name, problem: fsProblem(error) } });
     fd = -1;
     stat = input;
   }
   const stdin = !stat.isFile() && isStandardInput(stat);
   const refused = stat.isDirectory()
-    ? 'it is a directory; give a JSON file'
+    ? ({ kind: 'directoryGiven' } as const)
     : !stat.isFile() && !stdin
-      ? `it is ${stat.isFIFO() ? 'a FIFO (named pipe)' : stat.isSocket() ? 'a socket' : 'a device'}, not a file; give a JSON file`
+      ? ({ kind: 'special', special: stat.isFIFO() ? 'fifo' : stat.isSocket() ? 'socket' : 'device' } as const)
       : null;
   if ((refused !== null || stdin) && fd >= 0) closeSync(fd);
-  if (refused !== null) throw new DataError(`cannot read ${what} ${name}: ${refused}`);
+  if (refused !== null) throw new DataError({ key: 'cannotRead', params: { what, name, problem: refused } });
   if (stat.isFile() && stat.size > MAX_DATASET_BYTES) {
     if (fd >= 0) closeSync(fd);
-    throw new DataError(`${what} ${name} is ${stat.size} bytes; a ${what} may be at most ${MAX_DATASET_BYTES} bytes`);
+    throw new DataError({ key: 'fileTooBig', params: { what, name, bytes: stat.size, max: MAX_DATASET_BYTES } });
   }
   // Standard input is read through fd 0, as a pipe opened again would be a second reader.
   if (stdin) fd = 0;
@@ -99,13 +100,13 @@ function readPriceListBytes(path: string, name: string, what: string): Buffer {
           Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10);
           continue;
         }
-        throw new DataError(`cannot read ${what} ${name}: ${describeFsError(error)}`);
+        throw new DataError({ key: 'cannotRead', params: { what, name, problem: fsProblem(error) } });
       }
       if (n === 0) break;
       total += n;
       // A file that grows while it is read (or standard input) is held to the same limit.
       if (total > MAX_DATASET_BYTES)
-        throw new DataError(`${what} ${name} is more than ${MAX_DATASET_BYTES} bytes; a ${what} may be at most ${MAX_DATASET_BYTES} bytes`);
+        throw new DataError({ key: 'fileTooBig', params: { what, name, bytes: null, max: MAX_DATASET_BYTES } });
       chunks.push(Buffer.from(slice.subarray(0, n)));
     }
     return Buffer.concat(chunks);
@@ -139,19 +140,20 @@ export function loadDataset(file: string, cwd = process.cwd()): Dataset {
   const checked = checkDataset(readDatasetJson(file, cwd));
   if (checked.ok) return checked.dataset;
   const [first] = checked.problems;
-  const more =
-    checked.problems.length > 1
-      ? ` (and ${checked.problems.length - 1} more; run \`ketamine-cost data validate ${visibleName(file)}\`)`
-      : '';
-  throw new DataError(
-    `price list ${visibleName(file)} is not valid: ${first ? `${first.path}: ${first.message}` : 'unknown problem'}${more}`,
-  );
+  throw new DataError({
+    key: 'invalid',
+    params: {
+      what: 'priceList',
+      name: visibleName(file),
+      first: first ? `${first.path}: ${first.message}` : 'unknown problem',
+      more: checked.problems.length - 1,
+    },
+  });
 }
 
 // JSON.parse makes "__proto__" an own key, harmless here, but a price list has no business with it.
 function refuseProtoKeys(key: string, value: unknown): unknown {
-  if (key === '__proto__' || key === 'constructor' || key === 'prototype')
-    throw new DataError(`key "${key}" is not allowed in a JSON file the tool reads`);
+  if (key === '__proto__' || key === 'constructor' || key === 'prototype') throw new DataError({ key: 'protoKey', params: { key } });
   return value;
 }
 
@@ -204,8 +206,10 @@ export function checkClinicProfile(json: unknown): { ok: true; clinic: ClinicPro
 
 /** Reads and checks a clinic profile file; a one-line DataError names the first problem and its path. */
 export function loadClinicProfile(file: string, cwd: string): ClinicProfile {
-  const checked = checkClinicProfile(readDatasetJson(file, cwd, 'clinic profile'));
+  const checked = checkClinicProfile(readDatasetJson(file, cwd, 'clinicProfile'));
   if (checked.ok) return checked.clinic;
-  const more = checked.problems.length > 1 ? ` (and ${checked.problems.length - 1} more)` : '';
-  throw new DataError(`clinic profile ${visibleName(file)} is not valid: ${checked.problems[0]}${more}`);
+  throw new DataError({
+    key: 'invalid',
+    params: { what: 'clinicProfile', name: visibleName(file), first: checked.problems[0] ?? '', more: checked.problems.length - 1 },
+  });
 }

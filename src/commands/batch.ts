@@ -1,18 +1,19 @@
 import { closeSync, createReadStream, fstatSync, openSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { getHeapSpaceStatistics, setFlagsFromString } from 'node:v8';
-import { type RowProblem, readBatchRows } from '../batch/read.js';
+import { type ReaderProblem, type RowProblem, readBatchRows } from '../batch/read.js';
 import { RepeatCache } from '../batch/repeat-cache.js';
 import { type Estimate, estimateFromPrice, type ProgramPrice, priceProgram, programKey } from '../core/estimate.js';
 import { kebabCase } from '../core/names.js';
 import { parseScenario, type RawScenario } from '../core/scenario.js';
 import type { Dataset } from '../core/types.js';
-import { DataError, describeFsError, EXIT, UsageError } from '../errors.js';
+import { DataError, EXIT, UsageError } from '../errors.js';
 import { type BatchResult, batchWriter } from '../format/batch.js';
 import type { BatchFormat, Delimiter, Detail, Encoding } from '../formats.js';
 import type { Io } from '../io.js';
 import { fileSink, stdoutSink } from '../output/sink.js';
 import type { Language } from '../text/catalog.js';
+import { fsProblem, sayError } from '../text/error-words.js';
 import { sayEstimate } from '../text/localize.js';
 import { visibleName } from '../text/visible.js';
 import { type DatasetChoice, datedQuote, selectDataset } from './shared.js';
@@ -80,9 +81,9 @@ function makeRowPricer(dataset: Dataset, explain: boolean, text: Language) {
 
 /** Opens the batch input now, so a file that cannot be read (missing, a folder, no permission) fails before any output. */
 function openInput(input: string, io: Io): AsyncIterable<Buffer | string> {
-  if (input === '') throw new UsageError('the batch file name is empty; give a CSV or JSON Lines file, or - for standard input');
-  const name = input === '-' ? 'standard input' : visibleName(input);
-  const directory = `cannot read ${name}: it is a directory; give a CSV or JSON Lines file`;
+  if (input === '') throw new UsageError({ key: 'fileNameEmpty', params: { what: 'batch' } });
+  const name = input === '-' ? null : visibleName(input);
+  const directory = { key: 'cannotRead', params: { what: 'batch', name, problem: { kind: 'directoryGiven' } } } as const;
   if (input === '-') {
     if (isDirectory(0)) throw new DataError(directory);
     return io.stdin as AsyncIterable<Buffer | string>;
@@ -91,7 +92,7 @@ function openInput(input: string, io: Io): AsyncIterable<Buffer | string> {
   try {
     fd = openSync(resolve(io.cwd, input), 'r');
   } catch (error) {
-    throw new DataError(`cannot read ${name}: ${describeFsError(error)}`);
+    throw new DataError({ key: 'cannotRead', params: { what: 'batch', name, problem: fsProblem(error) } });
   }
   if (isDirectory(fd)) {
     closeSync(fd);
@@ -128,8 +129,7 @@ export async function batchCommand(options: BatchCommandOptions, io: Io): Promis
       youngFixed = true;
     }
   };
-  if (options.bom && options.format !== 'csv')
-    throw new UsageError(`--bom is for CSV output, which Excel opens; not for ${options.format}`);
+  if (options.bom && options.format !== 'csv') throw new UsageError({ key: 'bomNotCsv', params: { format: options.format } });
   const dataset = await selectDataset(options.data, io);
   const source = openInput(options.input, io);
   const writer = batchWriter(options.format, {
@@ -152,7 +152,8 @@ export async function batchCommand(options: BatchCommandOptions, io: Io): Promis
       encoding: options.encoding,
     })) {
       for (const row of rows) {
-        const outcome = row.raw === null ? row.problem : price(row.raw);
+        // The reader's problem in the batch's language; the pricer's are said already.
+        const outcome = row.raw === null ? readerProblem(row.problem, options.text) : price(row.raw);
         const estimated = outcome !== null && 'route' in outcome;
         const result: BatchResult = {
           row: row.row,
@@ -183,4 +184,9 @@ export async function batchCommand(options: BatchCommandOptions, io: Io): Promis
       `${options.text.view.batch.wrote(counts.ok + counts.failed, visibleName(options.output))} ${options.text.view.batch.counts(counts.ok, counts.failed)}\n`,
     );
   return counts.failed > 0 ? EXIT.batchRowsFailed : EXIT.ok;
+}
+
+/** A row the reader refused, in `text`'s words (null stays null: a row with neither is not yielded). */
+function readerProblem(problem: ReaderProblem | null, text: Language): RowProblem | null {
+  return problem === null ? null : { column: problem.column, message: sayError(text.errors, problem.said) };
 }

@@ -51,8 +51,7 @@ export function parseOptionSpec(spec: string): RawScenario {
 /** `ketamine-cost compare`: every route and provider (or the options named) side by side, cheapest for the patient first. */
 export async function compareCommand(options: CompareCommandOptions, io: Io): Promise<number> {
   const dataset = await selectDataset(options.data, io);
-  if (options.raw.sessions !== undefined && options.raw.weeks !== undefined)
-    throw new UsageError('--weeks cannot be used together with --sessions; give one of them');
+  if (options.raw.sessions !== undefined && options.raw.weeks !== undefined) throw new UsageError({ key: 'weeksWithSessions', params: {} });
   const only = options.specs.length > 0 ? options.specs.map(parseOptionSpec) : undefined;
   const quote = quoteTarget(options.raw, options.quoteFor, only, options.specs, dataset);
   if ('problem' in quote) throw new UsageError(options.style.text.say(quote.problem));

@@ -35,7 +35,7 @@ export async function schemaCommand(options: { which: string }, io: Io): Promise
   const which = options.which.trim().toLowerCase();
   const { jsonSchemaOf, SCHEMAS } = await import('../format/contract.js');
   const known = SCHEMAS.find((s) => s === which);
-  if (known === undefined) throw new UsageError(`schema "${options.which}" is not known; allowed: ${SCHEMAS.join(', ')}`);
+  if (known === undefined) throw new UsageError({ key: 'schemaUnknown', params: { which: options.which, allowed: SCHEMAS } });
   io.stdout(jsonSchemaOf(known));
   return EXIT.ok;
 }
@@ -57,18 +57,18 @@ export type DataInitOptions = {
  */
 export async function dataInitCommand(options: DataInitOptions, io: Io): Promise<number> {
   const base = await selectDataset(options.data, io);
-  if (options.raw.route === undefined) throw new UsageError('data init needs --route: the route the clinic prices, such as iv');
-  if (options.raw.price === undefined) throw new UsageError("data init needs --price: the clinic's price for one session, in dollars");
+  if (options.raw.route === undefined) throw new UsageError({ key: 'initNeeds', params: { flag: '--route' } });
+  if (options.raw.price === undefined) throw new UsageError({ key: 'initNeeds', params: { flag: '--price' } });
   const scenario = scenarioFromFlags(options.raw, base, options.text);
   const intro = options.intro === undefined ? null : parseCents(options.intro);
   if (options.intro !== undefined && (intro === null || intro === 0))
-    throw new UsageError(`--intro ${JSON.stringify(visibleName(options.intro))} is not a price; use dollars above 0, such as 375`);
+    throw new UsageError({ key: 'introNotPrice', params: { value: visibleName(options.intro) } });
   const name = (options.clinicName ?? '').trim() || 'My clinic';
   const day = today();
   const ref = { source: 'clinic', at: 'price list', asOf: day };
   const route = base.routes.find((r) => r.id === scenario.route);
   const offer = route?.offers.find((o) => o.provider === scenario.provider);
-  if (!route || !offer) throw new UsageError(`--route ${scenario.route} has no ${scenario.provider} offer in the price list`);
+  if (!route || !offer) throw new UsageError({ key: 'noOffer', params: { route: scenario.route, provider: scenario.provider } });
   const priced = new Map(scenario.quote.itemPrices.map((i) => [i.id, i.cents]));
   const own: Route = {
     ...route,

@@ -38,19 +38,14 @@ export type EstimateCommandOptions = {
 export async function estimateCommand(options: EstimateCommandOptions, io: Io): Promise<number> {
   // 1. The flags that only some formats can show, then the price list.
   if (options.brief && (options.format === 'json' || options.format === 'csv' || options.format === 'html'))
-    throw new UsageError(
-      `--brief is for the screen: use it with --format table or markdown (not ${options.format}${options.format === 'html' ? ', a whole handout' : ''})`,
-    );
-  if (options.explain && options.format === 'csv')
-    throw new UsageError(
-      '--explain does not fit CSV, one row of figures; use --format table, markdown or json (whose "explanation" holds it)',
-    );
+    throw new UsageError({ key: 'briefFormat', params: { format: options.format } });
+  if (options.explain && options.format === 'csv') throw new UsageError({ key: 'explainCsv', params: {} });
   const dataset = await selectDataset(options.data, io);
 
   // 2. Decide whether to ask: only on a terminal, never in a script.
   const terminal = () => io.stdoutIsTTY && io.stdinIsTTY;
   if (options.interactive === true && !terminal()) {
-    throw new UsageError('--interactive needs a terminal (stdin and stdout); in a script give --route and the other flags instead');
+    throw new UsageError({ key: 'interactiveNoTerminal', params: {} });
   }
   const interactive = options.interactive ?? (options.raw.route === undefined && terminal());
   // In a terminal, --insurance without its terms: ask for them rather than assume them.
@@ -71,8 +66,7 @@ export async function estimateCommand(options: EstimateCommandOptions, io: Io): 
   if (interactive || askTerms)
     await say(((await promptWordsFor(options.style.text))?.ask ?? (await import('../prompts/words-en.js')).EN_PROMPTS).welcome);
   if (!interactive && options.raw.route === undefined) {
-    const routes = dataset.routes.map((r) => r.id).join(', ');
-    throw new UsageError(`--route is required when not asking questions (no terminal, or --no-interactive); allowed: ${routes}`);
+    throw new UsageError({ key: 'routeRequired', params: { routes: dataset.routes.map((r) => r.id) } });
   }
 
   // 3. Ask for what is missing (Inquirer loads only here), after checking the flags already given.

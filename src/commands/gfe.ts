@@ -7,6 +7,7 @@ import { UsageError } from '../errors.js';
 import type { GfeFormat } from '../formats.js';
 import type { Io } from '../io.js';
 import type { Language } from '../text/catalog.js';
+import { type Said, sayError } from '../text/error-words.js';
 import { sayGfe } from '../text/localize.js';
 import { visibleDeep } from '../text/visible.js';
 import { type DatasetChoice, emit, promptWordsFor, scenarioFromFlags, selectDataset, withPrompts } from './shared.js';
@@ -41,17 +42,11 @@ export async function gfeCommand(options: GfeCommandOptions, io: Io): Promise<nu
     String(options.raw.covered ?? '')
       .trim()
       .toLowerCase() === 'no';
-  if (insurance !== undefined && insurance !== 'none' && !notUsed)
-    throw new UsageError(
-      'a Good Faith Estimate is for patients paying themselves: leave out --insurance, or add --covered no when the plan does not cover it or is not used',
-    );
+  if (insurance !== undefined && insurance !== 'none' && !notUsed) throw new UsageError({ key: 'gfeInsurance', params: {} });
   // Insurance terms are not the clinic's charges: the estimate is of what the clinic expects to charge.
   const raw: RawScenario = { ...options.raw };
   if (notUsed) for (const key of ['insurance', 'covered'] as const) delete raw[key];
-  if (options.clinic === undefined)
-    throw new UsageError(
-      '--clinic is required: the clinic profile (JSON) with its name, NPI, TIN and location; `ketamine-cost clinic init` prints one',
-    );
+  if (options.clinic === undefined) throw new UsageError({ key: 'gfeClinic', params: {} });
 
   const dataset = await selectDataset(options.data, io);
   const scenario = scenarioFromFlags(raw, dataset, options.text);
@@ -61,10 +56,9 @@ export async function gfeCommand(options: GfeCommandOptions, io: Io): Promise<nu
   const check = goodFaithEstimate(estimate, dataset, clinic, { name: '', dateOfBirth: '', diagnosisCodes: [] }, null);
   if ('flag' in check) throw new UsageError(options.text.issueAfter(check.flag, check.message));
   const patient = await patientDetails(options, io);
-  const start = options.start === undefined ? null : checkedDate(options.start, '--start', 'the date of the first session', '2027-01-15');
+  const start = options.start === undefined ? null : checkedDate(options.start, '--start', 'firstSession', '2027-01-15');
 
-  const issued =
-    options.issued === undefined ? null : checkedDate(options.issued, '--issued', 'the date the estimate is given', '2026-12-01');
+  const issued = options.issued === undefined ? null : checkedDate(options.issued, '--issued', 'issued', '2026-12-01');
   const document = goodFaithEstimate(estimate, dataset, clinic, patient, start, issued);
   // Refused with the flag to give; the message never names the patient.
   if ('flag' in document) throw new UsageError(options.text.issueAfter(document.flag, document.message));
@@ -86,45 +80,55 @@ async function patientDetails(options: GfeCommandOptions, io: Io): Promise<GfePa
   const today = new Date().toISOString().slice(0, 10);
   if ((name === undefined || dob === undefined) && terminal) {
     const { askPatient } = await import('../prompts/ask.js');
-    const dobProblem = (v: string) => dateProblem(v, 'it') ?? (v.trim() <= today ? null : 'it is later than today; give the date of birth');
+    // An answer refused at the question, in the run's language.
+    const say = (said: Said) => sayError(options.text.errors, said);
+    const nameAnswer = (v: string) => {
+      const problem = nameProblem(v);
+      return problem === null ? null : say({ key: 'answerName', params: { problem } });
+    };
+    const dobAnswer = (v: string) =>
+      !isDate(v)
+        ? say({ key: 'answerDob', params: { problem: 'notDate' } })
+        : v.trim() <= today
+          ? null
+          : say({ key: 'answerDob', params: { problem: 'later' } });
     const words = await promptWordsFor(options.text);
-    ({ name, dob } = await withPrompts(io, () => askPatient({ name, dob }, { name: nameProblem, dob: dobProblem }, undefined, words)));
+    ({ name, dob } = await withPrompts(io, () => askPatient({ name, dob }, { name: nameAnswer, dob: dobAnswer }, undefined, words)));
   }
-  if (name === undefined) throw new UsageError('--patient-name is required (in a terminal it is asked)');
-  if (dob === undefined) throw new UsageError('--patient-dob is required, as YYYY-MM-DD (in a terminal it is asked)');
+  if (name === undefined) throw new UsageError({ key: 'patientRequired', params: { flag: '--patient-name' } });
+  if (dob === undefined) throw new UsageError({ key: 'patientRequired', params: { flag: '--patient-dob' } });
   const nameIssue = nameProblem(name);
-  if (nameIssue) throw new UsageError(`--patient-name ${nameIssue}`);
-  const dateOfBirth = checkedDate(dob, '--patient-dob', 'a date of birth', '1970-01-31');
+  if (nameIssue) throw new UsageError({ key: 'patientName', params: { problem: nameIssue } });
+  const dateOfBirth = checkedDate(dob, '--patient-dob', 'dateOfBirth', '1970-01-31');
   if (dateOfBirth > today || (options.start !== undefined && dateOfBirth > options.start.trim()))
-    throw new UsageError('--patient-dob is later than today or than --start; give the date of birth');
+    throw new UsageError({ key: 'dobLater', params: {} });
   const diagnosisCodes = (options.diagnosis ?? '')
     .split(',')
     .map((c) => c.trim().toUpperCase())
     .filter((c) => c !== '');
   // A code is not personal on its own, but next to a name it is: say which position, not the value.
   diagnosisCodes.forEach((code, i) => {
-    if (!ICD10.test(code))
-      throw new UsageError(`--diagnosis: code ${i + 1} is not an ICD-10-CM code; use codes such as F32.A or F33.2, comma-separated`);
+    if (!ICD10.test(code)) throw new UsageError({ key: 'diagnosis', params: { n: i + 1 } });
   });
   return { name: name.trim(), dateOfBirth, diagnosisCodes };
 }
 
-function nameProblem(name: string): string | null {
-  if (name.trim() === '') return 'is empty; give the name as it should appear on the estimate';
-  if (name.length > 200) return 'is longer than 200 characters';
+function nameProblem(name: string): 'empty' | 'long' | 'control' | null {
+  if (name.trim() === '') return 'empty';
+  if (name.length > 200) return 'long';
   // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters is the point
-  if (/[\u0000-\u001f\u007f-\u009f]/.test(name)) return 'contains control characters; type the name as plain text';
+  if (/[\u0000-\u001f\u007f-\u009f]/.test(name)) return 'control';
   return null;
 }
 
-function dateProblem(text: string, what: string): string | null {
+/** Whether a typed date is a calendar date as YYYY-MM-DD from 1900 on. */
+function isDate(text: string): boolean {
   const s = text.trim();
-  if (!isCalendarDate(s) || s < '1900-01-01') return `${what} is not a date as YYYY-MM-DD, such as 1980-04-23`;
-  return null;
+  return isCalendarDate(s) && s >= '1900-01-01';
 }
 
-function checkedDate(text: string, flag: string, what: string, example: string): string {
+function checkedDate(text: string, flag: string, what: 'firstSession' | 'dateOfBirth' | 'issued', example: string): string {
   // Never the value: a date of birth is personal data.
-  if (dateProblem(text, what) !== null) throw new UsageError(`${flag} is not a date as YYYY-MM-DD (${what}), such as ${example}`);
+  if (!isDate(text)) throw new UsageError({ key: 'notADate', params: { flag, what, example } });
   return text.trim();
 }

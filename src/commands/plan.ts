@@ -49,33 +49,28 @@ export function readPlanFlags(flags: PlanFlags): PlanOptions {
     const digits = withoutLeadingZeros(text.trim());
     const n = /^\d{1,4}$/.test(digits) ? Number(digits) : Number.NaN;
     if (Number.isInteger(n) && n >= min && n <= max) return n;
-    throw new UsageError(`${flag} ${JSON.stringify(text)} is not allowed; use a whole number from ${min} to ${max}`);
+    throw new UsageError({ key: 'wholeNumber', params: { flag, value: text, min, max } });
   };
   const money = (flag: string, text: string | undefined): number | null => {
     if (text === undefined) return null;
     const cents = parseCents(text);
-    if (cents === null)
-      throw new UsageError(`${flag} ${JSON.stringify(text)} is not an amount of money; use dollars such as 1500 or $1,500.00`);
+    if (cents === null) throw new UsageError({ key: 'notMoney', params: { flag, value: text } });
     return cents;
   };
   let start: string | null = null;
   if (flags.start !== undefined) {
     const s = flags.start.trim();
-    if (!isCalendarDate(s)) throw new UsageError(`--start ${JSON.stringify(flags.start)} is not a date; use YYYY-MM-DD, e.g. 2027-01-15`);
+    if (!isCalendarDate(s)) throw new UsageError({ key: 'startNotDate', params: { value: flags.start } });
     // Four-digit years only, in a span a plan can mean: year 50 or 9999 is a typing slip, and
     // a plan past 9999 would print dates no one can read ("+010000-01").
-    if (s < '1900-01-01' || s > '2199-12-31')
-      throw new UsageError(`--start ${JSON.stringify(flags.start)} is out of range; use a date from 1900-01-01 to 2199-12-31`);
+    if (s < '1900-01-01' || s > '2199-12-31') throw new UsageError({ key: 'startRange', params: { value: flags.start } });
     start = s;
   }
   let everyDays: number | null = null;
   if (flags.every !== undefined) {
     const m = /^\s*(\d{1,3})\s*([dw])\s*$/i.exec(flags.every);
     const n = m ? Number(m[1]) * (m[2]?.toLowerCase() === 'w' ? 7 : 1) : 0;
-    if (!m || n < 1 || n > 364)
-      throw new UsageError(
-        `--every ${JSON.stringify(flags.every)} is not an interval; use days or weeks such as 4d or 1w (1 day to 52 weeks)`,
-      );
+    if (!m || n < 1 || n > 364) throw new UsageError({ key: 'everyNotInterval', params: { value: flags.every } });
     everyDays = n;
   }
   let planYearStart = { month: 1, day: 1 };
@@ -84,16 +79,14 @@ export function readPlanFlags(flags: PlanFlags): PlanOptions {
     const month = Number(m?.[1]);
     const day = Number(m?.[2]);
     const valid = m && month >= 1 && month <= 12 && day >= 1 && day <= new Date(Date.UTC(2001, month, 0)).getUTCDate();
-    if (!valid)
-      throw new UsageError(`--plan-year-start ${JSON.stringify(flags.planYearStart)} is not a day of the year; use MM-DD, e.g. 07-01`);
+    if (!valid) throw new UsageError({ key: 'planYearStart', params: { value: flags.planYearStart } });
     planYearStart = { month, day };
   }
   const aprText = flags.apr;
   const apr = aprText === undefined ? null : parseBasisPoints(aprText);
-  if (aprText !== undefined && apr === null)
-    throw new UsageError(`--apr ${JSON.stringify(aprText)} is not a percentage; use a number from 0 to 100, e.g. 18 or 9.99`);
+  if (aprText !== undefined && apr === null) throw new UsageError({ key: 'aprNotPercent', params: { value: aprText } });
   const months = whole('--months', flags.months, 1, 120);
-  if (apr !== null && months === null) throw new UsageError('--apr needs --months: the number of monthly payments');
+  if (apr !== null && months === null) throw new UsageError({ key: 'aprNeedsMonths', params: {} });
   return {
     start,
     everyDays,
@@ -114,14 +107,12 @@ export function readPlanFlags(flags: PlanFlags): PlanOptions {
  */
 function refuseUnusedPlanFlags(flags: PlanFlags, raw: RawScenario, status: InsuranceStatus): void {
   const terms: readonly string[] = PAYER_TERMS[status].terms;
-  if (flags.planYearStart !== undefined && flags.start === undefined)
-    throw new UsageError('--plan-year-start needs --start: without a first date the plan has no calendar to split into plan years');
-  if (flags.boostersEvery !== undefined && raw.weeks === undefined)
-    throw new UsageError('--boosters-every needs --weeks: boosters follow the program up to the weeks you give');
+  if (flags.planYearStart !== undefined && flags.start === undefined) throw new UsageError({ key: 'planYearNeedsStart', params: {} });
+  if (flags.boostersEvery !== undefined && raw.weeks === undefined) throw new UsageError({ key: 'boostersNeedWeeks', params: {} });
   if (flags.annualDeductible !== undefined && !terms.includes('deductible'))
-    throw new UsageError(`--annual-deductible does not apply with --insurance ${status}: it has no deductible`);
+    throw new UsageError({ key: 'termNotApplicable', params: { flag: '--annual-deductible', status } });
   if (flags.annualOopMax !== undefined && !terms.includes('oopMax'))
-    throw new UsageError(`--annual-oop-max does not apply with --insurance ${status}: it has no out-of-pocket maximum`);
+    throw new UsageError({ key: 'termNotApplicable', params: { flag: '--annual-oop-max', status } });
 }
 
 /** `ketamine-cost plan`: when the money is due, session by session, with plan years and paying over time. */
@@ -134,7 +125,7 @@ export async function planCommand(options: PlanCommandOptions, io: Io): Promise<
     planOptions.horizonWeeks = Number(String(raw.weeks).trim());
     delete raw.weeks;
     if (!Number.isInteger(planOptions.horizonWeeks) || planOptions.horizonWeeks < 1 || planOptions.horizonWeeks > 104)
-      throw new UsageError(`--weeks ${JSON.stringify(options.raw.weeks)} is not allowed; use a whole number from 1 to 104`);
+      throw new UsageError({ key: 'wholeNumber', params: { flag: '--weeks', value: String(options.raw.weeks), min: 1, max: 104 } });
   }
   const scenario = scenarioFromFlags(raw, dataset, options.style.text);
   refuseUnusedPlanFlags(options.flags, options.raw, scenario.insurance.status);

@@ -15,7 +15,7 @@ const ROUTES_RENDERERS: Renderers<Dataset> = shownSafely({
   csv: async (d) => (await load()).formatRoutesCsv(d),
   markdown: async (d, style) => (await load()).formatRoutesMarkdown(d, style.text.view),
   html: async () => {
-    throw new UsageError('--format html is for an estimate, compare and plan; routes prints table, json, csv or markdown');
+    throw new UsageError({ key: 'routesHtml', params: {} });
   },
   table: async (d, style) => (await load()).formatRoutesTable(d, style, style.text.view),
 });

@@ -111,7 +111,7 @@ export async function selectDataset(choice: DatasetChoice, io: Io): Promise<Data
     return loadDataset(file, io.cwd);
   } catch (error) {
     // Say where the file name came from: nobody typed it on this command line.
-    if (isKnownError(error)) error.message = `KETAMINE_COST_DATA: ${error.message}`;
+    if (isKnownError(error)) error.where = 'KETAMINE_COST_DATA';
     throw error;
   }
 }

@@ -15,8 +15,9 @@ import {
   writeSync,
 } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { DataError, describeFsError, UsageError } from '../errors.js';
+import { DataError, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
+import { fsProblem } from '../text/error-words.js';
 import { visibleName } from '../text/visible.js';
 
 /**
@@ -79,9 +80,9 @@ export function stdoutSink(io: Io): Sink {
 export function fileSink(file: string, io: Io, options: { private?: boolean } = {}): Sink {
   if (file === '-') return stdoutSink(io);
   const fail = (error: unknown): never => {
-    throw new DataError(`cannot write ${visibleName(file)}: ${describeFsError(error, 'the folder does not exist')}`);
+    throw new DataError({ key: 'cannotWrite', params: { name: visibleName(file), problem: fsProblem(error, true) } });
   };
-  if (file === '') throw new UsageError('--output is empty; give a file name, or - for standard output');
+  if (file === '') throw new UsageError({ key: 'outputEmpty', params: {} });
   let target = resolve(io.cwd, file);
   let existing: Stats | null = null;
   try {

@@ -3,6 +3,7 @@
 // misspelt key does not compile.
 
 import type { Message, MessageKey, MessageParams } from '../core/message.js';
+import type { ErrorWords } from './error-words.js';
 import type { HelpWords } from './help.js';
 import type { ViewWords } from './view.js';
 
@@ -25,6 +26,8 @@ export type Language = {
   view: ViewWords;
   /** The words of the command line's help and of a refused command line. */
   help: HelpWords;
+  /** The words of the tool's own errors (a file, a flag, a batch row the reader refuses). */
+  errors: ErrorWords;
   /** "column route is required" reads as one sentence; "column sessions: "0" is not allowed" takes a colon. */
   readsOn: (message: Message) => boolean;
   /** A refused field after its flag or column: "--sessions is required", "--route "x" is not a route". */

@@ -8,6 +8,7 @@ import type { InsuranceStatus } from '../core/types.js';
 import { type Language, type MessageWords, plural, quote, type Say, sayWith } from './catalog.js';
 import { EN_VIEW } from './en-view.js';
 import { CASE_TITLES, describeFinancing } from './en-words.js';
+import { EN_ERRORS } from './errors-en.js';
 import { EN_HELP } from './help-en.js';
 
 const usd = formatUsd;
@@ -328,6 +329,7 @@ export const english: Language = {
   say,
   view: EN_VIEW,
   help: EN_HELP,
+  errors: EN_ERRORS,
   readsOn: (message) => PREDICATE_ISSUES.has(message.key),
   issueAfter: (name, message) => `${name} ${say(message)}`,
 };

@@ -11,6 +11,7 @@ import type { BillRun, End } from '../core/message.js';
 import { formatPercent, formatUsd, formatUsdRange } from '../core/money.js';
 import type { InsuranceStatus } from '../core/types.js';
 import { type Language, type MessageWords, quote, type Say, sayWith } from './catalog.js';
+import { ES_ERRORS } from './errors-es.js';
 import { ES_VIEW } from './es-view.js';
 import { CASE_TITLES, describeFinancing, formatDate, plural } from './es-words.js';
 import { ES_HELP } from './help-es.js';
@@ -408,6 +409,7 @@ export const spanish: Language = {
   say,
   view: ES_VIEW,
   help: ES_HELP,
+  errors: ES_ERRORS,
   readsOn: (message) => PREDICATE_ISSUES.has(message.key),
   issueAfter: (name, message) => `${name} ${say(message)}`,
 };

@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { describeJsonError } from '../../src/errors.js';
+import { jsonProblem } from '../../src/errors.js';
+import { EN_ERRORS } from '../../src/text/errors-en.js';
 
 // The same words on Node 20, 22 and 24 (V8's messages differ between them), and never the input.
 const parse = (text: string) => {
   try {
     JSON.parse(text);
   } catch (error) {
-    return describeJsonError(error, text);
+    // Said as a batch row says it, after "is not valid JSON: ".
+    return EN_ERRORS.rowNotJson({ problem: jsonProblem(error, text) }).replace(/^is not valid JSON: /, '');
   }
   throw new Error('parsed');
 };

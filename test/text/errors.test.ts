@@ -1,0 +1,92 @@
+// The tool's own errors in both languages (#20, #26): thrown as a key and its parameters, said at
+// the error boundary in the run's language, with the same exit code.
+import { describe, expect, it } from 'vitest';
+import { UsageError } from '../../src/errors.js';
+import { EN_ERRORS } from '../../src/text/errors-en.js';
+import { ES_ERRORS } from '../../src/text/errors-es.js';
+import { runCli, runInProcess } from '../helpers.js';
+
+describe('the error catalogs', () => {
+  it('have the same keys (the type checks it; this checks the objects)', () => {
+    expect(Object.keys(ES_ERRORS).sort()).toEqual(Object.keys(EN_ERRORS).sort());
+  });
+
+  it('an error thrown as a key keeps English words as its message (the API and --debug read it)', () => {
+    const error = new UsageError({ key: 'aprNeedsMonths', params: {} });
+    expect(error.message).toBe('--apr needs --months: the number of monthly payments');
+    expect(error.said).toEqual({ key: 'aprNeedsMonths', params: {} });
+  });
+});
+
+// [argv, stdin, exit code, English, Spanish]: the whole line after "error: ".
+const CASES: [string[], string | undefined, number, string, string][] = [
+  [
+    ['-r', 'iv', '--data', '/no/such.json'],
+    undefined,
+    1,
+    'cannot read price list /no/such.json: no such file',
+    'no se puede leer la lista de precios /no/such.json: el archivo no existe',
+  ],
+  [
+    ['plan', '-r', 'iv', '-s', '3', '--every', '9x'],
+    undefined,
+    2,
+    '--every "9x" is not an interval; use days or weeks such as 4d or 1w (1 day to 52 weeks)',
+    '--every "9x" no es un intervalo; use días o semanas, como 4d o 1w (de 1 día a 52 semanas)',
+  ],
+  [
+    ['-r', 'iv', '-f', 'csv', '--explain'],
+    undefined,
+    2,
+    '--explain does not fit CSV, one row of figures; use --format table, markdown or json (whose "explanation" holds it)',
+    '--explain no cabe en CSV, que es una sola fila de cifras; use --format table, markdown o json (cuyo "explanation" lo contiene)',
+  ],
+  [
+    ['batch', '-'],
+    'rout,sessions\niv,3\n',
+    1,
+    'column "rout" is not one the tool knows; did you mean "route"? Rename it (other columns it does not know pass through)',
+    'la herramienta no conoce la columna "rout"; ¿quiso decir "route"? Cámbiele el nombre (las demás columnas que no conoce pasan tal cual)',
+  ],
+  [
+    ['batch', '-'],
+    '',
+    1,
+    'the batch file is empty; it needs a header row (route, sessions, ...) and one row per scenario',
+    'el archivo del lote está vacío; necesita una fila de encabezado (route, sessions, ...) y una fila por caso',
+  ],
+  [
+    ['gfe', '-r', 'iv', '-s', '6', '--price', '400', '-i', 'in-network'],
+    undefined,
+    2,
+    'a Good Faith Estimate is for patients paying themselves: leave out --insurance, or add --covered no when the plan does not cover it or is not used',
+    'el estimado de buena fe es para pacientes que pagan por cuenta propia: quite --insurance, o agregue --covered no si el plan no lo cubre o no se usa',
+  ],
+];
+
+describe('errors on the command line', () => {
+  it.each(CASES)('%j', async (argv, input, code, english, spanish) => {
+    const en = runCli(argv, { input });
+    expect([en.code, en.stderr]).toEqual([code, `error: ${english}\n`]);
+    const es = runCli(['--lang', 'es', ...argv], { input });
+    expect([es.code, es.stderr]).toEqual([code, `error: ${spanish}\n`]);
+  });
+
+  it('a price list named by KETAMINE_COST_DATA says where its name came from, in both languages', async () => {
+    const env = { KETAMINE_COST_DATA: '/no/such.json' };
+    expect((await runInProcess(['-r', 'iv'], { env })).stderr).toBe(
+      'error: KETAMINE_COST_DATA: cannot read price list /no/such.json: no such file\n',
+    );
+    expect((await runInProcess(['--lang', 'es', '-r', 'iv'], { env })).stderr).toBe(
+      'error: KETAMINE_COST_DATA: no se puede leer la lista de precios /no/such.json: el archivo no existe\n',
+    );
+  });
+
+  it("a batch row the reader refuses is said in the batch's language", () => {
+    const input = '{"route":"iv","route ":1}\n[1]\n';
+    const es = runCli(['batch', '-', '--lang', 'es', '-f', 'csv'], { input });
+    expect(es.code).toBe(3);
+    expect(es.stdout).toContain('las claves ""route"" y ""route "" nombran la misma columna; indíquela una sola vez');
+    expect(es.stdout).toContain('no es un objeto JSON; escriba un objeto {""route"": ...} por línea');
+  });
+});
