@@ -4,7 +4,7 @@ import { formatUsd, formatUsdRange } from '../core/money.js';
 import type { Plan } from '../core/plan.js';
 import type { Source } from '../core/types.js';
 import { EN_VIEW } from '../text/en-view.js';
-import type { ViewWords } from '../text/view.js';
+import { sentenceStart, type ViewWords } from '../text/view.js';
 import { describePlan, paidColumns, summaryLines, what, when } from './plan.js';
 import { caseLabel, dateLabel, describeEstimate, describeInsurance, estimateRows, headline, noteSections, quotes } from './summary.js';
 
@@ -118,10 +118,12 @@ function sourceItem(s: Source, i: number, said: { at: string; quote: string; asO
   const who = s.publisher ? `${h(s.publisher)}, ` : '';
   const when = h(s.date ? w.date(s.date) : (s.dateNote ?? w.undated));
   const url =
-    s.url && /^https?:\/\/[^\s"<>]+$/.test(s.url) ? `<a href="${h(s.url)}">${h(s.url)}</a>` : h(s.url ?? s.locator ?? w.noAddress);
+    s.url && /^https?:\/\/[^\s"<>]+$/.test(s.url)
+      ? `<a href="${h(s.url)}">${h(s.url)}</a>`
+      : h(s.url ?? s.locator ?? sentenceStart(w.noAddress));
   const third = s.thirdParty ? ` <strong>${h(w.html.thirdPartyFigure)}</strong>` : '';
   const quoted = said.map((q) => `<blockquote><p>${h(q.at)}: “${h(q.quote)}”${h(dateLabel(q.asOf, s, w))}</p></blockquote>`).join('\n');
-  return `<li id="source-${i + 1}"><p>[${i + 1}] ${h(s.title)}. ${who}${when}. ${url}${third}</p>\n${quoted}</li>`;
+  return `<li id="source-${i + 1}"><p>[${i + 1}] ${h(s.title)}. ${sentenceStart(`${who}${when}`)}. ${url}${third}</p>\n${quoted}</li>`;
 }
 
 /** Every source with the sentences quoted from it, in `w`'s words (the quotes in their own language). */

@@ -166,7 +166,8 @@ export async function formatRoutesTable(
   for (const row of routeRows(d)) {
     table.push([
       `${row.label}\n${paint.dim(`--route ${row.route}`)}`,
-      row.provider,
+      // The provider as people say it, and as --provider takes it (#26 review: "clinic" read as English).
+      `${row.providerLabel}\n${paint.dim(`--provider ${row.provider}`)}`,
       `${price(row, w)}\n${cite(row.priceSource, row.priceAt)}`,
       `${sessions(row, w)}${row.schedule ? `\n${paint.dim(w.routes.schedule)}` : ''}\n${cite(row.programSource, row.programAt)}`,
       `${w.routes.coverage(row.coverage)}\n${cite(row.coverageSource, row.coverageAt)}`,
@@ -251,7 +252,7 @@ export function formatRoutesMarkdown(d: Dataset, w: ViewWords = EN_VIEW): string
   ];
   for (const row of routeRows(d)) {
     lines.push(
-      `| ${markdownCell(`${row.label} (${row.route})`)} | ${row.provider} | ${markdownCell(`${price(row, w)} [${n.get(row.priceSource)}: ${row.priceAt}]`)} | ${markdownCell(`${sessions(row, w)} [${n.get(row.programSource)}: ${row.programAt}]`)} | ${w.routes.coverage(row.coverage)} |`,
+      `| ${markdownCell(`${row.label} (${row.route})`)} | ${markdownCell(`${row.providerLabel} (${row.provider})`)} | ${markdownCell(`${price(row, w)} [${n.get(row.priceSource)}: ${row.priceAt}]`)} | ${markdownCell(`${sessions(row, w)} [${n.get(row.programSource)}: ${row.programAt}]`)} | ${w.routes.coverage(row.coverage)} |`,
     );
   }
   const refCite = (ref: Ref) => `[${n.get(ref.source)}: ${ref.at}]`;

@@ -5,7 +5,7 @@ import { formatUsd, formatUsdRange } from '../core/money.js';
 import { PAYER_TERMS } from '../core/payer-terms.js';
 import type { Source } from '../core/types.js';
 import { EN_VIEW } from '../text/en-view.js';
-import type { AnswerHow, ViewWords } from '../text/view.js';
+import { type AnswerHow, sentenceStart, type ViewWords } from '../text/view.js';
 
 /** Said under every estimate, in English (each view's words carry their own). */
 export const DISCLAIMER = EN_VIEW.disclaimer;
@@ -147,9 +147,10 @@ export function dateLabel(asOf: string | null | undefined, source: Source | unde
 /** A source as a reader looks it up: title, publisher, date (or why none), address, and whether it is a third party. */
 export function describeSource(s: Source, w: ViewWords = EN_VIEW): string {
   const when = s.date ? w.date(s.date) : (s.dateNote ?? w.undated);
-  const where = s.url ?? s.locator ?? w.noAddress;
+  const where = s.url ?? s.locator ?? sentenceStart(w.noAddress);
   const who = s.publisher ? `${s.publisher}, ` : '';
-  return `${s.title}. ${who}${when}. ${where}${s.thirdParty ? w.thirdParty : ''}`;
+  // After the title's full stop a new sentence starts: "Consumer-health website, ..." (#26 review).
+  return `${s.title}. ${sentenceStart(`${who}${when}`)}. ${where}${s.thirdParty ? w.thirdParty : ''}`;
 }
 
 export type Row = { label: string; lowCents: number; highCents: number; cite: string };

@@ -174,7 +174,7 @@ export const EN_VIEW: ViewWords = {
     phone: 'phone',
     itemsCaption: 'Items and services reasonably expected, in US dollars',
     headers: { item: 'Item or service', code: 'Service code', quantity: 'Quantity', each: 'Each', expected: 'Expected charge' },
-    noCode: 'no code in the price list: ask the clinic',
+    noCode: 'code to be filled in by the clinic (none in the price list)',
     thirdParty: ' (third-party figure)',
     totalForProvider: 'Total for this provider',
     total: 'Total expected charges',

@@ -284,7 +284,7 @@ export const messages: MessageWords = {
       : `its source describes programs of up to ${p.coversWeeks} weeks, not ${p.weeks}; give --sessions to include it`,
   'gfe.notPriced': () => 'not priced',
   'gfe.notPricedOptional': () =>
-    'optional and not priced by the clinic, so not in the total; if it is added, you have the right to a new Good Faith Estimate',
+    'optional and not priced by the clinic, so not in the total; if it is added, you have the right to a new Good Faith Estimate.',
   'gfe.leftOut': () => 'left out on purpose (--exclude), so not in the total',
   'gfe.asScheduled': () => 'as the clinic schedules them',
   'gfe.introSession': (p, say) => `${say(p.treatment)}: introductory session`,
@@ -301,7 +301,8 @@ export const messages: MessageWords = {
     `is ${p.weeks}: one Good Faith Estimate covers at most 12 months (${p.max} weeks); give the first ${p.max} weeks, and issue a new estimate for the rest`,
   'gfeIssue.requiredItem': (p) =>
     `is needed for ${p.id}: every session includes it, so a Good Faith Estimate must price it (give --item-price ${p.id}=<usd>, or put it in the clinic's price list)`,
-  'gfeIssue.itemRange': (p) => `is needed for ${p.id}: its price is a published range, and a Good Faith Estimate gives one expected charge`,
+  'gfeIssue.itemRange': (p) =>
+    `is needed for ${p.id}: its price is a published range, and a Good Faith Estimate gives one expected charge; give it with --item-price ${p.id}=<usd> or leave it out with --exclude ${p.id}`,
   'gfe.primaryService': (p) => `${p.route} ${p.provider}, ${sessions(p.low, p.high)}`,
 };
 

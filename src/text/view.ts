@@ -17,6 +17,11 @@ export function inSentence(name: string): string {
   return /^[A-Z][a-z]/.test(name) ? name.charAt(0).toLowerCase() + name.slice(1) : name;
 }
 
+/** A text that starts a sentence: its first letter in capitals ("consumer-health website" after a title's full stop). */
+export function sentenceStart(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 /** Each payer's `describe` words, from a language's payer table (one line per language, not six). */
 export function payerDescriptions(words: Record<InsuranceStatus, { describe: string }>): Record<InsuranceStatus, string> {
   return Object.fromEntries(Object.entries(words).map(([status, w]) => [status, w.describe])) as Record<InsuranceStatus, string>;

@@ -296,7 +296,7 @@ describe('routes', () => {
     ]);
     expect(md).toContain(
       // The article is undated: the date is when its figures were read, and says so.
-      '| IV infusion (iv) | clinic | $225-$800 per session, read 2026-11-01 [1: L160] | 3-6 sessions [1: L148] | usually not covered |',
+      '| IV infusion (iv) | at a clinic (clinic) | $225-$800 per session, read 2026-11-01 [1: L160] | 3-6 sessions [1: L148] | usually not covered |',
     );
     expect(md).toContain('A mark like [1: L160] after a figure points to source 1 below and the place in it (L160: line 160).');
     // The other line items, each priced with its date or marked not priced, and the quotes behind the figures.
