@@ -107,6 +107,8 @@ function helpLayout(help: HelpWords): Partial<Help> {
   return {
     styleTitle: (title) => help.titles[title] ?? title,
     styleOptionText: placeholder,
+    // A flag's value placeholder ("--route <route>") in the language's words; the flag stays.
+    styleOptionTerm: (term) => term.replace(/<[^>]+>/g, argument),
     styleSubcommandText: placeholder,
     styleArgumentText: argument,
     optionDescription: (o) => extra(o.description, o.argChoices, o.required || o.optional ? o.defaultValue : undefined),

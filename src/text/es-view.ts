@@ -8,6 +8,8 @@ import { inSentence, payerDescriptions, type ViewWords } from './view.js';
 const spanWords = (span: string) => span.replace(/^(\d+)-(\d+)$/, 'de $1 a $2');
 const count = (span: string, high: number) => `${spanWords(span)} ${high === 1 ? 'sesión' : 'sesiones'}`;
 /** "$675-$5,150" as "entre $675 y $5,150" (a hyphen between amounts can read as a minus sign). */
+/** "a, b ni c": what a total leaves out. */
+const niList = (items: string[]) => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} ni ${items[items.length - 1]}`);
 const between = (amount: string) => amount.replace(/^(\$[\d,.]+)-(\$[\d,.]+)$/, 'entre $1 y $2');
 const whoseText = (whose: 'quote' | 'third-party' | null) =>
   whose === 'quote' ? ' (su cotización)' : whose === 'third-party' ? ' (cifra de un sitio no oficial)' : '';
@@ -18,8 +20,8 @@ export const ES_VIEW: ViewWords = {
     'Esto es un estimado a partir de rangos de precios publicados; no es una cotización ni un consejo médico. Pida al proveedor una cotización por escrito.',
   sourceMarksKey: (short) =>
     short
-      ? 'Una marca como [1] después de una cifra indica la fuente 1 de abajo; "Se cita en" dice en qué parte (L160: línea 160; unas palabras en inglés son el nombre de la sección en la fuente).'
-      : 'Una marca como [1: L160] después de una cifra indica la fuente 1 de abajo y en qué parte (L160: línea 160; unas palabras en inglés son el nombre de la sección en la fuente).',
+      ? 'Una marca como [1] después de una cifra indica la fuente 1 de abajo; "Se cita en" dice en qué parte (L160 es la línea 160; si son palabras en inglés, es el nombre de la sección en la fuente).'
+      : 'Una marca como [1: L160] después de una cifra indica la fuente 1 de abajo y en qué parte (L160 es la línea 160; si son palabras en inglés, es el nombre de la sección en la fuente).',
   answer: ({ amount, single, quoted, how, what }) => {
     const howText = {
       'self-pay': 'si paga por cuenta propia',
@@ -28,10 +30,18 @@ export const ES_VIEW: ViewWords = {
       'not-covered-usual': 'si su plan no lo cubre, como suele pasar',
       'not-covered': 'porque su plan no lo cubre',
     }[how];
-    const span = single
-      ? `Con ${quoted === 'all' ? 'los precios que usted dio' : quoted === 'some' ? 'los precios que usted dio y los publicados' : 'los precios publicados'}, usted pagaría ${amount} en total`
-      : `${quoted === 'none' ? 'Con los precios publicados' : 'Con sus precios y los publicados'}, del más bajo al más alto, usted pagaría ${between(amount)} en total`;
-    return `${span} (${howText}) por ${inSentence(what)}.`;
+    // The payer first, then the answer, then whose prices (a Spanish reader's order; #26 review).
+    const prices = single
+      ? quoted === 'all'
+        ? 'según los precios que usted dio'
+        : quoted === 'some'
+          ? 'según los precios que usted dio y los publicados'
+          : 'según los precios publicados'
+      : quoted === 'none'
+        ? 'según los precios publicados, del más bajo al más alto'
+        : 'según sus precios y los publicados, del más bajo al más alto';
+    const howFirst = howText.charAt(0).toUpperCase() + howText.slice(1);
+    return `${howFirst}, usted pagaría ${single ? amount : between(amount)} en total por ${inSentence(what)}, ${prices}.`;
   },
   notInFigure: (labels) => `No incluido en esa cifra: ${labels.join('; ')} (precio desconocido: pregunte en la clínica).`,
   leftOut: (labels) => `Se dejó fuera, como lo pidió: ${labels.join('; ')}.`,
@@ -48,16 +58,15 @@ export const ES_VIEW: ViewWords = {
   shortCase: (c) => CASE_TITLES[c].replace(/^Si su plan /, 'si el plan '),
   assumed: (terms) =>
     `Se supusieron datos que usted no indicó (${terms.map((a) => `--${a}`).join(', ')}); indique los suyos con esas opciones.`,
-  low: 'Bajo',
-  high: 'Alto',
+  low: 'Mínimo',
+  high: 'Máximo',
   rows: {
     perSession: ({ doseMg, units, whose }) =>
       `Por sesión${units > 1 ? ` (${doseMg === null ? '' : `${doseMg} mg, `}${units} dispositivos)` : ''}${whoseText(whose)}`,
     firstSession: (doseMg, devices) => `Sesión 1 (dosis inicial de ${doseMg} mg, ${devices} dispositivos)`,
     program: ({ items, span, high }) => `${items ? 'Tratamiento, ' : 'Programa, '}${count(span, high)}`,
     item: (label, once, whose) => `${label}${once ? ', una vez' : ''}${whoseText(whose)}`,
-    allIn: (left) =>
-      `Total${left.length > 0 ? ` (no incluye: ${left.map((l) => l.label.replace(/^sesiones de /, '')).join(' ni ')})` : ''}`,
+    allIn: (left) => `Total${left.length > 0 ? ` (no incluye ${niList(left.map((l) => l.label.replace(/^sesiones de /, '')))})` : ''}`,
     dueUpFront: (span) => `A pagar antes de la primera sesión (${spanWords(span)} sesiones por adelantado)`,
     firstYear: (span) => `Si siguiera el tratamiento un año (${spanWords(span)} sesiones), sin contar el seguro`,
     paidUpFront: (t) => `${t}: paga por adelantado`,
@@ -85,7 +94,7 @@ export const ES_VIEW: ViewWords = {
   dated: (date, read) => (read ? ` (consultado el ${formatDate(date)})` : ` (fecha: ${formatDate(date)})`),
   undated: 'sin fecha',
   date: formatDate,
-  noAddress: 'Sin enlace en internet',
+  noAddress: 'sin enlace en internet',
   thirdParty: ' (sitio no oficial)',
   rerun: 'Para repetir este cálculo:',
   cancelled: 'Cancelado',
@@ -112,11 +121,11 @@ export const ES_VIEW: ViewWords = {
     estimateTitle: (described) => `Estimado de costos de la terapia con ketamina: ${described}`,
     priceList: (id, version, asOf) => `Lista de precios ${id} ${version}, al ${formatDate(asOf)}.`,
     costs: 'Costos',
-    costsCaption: 'Cálculos bajo y alto, en dólares estadounidenses; [n] indica la fuente',
+    costsCaption: 'Cálculos mínimo y máximo, en dólares estadounidenses; [n] indica la fuente',
     perSession: 'Por sesión',
     treatment: 'Tratamiento',
     allIn: 'Total',
-    youPay: (caseLabel) => `Usted paga: ${caseLabel}`,
+    youPay: (caseLabel) => `Usted paga (${inSentence(caseLabel)})`,
     costRanges: 'Rangos de costos',
     chartCaption: (title, max) => `${title}, de $0 a ${max}. Las cifras están en la tabla de arriba.`,
     sourcesHeading: 'Fuentes y lo que dicen (citas en inglés)',
@@ -186,12 +195,12 @@ export const ES_VIEW: ViewWords = {
       code: 'Código del servicio',
       quantity: 'Cantidad',
       each: 'Cada uno',
-      expected: 'Cargo previsto',
+      expected: 'Cargo esperado',
     },
-    noCode: 'la lista de precios no tiene código: pregunte en la clínica',
+    noCode: 'código pendiente: la clínica debe completarlo (la lista de precios no lo tiene)',
     thirdParty: ' (cifra de un sitio no oficial)',
     totalForProvider: 'Total de este proveedor',
-    total: 'Total de cargos previstos',
+    total: 'Total de cargos esperados',
     scheduledSeparately: 'Se programa por separado',
     notIncludedHeading: 'No incluido',
     rights: 'Sus derechos',
@@ -203,7 +212,7 @@ export const ES_VIEW: ViewWords = {
   compare: {
     title: (n) => `${n} ${n === 1 ? 'opción' : 'opciones'}, ${RANKING}`,
     ranking: RANKING,
-    headers: { option: 'Opción', perSession: 'Por sesión', allIn: 'Total', youPay: 'Usted paga', scale: (max) => `de 0 a ${max}` },
+    headers: { option: 'Opción', perSession: 'Por sesión', allIn: 'Total', youPay: 'Usted paga', scale: (max) => `de $0 a ${max}` },
     yourQuote: 'su cotización',
     option: ({ route, doseMg, providerLabel, span, high }) =>
       `${route}${doseMg === null ? '' : ` ${doseMg} mg`}, ${providerLabel}, ${count(span, high)}`,
@@ -219,7 +228,7 @@ export const ES_VIEW: ViewWords = {
       const extra = boosters ? ` y ${boosters} ${boosters === 1 ? 'sesión de refuerzo' : 'sesiones de refuerzo'}` : '';
       return `${route} ${provider}${dose}, ${count(span, high)}${extra} en ${weeks} ${weeks === 1 ? 'semana' : 'semanas'}`;
     },
-    heading: 'Plan',
+    heading: 'Calendario de pagos',
     sessions: 'Sesiones',
     when: ({ date, week, day }) => (date ? `${formatDate(date)} (semana ${week})` : `semana ${week}, día ${day + 1}`),
     what: ({ kind, onlyAt, newPlanYear }) => {
@@ -239,7 +248,7 @@ export const ES_VIEW: ViewWords = {
       paidBack: 'Le devuelven después',
     },
     monthSubtotal: 'subtotal del mes',
-    byMonth: 'Pagado hasta ahora, por mes (cálculo alto):',
+    byMonth: 'Pagado hasta ahora, por mes (cálculo máximo):',
     inAll: ({ billed, patient, plan }) =>
       `En total: se factura ${between(billed)}; usted paga ${between(patient)}; el plan paga ${between(plan)}.`,
     inAllBack: ({ billed, onTheDay, paidBack, patient }) =>
@@ -258,7 +267,8 @@ export const ES_VIEW: ViewWords = {
     headers: { route: 'vía', sessions: 'sesiones', program: 'programa', youPay: 'usted paga', status: 'estado' },
     ok: 'bien',
     error: 'error',
-    counts: (ok, failed) => `${ok} ${ok === 1 ? 'calculada' : 'calculadas'}, ${failed} con error.`,
+    counts: (ok, failed) =>
+      `${ok} ${ok === 1 ? 'fila calculada' : 'filas calculadas'}, ${failed} ${failed === 1 ? 'fila' : 'filas'} con error.`,
     wrote: (rows, file) => `Se escribieron ${rows} ${rows === 1 ? 'fila' : 'filas'} en ${file}:`,
     priceList: (id, version, asOf) => `Lista de precios: ${id} ${version}, al ${formatDate(asOf)}.`,
   },

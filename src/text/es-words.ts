@@ -84,7 +84,7 @@ export const PAYER_WORDS: Record<InsuranceStatus, { describe: string; answer: st
 };
 
 /** What `compare` ranks by, in words, so every output can name it (it follows "3 opciones, "). */
-export const RANKING = 'ordenadas por lo máximo que usted podría pagar y, después, por lo mínimo';
+export const RANKING = 'de la más barata a la más cara para usted (según lo máximo que podría pagar, y luego lo mínimo)';
 
 /** "1 opción" or "N opciones". */
 export const optionCount = (n: number): string => plural(n, 'opción');
@@ -95,7 +95,7 @@ const range = (r: CentsRange) => formatUsdRange(r.lowCents, r.highCents);
 export function describeFinancing(f: Financing): string {
   const same = f.lastPayment.lowCents === f.monthly.lowCents && f.lastPayment.highCents === f.monthly.highCents;
   const last = same || f.months <= 1 ? '' : ` (el último pago es de ${range(f.lastPayment)})`;
-  return `En ${plural(f.months, 'mes')}, con una tasa de porcentaje anual (APR) de ${formatPercent(f.aprBasisPoints)}: ${range(f.monthly)} al mes${last}. En total paga ${range(f.totalPaid)}, de los cuales ${range(f.interest)} son intereses.`;
+  return `En ${plural(f.months, 'mes')}, con una tasa de interés anual (APR) del ${formatPercent(f.aprBasisPoints)}: ${range(f.monthly)} al mes${last}. En total paga ${range(f.totalPaid)}, de los cuales ${range(f.interest)} son intereses.`;
 }
 
 const MONTHS = [

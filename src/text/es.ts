@@ -65,7 +65,7 @@ const bills = (run: BillRun, say: Say) =>
   run.last !== null ? `Sesiones ${run.first}-${run.last}` : run.name !== null ? say(run.name) : `Sesión ${run.first}`;
 const didYouMean = (suggestion: string | null) => (suggestion === null ? '' : ` (¿quiso decir "${suggestion}"?)`);
 const statuses = (list: readonly InsuranceStatus[]) => orList(list);
-const endName = (end: End) => (end === 'low' ? 'cálculo bajo' : 'cálculo alto');
+const endName = (end: End) => (end === 'low' ? 'cálculo mínimo' : 'cálculo máximo');
 const allowedList = (list: readonly string[]) => `valores válidos: ${list.join(', ')}`;
 /** "cada semana", "cada 2 semanas". */
 const every = (n: number, one: string) => (n === 1 ? `cada ${one}` : `cada ${plural(n, one)}`);
@@ -147,7 +147,7 @@ export const messages: MessageWords = {
     'Sin cobertura (según lo indicado): usted paga el precio completo. No se aplican el deducible, los costos compartidos ni ningún reembolso.',
   'assume.deductible': (p) => `Lo que le queda del deducible este año: ${usd(p.deductibleCents)}.`,
   'assume.deductibleTypical': (p) =>
-    `Usted no indicó cuánto le queda del deducible este año. El cálculo bajo supone que ya lo pagó todo ($0). El cálculo alto usa un deducible completo típico de ${usd(p.typicalCents)} (el promedio de la cobertura individual en los planes de seguro del trabajo). Por eso, en el cálculo bajo el plan puede pagar más. Indique el suyo con --deductible.`,
+    `Usted no indicó cuánto le queda del deducible este año. El cálculo mínimo supone que ya lo pagó todo ($0). El cálculo máximo usa un deducible completo típico de ${usd(p.typicalCents)} (el promedio de la cobertura individual en los planes de seguro del trabajo). Por eso, en el cálculo mínimo el plan puede pagar más. Indique el suyo con --deductible.`,
   'assume.deductibleMet': () =>
     'Usted no indicó cuánto le queda del deducible este año, y la lista de precios no tiene una cifra típica. Se supone que ya lo pagó todo ($0). Indique el suyo con --deductible.',
   'assume.allowedInNetwork': () =>
@@ -180,7 +180,7 @@ export const messages: MessageWords = {
   'assume.deductibleDoesNotApply': () =>
     'El deducible no se aplica a estas visitas (según lo indicado): usted paga el copago o el coseguro desde la primera visita.',
   'assume.medicareDeductible': (p) =>
-    `Usted no indicó cuánto le queda del deducible de la Parte B este año. El cálculo bajo supone que ya lo pagó todo ($0). El cálculo alto usa el deducible completo de la Parte B de ${p.year}: ${usd(p.deductibleCents)}. Indique el suyo con --deductible.`,
+    `Usted no indicó cuánto le queda del deducible de la Parte B este año. El cálculo mínimo supone que ya lo pagó todo ($0). El cálculo máximo usa el deducible completo de la Parte B de ${p.year}: ${usd(p.deductibleCents)}. Indique el suyo con --deductible.`,
   'assume.medicareCoinsurance': (p) =>
     `Después del deducible, con Medicare Original usted paga el ${formatPercent(p.coinsuranceBasisPoints)} de la cantidad aprobada por Medicare.`,
   'assume.medicareNoOopLimit': () => 'Medicare Original no tiene límite de gastos de bolsillo: no hay un tope por año.',
@@ -227,11 +227,11 @@ export const messages: MessageWords = {
   'note.packageMix': (p) =>
     p.low.totalCents === p.high.totalCents && p.count.low === p.count.high
       ? `Precio con la combinación más barata: ${mixWords(p.count.low, p.low)}.`
-      : `Precio con la combinación más barata. En el cálculo bajo, ${mixWords(p.count.low, p.low)}. En el cálculo alto, ${mixWords(p.count.high, p.high)}.`,
+      : `Precio con la combinación más barata. En el cálculo mínimo, ${mixWords(p.count.low, p.low)}. En el cálculo máximo, ${mixWords(p.count.high, p.high)}.`,
   'note.quoteVsPublished': (p) =>
     `Su cotización, ${usd(p.priceCents)} por sesión, está ${{ below: 'por debajo del', within: 'dentro del', above: 'por encima del' }[p.position]} rango publicado de ${range(p.published)} para la misma sesión.`,
   'note.savingsGovernmentPlans': () =>
-    'Con sus condiciones anteriores, no se podía usar con planes del gobierno (Medicare, Medicaid, TRICARE, Departamento de Defensa, Asuntos de Veteranos o VA). Revise las condiciones de ahora.',
+    'Según las reglas anteriores del programa, no podían usarlo las personas con Medicare, Medicaid, TRICARE u otros planes del gobierno (Departamento de Defensa, Asuntos de Veteranos [VA]). Confirme las reglas actuales.',
 
   'price.perSession': (p) => `Precio por sesión de ${named(p.route)} ${named(p.provider)}: ${range(p.perSession)}`,
   'price.perUnit': (p) => `Precio por ${p.per === 'session' ? 'sesión' : 'dispositivo'}: ${range(p.unit)}`,
@@ -325,10 +325,10 @@ export const messages: MessageWords = {
   'planIssue.medicareNoOopMax': () => 'no se aplica a Medicare Original, que no tiene un límite por año de gastos de bolsillo',
   'plan.cadenceEvery': (p) => `una sesión ${p.everyDays % 7 === 0 ? every(p.everyDays / 7, 'semana') : every(p.everyDays, 'día')}`,
   'plan.cadenceSchedule': (p) =>
-    `${p.schedule}. Cuando esto da un rango, el cálculo bajo sigue el calendario con menos sesiones y el cálculo alto, el que tiene más. Puede cambiarlo con --every`,
+    `${p.schedule}. Cuando esto da un rango, el cálculo mínimo sigue el calendario con menos sesiones y el cálculo máximo, el que tiene más. Puede cambiarlo con --every`,
   'bill.intake': () => 'Consulta inicial',
   'plan.payAll': (p) =>
-    `${p.end === 'low' ? 'Cálculo bajo' : 'Cálculo alto'}: usted paga cada factura completa (${p.selfPay ? 'paga por cuenta propia' : 'el plan no lo cubre'})`,
+    `${p.end === 'low' ? 'Cálculo mínimo' : 'Cálculo máximo'}: usted paga cada factura completa (${p.selfPay ? 'paga por cuenta propia' : 'el plan no lo cubre'})`,
   'plan.yearStep': (p, say) => `Año ${p.planYear} del plan, ${endName(p.end)}: ${say(p.step)}`,
   'plan.rowStep': (p) =>
     `facturado: ${range(p.billed)}; usted paga ${range(p.patient)}; el plan paga ${range(p.plan)}; pagado hasta ahora: ${range(p.running)}`,
@@ -358,7 +358,7 @@ export const messages: MessageWords = {
       : `su fuente describe programas de hasta ${p.coversWeeks} semanas, no de ${p.weeks}; use --sessions para incluir esta opción`,
   'gfe.notPriced': () => 'precio desconocido',
   'gfe.notPricedOptional': () =>
-    'es opcional y la clínica no le puso precio, así que no está en el total. Si se agrega, usted tiene derecho a un nuevo estimado de buena fe',
+    'cargo opcional al que la clínica no le puso precio, así que no está en el total. Si se agrega, usted tiene derecho a un nuevo estimado de buena fe.',
   'gfe.leftOut': () => 'se dejó fuera a propósito (--exclude), así que no está en el total',
   'gfe.asScheduled': () => 'según el calendario de la clínica',
   'gfe.introSession': (p, say) => `${say(p.treatment)}: sesión de introducción`,
@@ -368,15 +368,15 @@ export const messages: MessageWords = {
       : `${say(p.treatment)}: paquete de ${plural(p.sessions, 'sesión')}`,
   'gfe.firstSession': (p, say) => `${say(p.treatment)}: sesión 1 con la dosis inicial de ${p.doseMg} mg`,
   'gfeIssue.sessionCount': (p) =>
-    `es obligatorio: un estimado de buena fe da un solo cargo esperado, y el programa típico es de ${p.low}-${p.high} sesiones. Indique el número de sesiones programadas`,
+    `es obligatorio: un estimado de buena fe da un solo cargo esperado, y el programa típico es de ${p.low} a ${p.high} sesiones. Indique el número de sesiones programadas`,
   'gfeIssue.range': () =>
     'es obligatorio: un estimado de buena fe da un solo cargo esperado, que es el precio propio de la clínica, no un rango publicado. Use --price (y --package o --item-price) o una lista de precios de la clínica hecha con `ketamine-cost data init`',
   'gfeIssue.tooLong': (p) =>
     `indica ${plural(p.weeks, 'semana')}, pero un estimado de buena fe cubre 12 meses como máximo (${p.max} semanas). Indique las primeras ${p.max} semanas y haga un estimado nuevo para el resto`,
   'gfeIssue.requiredItem': (p) =>
-    `es obligatorio para ${p.id}: cada sesión lo incluye, así que un estimado de buena fe tiene que darle un precio (use --item-price ${p.id}=<usd> o agréguelo a la lista de precios de la clínica)`,
+    `es obligatorio para ${p.id}: cada sesión lo incluye, así que un estimado de buena fe tiene que darle un precio (use --item-price ${p.id}=<dólares> o agréguelo a la lista de precios de la clínica)`,
   'gfeIssue.itemRange': (p) =>
-    `es obligatorio para ${p.id}: su precio es un rango publicado, y un estimado de buena fe da un solo cargo esperado`,
+    `es obligatorio para ${p.id}: su precio es un rango publicado, y un estimado de buena fe necesita un solo precio. Indíquelo con --item-price ${p.id}=<dólares> o déjelo fuera con --exclude ${p.id}`,
   'gfe.primaryService': (p) => `${cap(named(p.route))} ${named(p.provider)}, ${sessions(p.low, p.high)}`,
 };
 

@@ -18,6 +18,26 @@ export const ES_HELP: HelpWords = {
     '<file>': '<archivo>',
     '[routes...]': '[vías...]',
     '[which]': '[cuál]',
+    // A flag's value.
+    '<route>': '<vía>',
+    '<type>': '<tipo>',
+    '<usd>': '<dólares>',
+    '<sessions:usd,...>': '<sesiones:dólares,...>',
+    '<item=usd,...>': '<cargo=dólares,...>',
+    '<status>': '<estado>',
+    '<letter>': '<letra>',
+    '<percent>': '<porcentaje>',
+    '<items>': '<cargos>',
+    '<format>': '<formato>',
+    '<code>': '<código>',
+    '<name>': '<nombre>',
+    '<codes>': '<códigos>',
+    '<char>': '<carácter>',
+    '<level>': '<nivel>',
+    '<interval>': '<intervalo>',
+    '<weeks>': '<semanas>',
+    '<YYYY-MM-DD>': '<AAAA-MM-DD>',
+    '<MM-DD>': '<MM-DD>',
     // The same names in the list of arguments.
     file: 'archivo',
     routes: 'vías',
@@ -41,10 +61,11 @@ export const ES_HELP: HelpWords = {
       'paquetes que se ofrecen, p. ej. 6:2400,8:3000, o un mes de suscripción, p. ej. 4:129/month (hasta 4 sesiones al mes): el programa se calcula con la combinación más barata de paquetes y sesiones sueltas',
     itemPrice: 'precios de su cotización para otros cargos, p. ej. observation=180,intake=0 (vea `ketamine-cost routes`)',
     insurance: INSURANCE_STATUSES.map((s) => PAYER_WORDS[s].flagHelp).join(', '),
-    covered: 'si su plan cubre esta vía: yes (sí), no, o auto (predeterminado: muestra los dos casos y marca el usual)',
-    deductible: 'lo que le queda del deducible este año, en dólares (predeterminado: de ya pagado a un deducible completo típico)',
+    covered: 'si su plan cubre esta vía: yes (sí), no o auto (predeterminado: muestra los dos casos y marca el usual)',
+    deductible:
+      'lo que le queda del deducible este año, en dólares (predeterminado: muestra dos casos, el deducible ya pagado y un deducible completo típico)',
     medigap: 'con --insurance medicare: la letra de su plan Medigap, p. ej. G o N (predeterminado: ninguno)',
-    familyDeductible: 'lo que le queda del deducible familiar este año (solo: un deducible familiar conjunto)',
+    familyDeductible: 'lo que le queda del deducible familiar este año (si lo indica sin --deductible: un deducible familiar conjunto)',
     deductibleApplies:
       'si el deducible se paga antes del copago o coseguro: yes (sí) o no (predeterminado: yes; si su plan dice que "el deducible no se aplica": no)',
     coinsurance: 'su parte después del deducible, de 0 a 100 (predeterminado: 20)',
@@ -65,7 +86,7 @@ export const ES_HELP: HelpWords = {
   output: 'escribe en este archivo (por medio de un archivo temporal que se renombra al final) en lugar de la salida estándar',
   estimate: {
     explain: 'muestra las cuentas paso a paso, cada cifra con su fuente',
-    brief: 'solo la respuesta: lo que lo más probable es que pague, y lo que eso deja fuera',
+    brief: 'solo la respuesta: lo que probablemente pagará y lo que no incluye',
     interactive: 'hace preguntas sobre lo que no se indicó con una opción (necesita una terminal)',
     noInteractive: 'nunca hace preguntas, ni siquiera en una terminal',
     after: (routes) => `
@@ -84,7 +105,7 @@ Códigos de salida: 0 correcto, 1 error al ejecutar o en los datos, 2 error de u
 Esta herramienta calcula costos a partir de rangos de precios publicados. No da consejos médicos.`,
   },
   compare: {
-    description: 'todas las vías y proveedores lado a lado, primero lo más barato para usted (o solo las opciones indicadas)',
+    description: 'todas las vías y proveedores, una opción junto a otra, primero la más barata para usted (o solo las opciones indicadas)',
     routes:
       'qué comparar: vía[@proveedor][:sesiones] o vía:<semanas>w, p. ej. iv:6 esketamine:8w (predeterminado: todas las vías y proveedores)',
     quoteFor:
@@ -113,7 +134,7 @@ Ejemplos:
   $ ketamine-cost plan -r esketamine --weeks 52 -i in-network --deductible 1500 --coinsurance 20
   $ ketamine-cost plan -r iv -s 6 --every 4d --start 2027-01-04 --months 12 --apr 18`,
   },
-  routes: { description: 'la lista de precios como se lee: cada vía, proveedor, rango de precios, programa típico y fuente' },
+  routes: { description: 'la lista de precios, fácil de leer: cada vía, proveedor, rango de precios, programa típico y fuente' },
   batch: {
     description: 'calcula muchos casos desde un archivo CSV (con encabezado) o JSON Lines, un resultado por fila, en orden',
     file: 'el archivo de entrada, o - para la entrada estándar',

@@ -81,7 +81,7 @@ describe.skipIf(!browser)('the handout in a real browser', () => {
       'Estimado de buena fe (borrador)',
       'Ana Pérez',
       '23 de abril de 1980',
-      'Total de cargos previstos: $2,700',
+      'Total de cargos esperados: $2,700',
       'Sus derechos',
     ])
       expect(doc.text).toContain(part);

@@ -167,7 +167,7 @@ describe.skipIf(!hasTmux)('in a real terminal', () => {
       const widest = Math.max(...screen.split('\n').map((l) => [...l.trimEnd()].length));
       expect(widest).toBeLessThanOrEqual(width);
       // IV, 3-6 sessions, self-pay: 3 x $225 + $0 = $675 to 6 x $800 + $350 = $5,150.
-      expect(screen.replace(/\s+/g, ' ')).toContain('usted pagaría entre $675 y $5,150 en total (si paga por cuenta propia)');
+      expect(screen.replace(/\s+/g, ' ')).toContain('Si paga por cuenta propia, usted pagaría entre $675 y $5,150 en total');
       expect(screen.replace(/\s+/g, ' ')).toMatch(/Para repetir este cálculo: ?\\? ?ketamine-cost --route iv --lang es/);
       expect(screen).not.toMatch(/How many|Will insurance|navigate|\(y\/N\)/);
     });

@@ -188,7 +188,7 @@ describe('a batch in Spanish (#26)', () => {
     expect(r.code).toBe(3);
     expect(r.stdout.split('\n')[0]).toMatch(/^id +vía +sesiones +programa +usted paga$/);
     expect(r.stdout).toContain('error fila 2 (línea 3), columna route: "nope" no es un tipo de tratamiento válido');
-    expect(r.stdout).toContain('1 calculada, 1 con error.');
+    expect(r.stdout).toContain('1 fila calculada, 1 fila con error.');
   });
   it('CSV keeps its column names (the contract); the error text is Spanish', () => {
     const en = runCli(['batch', '-', '-f', 'csv'], { input }).stdout.split('\r\n');
@@ -306,7 +306,7 @@ describe('the handout and the Good Faith Estimate in Spanish (#26)', () => {
         'NPI 1234567893',
         '6 sesiones, según el calendario de la clínica; este estimado cubre 12 meses como máximo',
         '$2,900', // 6 x $450 = $2,700, + $200 intake
-        'Total de cargos previstos',
+        'Total de cargos esperados',
         'No incluido',
         'Sus derechos',
         'Firma en nombre del proveedor o centro',
