@@ -2,7 +2,8 @@
 // terms of CMS and CuidadoDeSalud.gov (deducible, coseguro, copago, cantidad permitida).
 
 import { CASE_TITLES, describeFinancing, formatDate, PAYER_WORDS, RANKING } from './es-words.js';
-import { inSentence, payerDescriptions, type ViewWords } from './view.js';
+import { GLOSSARY_ES as G } from './glossary-es.js';
+import { inSentence, payerDescriptions, sentenceStart, type ViewWords } from './view.js';
 
 /** "3-6" as Spanish says it, "de 3 a 6"; one number stays as it is. */
 const spanWords = (span: string) => span.replace(/^(\d+)-(\d+)$/, 'de $1 a $2');
@@ -161,7 +162,7 @@ export const ES_VIEW: ViewWords = {
     paidChart: 'Lo que usted ha pagado, mes por mes',
   },
   gfe: {
-    title: 'Estimado de buena fe (borrador)',
+    title: `${sentenceStart(G.goodFaithEstimate.es)} (borrador)`,
     draft:
       'Preparado con ketamine-cost a partir de los precios de la propia clínica. La clínica revisa cada cargo y luego le pone la fecha y lo firma antes de entregarlo al paciente.',
     separate: 'Estos servicios se deben programar por separado; se darán estimados de buena fe aparte para ellos.',

@@ -1,9 +1,11 @@
 // Spanish (US) words the views use beside the message catalog, kept apart from it so a view's
 // lazily loaded file carries these few lines, not the whole catalog. The counterpart of en-words.ts.
+
 import type { CaseKind, CentsRange } from '../core/estimate-types.js';
 import { formatPercent, formatUsdRange } from '../core/money.js';
 import type { Financing } from '../core/plan.js';
 import type { InsuranceStatus } from '../core/types.js';
+import { GLOSSARY_ES as G } from './glossary-es.js';
 
 /**
  * The plural of a Spanish noun or noun phrase's last word: "semana" -> "semanas", "mes" -> "meses",
@@ -51,19 +53,19 @@ export const PAYER_WORDS: Record<InsuranceStatus, { describe: string; answer: st
     flagHelp: 'none (pago por cuenta propia, la opción predeterminada)',
   },
   'in-network': {
-    describe: 'Con seguro, proveedor dentro de la red',
-    answer: 'Sí, y el proveedor está dentro de la red de mi plan',
-    answerHelp: 'Se aplican el deducible, el coseguro o el copago de su plan.',
+    describe: `Con seguro, proveedor ${G.inNetwork.es}`,
+    answer: `Sí, y el proveedor está ${G.inNetwork.es} de mi plan`,
+    answerHelp: `Se aplican el ${G.deductible.es}, el ${G.coinsurance.es} o el ${G.copay.es} de su plan.`,
     flagHelp: 'in-network',
   },
   'out-of-network': {
-    describe: 'Con seguro, proveedor fuera de la red',
-    answer: 'Sí, pero el proveedor está fuera de la red',
+    describe: `Con seguro, proveedor ${G.outOfNetwork.es}`,
+    answer: `Sí, pero el proveedor está ${G.outOfNetwork.es}`,
     answerHelp: 'Usted paga por adelantado y después pide que le devuelvan una parte.',
     flagHelp: 'out-of-network (oon)',
   },
   medicare: {
-    describe: 'Medicare Original (Parte B)',
+    describe: `${G.originalMedicare.es} (${G.partB.es})`,
     answer: 'Medicare Original (Parte B), con o sin un plan Medigap',
     answerHelp:
       'Primero paga el deducible de la Parte B. Después paga el 20% de la cantidad aprobada por Medicare. Un plan Medigap puede pagar parte de eso.',

@@ -322,3 +322,17 @@ describe('the handout and the Good Faith Estimate in Spanish (#26)', () => {
     expect(es.total).toEqual(en.total);
   });
 });
+
+describe('the same Spanish bytes on every Node version (#26)', () => {
+  // CI runs the suite under Node 20, 22 and 24 (.ci/run) against these files: money, percentages
+  // and dates are written by the tool's own code (es-US pinned, no Intl data that differs).
+  it.each([
+    ['estimate', ['-r', 'iv', '-s', '6', '-i', 'in-network', '--covered', 'yes', '--deductible', '500', '--coinsurance', '20']],
+    ['plan', ['plan', '-r', 'oral', '-s', '4', '--every', '1w', '--start', '2027-01-04', '--months', '6', '--apr', '12']],
+    ['compare', ['compare', '-s', '6', '-f', 'markdown']],
+  ])('%s', async (name, args) => {
+    const r = runCli(['--lang', 'es', ...args, '--plain', '--no-color']);
+    expect(r.code).toBe(0);
+    await expect(r.stdout).toMatchFileSnapshot(`__snapshots__/es-${name}.txt`);
+  });
+});
