@@ -259,4 +259,34 @@ describe.skipIf(!hasTmux)('in a real terminal', () => {
     // 6 x $450 = $2,700 + the $200 intake = $2,900.
     expect(screen).toContain('**Total expected charges:** $2,900');
   });
+
+  it('a Good Faith Estimate in Spanish: the questions, a refused answer and the document (#26)', async () => {
+    const clinic = join(mkdtempSync(join(tmpdir(), 'ketamine-cost-tty-')), 'clinic.json');
+    writeFileSync(
+      clinic,
+      JSON.stringify({
+        name: 'Example Ketamine Clinic',
+        npi: '1234567893',
+        tin: '12-3456789',
+        location: { street: '1 Main St', city: 'Springfield', state: 'IL', zip: '62701' },
+      }),
+    );
+    const s = await startSession('gfe-es', {
+      width: 80,
+      height: 40,
+      env: 'LANG=es_US.UTF-8',
+      args: `gfe -r iv -s 6 --price 450 --item-price intake=200 --clinic ${clinic}`,
+    });
+    await s.answer('Nombre completo del paciente', 'Ana Pérez', 'Enter');
+    await s.answer('Fecha de nacimiento del paciente', '1980-02-30', 'Enter'); // not a date: asked again, in Spanish
+    await vi.waitFor(() => {
+      if (!s.screen().includes('no es una fecha como AAAA-MM-DD')) throw new Error(s.screen());
+    }, patiently);
+    await s.send('BSpace', 'BSpace', 'BSpace', 'BSpace', 'BSpace', 'BSpace', 'BSpace', 'BSpace', 'BSpace', 'BSpace', '1980-04-23', 'Enter');
+    expect(await s.exitCode()).toBe(0);
+    const screen = s.joined();
+    expect(screen).toContain('**Paciente:** Ana Pérez, fecha de nacimiento: 23 de abril de 1980');
+    // 6 x $450 = $2,700 + the $200 intake = $2,900.
+    expect(screen).toContain('**Total de cargos esperados:** $2,900');
+  });
 });
