@@ -52,7 +52,7 @@ function reportError(error: unknown, io: Io, options: { debug: boolean; text: La
   const message = known && error.where !== null ? `${error.where}: ${words}` : words;
   // Messages echo file names and values someone else may control: never raw to the terminal.
   const line = visible(clipEchoes(oneLine(message)));
-  io.stderr(known ? `error: ${line}\n` : `error: unexpected: ${line} (rerun with --debug for details)\n`);
+  io.stderr(`error: ${known ? line : sayError(options.text.errors, { key: 'unexpected', params: { detail: line } })}\n`);
   if (options.debug && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
   return known ? error.exitCode : EXIT.error;
 }

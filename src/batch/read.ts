@@ -2,7 +2,7 @@ import { duplicateKey } from '../catalog/json-keys.js';
 import { INPUT_COLUMN_NAMES, INPUT_COLUMNS, type InputColumn } from '../core/fields.js';
 import { closestName } from '../core/names.js';
 import type { RawScenario } from '../core/scenario.js';
-import { DataError, jsonProblem } from '../errors.js';
+import { DataError, isKnownError, jsonProblem } from '../errors.js';
 import type { Delimiter, Encoding } from '../formats.js';
 import type { Said } from '../text/error-words.js';
 import { MAX_RECORD_BYTES, type RawRecord, RecordScanner } from './records.js';
@@ -118,6 +118,7 @@ export async function* readBatchRows(
   try {
     last = scanner.end();
   } catch (error) {
+    if (isKnownError(error)) throw error;
     throw new DataError({
       key: 'batchUnreadable',
       params: { csv: kind === 'csv', detail: error instanceof Error ? error.message : String(error) },

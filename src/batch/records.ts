@@ -1,4 +1,5 @@
 import { isUtf8 } from 'node:buffer';
+import { DataError } from '../errors.js';
 
 /** The longest record (a CSV record or a JSON Lines line) a batch accepts; a longer one fails alone. */
 export const MAX_RECORD_BYTES = 1024 * 1024;
@@ -131,7 +132,7 @@ export class RecordScanner {
 
   /** Ends the input; returns the last record if it had no line end. Throws if a quoted cell is never closed. */
   end(): RawRecord[] {
-    if (this.quoted) throw new Error(`a quoted cell that starts on line ${this.recordLine} is never closed`);
+    if (this.quoted) throw new DataError({ key: 'batchQuoteOpen', params: { line: this.recordLine } });
     this.endCell();
     const record = this.endRecord();
     return record ? [record] : [];

@@ -37,10 +37,7 @@ const SPEC = /^([a-z][a-z0-9-]*)(?:@([a-z][a-z0-9-]*))?(?::(\d{1,6})(w)?)?$/i;
  */
 export function parseOptionSpec(spec: string): RawScenario {
   const match = SPEC.exec(spec.trim());
-  if (!match)
-    throw new UsageError(
-      `option "${spec}" is not understood; write route[@provider][:sessions] or route:<weeks>w, e.g. iv:6 or esketamine:8w`,
-    );
+  if (!match) throw new UsageError({ key: 'compareSpec', params: { spec } });
   const [, route = '', provider, count, weeks] = match;
   const raw: RawScenario = { route };
   if (provider !== undefined) raw.provider = provider;
@@ -62,6 +59,11 @@ export async function compareCommand(options: CompareCommandOptions, io: Io): Pr
     const where = fromSpec ? `option "${options.specs[only.indexOf(result.spec)]}": ${issue.field}` : issue ? flagName(issue.field) : '';
     throw new UsageError(issue ? options.style.text.issueAfter(where, issue.message) : 'invalid');
   }
-  await emit(await COMPARE_RENDERERS[options.format](sayComparison(result, options.style.text.say), options.style, {}), options.output, io);
+  await emit(
+    await COMPARE_RENDERERS[options.format](sayComparison(result, options.style.text.say), options.style, {}),
+    options.output,
+    io,
+    { words: options.style.text },
+  );
   return 0;
 }

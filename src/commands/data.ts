@@ -125,6 +125,6 @@ export async function dataInitCommand(options: DataInitOptions, io: Io): Promise
   const { checkDataset } = await import('../catalog/read.js');
   const checked = checkDataset(JSON.parse(JSON.stringify(dataset)));
   if (!checked.ok) throw new Error(`data init made a price list that does not validate: ${checked.report}`);
-  await emit(`${inertJson(JSON.stringify(dataset, null, 2))}\n`, options.output, io);
+  await emit(`${inertJson(JSON.stringify(dataset, null, 2))}\n`, options.output, io, { words: options.text });
   return EXIT.ok;
 }

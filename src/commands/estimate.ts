@@ -101,6 +101,7 @@ export async function estimateCommand(options: EstimateCommandOptions, io: Io): 
     `${asked && options.output === undefined ? '\n' : ''}${await ESTIMATE_RENDERERS[options.format](estimate, options.style, options)}`,
     options.output,
     io,
+    { words: options.style.text },
   );
   if (asked) {
     const { equivalentCommand, formatEligibilityNotes } = await import('../format/command-line.js');

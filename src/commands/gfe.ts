@@ -66,7 +66,7 @@ export async function gfeCommand(options: GfeCommandOptions, io: Io): Promise<nu
   const { GFE_RENDERERS } = await import('../format/gfe.js');
   const text = GFE_RENDERERS[options.format](shown, options.text.view);
   // The file holds personal data: private to its owner.
-  await emit(text, options.output, io, { private: true });
+  await emit(text, options.output, io, { private: true, words: options.text });
   return 0;
 }
 

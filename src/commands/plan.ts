@@ -135,6 +135,7 @@ export async function planCommand(options: PlanCommandOptions, io: Io): Promise<
     await PLAN_RENDERERS[options.format](sayPlan(plan, options.style.text.say), options.style, { explain: options.explain }),
     options.output,
     io,
+    { words: options.style.text },
   );
   return 0;
 }

@@ -8,13 +8,19 @@ import type { Format } from '../formats.js';
 import type { Io } from '../io.js';
 import type { Words } from '../prompts/ask.js';
 import type { Language } from '../text/catalog.js';
+import { english } from '../text/en.js';
 import { visibleDeep, visibleName } from '../text/visible.js';
 
 /**
  * Writes a command's output: to standard output, or with --output to that file, through a temp
  * file renamed into place (the batch's rules), so a failed run never leaves half a document.
  */
-export async function emit(text: string, output: string | undefined, io: Io, options: { private?: boolean } = {}): Promise<void> {
+export async function emit(
+  text: string,
+  output: string | undefined,
+  io: Io,
+  options: { private?: boolean; words?: Language } = {},
+): Promise<void> {
   if (output === undefined) {
     await io.stdout(text);
     return;
@@ -31,7 +37,7 @@ export async function emit(text: string, output: string | undefined, io: Io, opt
   // A person at a terminal is told where the result went (#25); a script reads the exit code. A
   // private file (a GFE) may be named after the patient, so its name is not repeated.
   if (output !== '-' && io.stderrIsTTY)
-    io.stderr(options.private ? 'Wrote the file you named (private: only your user can read it).\n' : `Wrote ${visibleName(output)}.\n`);
+    io.stderr(`${(options.words ?? english).view.wroteFile(options.private ? null : visibleName(output))}\n`);
 }
 
 /**

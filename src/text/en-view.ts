@@ -80,6 +80,7 @@ export const EN_VIEW: ViewWords = {
   date: (date) => date,
   noAddress: 'no public address',
   thirdParty: ' (third party)',
+  wroteFile: (file) => (file === null ? 'Wrote the file you named (private: only your user can read it).' : `Wrote ${file}.`),
   rerun: 'To run this again:',
   cancelled: 'Cancelled',
   inShort: 'In short:',

@@ -61,6 +61,10 @@ export type ErrorParams = {
   rowNotText: { type: string };
   // Flags that do not go together, or are missing.
   weeksWithSessions: Record<never, never>;
+  compareSpec: { spec: string };
+  batchQuoteOpen: { line: number };
+  /** A bug: the system's words, and how to see more. */
+  unexpected: { detail: string };
   briefFormat: { format: string };
   explainCsv: Record<never, never>;
   interactiveNoTerminal: Record<never, never>;

@@ -90,6 +90,10 @@ export const EN_ERRORS: ErrorWords = {
   rowKeptTooDeep: () => 'nests too deep to pass through; give it as a string',
   rowSameColumn: ({ other, key }) => `keys "${other}" and "${key}" name the same column; give it once`,
   rowNotText: ({ type }) => `must be a string or a number, not ${type === 'array' ? 'an array' : type}`,
+  compareSpec: ({ spec }) =>
+    `option "${spec}" is not understood; write route[@provider][:sessions] or route:<weeks>w, e.g. iv:6 or esketamine:8w`,
+  batchQuoteOpen: ({ line }) => `cannot read the CSV: a quoted cell that starts on line ${line} is never closed`,
+  unexpected: ({ detail }) => `unexpected: ${detail} (rerun with --debug for details)`,
   weeksWithSessions: () => '--weeks cannot be used together with --sessions; give one of them',
   briefFormat: ({ format }) =>
     `--brief is for the screen: use it with --format table or markdown (not ${format}${format === 'html' ? ', a whole handout' : ''})`,

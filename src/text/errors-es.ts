@@ -110,6 +110,10 @@ export const ES_ERRORS: ErrorWords = {
   rowSameColumn: ({ other, key }) => `las claves "${other}" y "${key}" nombran la misma columna; indíquela una sola vez`,
   rowNotText: ({ type }) =>
     `debe ser texto o un número, no ${type === 'array' ? 'una lista' : type === 'object' ? 'un objeto' : type === 'boolean' ? 'un valor true/false' : type}`,
+  compareSpec: ({ spec }) =>
+    `no se entiende la opción "${spec}"; escriba vía[@proveedor][:sesiones] o vía:<semanas>w, por ejemplo iv:6 o esketamine:8w`,
+  batchQuoteOpen: ({ line }) => `no se puede leer el CSV: una celda entre comillas que empieza en la línea ${line} nunca se cierra`,
+  unexpected: ({ detail }) => `error inesperado: ${detail} (vuelva a ejecutarlo con --debug para ver el detalle)`,
   weeksWithSessions: () => '--weeks no se puede usar junto con --sessions; indique solo una de las dos',
   briefFormat: ({ format }) =>
     `--brief es para la pantalla: úselo con --format table o markdown (no con ${format}${format === 'html' ? ', que es un documento completo' : ''})`,

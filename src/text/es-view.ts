@@ -97,6 +97,8 @@ export const ES_VIEW: ViewWords = {
   date: formatDate,
   noAddress: 'sin enlace en internet',
   thirdParty: ' (sitio no oficial)',
+  wroteFile: (file) =>
+    file === null ? 'Se escribió el archivo que indicó (privado: solo su usuario puede leerlo).' : `Se escribió ${file}.`,
   rerun: 'Para repetir este cálculo:',
   cancelled: 'Cancelado',
   inShort: 'En resumen:',

@@ -94,6 +94,8 @@ export type ViewWords = {
   date: (date: string) => string;
   noAddress: string;
   thirdParty: string;
+  /** Said on a terminal after --output wrote a file; `file` null for a private one (it may be named after the patient). */
+  wroteFile: (file: string | null) => string;
   /** "To run this again:" before the command line. */
   rerun: string;
   /** Said when the questions are stopped (Ctrl-C, exit 130). */

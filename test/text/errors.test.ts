@@ -62,6 +62,20 @@ const CASES: [string[], string | undefined, number, string, string][] = [
     'a Good Faith Estimate is for patients paying themselves: leave out --insurance, or add --covered no when the plan does not cover it or is not used',
     'el estimado de buena fe es para pacientes que pagan por cuenta propia: quite --insurance, o agregue --covered no si el plan no lo cubre o no se usa',
   ],
+  [
+    ['compare', 'iv:x'],
+    undefined,
+    2,
+    'option "iv:x" is not understood; write route[@provider][:sessions] or route:<weeks>w, e.g. iv:6 or esketamine:8w',
+    'no se entiende la opción "iv:x"; escriba vía[@proveedor][:sesiones] o vía:<semanas>w, por ejemplo iv:6 o esketamine:8w',
+  ],
+  [
+    ['batch', '-'],
+    'route\n"iv\n',
+    1,
+    'cannot read the CSV: a quoted cell that starts on line 2 is never closed',
+    'no se puede leer el CSV: una celda entre comillas que empieza en la línea 2 nunca se cierra',
+  ],
 ];
 
 describe('errors on the command line', () => {
