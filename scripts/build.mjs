@@ -1,6 +1,7 @@
 // Bundles the CLI and the programmatic API into dist/ with esbuild, after checking the bundled
 // dataset against its schema (the tool trusts it at start-up, so the build must not).
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve as resolvePath } from 'node:path';
 import { build } from 'esbuild';
@@ -166,6 +167,24 @@ metafiles.push(
       plugins: [fromLazyFiles, fromCli('./cli.cjs'), lazyChildProcess, jsonAsString],
     })
   ).metafile,
+);
+
+// Each bundle file's content hash, which names its code cache (bin/ketamine-cost.cjs): V8 checks a
+// cache only against the source's length, so a cache must never outlive the content it was made from.
+const codeFiles = ['cli.cjs', ...readdirSync('dist/lazy').map((f) => `lazy/${f}`)].sort();
+writeFileSync(
+  'dist/code-hashes.json',
+  `${JSON.stringify(
+    Object.fromEntries(
+      codeFiles.map((f) => [
+        f,
+        createHash('sha256')
+          .update(readFileSync(join('dist', f)))
+          .digest('hex')
+          .slice(0, 16),
+      ]),
+    ),
+  )}\n`,
 );
 
 // The licences of every package the bundle inlines, found from the bundle's own inputs (esbuild's

@@ -45,8 +45,8 @@ describe('the packed package', () => {
     // the pages and the Good Faith Estimate in both languages (298.4 KiB); then the API took the
     // shared modules from the CLI bundle instead of its own copy (dist/index.js 180 -> 48 KB): 261.2 KiB;
     // and the price-list reader (with zod) from its lazy file (48 -> 6 KB). With the error catalogs
-    // of both languages: 255.7 KiB.
-    expect(statSync(tarball).size).toBeLessThanOrEqual(260 * 1024);
+    // of both languages: 255.7 KiB. The Spanish glossary and review, and the bin's code cache: 262.1 KiB.
+    expect(statSync(tarball).size).toBeLessThanOrEqual(265 * 1024);
     expect(packageJson).not.toHaveProperty('dependencies');
     expect(readdirSync(join(app, 'node_modules')).filter((n) => !n.startsWith('.'))).toEqual(['ketamine-cost']);
   });

@@ -1,0 +1,66 @@
+// The compiled-code cache (#27): the bin keeps V8's code for the bundle in the user's cache folder
+// (Node 20), or turns on Node's own compile cache there (22.1 and later). Output never depends on it.
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers.js';
+
+const nodeHasCompileCache = Number(process.versions.node.split('.')[0]) >= 22;
+const args = ['-r', 'iv', '-s', '6'];
+const files = (dir: string): string[] => {
+  try {
+    return readdirSync(dir, { recursive: true }).map(String);
+  } catch {
+    return [];
+  }
+};
+
+describe('the compiled-code cache', () => {
+  it('a first run fills it, later runs print the same bytes, and it is private to the user', () => {
+    const home = mkdtempSync(join(tmpdir(), 'ketamine-cost-cache-'));
+    const plain = runCli(args);
+    const first = runCli(args, { env: { XDG_CACHE_HOME: home } });
+    const second = runCli(args, { env: { XDG_CACHE_HOME: home } });
+    expect([first.code, second.code]).toEqual([0, 0]);
+    expect(first.stdout).toBe(plain.stdout);
+    expect(second.stdout).toBe(plain.stdout);
+    const dir = join(home, 'ketamine-cost');
+    expect(files(dir).length).toBeGreaterThan(0);
+    if (!nodeHasCompileCache) {
+      const [versionDir = ''] = readdirSync(dir);
+      expect(statSync(join(dir, versionDir)).mode & 0o777).toBe(0o700);
+      const cached = readdirSync(join(dir, versionDir));
+      // The bundle and the table's lazy file, each named by its content hash.
+      expect(cached.some((f) => /^cli\.cjs-[0-9a-f]{16}\.bin$/.test(f))).toBe(true);
+      expect(cached.some((f) => /^format-table\.cjs-[0-9a-f]{16}\.bin$/.test(f))).toBe(true);
+      for (const f of cached) expect(statSync(join(dir, versionDir, f)).mode & 0o777, f).toBe(0o600);
+    }
+  });
+
+  it('KETAMINE_COST_NO_CACHE=1 writes nothing', () => {
+    const home = mkdtempSync(join(tmpdir(), 'ketamine-cost-cache-'));
+    expect(runCli(args, { env: { XDG_CACHE_HOME: home, KETAMINE_COST_NO_CACHE: '1' } }).code).toBe(0);
+    expect(files(home)).toEqual([]);
+  });
+
+  it.skipIf(nodeHasCompileCache)('a damaged cache file is ignored and made again', () => {
+    const home = mkdtempSync(join(tmpdir(), 'ketamine-cost-cache-'));
+    const plain = runCli(args).stdout;
+    runCli(args, { env: { XDG_CACHE_HOME: home } });
+    const dir = join(home, 'ketamine-cost', readdirSync(join(home, 'ketamine-cost'))[0] ?? '');
+    const cli = readdirSync(dir).find((f) => f.startsWith('cli.cjs-')) ?? '';
+    writeFileSync(join(dir, cli), 'not a code cache');
+    expect(runCli(args, { env: { XDG_CACHE_HOME: home } }).stdout).toBe(plain);
+    expect(statSync(join(dir, cli)).size).toBeGreaterThan(1000);
+  });
+
+  it('a cache folder that cannot be written does not fail the run', () => {
+    const home = mkdtempSync(join(tmpdir(), 'ketamine-cost-cache-'));
+    mkdirSync(join(home, 'ketamine-cost'));
+    chmodSync(join(home, 'ketamine-cost'), 0o500);
+    const r = runCli(args, { env: { XDG_CACHE_HOME: home } });
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    expect(r.stdout).toBe(runCli(args).stdout);
+  });
+});
