@@ -147,8 +147,24 @@ export function summaryItem(r: BatchResult, w: ViewWords = EN_VIEW) {
  */
 function jsonItem(indent: boolean, detail: Detail, w: ViewWords): (r: BatchResult) => string {
   if (detail === 'summary') {
-    return (r) =>
+    const whole = (r: BatchResult) =>
       inertJson(indent ? `  ${JSON.stringify(summaryItem(r, w), null, 2).replace(/\n/g, '\n  ')}` : JSON.stringify(summaryItem(r, w)));
+    // Everything after "status" depends on the estimate alone: serialised once per distinct
+    // estimate and joined to each row's id, row and line (#27: stringifying every row's whole
+    // summary was most of a JSON batch). Rows with kept columns or an error take the whole path.
+    const status = indent ? '\n    "status": "ok",\n' : '"status":"ok",';
+    const tail = memo((e) => {
+      const text = whole({ row: 0, line: null, id: '', estimate: e, error: null, extra: null });
+      return text.slice(text.indexOf(status) + status.length);
+    });
+    return (r) => {
+      if (!r.estimate || r.error || r.extra) return whole(r);
+      const id = inertJson(JSON.stringify(r.id));
+      const line = r.line === null ? 'null' : String(r.line);
+      return indent
+        ? `  {\n    "schemaVersion": ${SCHEMA_VERSION},\n    "id": ${id},\n    "row": ${r.row},\n    "line": ${line},${status}${tail(r.estimate)}`
+        : `{"schemaVersion":${SCHEMA_VERSION},"id":${id},"row":${r.row},"line":${line},${status}${tail(r.estimate)}`;
+    };
   }
   const estimateJson = memo((e) =>
     inertJson(indent ? JSON.stringify(toJsonDocument(e), null, 2).replace(/\n/g, '\n    ') : JSON.stringify(toJsonDocument(e))),

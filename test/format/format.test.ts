@@ -104,3 +104,24 @@ describe('shouldColor', () => {
     [{ colorFlag: undefined, env: {}, isTTY: true }, true],
   ])('%j -> %s', (context, expected) => expect(shouldColor(context)).toBe(expected));
 });
+
+describe('batch JSON rows (#27: the summary after "status" is serialised once per estimate)', () => {
+  it('each row is exactly its whole summary serialised, in JSON and JSON Lines, whatever its id', async () => {
+    const { batchWriter, summaryItem } = await import('../../src/format/batch.js');
+    const options = { detail: 'summary' as const, dataset: readDataset() };
+    const json = batchWriter('json', options);
+    const jsonl = batchWriter('jsonl', options);
+    const estimates = [estimate({ route: 'iv', sessions: '6' }), estimate({ route: 'oral', insurance: 'in-network', deductible: '500' })];
+    // Ids a reader could break JSON with (a quote, a backslash, U+2028) and a JSON Lines row's null line.
+    const rows = ['7', 'a"b\\c', 'x\u2028y', 'José'].flatMap((id, i) =>
+      estimates.map((e, j) => ({ row: i * 2 + j + 1, line: j === 0 ? i + 2 : null, id, estimate: e, error: null, extra: null })),
+    );
+    rows.forEach((r, i) => {
+      // The whole item, as JSON.stringify writes it (U+2028 escaped, as the writer keeps it inert).
+      const whole = JSON.stringify(summaryItem(r), null, 2).replace(/\u2028/g, '\\u2028');
+      expect(json.row(r, i)).toBe(`${i === 0 ? '\n' : ',\n'}  ${whole.replace(/\n/g, '\n  ')}`);
+      expect(jsonl.row(r, i)).toBe(`${JSON.stringify(summaryItem(r)).replace(/\u2028/g, '\\u2028')}\n`);
+      expect(JSON.parse(jsonl.row(r, i)).id).toBe(r.id);
+    });
+  });
+});
