@@ -153,17 +153,21 @@ function jsonItem(indent: boolean, detail: Detail, w: ViewWords): (r: BatchResul
     // estimate and joined to each row's id, row and line (#27: stringifying every row's whole
     // summary was most of a JSON batch). Rows with kept columns or an error take the whole path.
     const status = indent ? '\n    "status": "ok",\n' : '"status":"ok",';
-    const tail = memo((e) => {
-      const text = whole({ row: 0, line: null, id: '', estimate: e, error: null, extra: null });
-      return text.slice(text.indexOf(status) + status.length);
-    });
+    const tails = new RepeatCache<Estimate, string>(32);
     return (r) => {
-      if (!r.estimate || r.error || r.extra) return whole(r);
+      // Rows that all differ (the cache rests) gain nothing from a tail: the whole path then.
+      if (!r.estimate || r.error || r.extra || !tails.wanted()) return whole(r);
+      let tail = tails.get(r.estimate);
+      if (tail === undefined) {
+        const text = whole({ row: 0, line: null, id: '', estimate: r.estimate, error: null, extra: null });
+        tail = text.slice(text.indexOf(status) + status.length);
+        tails.set(r.estimate, tail);
+      }
       const id = inertJson(JSON.stringify(r.id));
       const line = r.line === null ? 'null' : String(r.line);
       return indent
-        ? `  {\n    "schemaVersion": ${SCHEMA_VERSION},\n    "id": ${id},\n    "row": ${r.row},\n    "line": ${line},${status}${tail(r.estimate)}`
-        : `{"schemaVersion":${SCHEMA_VERSION},"id":${id},"row":${r.row},"line":${line},${status}${tail(r.estimate)}`;
+        ? `  {\n    "schemaVersion": ${SCHEMA_VERSION},\n    "id": ${id},\n    "row": ${r.row},\n    "line": ${line},${status}${tail}`
+        : `{"schemaVersion":${SCHEMA_VERSION},"id":${id},"row":${r.row},"line":${line},${status}${tail}`;
     };
   }
   const estimateJson = memo((e) =>
