@@ -1,9 +1,9 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { BIN, ROOT } from '../helpers.js';
+import { BIN, ROOT, writeClinicProfile } from '../helpers.js';
 
 // Drives the built command in a real terminal (tmux), as a patient would. CI installs tmux
 // (.ci/run); on a machine without it these tests are skipped, but never under CI.
@@ -231,17 +231,7 @@ describe.skipIf(!hasTmux)('in a real terminal', () => {
     );
   });
   it('gfe asks for the patient details it was not given, and prints them only in the document', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'ketamine-cost-gfe-tmux-'));
-    const clinic = join(dir, 'clinic.json');
-    writeFileSync(
-      clinic,
-      JSON.stringify({
-        name: 'Example Ketamine Clinic',
-        npi: '1234567893',
-        tin: '12-3456789',
-        location: { street: '1 Main St', city: 'Springfield', state: 'IL', zip: '62701' },
-      }),
-    );
+    const clinic = writeClinicProfile(join(mkdtempSync(join(tmpdir(), 'ketamine-cost-gfe-tmux-')), 'clinic.json'));
     const s = await startSession('gfe', {
       width: 100,
       height: 40,
@@ -261,16 +251,7 @@ describe.skipIf(!hasTmux)('in a real terminal', () => {
   });
 
   it('a Good Faith Estimate in Spanish: the questions, a refused answer and the document (#26)', async () => {
-    const clinic = join(mkdtempSync(join(tmpdir(), 'ketamine-cost-tty-')), 'clinic.json');
-    writeFileSync(
-      clinic,
-      JSON.stringify({
-        name: 'Example Ketamine Clinic',
-        npi: '1234567893',
-        tin: '12-3456789',
-        location: { street: '1 Main St', city: 'Springfield', state: 'IL', zip: '62701' },
-      }),
-    );
+    const clinic = writeClinicProfile(join(mkdtempSync(join(tmpdir(), 'ketamine-cost-tty-')), 'clinic.json'));
     const s = await startSession('gfe-es', {
       width: 80,
       height: 40,
