@@ -1,6 +1,7 @@
 // Los mensajes de error de la herramienta en español (see error-words.ts): qué estaba mal y qué se
 // acepta. Flags, values typed and file names stay as they are.
 import type { ErrorWords, FileKind, FsProblem, JsonProblem } from './error-words.js';
+import { sentenceStart } from './view.js';
 
 const FILE: Record<FileKind, string> = {
   priceList: 'la lista de precios',
@@ -14,7 +15,7 @@ const GIVE: Record<FileKind, string> = {
 };
 /** "del archivo de ...": the file's name after "de". */
 const OF: Record<FileKind, string> = { priceList: 'de la lista de precios', clinicProfile: 'del perfil de la clínica', batch: 'del lote' };
-const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+const cap = sentenceStart;
 /** The ending that agrees with the file's noun: la lista (-a), el perfil, el archivo (-o). */
 const end = (what: FileKind) => (what === 'priceList' ? 'a' : 'o');
 

@@ -41,8 +41,7 @@ export const ES_VIEW: ViewWords = {
       : quoted === 'none'
         ? 'según los precios publicados, del más bajo al más alto'
         : 'según sus precios y los publicados, del más bajo al más alto';
-    const howFirst = howText.charAt(0).toUpperCase() + howText.slice(1);
-    return `${howFirst}, usted pagaría ${single ? amount : between(amount)} en total por ${inSentence(what)}, ${prices}.`;
+    return `${sentenceStart(howText)}, usted pagaría ${single ? amount : between(amount)} en total por ${inSentence(what)}, ${prices}.`;
   },
   notInFigure: (labels) => `No incluido en esa cifra: ${labels.join('; ')} (precio desconocido: pregunte en la clínica).`,
   leftOut: (labels) => `Se dejó fuera, como lo pidió: ${labels.join('; ')}.`,

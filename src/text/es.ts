@@ -15,13 +15,13 @@ import { ES_ERRORS } from './errors-es.js';
 import { ES_VIEW } from './es-view.js';
 import { CASE_TITLES, describeFinancing, formatDate, plural } from './es-words.js';
 import { ES_HELP } from './help-es.js';
-import { inSentence } from './view.js';
+import { inSentence, sentenceStart } from './view.js';
 
 const usd = formatUsd;
 const range = (r: CentsRange) => formatUsdRange(r.lowCents, r.highCents);
 
 /** The first letter in capitals, for a name from the price list that starts a sentence or a row. */
-const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+const cap = sentenceStart;
 
 /**
  * The price list's prose in Spanish, keyed by its English text (data/prices.es.json): a second
