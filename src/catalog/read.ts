@@ -4,7 +4,8 @@ import * as z from 'zod/mini';
 import { type ClinicProfile, isValidNpi } from '../core/gfe.js';
 import type { Dataset } from '../core/types.js';
 import { DataError, isKnownError, jsonProblem, UsageError } from '../errors.js';
-import { type FileKind, fsProblem } from '../text/error-words.js';
+import { type ClinicField, type FileKind, fsProblem } from '../text/error-words.js';
+import { EN_ERRORS } from '../text/errors-en.js';
 import { visibleName } from '../text/visible.js';
 import { duplicateKey } from './json-keys.js';
 import { DatasetSchema } from './schema.js';
@@ -168,22 +169,17 @@ export function jsonPath(path: readonly PropertyKey[]): string {
 
 // The clinic's own details for a Good Faith Estimate. A typo in an NPI would put a wrong provider
 // on a document a patient keeps, so the check digit is checked, not only the length.
-const Text = z.string().check(z.minLength(1, 'is empty; fill it in'), z.maxLength(200));
+const Text = z.string().check(z.minLength(1, 'empty'), z.maxLength(200));
 
 export const ClinicProfileSchema = z.strictObject({
   name: Text,
-  npi: z
-    .string()
-    .check(
-      z.regex(/^\d{10}$/, 'must be the 10-digit National Provider Identifier'),
-      z.refine(isValidNpi, 'has a wrong check digit: the last digit does not match the other nine; check the NPI'),
-    ),
-  tin: z.string().check(z.regex(/^\d{2}-?\d{7}$/, 'must be the 9-digit Taxpayer Identification Number, as 12-3456789')),
+  npi: z.string().check(z.regex(/^\d{10}$/, 'npiDigits'), z.refine(isValidNpi, 'npiCheck')),
+  tin: z.string().check(z.regex(/^\d{2}-?\d{7}$/, 'tin')),
   location: z.strictObject({
     street: Text,
     city: Text,
-    state: z.string().check(z.regex(/^[A-Z]{2}$/, 'must be the two-letter state code, such as CA')),
-    zip: z.string().check(z.regex(/^\d{5}(-\d{4})?$/, 'must be a ZIP code: 12345 or 12345-6789')),
+    state: z.string().check(z.regex(/^[A-Z]{2}$/, 'state')),
+    zip: z.string().check(z.regex(/^\d{5}(-\d{4})?$/, 'zip')),
   }),
   phone: z.optional(z.string().check(z.maxLength(40))),
 });
@@ -197,19 +193,38 @@ export const CLINIC_TEMPLATE = {
   phone: '',
 };
 
-/** Checks parsed JSON as a clinic profile: the profile, or the first problem with its JSON path. */
-export function checkClinicProfile(json: unknown): { ok: true; clinic: ClinicProfile } | { ok: false; problems: string[] } {
+// The schema's own checks carry a key as their message (a catalog says it); zod's carry its words.
+const CLINIC_FIELDS: readonly ClinicField[] = ['empty', 'npiDigits', 'npiCheck', 'tin', 'state', 'zip'];
+const clinicField = (message: string) => CLINIC_FIELDS.find((f) => f === message) ?? null;
+
+/** One problem with a clinic profile: the field's JSON path, our check that failed (else null) and zod's words. */
+export type ClinicIssue = { path: string; problem: ClinicField | null; detail: string };
+
+/**
+ * Checks parsed JSON as a clinic profile: the profile, or its problems, each with its JSON path,
+ * in English words (`problems`) and as `issues` a catalog can say in another language.
+ */
+export function checkClinicProfile(
+  json: unknown,
+): { ok: true; clinic: ClinicProfile } | { ok: false; problems: string[]; issues: ClinicIssue[] } {
   const result = ClinicProfileSchema.safeParse(json);
   if (result.success) return { ok: true, clinic: result.data };
-  return { ok: false, problems: result.error.issues.map((issue) => `${jsonPath(issue.path)}: ${issue.message}`) };
+  const issues = result.error.issues.map((issue) => ({
+    path: jsonPath(issue.path),
+    problem: clinicField(issue.message),
+    detail: issue.message,
+  }));
+  return {
+    ok: false,
+    problems: issues.map((i) => `${i.path}: ${i.problem === null ? i.detail : EN_ERRORS.clinicField({ problem: i.problem })}`),
+    issues,
+  };
 }
 
 /** Reads and checks a clinic profile file; a one-line DataError names the first problem and its path. */
 export function loadClinicProfile(file: string, cwd: string): ClinicProfile {
   const checked = checkClinicProfile(readDatasetJson(file, cwd, 'clinicProfile'));
   if (checked.ok) return checked.clinic;
-  throw new DataError({
-    key: 'invalid',
-    params: { what: 'clinicProfile', name: visibleName(file), first: checked.problems[0] ?? '', more: checked.problems.length - 1 },
-  });
+  const [first = { path: '', problem: null, detail: '' }] = checked.issues;
+  throw new DataError({ key: 'clinicInvalid', params: { name: visibleName(file), ...first, more: checked.issues.length - 1 } });
 }

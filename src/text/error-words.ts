@@ -13,6 +13,9 @@ export type FsProblem =
 /** Where JSON.parse stopped: V8's words (without the input) and the line and column counted by the tool. */
 export type JsonProblem = { detail: string; line: number | null; column: number | null };
 
+/** What is wrong with a field of a clinic profile (the schema's own checks; zod's words otherwise). */
+export type ClinicField = 'empty' | 'npiDigits' | 'npiCheck' | 'tin' | 'state' | 'zip';
+
 /** Each error's parameters, by key. Money is not among them; values the user typed are quoted as typed. */
 export type ErrorParams = {
   // Files read and written.
@@ -32,6 +35,9 @@ export type ErrorParams = {
   };
   cannotWrite: { name: string; problem: FsProblem };
   protoKey: { key: string };
+  /** A clinic profile's first problem: the field's JSON path, our check that failed (else zod's `detail`), and how many more. */
+  clinicInvalid: { name: string; path: string; problem: ClinicField | null; detail: string; more: number };
+  clinicField: { problem: ClinicField };
   invalid: { what: FileKind; name: string; first: string; more: number };
   outputEmpty: Record<never, never>;
   // A batch file.

@@ -1,5 +1,5 @@
 // The tool's error messages in English (see error-words.ts). Each says what was wrong and what is allowed.
-import type { ErrorWords, FileKind, FsProblem, JsonProblem } from './error-words.js';
+import type { ClinicField, ErrorWords, FileKind, FsProblem, JsonProblem } from './error-words.js';
 
 const FILE: Record<FileKind, string> = { priceList: 'price list', clinicProfile: 'clinic profile', batch: 'batch file' };
 const GIVE: Record<FileKind, string> = { priceList: 'a JSON file', clinicProfile: 'a JSON file', batch: 'a CSV or JSON Lines file' };
@@ -28,6 +28,14 @@ export function fsWords(p: FsProblem): string {
   }
 }
 
+const EN_CLINIC: Record<ClinicField, string> = {
+  empty: 'is empty; fill it in',
+  npiDigits: 'must be the 10-digit National Provider Identifier',
+  npiCheck: 'has a wrong check digit: the last digit does not match the other nine; check the NPI',
+  tin: 'must be the 9-digit Taxpayer Identification Number, as 12-3456789',
+  state: 'must be the two-letter state code, such as CA',
+  zip: 'must be a ZIP code: 12345 or 12345-6789',
+};
 const json = (p: JsonProblem) => (p.line === null ? p.detail : `${p.detail} at line ${p.line}, column ${p.column}`);
 const NOT_UTF8 =
   'holds bytes that are not UTF-8 (Excel\'s "Save as CSV" writes Windows-1252): give --encoding windows-1252, or save it as CSV UTF-8';
@@ -60,6 +68,9 @@ export const EN_ERRORS: ErrorWords = {
           : fsWords(problem)
     }`,
   cannotWrite: ({ name, problem }) => `cannot write ${name}: ${fsWords(problem)}`,
+  clinicInvalid: ({ name, path, problem, detail, more }) =>
+    `clinic profile ${name} is not valid: ${path}: ${problem === null ? detail : EN_CLINIC[problem]}${more === 0 ? '' : ` (and ${more} more)`}`,
+  clinicField: ({ problem }) => EN_CLINIC[problem],
   protoKey: ({ key }) => `key "${key}" is not allowed in a JSON file the tool reads`,
   invalid: ({ what, name, first, more }) =>
     `${FILE[what]} ${name} is not valid: ${first}${

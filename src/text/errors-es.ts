@@ -1,7 +1,6 @@
 // Los mensajes de error de la herramienta en español (see error-words.ts): qué estaba mal y qué se
 // acepta. Flags, values typed and file names stay as they are.
-import type { ErrorWords, FileKind, FsProblem, JsonProblem } from './error-words.js';
-import { sentenceStart } from './view.js';
+import type { ClinicField, ErrorWords, FileKind, FsProblem, JsonProblem } from './error-words.js';
 
 const FILE: Record<FileKind, string> = {
   priceList: 'la lista de precios',
@@ -15,7 +14,6 @@ const GIVE: Record<FileKind, string> = {
 };
 /** "del archivo de ...": the file's name after "de". */
 const OF: Record<FileKind, string> = { priceList: 'de la lista de precios', clinicProfile: 'del perfil de la clínica', batch: 'del lote' };
-const cap = sentenceStart;
 /** The ending that agrees with the file's noun: la lista (-a), el perfil, el archivo (-o). */
 const end = (what: FileKind) => (what === 'priceList' ? 'a' : 'o');
 
@@ -43,6 +41,14 @@ function fsWords(p: FsProblem): string {
   }
 }
 
+const ES_CLINIC: Record<ClinicField, string> = {
+  empty: 'está vacío; llénelo',
+  npiDigits: 'debe ser el Identificador Nacional de Proveedor (NPI) de 10 dígitos',
+  npiCheck: 'tiene un dígito de control equivocado: el último dígito no corresponde a los otros nueve; revise el NPI',
+  tin: 'debe ser el Número de Identificación del Contribuyente (TIN) de 9 dígitos, como 12-3456789',
+  state: 'debe ser el código de dos letras del estado, como CA',
+  zip: 'debe ser un código postal (ZIP): 12345 o 12345-6789',
+};
 const json = (p: JsonProblem) => (p.line === null ? p.detail : `${p.detail} en la línea ${p.line}, columna ${p.column}`);
 const NOT_UTF8 =
   'tiene bytes que no son UTF-8 ("Guardar como CSV" de Excel usa Windows-1252): indique --encoding windows-1252, o guárdelo como CSV UTF-8';
@@ -58,14 +64,14 @@ export const ES_ERRORS: ErrorWords = {
     what === 'batch'
       ? 'falta el nombre del archivo del lote; indique un archivo CSV o JSON Lines, o - para la entrada estándar'
       : `falta el nombre del archivo ${OF[what]}; indique un archivo JSON (ketamine-cost data show muestra uno)`,
-  fileUtf16: ({ what, name }) => `${cap(FILE[what])} ${name} está en UTF-16; guárdel${end(what)} como JSON en UTF-8`,
-  fileNotUtf8: ({ what, name }) => `${cap(FILE[what])} ${name} tiene bytes que no son UTF-8; guárdel${end(what)} como JSON en UTF-8`,
-  fileEmpty: ({ what, name }) => `${cap(FILE[what])} ${name} está vací${end(what)}; empiece con \`ketamine-cost data show\``,
-  fileTooDeep: ({ what, name }) => `${cap(FILE[what])} ${name} tiene demasiados niveles anidados`,
-  fileNotJson: ({ what, name, problem }) => `${cap(FILE[what])} ${name} no es JSON válido: ${json(problem)}`,
-  fileDuplicateKey: ({ what, name, key }) => `${cap(FILE[what])} ${name} tiene la clave "${key}" dos veces en un mismo objeto`,
+  fileUtf16: ({ what, name }) => `${FILE[what]} ${name} está en UTF-16; guárdel${end(what)} como JSON en UTF-8`,
+  fileNotUtf8: ({ what, name }) => `${FILE[what]} ${name} tiene bytes que no son UTF-8; guárdel${end(what)} como JSON en UTF-8`,
+  fileEmpty: ({ what, name }) => `${FILE[what]} ${name} está vací${end(what)}; empiece con \`ketamine-cost data show\``,
+  fileTooDeep: ({ what, name }) => `${FILE[what]} ${name} tiene demasiados niveles anidados`,
+  fileNotJson: ({ what, name, problem }) => `${FILE[what]} ${name} no es JSON válido: ${json(problem)}`,
+  fileDuplicateKey: ({ what, name, key }) => `${FILE[what]} ${name} tiene la clave "${key}" dos veces en un mismo objeto`,
   fileTooBig: ({ what, name, bytes, max }) =>
-    `${cap(FILE[what])} ${name} mide ${bytes === null ? `más de ${max}` : bytes} bytes; el máximo es ${max} bytes`,
+    `${FILE[what]} ${name} mide ${bytes === null ? `más de ${max}` : bytes} bytes; el máximo es ${max} bytes`,
   cannotRead: ({ what, name, problem }) =>
     `no se puede leer ${name === null ? 'la entrada estándar' : `${FILE[what]} ${name}`}: ${
       problem.kind === 'directoryGiven'
@@ -75,9 +81,14 @@ export const ES_ERRORS: ErrorWords = {
           : fsWords(problem)
     }`,
   cannotWrite: ({ name, problem }) => `no se puede escribir ${name}: ${fsWords(problem)}`,
+  clinicInvalid: ({ name, path, problem, detail, more }) =>
+    `el perfil de la clínica ${name} no es válido: ${path}: ${problem === null ? detail : ES_CLINIC[problem]}${
+      more === 0 ? '' : ` (y ${more} ${more === 1 ? 'problema más' : 'problemas más'})`
+    }`,
+  clinicField: ({ problem }) => ES_CLINIC[problem],
   protoKey: ({ key }) => `la clave "${key}" no se acepta en un archivo JSON que lee la herramienta`,
   invalid: ({ what, name, first, more }) =>
-    `${cap(FILE[what])} ${name} no es válid${end(what)}: ${first}${
+    `${FILE[what]} ${name} no es válid${end(what)}: ${first}${
       more === 0
         ? ''
         : what === 'priceList'

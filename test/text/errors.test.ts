@@ -104,3 +104,31 @@ describe('errors on the command line', () => {
     expect(es.stdout).toContain('no es un objeto JSON; escriba un objeto {""route"": ...} por línea');
   });
 });
+
+describe("a clinic profile's problems (#26)", () => {
+  it('are said in the run language, the field named by its JSON path', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const file = join(mkdtempSync(join(tmpdir(), 'ketamine-cost-clinic-')), 'clinic.json');
+    // Three problems: the NPI has 5 digits (so its check digit fails too), the state is spelt out.
+    writeFileSync(
+      file,
+      JSON.stringify({ name: 'C', npi: '12345', tin: '12-3456789', location: { street: 'a', city: 'b', state: 'Illinois', zip: '62701' } }),
+    );
+    const args = ['gfe', '-r', 'iv', '-s', '6', '--price', '450', '--exclude', 'intake', '--clinic', file];
+    const person = ['--patient-name', 'Ana', '--patient-dob', '1980-01-01'];
+    const en = runCli([...args, ...person]);
+    expect([en.code, en.stderr]).toEqual([
+      1,
+      `error: clinic profile ${file} is not valid: npi: must be the 10-digit National Provider Identifier (and 2 more)\n`,
+    ]);
+    const es = runCli(['--lang', 'es', ...args, ...person]);
+    expect([es.code, es.stderr]).toEqual([
+      1,
+      `error: el perfil de la clínica ${file} no es válido: npi: debe ser el Identificador Nacional de Proveedor (NPI) de 10 dígitos (y 2 problemas más)\n`,
+    ]);
+    // Never the patient's name in a message.
+    expect(es.stderr).not.toContain('Ana');
+  });
+});
