@@ -1,7 +1,9 @@
 import type { Cited } from '../core/estimate.js';
 import { formatPercent, formatPlainDollars } from '../core/money.js';
 import type { RawScenario } from '../core/scenario.js';
-import type { Scenario } from '../core/types.js';
+import type { Scenario, Source } from '../core/types.js';
+import { EN_VIEW } from '../text/en-view.js';
+import type { ViewWords } from '../text/view.js';
 
 /** Quotes a word for a POSIX shell only when it needs it. */
 function shellWord(word: string): string {
@@ -32,6 +34,12 @@ export function equivalentCommand(s: Scenario, given: RawScenario, hasDoses: boo
   if (s.sessions !== null) args.push('--sessions', String(s.sessions));
   if (s.weeks !== null) args.push('--weeks', String(s.weeks));
   if (s.exclude.length > 0) args.push('--exclude', s.exclude.join(','));
+  // The patient's own quote, as given: without it the rerun would price the published range.
+  const q = s.quote;
+  if (q.priceCents !== null) args.push('--price', formatPlainDollars(q.priceCents));
+  if (q.packages.length > 0)
+    args.push('--package', q.packages.map((p) => `${p.sessions}:${formatPlainDollars(p.cents)}${p.per === 'month' ? '/month' : ''}`).join(','));
+  if (q.itemPrices.length > 0) args.push('--item-price', q.itemPrices.map((i) => `${i.id}=${formatPlainDollars(i.cents)}`).join(','));
   const ins = s.insurance;
   if (ins.status !== 'none') {
     args.push('--insurance', ins.status);
@@ -81,10 +89,16 @@ function wrapUnits(units: readonly string[], width: number): string {
   return lines.join('\n');
 }
 
-/** Returns the eligibility notes block printed after an interactive estimate. */
-export function formatEligibilityNotes(notes: Cited[]): string {
+/**
+ * Returns the eligibility notes block printed after an interactive estimate, in `w`'s words, each
+ * note with its source's title and place (a reader cannot look up a price list's source id).
+ */
+export function formatEligibilityNotes(notes: Cited[], sources: readonly Source[], w: ViewWords = EN_VIEW): string {
   if (notes.length === 0) return '';
-  const lines = ['To discuss with your provider (not medical advice; the estimate above does not change):'];
-  for (const n of notes) lines.push(`  - ${n.text} [${n.source}: ${n.at}]`);
+  const lines = [w.eligibility.heading];
+  for (const n of notes) {
+    const title = sources.find((s) => s.id === n.source)?.title ?? n.source;
+    lines.push(`  - ${n.text} (${w.eligibility.source(title, n.at)})`);
+  }
   return `${lines.join('\n')}\n`;
 }

@@ -81,6 +81,10 @@ export const EN_VIEW: ViewWords = {
   noAddress: 'no public address',
   thirdParty: ' (third party)',
   wroteFile: (file) => (file === null ? 'Wrote the file you named (private: only your user can read it).' : `Wrote ${file}.`),
+  eligibility: {
+    heading: 'To discuss with your provider (not medical advice; the estimate above does not change):',
+    source: (title, at) => `source: ${title}, ${at}`,
+  },
   rerun: 'To run this again:',
   cancelled: 'Cancelled',
   inShort: 'In short:',

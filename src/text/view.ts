@@ -96,6 +96,8 @@ export type ViewWords = {
   thirdParty: string;
   /** Said on a terminal after --output wrote a file; `file` null for a private one (it may be named after the patient). */
   wroteFile: (file: string | null) => string;
+  /** The notes to discuss with a provider, after an interactive estimate. */
+  eligibility: { heading: string; source: (title: string, at: string) => string };
   /** "To run this again:" before the command line. */
   rerun: string;
   /** Said when the questions are stopped (Ctrl-C, exit 130). */

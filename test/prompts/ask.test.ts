@@ -190,6 +190,20 @@ describe('the question flow', () => {
     // Joined again as a shell would read the backslash-newlines, it is the one-line command.
     expect(wrapped.replace(/ \\\n {2}/g, ' ')).toBe(equivalentCommand(parsed.scenario, raw, false));
   });
+
+  it("the rerun keeps the patient's own quote (a new user's rerun priced the published range instead)", () => {
+    const raw = { route: 'oral', sessions: '6', price: '1,200', package: '4:129/month,6:2400', itemPrice: 'intake=0' };
+    const parsed = parseScenario(raw, dataset);
+    if (!parsed.ok) throw new Error('invalid');
+    const command = equivalentCommand(parsed.scenario, raw, false);
+    expect(command).toBe('ketamine-cost --route oral --sessions 6 --price 1200 --package 4:129/month,6:2400 --item-price intake=0');
+    // Run again, it is the same scenario.
+    const again = parseScenario(
+      { route: 'oral', sessions: '6', price: '1200', package: '4:129/month,6:2400', itemPrice: 'intake=0' },
+      dataset,
+    );
+    expect(again.ok && again.scenario.quote).toEqual({ ...parsed.scenario.quote });
+  });
 });
 
 describe('real prompts (rendered with @inquirer/testing)', () => {
@@ -306,5 +320,21 @@ describe('a quote from the clinic (#23)', () => {
     expect(raw).toMatchObject({ price: '450', package: '6:2400' });
     // 8 sessions: one 6-session package at $2,400 and 2 single sessions at $450 = $3,300.
     expect(estimateFrom({ ...raw, exclude: 'intake' }).program).toEqual({ lowCents: 330_000, highCents: 330_000 });
+  });
+});
+
+describe('the notes to discuss with a provider', () => {
+  it("name each note's source by its title, in the run's language", async () => {
+    const { formatEligibilityNotes } = await import('../../src/format/command-line.js');
+    const { ES_VIEW } = await import('../../src/text/es-view.js');
+    const notes = [{ text: 'A note.', source: 'seed', at: 'L192', quote: null, asOf: null }];
+    const title = dataset.sources.find((s) => s.id === 'seed')?.title ?? '';
+    expect(formatEligibilityNotes(notes, dataset.sources)).toBe(
+      `To discuss with your provider (not medical advice; the estimate above does not change):\n  - A note. (source: ${title}, L192)\n`,
+    );
+    expect(formatEligibilityNotes(notes, dataset.sources, ES_VIEW)).toBe(
+      `Para hablar con su proveedor (no es un consejo médico; el estimado de arriba no cambia):\n  - A note. (fuente: ${title}, L192)\n`,
+    );
+    expect(formatEligibilityNotes([], dataset.sources)).toBe('');
   });
 });
