@@ -47,7 +47,7 @@ const themed = (words: Words) =>
         theme: {
           style: {
             keysHelpTip: (keys: [string, string][]) =>
-              keys.map(([key, action]) => `${key} ${words.ask.keys?.[action] ?? action}`).join(' • '),
+              keys.map(([key, action]) => `${words.ask.keys?.[key] ?? key} ${words.ask.keys?.[action] ?? action}`).join(' • '),
           },
         },
       };

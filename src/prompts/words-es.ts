@@ -17,7 +17,8 @@ export const ES_PROMPTS: PromptWords = {
   quotePrice: '¿Cuál es su precio por una sesión, en dólares? (déjelo en blanco si solo le cotizaron paquetes)',
   quotePackages: '¿Qué paquetes ofrece, como sesiones:dólares? (por ejemplo 6:2400, o 6:2400,8:3000; en blanco si no hay)',
   insurance: '¿El seguro pagará una parte?',
-  usually: (covered) => (covered ? 'por lo general lo cubren' : 'por lo general no lo cubren'),
+  // Every route's name is feminine (la infusión, la inyección, la esketamina, la ketamina).
+  usually: (covered) => (covered ? 'por lo general la cubren' : 'por lo general no la cubren'),
   covered: (route, usual) => `¿Su plan cubre la ${inSentence(route)}? (${usual})`,
   coveredUnknown: 'No sé: mostrar los dos casos',
   coveredUnknownHelp: (route, usual) =>
@@ -53,5 +54,5 @@ export const ES_PROMPTS: PromptWords = {
   conditions: (intro) => `${intro} ¿Le aplica alguna de estas? (barra espaciadora para marcar, Enter al terminar)`,
   patientName: 'Nombre completo del paciente (solo se imprime en el estimado)',
   patientDob: 'Fecha de nacimiento del paciente (AAAA-MM-DD)',
-  keys: { navigate: 'moverse', select: 'elegir', all: 'todas', invert: 'invertir', submit: 'enviar' },
+  keys: { navigate: 'moverse', select: 'elegir', all: 'todas', invert: 'invertir', submit: 'enviar', space: 'espacio' },
 };

@@ -58,8 +58,8 @@ export const ES_VIEW: ViewWords = {
   shortCase: (c) => CASE_TITLES[c].replace(/^Si su plan /, 'si el plan '),
   assumed: (terms) =>
     `Se supusieron datos que usted no indicó (${terms.map((a) => `--${a}`).join(', ')}); indique los suyos con esas opciones.`,
-  low: 'Mínimo',
-  high: 'Máximo',
+  low: 'Más barato',
+  high: 'Más caro',
   rows: {
     perSession: ({ doseMg, units, whose }) =>
       `Por sesión${units > 1 ? ` (${doseMg === null ? '' : `${doseMg} mg, `}${units} dispositivos)` : ''}${whoseText(whose)}`,
@@ -98,6 +98,10 @@ export const ES_VIEW: ViewWords = {
   thirdParty: ' (sitio no oficial)',
   wroteFile: (file) =>
     file === null ? 'Se escribió el archivo que indicó (privado: solo su usuario puede leerlo).' : `Se escribió ${file}.`,
+  eligibility: {
+    heading: 'Para hablar con su proveedor (no es un consejo médico; el estimado de arriba no cambia):',
+    source: (title, at) => `fuente: ${title}, ${at}`,
+  },
   rerun: 'Para repetir este cálculo:',
   cancelled: 'Cancelado',
   inShort: 'En resumen:',
@@ -123,7 +127,7 @@ export const ES_VIEW: ViewWords = {
     estimateTitle: (described) => `Estimado de costos de la terapia con ketamina: ${described}`,
     priceList: (id, version, asOf) => `Lista de precios ${id} ${version}, al ${formatDate(asOf)}.`,
     costs: 'Costos',
-    costsCaption: 'Cálculos mínimo y máximo, en dólares estadounidenses; [n] indica la fuente',
+    costsCaption: 'Casos más barato y más caro, en dólares estadounidenses; [n] indica la fuente',
     perSession: 'Por sesión',
     treatment: 'Tratamiento',
     allIn: 'Total',
@@ -250,7 +254,7 @@ export const ES_VIEW: ViewWords = {
       paidBack: 'Le devuelven después',
     },
     monthSubtotal: 'subtotal del mes',
-    byMonth: 'Pagado hasta ahora, por mes (cálculo máximo):',
+    byMonth: 'Pagado hasta ahora, por mes (caso más caro):',
     inAll: ({ billed, patient, plan }) =>
       `En total: se factura ${between(billed)}; usted paga ${between(patient)}; el plan paga ${between(plan)}.`,
     inAllBack: ({ billed, onTheDay, paidBack, patient }) =>

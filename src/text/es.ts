@@ -65,7 +65,7 @@ const bills = (run: BillRun, say: Say) =>
   run.last !== null ? `Sesiones ${run.first}-${run.last}` : run.name !== null ? say(run.name) : `Sesión ${run.first}`;
 const didYouMean = (suggestion: string | null) => (suggestion === null ? '' : ` (¿quiso decir "${suggestion}"?)`);
 const statuses = (list: readonly InsuranceStatus[]) => orList(list);
-const endName = (end: End) => (end === 'low' ? 'cálculo mínimo' : 'cálculo máximo');
+const endName = (end: End) => (end === 'low' ? 'caso más barato' : 'caso más caro');
 const allowedList = (list: readonly string[]) => `valores válidos: ${list.join(', ')}`;
 /** "cada semana", "cada 2 semanas". */
 const every = (n: number, one: string) => (n === 1 ? `cada ${one}` : `cada ${plural(n, one)}`);
@@ -147,7 +147,7 @@ export const messages: MessageWords = {
     'Sin cobertura (según lo indicado): usted paga el precio completo. No se aplican el deducible, los costos compartidos ni ningún reembolso.',
   'assume.deductible': (p) => `Lo que le queda del deducible este año: ${usd(p.deductibleCents)}.`,
   'assume.deductibleTypical': (p) =>
-    `Usted no indicó cuánto le queda del deducible este año. El cálculo mínimo supone que ya lo pagó todo ($0). El cálculo máximo usa un deducible completo típico de ${usd(p.typicalCents)} (el promedio de la cobertura individual en los planes de seguro del trabajo). Por eso, en el cálculo mínimo el plan puede pagar más. Indique el suyo con --deductible.`,
+    `Usted no indicó cuánto le queda del deducible este año. El caso más barato supone que ya lo pagó todo ($0). El caso más caro usa un deducible completo típico de ${usd(p.typicalCents)} (el promedio de la cobertura individual en los planes de seguro del trabajo). Por eso, en el caso más barato el plan puede pagar más. Indique el suyo con --deductible.`,
   'assume.deductibleMet': () =>
     'Usted no indicó cuánto le queda del deducible este año, y la lista de precios no tiene una cifra típica. Se supone que ya lo pagó todo ($0). Indique el suyo con --deductible.',
   'assume.allowedInNetwork': () =>
@@ -180,7 +180,7 @@ export const messages: MessageWords = {
   'assume.deductibleDoesNotApply': () =>
     'El deducible no se aplica a estas visitas (según lo indicado): usted paga el copago o el coseguro desde la primera visita.',
   'assume.medicareDeductible': (p) =>
-    `Usted no indicó cuánto le queda del deducible de la Parte B este año. El cálculo mínimo supone que ya lo pagó todo ($0). El cálculo máximo usa el deducible completo de la Parte B de ${p.year}: ${usd(p.deductibleCents)}. Indique el suyo con --deductible.`,
+    `Usted no indicó cuánto le queda del deducible de la Parte B este año. El caso más barato supone que ya lo pagó todo ($0). El caso más caro usa el deducible completo de la Parte B de ${p.year}: ${usd(p.deductibleCents)}. Indique el suyo con --deductible.`,
   'assume.medicareCoinsurance': (p) =>
     `Después del deducible, con Medicare Original usted paga el ${formatPercent(p.coinsuranceBasisPoints)} de la cantidad aprobada por Medicare.`,
   'assume.medicareNoOopLimit': () => 'Medicare Original no tiene límite de gastos de bolsillo: no hay un tope por año.',
@@ -227,7 +227,7 @@ export const messages: MessageWords = {
   'note.packageMix': (p) =>
     p.low.totalCents === p.high.totalCents && p.count.low === p.count.high
       ? `Precio con la combinación más barata: ${mixWords(p.count.low, p.low)}.`
-      : `Precio con la combinación más barata. En el cálculo mínimo, ${mixWords(p.count.low, p.low)}. En el cálculo máximo, ${mixWords(p.count.high, p.high)}.`,
+      : `Precio con la combinación más barata. En el caso más barato, ${mixWords(p.count.low, p.low)}. En el caso más caro, ${mixWords(p.count.high, p.high)}.`,
   'note.quoteVsPublished': (p) =>
     `Su cotización, ${usd(p.priceCents)} por sesión, está ${{ below: 'por debajo del', within: 'dentro del', above: 'por encima del' }[p.position]} rango publicado de ${range(p.published)} para la misma sesión.`,
   'note.savingsGovernmentPlans': () =>
@@ -325,10 +325,10 @@ export const messages: MessageWords = {
   'planIssue.medicareNoOopMax': () => 'no se aplica a Medicare Original, que no tiene un límite por año de gastos de bolsillo',
   'plan.cadenceEvery': (p) => `una sesión ${p.everyDays % 7 === 0 ? every(p.everyDays / 7, 'semana') : every(p.everyDays, 'día')}`,
   'plan.cadenceSchedule': (p) =>
-    `${p.schedule}. Cuando esto da un rango, el cálculo mínimo sigue el calendario con menos sesiones y el cálculo máximo, el que tiene más. Puede cambiarlo con --every`,
+    `${p.schedule}. Cuando esto da un rango, el caso más barato sigue el calendario con menos sesiones y el caso más caro, el que tiene más. Puede cambiarlo con --every`,
   'bill.intake': () => 'Consulta inicial',
   'plan.payAll': (p) =>
-    `${p.end === 'low' ? 'Cálculo mínimo' : 'Cálculo máximo'}: usted paga cada factura completa (${p.selfPay ? 'paga por cuenta propia' : 'el plan no lo cubre'})`,
+    `${p.end === 'low' ? 'Caso más barato' : 'Caso más caro'}: usted paga cada factura completa (${p.selfPay ? 'paga por cuenta propia' : 'el plan no lo cubre'})`,
   'plan.yearStep': (p, say) => `Año ${p.planYear} del plan, ${endName(p.end)}: ${say(p.step)}`,
   'plan.rowStep': (p) =>
     `facturado: ${range(p.billed)}; usted paga ${range(p.patient)}; el plan paga ${range(p.plan)}; pagado hasta ahora: ${range(p.running)}`,

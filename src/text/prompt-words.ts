@@ -39,5 +39,6 @@ export type PromptWords = {
   patientName: string;
   patientDob: string;
   /** Inquirer's key hints ("↑↓ navigate • ⏎ select"), by the action's English name. */
+  /** Inquirer's key hints: each action's word and each key's name ("space") in this language; null keeps Inquirer's. */
   keys: Record<string, string> | null;
 };
