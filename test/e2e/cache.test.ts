@@ -1,6 +1,6 @@
 // The compiled-code cache (#27): the bin keeps V8's code for the bundle in the user's cache folder
 // (Node 20), or turns on Node's own compile cache there (22.1 and later). Output never depends on it.
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -31,9 +31,9 @@ describe('the compiled-code cache', () => {
       const [versionDir = ''] = readdirSync(dir);
       expect(statSync(join(dir, versionDir)).mode & 0o777).toBe(0o700);
       const cached = readdirSync(join(dir, versionDir));
-      // The bundle and the table's lazy file, each named by its content hash.
-      expect(cached.some((f) => /^cli\.cjs-[0-9a-f]{16}\.bin$/.test(f))).toBe(true);
-      expect(cached.some((f) => /^format-table\.cjs-[0-9a-f]{16}\.bin$/.test(f))).toBe(true);
+      // The bundle and the table's lazy file, each named by its content hash and where it is installed.
+      expect(cached.some((f) => /^cli\.cjs-[0-9a-f]{16}-[0-9a-f]{8}\.bin$/.test(f))).toBe(true);
+      expect(cached.some((f) => /^format-table\.cjs-[0-9a-f]{16}-[0-9a-f]{8}\.bin$/.test(f))).toBe(true);
       for (const f of cached) expect(statSync(join(dir, versionDir, f)).mode & 0o777, f).toBe(0o600);
     }
   });
@@ -53,6 +53,25 @@ describe('the compiled-code cache', () => {
     writeFileSync(join(dir, cli), 'not a code cache');
     expect(runCli(args, { env: { XDG_CACHE_HOME: home } }).stdout).toBe(plain);
     expect(statSync(join(dir, cli)).size).toBeGreaterThan(1000);
+  });
+
+  it.skipIf(nodeHasCompileCache)("a cache made from a file's earlier content is removed when its new one is written", () => {
+    const home = mkdtempSync(join(tmpdir(), 'ketamine-cost-cache-'));
+    runCli(args, { env: { XDG_CACHE_HOME: home } });
+    const dir = join(home, 'ketamine-cost', readdirSync(join(home, 'ketamine-cost'))[0] ?? '');
+    const cli = readdirSync(dir).find((f) => f.startsWith('cli.cjs-')) ?? '';
+    const place = cli.slice(cli.lastIndexOf('-'));
+    // An earlier build's cache of this install, and another install's cache of the same content.
+    const stale = `cli.cjs-0000000000000000${place}`;
+    const elsewhere = cli.replace(place, '-00000000.bin');
+    writeFileSync(join(dir, stale), 'old');
+    writeFileSync(join(dir, elsewhere), 'other install');
+    rmSync(join(dir, cli));
+    runCli(args, { env: { XDG_CACHE_HOME: home } });
+    const now = readdirSync(dir);
+    expect(now).toContain(cli);
+    expect(now).not.toContain(stale);
+    expect(now).toContain(elsewhere);
   });
 
   it('a cache folder that cannot be written does not fail the run', () => {
