@@ -106,7 +106,9 @@ export async function estimateCommand(options: EstimateCommandOptions, io: Io): 
   if (asked) {
     const { equivalentCommand, formatEligibilityNotes } = await import('../format/command-line.js');
     const route = dataset.routes.find((r) => r.id === scenario.route);
-    await say(`\n${formatEligibilityNotes(eligibilityNotes, dataset.sources, options.style.text.view)}${eligibilityNotes.length ? '\n' : ''}`);
+    await say(
+      `\n${formatEligibilityNotes(eligibilityNotes, dataset.sources, options.style.text.view)}${eligibilityNotes.length ? '\n' : ''}`,
+    );
     const command = equivalentCommand(scenario, raw, route?.doses !== undefined, {
       data: options.data.file,
       format: options.format,

@@ -38,7 +38,10 @@ export function equivalentCommand(s: Scenario, given: RawScenario, hasDoses: boo
   const q = s.quote;
   if (q.priceCents !== null) args.push('--price', formatPlainDollars(q.priceCents));
   if (q.packages.length > 0)
-    args.push('--package', q.packages.map((p) => `${p.sessions}:${formatPlainDollars(p.cents)}${p.per === 'month' ? '/month' : ''}`).join(','));
+    args.push(
+      '--package',
+      q.packages.map((p) => `${p.sessions}:${formatPlainDollars(p.cents)}${p.per === 'month' ? '/month' : ''}`).join(','),
+    );
   if (q.itemPrices.length > 0) args.push('--item-price', q.itemPrices.map((i) => `${i.id}=${formatPlainDollars(i.cents)}`).join(','));
   const ins = s.insurance;
   if (ins.status !== 'none') {
