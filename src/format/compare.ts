@@ -5,6 +5,7 @@ import { formatRange } from '../core/fields.js';
 import { formatUsdRange } from '../core/money.js';
 import { EN_VIEW } from '../text/en-view.js';
 import type { ViewWords } from '../text/view.js';
+import { shortLabel } from '../text/view.js';
 import { inertJson } from '../text/visible.js';
 import { csvLine, ESTIMATE_COLUMNS, estimateCells } from './csv.js';
 import { SCHEMA_VERSION, toJsonDocument } from './json.js';
@@ -140,6 +141,6 @@ function sharedAssumptions(c: Comparison) {
 /** The items an option's total leaves out, by id or by their label (lower case, without its note). */
 function notPricedNames(e: Estimate, w: ViewWords): string {
   if (w.compare.itemNames === 'ids') return e.allIn.notPriced.join(', ');
-  const label = (id: string) => (e.items.find((i) => i.id === id)?.label ?? id).replace(/\s*\(.*\)$/, '').toLowerCase();
+  const label = (id: string) => shortLabel(e.items.find((i) => i.id === id)?.label ?? id).toLowerCase();
   return e.allIn.notPriced.map(label).join('; ');
 }

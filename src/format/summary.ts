@@ -5,7 +5,7 @@ import { formatUsd, formatUsdRange } from '../core/money.js';
 import { PAYER_TERMS } from '../core/payer-terms.js';
 import type { Source } from '../core/types.js';
 import { EN_VIEW } from '../text/en-view.js';
-import { type AnswerHow, sentenceStart, type ViewWords } from '../text/view.js';
+import { type AnswerHow, sentenceStart, shortLabel, type ViewWords } from '../text/view.js';
 
 /** Said under every estimate, in English (each view's words carry their own). */
 export const DISCLAIMER = EN_VIEW.disclaimer;
@@ -49,7 +49,7 @@ export function headline(e: Estimate, w: ViewWords = EN_VIEW): string[] {
       what: describeEstimate(e, w),
     }),
   ];
-  const named = (status: string) => e.items.filter((i) => i.status === status).map((i) => i.label.replace(/\s*\(.*\)$/, '').toLowerCase());
+  const named = (status: string) => e.items.filter((i) => i.status === status).map((i) => shortLabel(i.label).toLowerCase());
   const unpriced = named('not-priced');
   if (unpriced.length) lines.push(w.notInFigure(unpriced));
   const excluded = named('excluded');
@@ -198,7 +198,7 @@ export function estimateRows(e: Estimate, short = false, w: ViewWords = EN_VIEW)
   for (const item of extras.filter((i) => i.status === 'priced' && i.total)) {
     const itemWhose = item.source === 'quote' ? 'quote' : item.thirdParty ? 'third-party' : null;
     rows.push({
-      label: w.rows.item(item.label.replace(/\s*\(.*\)$/, ''), item.charge === 'once', itemWhose),
+      label: w.rows.item(shortLabel(item.label), item.charge === 'once', itemWhose),
       lowCents: item.total?.lowCents ?? 0,
       highCents: item.total?.highCents ?? 0,
       cite: cite(item.source, item.at),
@@ -210,7 +210,7 @@ export function estimateRows(e: Estimate, short = false, w: ViewWords = EN_VIEW)
       label: w.rows.allIn(
         [...e.allIn.notPriced, ...e.allIn.excludedItems].map((id) => ({
           id,
-          label: (e.items.find((i) => i.id === id)?.label ?? id).replace(/\s*\(.*\)$/, '').toLowerCase(),
+          label: shortLabel(e.items.find((i) => i.id === id)?.label ?? id).toLowerCase(),
         })),
       ),
       lowCents: e.allIn.lowCents,

@@ -10,6 +10,7 @@ import { EN_VIEW } from './en-view.js';
 import { CASE_TITLES, describeFinancing } from './en-words.js';
 import { EN_ERRORS } from './errors-en.js';
 import { EN_HELP } from './help-en.js';
+import { shortLabel } from './view.js';
 
 const usd = formatUsd;
 const range = (r: CentsRange) => formatUsdRange(r.lowCents, r.highCents);
@@ -37,7 +38,7 @@ const mixWords = (count: number, m: PackageMix) => {
 /** English words for every message key. */
 export const messages: MessageWords = {
   'data.text': (p) => p.text,
-  'data.shortLabel': (p) => p.text.replace(/\s*\(.*\)$/, ''),
+  'data.shortLabel': (p) => shortLabel(p.text),
 
   'share.inNetwork.step': (p, say) => {
     const parts: string[] = [];

@@ -15,7 +15,7 @@ import { ES_ERRORS } from './errors-es.js';
 import { ES_VIEW } from './es-view.js';
 import { CASE_TITLES, describeFinancing, formatDate, plural } from './es-words.js';
 import { ES_HELP } from './help-es.js';
-import { inSentence, sentenceStart } from './view.js';
+import { inSentence, sentenceStart, shortLabel } from './view.js';
 
 const usd = formatUsd;
 const range = (r: CentsRange) => formatUsdRange(r.lowCents, r.highCents);
@@ -30,8 +30,7 @@ const cap = sentenceStart;
  */
 const TEXT: Readonly<Record<string, string>> = pricesEs.text;
 // Labels are also shown without their closing "(...)": those short forms translate too.
-const shortForm = (text: string) => text.replace(/\s*\(.*\)$/, '');
-const SHORT: ReadonlyMap<string, string> = new Map(Object.entries(TEXT).map(([en, es]) => [shortForm(en), shortForm(es)]));
+const SHORT: ReadonlyMap<string, string> = new Map(Object.entries(TEXT).map(([en, es]) => [shortLabel(en), shortLabel(es)]));
 const translated = (text: string) => TEXT[text] ?? SHORT.get(text) ?? text;
 /** A route or provider name inside a sentence: the translation, starting in lower case. */
 const named = (label: string) => {
@@ -103,7 +102,7 @@ const NOT_TEXT = {
 /** Spanish words for every message key. */
 export const messages: MessageWords = {
   'data.text': (p) => translated(p.text),
-  'data.shortLabel': (p) => translated(p.text).replace(/\s*\(.*\)$/, ''),
+  'data.shortLabel': (p) => shortLabel(translated(p.text)),
 
   'share.inNetwork.step': (p, say) => {
     const parts: string[] = [];

@@ -17,6 +17,11 @@ export function inSentence(name: string): string {
   return /^[A-Z][a-z]/.test(name) ? name.charAt(0).toLowerCase() + name.slice(1) : name;
 }
 
+/** A price-list label without its closing "(...)", as a row or a list names it ("Intake visit (once)" -> "Intake visit"). */
+export function shortLabel(label: string): string {
+  return label.replace(/\s*\(.*\)$/, '');
+}
+
 /** A text that starts a sentence: its first letter in capitals ("consumer-health website" after a title's full stop). */
 export function sentenceStart(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
