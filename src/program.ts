@@ -126,7 +126,8 @@ function defineEstimate(program: Command, { io, text, selection }: CommandContex
     .option(...outputFile(help))
     .option('--interactive', help.estimate.interactive)
     .option('--no-interactive', help.estimate.noInteractive)
-    .addHelpText('after', estimateHelpAfter(text))
+    // Worded only when help is shown, not at every start.
+    .addHelpText('after', () => estimateHelpAfter(text))
     .action((flags: ScenarioFlags & OutputFlags & { explain?: boolean; brief?: boolean; interactive?: boolean }, command: Command) => {
       const interactive = command.getOptionValueSource('interactive') === 'cli' ? flags.interactive : undefined;
       const style = outputStyle(command, flags, io, text);
