@@ -1,6 +1,6 @@
 import { type Estimate, estimateCost } from './estimate.js';
 import { type Message, type MessageKey, msg } from './message.js';
-import { normaliseName } from './names.js';
+import { compareIds, normaliseName } from './names.js';
 import { parseScenario } from './scenario.js';
 import type { Dataset, RawScenario, ScenarioField, ScenarioIssue } from './types.js';
 
@@ -69,8 +69,8 @@ export function compareScenarios(
     return (
       pa.highCents - pb.highCents ||
       pa.lowCents - pb.lowCents ||
-      a.route.id.localeCompare(b.route.id, 'en') ||
-      a.provider.id.localeCompare(b.provider.id, 'en')
+      compareIds(a.route.id, b.route.id) ||
+      compareIds(a.provider.id, b.provider.id)
     );
   });
   return { options, skipped };

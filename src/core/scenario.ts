@@ -1,7 +1,7 @@
 import { INSURANCE_TERMS } from './fields.js';
 import { type Message, type MessageParams, msg } from './message.js';
 import { parseBasisPoints, parseCents, withoutLeadingZeros } from './money.js';
-import { closestName, normaliseName } from './names.js';
+import { closestName, compareIds, normaliseName } from './names.js';
 import { PAYER_TERMS } from './payer-terms.js';
 import { countSessions } from './schedule.js';
 import type {
@@ -342,7 +342,7 @@ function resolveItemPrices(
       );
     prices.set(name, cents);
   }
-  return [...prices].map(([id, cents]) => ({ id, cents })).sort((a, b) => a.id.localeCompare(b.id, 'en'));
+  return [...prices].map(([id, cents]) => ({ id, cents })).sort((a, b) => compareIds(a.id, b.id));
 }
 
 function wholeNumber(input: string | undefined, field: ScenarioField, min: number, max: number, fail: Fail): number | null {
