@@ -53,6 +53,22 @@ const lazyChildProcess = {
     }));
   },
 };
+// cli-table3 measures every cell with string-width, whose emoji pattern is slow to run cold (#27):
+// hand it src/format/text-width.ts, which counts one-column text by its length and asks
+// string-width for the rest (the same widths; test/format/text-width.test.ts).
+const textWidthForTables = {
+  name: 'text-width-for-tables',
+  setup(b) {
+    b.onResolve({ filter: /^string-width$/ }, (args) =>
+      /node_modules[\\/]cli-table3[\\/]/.test(args.importer) ? { path: 'string-width', namespace: 'text-width' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'text-width' }, () => ({
+      contents: `module.exports = require(${JSON.stringify(resolvePath('src/format/text-width.ts'))}).textWidth;`,
+      loader: 'js',
+      resolveDir: resolvePath('.'),
+    }));
+  },
+};
 // The price list is data: embedded as a JSON string and parsed with JSON.parse, which V8 does
 // several times faster than it compiles the same object as JavaScript (every start pays it).
 const jsonAsString = {
@@ -64,7 +80,7 @@ const jsonAsString = {
     }));
   },
 };
-common.plugins = [lazyChildProcess, jsonAsString];
+common.plugins = [lazyChildProcess, textWidthForTables, jsonAsString];
 // The CLI and its lazy files are CommonJS: Node starts a CommonJS file about 8 ms sooner than an
 // ES module (no ES module loader to set up), on every call. import() becomes require(), so a
 // lazy file is loaded the same way. The programmatic API (dist/index.js) stays an ES module.
@@ -79,7 +95,7 @@ const probe = await build({
   outdir: 'dist',
   outExtension: { '.js': '.cjs' },
   write: false,
-  plugins: [lazyChildProcess, jsonAsString, lazyImports(false)],
+  plugins: [lazyChildProcess, textWidthForTables, jsonAsString, lazyImports(false)],
 });
 const root = resolvePath('.');
 const shared = Object.keys(probe.metafile.inputs)
@@ -107,7 +123,7 @@ metafiles.push(
       entryPoints: { cli: 'cli-entry' },
       outdir: 'dist',
       outExtension: { '.js': '.cjs' },
-      plugins: [cliEntry, lazyChildProcess, jsonAsString, lazyImports(false)],
+      plugins: [cliEntry, lazyChildProcess, textWidthForTables, jsonAsString, lazyImports(false)],
     })
   ).metafile,
 );
@@ -140,7 +156,7 @@ while (built.size < lazyModules.size) {
           ...commonJs,
           entryPoints: [file],
           outfile: out,
-          plugins: [fromCli('../cli.cjs'), lazyChildProcess, jsonAsString, lazyImports(true)],
+          plugins: [fromCli('../cli.cjs'), lazyChildProcess, textWidthForTables, jsonAsString, lazyImports(true)],
         })
       ).metafile,
     );
@@ -164,7 +180,7 @@ metafiles.push(
       ...common,
       entryPoints: { index: 'src/index.ts' },
       outdir: 'dist',
-      plugins: [fromLazyFiles, fromCli('./cli.cjs'), lazyChildProcess, jsonAsString],
+      plugins: [fromLazyFiles, fromCli('./cli.cjs'), lazyChildProcess, textWidthForTables, jsonAsString],
     })
   ).metafile,
 );

@@ -1,11 +1,11 @@
 import Table from 'cli-table3';
-import stringWidth from 'string-width';
 import type { Estimate } from '../core/estimate.js';
 import { formatUsd } from '../core/money.js';
 import { EN_VIEW } from '../text/en-view.js';
 import type { ViewWords } from '../text/view.js';
 import { makePaint } from './paint.js';
 import { assumedLine, describeEstimate, describeInsurance, estimateRows, headline, noteSections } from './summary.js';
+import { textWidth } from './text-width.js';
 
 export type TableOptions = { color: boolean; explain: boolean; layout?: Layout; brief?: boolean; words?: ViewWords };
 
@@ -19,9 +19,9 @@ const FIXED: Layout = { width: null, plain: false };
 // biome-ignore lint/suspicious/noControlCharactersInRegex: colour codes are what is measured out.
 const ANSI = /\u001b\[[0-9;]*m/g;
 /** A text's width in terminal columns (CJK counts two, combining marks none), colour codes left out. */
-export const displayWidth = (text: string): number => stringWidth(text);
+export const displayWidth = (text: string): number => textWidth(text);
 
-const visibleLength = (text: string) => Math.max(0, ...text.split('\n').map((l) => stringWidth(l.replace(ANSI, ''))));
+const visibleLength = (text: string) => Math.max(0, ...text.split('\n').map((l) => textWidth(l.replace(ANSI, ''))));
 const PLAIN_CHARS = {
   top: '',
   'top-mid': '',
