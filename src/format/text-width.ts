@@ -1,9 +1,10 @@
 import stringWidth from 'string-width';
 
 // Characters string-width counts one column each and its emoji pattern never matches: printable
-// ASCII, Latin-1's printable half (Spanish á é ñ ¿ ¡) and the dashes, quotes, bullet and ellipsis
-// of U+2010-U+2027. test/format/text-width.test.ts checks each one against string-width.
-const ONE_COLUMN = /^[\x20-\x7e\xa0-\xff\u2010-\u2027]*$/;
+// ASCII, Latin-1's printable half (Spanish á é ñ ¿ ¡), the dashes, quotes, bullet and ellipsis of
+// U+2010-U+2027, the arrows, and the box-drawing and block characters of tables and compare's bars.
+// test/format/text-width.test.ts checks each one against string-width.
+const ONE_COLUMN = /^[\x20-\x7e\xa0-\xff\u2010-\u2027\u2190-\u21ff\u2500-\u259f]*$/;
 
 /**
  * A text's width in terminal columns, as string-width counts it (CJK two, combining marks and

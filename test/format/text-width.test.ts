@@ -5,7 +5,13 @@ import { textWidth } from '../../src/format/text-width.js';
 
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => String.fromCharCode(from + i));
 // The characters textWidth counts by length, and some it must leave to string-width.
-const oneColumn = [...range(0x20, 0x7e), ...range(0xa0, 0xff), ...range(0x2010, 0x2027)];
+const oneColumn = [
+  ...range(0x20, 0x7e),
+  ...range(0xa0, 0xff),
+  ...range(0x2010, 0x2027),
+  ...range(0x2190, 0x21ff),
+  ...range(0x2500, 0x259f),
+];
 const others = [
   '\u001b[1m',
   '\u001b[0m',
@@ -16,6 +22,9 @@ const others = [
   '\u2028',
   '\u2122',
   '\u203c',
+  '\u2716',
+  '\u2b50',
+  '\u2194\ufe0f',
   '\ufe0f',
   '\u200d',
   '中',
