@@ -1,3 +1,4 @@
+import { fstatSync, statSync, writeSync } from 'node:fs';
 import { constants } from 'node:os';
 import type { Io } from './io.js';
 import { main } from './main.js';
@@ -11,20 +12,69 @@ import { main } from './main.js';
  * not run it, so the programmatic API can take the shared modules from the same file (#27).
  */
 export function run(): void {
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    // A closed pipe (`| head -1`) is the reader saying it has enough: stop quietly.
-    if (error.code === 'EPIPE') {
-      process.exitCode ??= 0;
-      process.exit();
-    }
-    stderr().write(`error: cannot write output: ${error.code ?? error.message}\n`);
-    process.exit(1);
-  });
+  direct = stdoutIsNeverATerminal();
+  if (!direct) process.stdout.on('error', outputFailed);
   // main catches everything, so the promise always resolves with the exit code.
   void main(process.argv.slice(2), processIo()).then((code) => {
     process.exitCode = code;
   });
 }
+/** Ends the run when stdout cannot be written: quietly for a closed pipe, else with exit code 1. */
+function outputFailed(error: NodeJS.ErrnoException): never {
+  // A closed pipe (`| head -1`) is the reader saying it has enough: stop quietly.
+  if (error.code === 'EPIPE') {
+    process.exitCode ??= 0;
+    process.exit();
+  }
+  stderr().write(`error: cannot write output: ${error.code ?? error.message}\n`);
+  process.exit(1);
+}
+
+/**
+ * Whether stdout is certainly no terminal, known without making process.stdout: a pipe, a
+ * socket, a file or the null device. Making process.stdout loads Node's stream modules, 4 to 8 ms
+ * of a scripted run's start (#27), so such runs write with fs.writeSync instead (Node writes files
+ * and pipes synchronously on POSIX too). Windows, and any doubt, take process.stdout.
+ */
+function stdoutIsNeverATerminal(): boolean {
+  if (process.platform === 'win32') return false;
+  try {
+    const out = fstatSync(1);
+    return !out.isCharacterDevice() || out.rdev === statSync('/dev/null').rdev;
+  } catch {
+    return false;
+  }
+}
+
+// True while stdout is written with fs.writeSync (see stdoutIsNeverATerminal).
+let direct = false;
+
+/**
+ * Writes the result to stdout: straight to fd 1 while that is possible, else (a terminal, or a
+ * pipe another process made non-blocking, which refuses a write when full: EAGAIN) through
+ * process.stdout, which waits for the reader. Once on process.stdout, always on it, so the
+ * output stays in order.
+ */
+function writeStdout(text: string): Promise<void> | undefined {
+  if (direct) {
+    const bytes = Buffer.from(text, 'utf8');
+    let done = 0;
+    try {
+      while (done < bytes.length) done += writeSync(1, bytes, done);
+      return undefined;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') outputFailed(error as NodeJS.ErrnoException);
+      direct = false;
+      process.stdout.on('error', outputFailed);
+      return streamStdout(bytes.subarray(done));
+    }
+  }
+  return streamStdout(text);
+}
+
+const streamStdout = (chunk: string | Uint8Array): Promise<void> | undefined =>
+  process.stdout.write(chunk) ? undefined : new Promise((resolve) => process.stdout.once('drain', resolve));
+
 // stderr is set up on first use: touching process.stderr creates its stream (for a pipe, a socket
 // and the modules behind it), which a run that writes nothing there need not pay for. A failure
 // to write a message (stderr closed) must not turn a success into a failure.
@@ -70,7 +120,7 @@ const hookSignals = () => {
 
 /** The process as an Io: made on run, so loading the bundle touches none of it. */
 const processIo = (): Io => ({
-  stdout: (text) => (process.stdout.write(text) ? undefined : new Promise((resolve) => process.stdout.once('drain', resolve))),
+  stdout: writeStdout,
   stderr: (text) => void stderr().write(text),
   // Getters: merely touching process.stdin sets up a stream, which a flags-only run never needs.
   get stdin() {
@@ -79,8 +129,8 @@ const processIo = (): Io => ({
   get stdinIsTTY() {
     return process.stdin.isTTY === true;
   },
-  stdoutIsTTY: process.stdout.isTTY === true,
-  columns: process.stdout.columns,
+  stdoutIsTTY: !direct && process.stdout.isTTY === true,
+  columns: direct ? undefined : process.stdout.columns,
   get stderrIsTTY() {
     return stderr().isTTY === true;
   },

@@ -233,6 +233,27 @@ describe('pipes and write errors', () => {
     expect(r.stderr).toBe('');
   });
 
+  it('a pipe another process made non-blocking, read slowly, still gets every byte, in order', () => {
+    // Node makes a pipe non-blocking when it opens it as a stream: here a preload opens stderr,
+    // which shares its pipe with stdout (2>&1). The reader waits a second, so the pipe (64 KB)
+    // fills and a write is refused (EAGAIN); the CLI must then go on through process.stdout.
+    const preload = join(temp, 'open-stderr.cjs');
+    writeFileSync(preload, 'process.stderr;\n');
+    const many = join(temp, 'many.csv');
+    const toFile = join(temp, 'many-out.csv');
+    const plain = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" batch - -f csv < "${many}" > "${toFile}"`]);
+    expect(plain.status).toBe(0);
+    const piped = spawnSync(
+      'sh',
+      ['-c', `"${process.execPath}" -r "${preload}" "${BIN}" batch - -f csv < "${many}" 2>&1 | (sleep 1; cat)`],
+      { maxBuffer: 64 * 1024 * 1024 },
+    );
+    expect(piped.status).toBe(0);
+    // 20,000 rows of "iv,6": far more than a pipe holds, so the refusal happens.
+    expect(piped.stdout.length).toBeGreaterThan(1024 * 1024);
+    expect(piped.stdout.equals(readFileSync(toFile))).toBe(true);
+  });
+
   it('writing to a full disk is one line on stderr, exit 1', () => {
     const r = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" routes > /dev/full`], { encoding: 'utf8' });
     expect(r.status).toBe(1);
