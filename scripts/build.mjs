@@ -2,8 +2,10 @@
 // dataset against its schema (the tool trusts it at start-up, so the build must not).
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative, resolve as resolvePath } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 
 rmSync('dist', { recursive: true, force: true });
@@ -145,16 +147,46 @@ const fromCli = (cli) => ({
     }));
   },
 });
+// The JSON Schemas `ketamine-cost schema` prints are fixed by the zod contract, so they are written
+// here, once, and the CLI's copy of src/format/contract.ts is only those texts: the package carries
+// neither zod's JSON Schema writer nor a second copy of zod for them (#27). The texts are the
+// source module's own (test/e2e/contracts.test.ts compares them byte for byte).
+const contract = resolvePath('src/format/contract.ts');
+const schemaTexts = async () => {
+  const temp = mkdtempSync(join(tmpdir(), 'ketamine-cost-build-'));
+  try {
+    const file = join(temp, 'contract.mjs');
+    await build({ ...common, entryPoints: [contract], outfile: file, metafile: false, minify: false });
+    const { SCHEMAS, jsonSchemaOf } = await import(pathToFileURL(file).href);
+    // Kept as an object literal (no indentation); the module indents it as it prints.
+    const documents = Object.fromEntries(SCHEMAS.map((name) => [name, JSON.parse(jsonSchemaOf(name))]));
+    if (
+      SCHEMAS.some((name) => `${JSON.stringify(documents[name], null, 2)}\n` !== jsonSchemaOf(name)) ||
+      /"__proto__"/.test(JSON.stringify(documents))
+    )
+      throw new Error('a schema does not round-trip through an object literal');
+    return [
+      `export const SCHEMAS = ${JSON.stringify(SCHEMAS)};`,
+      `const DOCUMENTS = ${JSON.stringify(documents)};`,
+      '/** The JSON Schema (draft 2020-12) of one output or of a price list, as src/format/contract.ts writes it. */',
+      "export const jsonSchemaOf = (which) => JSON.stringify(DOCUMENTS[which], null, 2) + '\\n';",
+    ].join('\n');
+  } finally {
+    rmSync(temp, { recursive: true, force: true });
+  }
+};
 const built = new Set();
 while (built.size < lazyModules.size) {
   for (const file of [...lazyModules].filter((f) => !built.has(f))) {
     built.add(file);
     const out = join('dist', 'lazy', lazyName(file));
+    const entry =
+      file === contract ? { stdin: { contents: await schemaTexts(), loader: 'js', resolveDir: root } } : { entryPoints: [file] };
     metafiles.push(
       (
         await build({
           ...commonJs,
-          entryPoints: [file],
+          ...entry,
           outfile: out,
           plugins: [fromCli('../cli.cjs'), lazyChildProcess, textWidthForTables, jsonAsString, lazyImports(true)],
         })

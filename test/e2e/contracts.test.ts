@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
-import { EstimateDocumentSchema } from '../../src/format/contract.js';
+import { EstimateDocumentSchema, jsonSchemaOf, SCHEMAS } from '../../src/format/contract.js';
 import { bundledDataset, compare, estimate, InvalidScenarioError, loadDataset } from '../../src/index.js';
 import { BIN, priceOf, ROOT, readDataset, runCli, writeClinicProfile } from '../helpers.js';
 
@@ -27,6 +27,13 @@ describe('schema', () => {
     const doc = JSON.parse(runCli([...args, '-f', 'json']).stdout);
     expect(validEstimate(doc) ? [] : validEstimate.errors).toEqual([]);
     expect(EstimateDocumentSchema.safeParse(doc).success).toBe(true);
+  });
+
+  it.each(SCHEMAS)('the built `schema %s` prints, byte for byte, what the zod contract writes', (which) => {
+    // The build writes the schemas once and ships only their texts (#27); nothing may change on the way.
+    const r = runCli(['schema', which]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(jsonSchemaOf(which));
   });
 
   it('a Good Faith Estimate validates against `schema gfe`', () => {
