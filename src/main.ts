@@ -26,7 +26,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     if (first !== undefined && !first.startsWith('-') && !SUBCOMMANDS.includes(first))
       throw new UsageError(text.help.usage.unknownCommand(quote(first), closestName(first, SUBCOMMANDS), SUBCOMMANDS));
     // 1. Parse: commander checks the flags and picks the command; nothing runs yet.
-    const { program, selection } = defineProgram(io, { subcommands: needsSubcommands(args), text });
+    const { program, selection } = defineProgram(io, { subcommands: needsSubcommands(args), only: namedSubcommand(args), text });
     await program.parseAsync(args, { from: 'user' });
     // 2. Run the command it picked (none for a bare group such as `data`, already refused).
     return selection.run ? await selection.run() : EXIT.ok;
@@ -58,6 +58,12 @@ function reportError(error: unknown, io: Io, options: { debug: boolean; text: La
 
 /** The subcommands the program defines; a test checks this list against the program itself. */
 export const SUBCOMMANDS: readonly string[] = ['compare', 'plan', 'routes', 'batch', 'gfe', 'clinic', 'data', 'schema', 'help'];
+
+/** The subcommand argv starts with (`compare ...`), the only one the program then defines; else undefined. */
+export function namedSubcommand(argv: readonly string[]): string | undefined {
+  const first = argv[0];
+  return first !== undefined && first !== 'help' && SUBCOMMANDS.includes(first) ? first : undefined;
+}
 
 /**
  * Whether argv may name a subcommand or ask for help (which lists them). Defining every

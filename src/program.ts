@@ -54,7 +54,10 @@ function adoptParentOptions(command: Command, words: HelpWords): void {
  * fills `selection` with the command to run; main runs it inside its one error boundary. Every
  * text of the help and of a refused command line is `text`'s (English by default).
  */
-export function defineProgram(io: Io, options: { subcommands: boolean; text?: Language }): { program: Command; selection: Selection } {
+export function defineProgram(
+  io: Io,
+  options: { subcommands: boolean; only?: string | undefined; text?: Language },
+): { program: Command; selection: Selection } {
   const text = options.text ?? english;
   const help = text.help;
   const selection: Selection = {};
@@ -85,11 +88,30 @@ export function defineProgram(io: Io, options: { subcommands: boolean; text?: La
   // Options written before a subcommand (`--data mine.json batch rows.csv`) belong to the
   // program as commander parses them; hand them to the subcommand, or refuse them, never drop them.
   program.hook('preAction', (_program, action) => adoptParentOptions(action, help));
-  // In the order help lists them.
-  for (const define of [defineCompare, definePlan, defineRoutes, defineBatch, defineData, defineGfe, defineSchemaAndHelp])
-    define(program, context);
+  // In the order help lists them; only the one argv names when it starts with one (`only`): its
+  // parse and its help do not depend on the others, and defining them all cost every start (#27).
+  const definers = only(options.only);
+  for (const define of definers) define(program, context);
   return { program, selection };
 }
+
+type Definer = (program: Command, context: CommandContext) => void;
+const ALL: readonly Definer[] = [defineCompare, definePlan, defineRoutes, defineBatch, defineData, defineGfe, defineSchemaAndHelp];
+const DEFINERS: Record<string, Definer> = {
+  compare: defineCompare,
+  plan: definePlan,
+  routes: defineRoutes,
+  batch: defineBatch,
+  data: defineData,
+  gfe: defineGfe,
+  clinic: defineGfe,
+  schema: defineSchemaAndHelp,
+};
+/** The definers of the subcommand `name` (every one for none, or for `help`, which lists them all). */
+const only = (name: string | undefined): readonly Definer[] => {
+  const define = name === undefined ? undefined : DEFINERS[name];
+  return define ? [define] : ALL;
+};
 
 /**
  * Commander's help layout in `help`'s words: its headings, the placeholders of a usage line, and

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { needsSubcommands, SUBCOMMANDS } from '../../src/main.js';
+import { namedSubcommand, needsSubcommands, SUBCOMMANDS } from '../../src/main.js';
 import { defineProgram } from '../../src/program.js';
 import { runInProcess } from '../helpers.js';
 
@@ -22,6 +22,37 @@ describe('the fast start-up path', () => {
     [['help'], true],
     [['nonsense'], true],
   ])('%j defines subcommands: %s', (argv, expected) => expect(needsSubcommands(argv)).toBe(expected));
+
+  it.each([
+    [['compare', '-s', '6'], 'compare'],
+    [['clinic', 'init'], 'clinic'],
+    [['help', 'compare'], undefined],
+    [['-f', 'json', 'routes'], undefined],
+    [['--route', 'compare'], undefined],
+  ])('%j defines only the subcommand %s (undefined: all of them)', (argv, expected) => expect(namedSubcommand(argv)).toBe(expected));
+
+  it.each(SUBCOMMANDS.filter((name) => name !== 'help'))(
+    '`%s --help` and a wrong flag read the same whether the other subcommands are defined or not',
+    async (name) => {
+      // What commander writes for [name, ...args] with the given program: help, or the refusal.
+      const said = async (args: string[], only: string | undefined) => {
+        const parts: string[] = [];
+        const capture = { ...io, stdout: (t: string) => void parts.push(t), stderr: (t: string) => void parts.push(t) };
+        const { program } = defineProgram(capture, { subcommands: true, only });
+        try {
+          await program.parseAsync([name, ...args], { from: 'user' });
+        } catch (error) {
+          parts.push(`\n${(error as Error).message}`);
+        }
+        return parts.join('');
+      };
+      for (const args of [['--help'], ['--no-such-flag']]) {
+        const all = await said(args, undefined);
+        expect(all.length).toBeGreaterThan(20);
+        expect(await said(args, name)).toBe(all);
+      }
+    },
+  );
 
   it('every subcommand it knows is reachable from the command line', async () => {
     for (const name of SUBCOMMANDS) {
