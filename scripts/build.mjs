@@ -71,6 +71,22 @@ const textWidthForTables = {
     }));
   },
 };
+// cli-table3 colours a cell's text only when given a style (style.head, style.border), with its
+// optional dependency @colors/colors; this tool colours its own cells and passes empty styles, so
+// that code never runs. Bundle the dependency as absent, which cli-table3 allows (it catches the
+// failed require and prints the text as it is): about 8 KB less in the table's file.
+const noColorsForTables = {
+  name: 'no-colors-for-tables',
+  setup(b) {
+    b.onResolve({ filter: /^@colors\/colors/ }, (args) =>
+      /node_modules[\\/]cli-table3[\\/]/.test(args.importer) ? { path: args.path, namespace: 'no-colors' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'no-colors' }, () => ({
+      contents: "throw new Error('@colors/colors is not bundled: ketamine-cost passes cli-table3 no styles');",
+      loader: 'js',
+    }));
+  },
+};
 // The price list is data: embedded as a JSON string and parsed with JSON.parse, which V8 does
 // several times faster than it compiles the same object as JavaScript (every start pays it).
 const jsonAsString = {
@@ -82,7 +98,7 @@ const jsonAsString = {
     }));
   },
 };
-common.plugins = [lazyChildProcess, textWidthForTables, jsonAsString];
+common.plugins = [lazyChildProcess, textWidthForTables, noColorsForTables, jsonAsString];
 // The CLI and its lazy files are CommonJS: Node starts a CommonJS file about 8 ms sooner than an
 // ES module (no ES module loader to set up), on every call. import() becomes require(), so a
 // lazy file is loaded the same way. The programmatic API (dist/index.js) stays an ES module.
@@ -97,7 +113,7 @@ const probe = await build({
   outdir: 'dist',
   outExtension: { '.js': '.cjs' },
   write: false,
-  plugins: [lazyChildProcess, textWidthForTables, jsonAsString, lazyImports(false)],
+  plugins: [lazyChildProcess, textWidthForTables, noColorsForTables, jsonAsString, lazyImports(false)],
 });
 const root = resolvePath('.');
 const shared = Object.keys(probe.metafile.inputs)
@@ -125,7 +141,7 @@ metafiles.push(
       entryPoints: { cli: 'cli-entry' },
       outdir: 'dist',
       outExtension: { '.js': '.cjs' },
-      plugins: [cliEntry, lazyChildProcess, textWidthForTables, jsonAsString, lazyImports(false)],
+      plugins: [cliEntry, lazyChildProcess, textWidthForTables, noColorsForTables, jsonAsString, lazyImports(false)],
     })
   ).metafile,
 );
@@ -188,7 +204,7 @@ while (built.size < lazyModules.size) {
           ...commonJs,
           ...entry,
           outfile: out,
-          plugins: [fromCli('../cli.cjs'), lazyChildProcess, textWidthForTables, jsonAsString, lazyImports(true)],
+          plugins: [fromCli('../cli.cjs'), lazyChildProcess, textWidthForTables, noColorsForTables, jsonAsString, lazyImports(true)],
         })
       ).metafile,
     );
@@ -212,7 +228,7 @@ metafiles.push(
       ...common,
       entryPoints: { index: 'src/index.ts' },
       outdir: 'dist',
-      plugins: [fromLazyFiles, fromCli('./cli.cjs'), lazyChildProcess, textWidthForTables, jsonAsString],
+      plugins: [fromLazyFiles, fromCli('./cli.cjs'), lazyChildProcess, textWidthForTables, noColorsForTables, jsonAsString],
     })
   ).metafile,
 );

@@ -47,7 +47,8 @@ describe('the packed package', () => {
     // and the price-list reader (with zod) from its lazy file (48 -> 6 KB). With the error catalogs
     // of both languages: 255.7 KiB. The Spanish glossary and review, and the bin's code cache: 262.1 KiB.
     // The JSON Schemas written at build time, so zod's JSON Schema writer and its own copy of zod stay
-    // out (format-contract.cjs 22 -> 5.4 KiB gzipped): 248.8 KiB.
+    // out (format-contract.cjs 22 -> 5.4 KiB gzipped): 248.8 KiB; cli-table3's unused optional
+    // @colors/colors left out: 245.3 KiB.
     expect(statSync(tarball).size).toBeLessThanOrEqual(250 * 1024);
     expect(packageJson).not.toHaveProperty('dependencies');
     expect(readdirSync(join(app, 'node_modules')).filter((n) => !n.startsWith('.'))).toEqual(['ketamine-cost']);
