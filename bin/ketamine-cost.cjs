@@ -31,11 +31,39 @@ function hashes() {
   }
 }
 
+/**
+ * Whether `folder` may hold compiled code this process will run: a real folder (no link), the
+ * user's own, that no one else can read or write, in a folder (ketamine-cost/) no one else can
+ * write. Code from a folder another user can write would run as this user, so any other folder
+ * is not used at all. With `make`, the folder is made first (private). Systems without user ids
+ * (Windows) keep it in the user's own profile and skip the check.
+ */
+function isPrivateFolder(folder, make) {
+  if (typeof process.getuid !== 'function') return true;
+  try {
+    if (make) fs.mkdirSync(folder, { recursive: true, mode: 0o700 });
+    const uid = process.getuid();
+    const own = fs.lstatSync(folder);
+    const parent = fs.lstatSync(path.dirname(folder));
+    return (
+      own.isDirectory() &&
+      own.uid === uid &&
+      (own.mode & 0o077) === 0 &&
+      parent.isDirectory() &&
+      parent.uid === uid &&
+      (parent.mode & 0o022) === 0
+    );
+  } catch {
+    return false;
+  }
+}
+
 const dir = cacheDir();
 const known = dir === null ? null : hashes();
 if (dir !== null && typeof Module.enableCompileCache === 'function') {
+  // Node's own compile cache checks each entry's checksum itself.
   try {
-    Module.enableCompileCache(dir);
+    if (isPrivateFolder(dir, true)) Module.enableCompileCache(dir);
   } catch {}
   require(cli).run();
 } else if (dir === null || known === null) {
@@ -48,6 +76,46 @@ if (dir !== null && typeof Module.enableCompileCache === 'function') {
   let at = 0x811c9dc5;
   for (let i = 0; i < dist.length; i++) at = Math.imul(at ^ dist.charCodeAt(i), 0x01000193) >>> 0;
   const place = at.toString(16).padStart(8, '0');
+  const readable = isPrivateFolder(dir, false);
+  // V8 (Node 20) checks only a code cache's header, and a cache changed inside crashes the
+  // process, on every run after. So each file starts with a header of ours: a mark, and the time
+  // it was written, which is also set as the file's modification time; a file whose modification
+  // time is not that one was changed since (or copied) and is not used, but made again.
+  const MARK = Buffer.from('KCC1');
+  const HEADER = 16;
+  /** The V8 code cache in `cacheFile`, or undefined when there is none or it may have been changed. */
+  const readCache = (cacheFile) => {
+    let fd;
+    try {
+      fd = fs.openSync(cacheFile, fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0));
+      const stat = fs.fstatSync(fd);
+      if (!stat.isFile() || stat.size <= HEADER || stat.uid !== process.getuid()) return undefined;
+      const data = Buffer.allocUnsafe(stat.size);
+      let done = 0;
+      for (let n = -1; done < stat.size && n !== 0; done += n) n = fs.readSync(fd, data, done, stat.size - done, done);
+      if (done !== stat.size || !data.subarray(0, MARK.length).equals(MARK) || data.readDoubleLE(8) !== stat.mtimeMs) return undefined;
+      return data.subarray(HEADER);
+    } catch {
+      return undefined;
+    } finally {
+      if (fd !== undefined) fs.closeSync(fd);
+    }
+  };
+  /** Writes a code cache with its header, then sets the file's modification time to the header's. */
+  const writeCache = (file, code) => {
+    // Whole seconds, and even ones: file systems that keep coarser times (FAT: 2 s) keep it exactly.
+    const seconds = Math.floor(Date.now() / 2000) * 2;
+    const header = Buffer.alloc(HEADER);
+    MARK.copy(header);
+    header.writeDoubleLE(seconds * 1000, 8);
+    const fd = fs.openSync(file, 'wx', 0o600);
+    try {
+      for (const part of [header, code]) for (let done = 0; done < part.length; ) done += fs.writeSync(fd, part, done);
+      fs.futimesSync(fd, seconds, seconds);
+    } finally {
+      fs.closeSync(fd);
+    }
+  };
   /**
    * Loads a bundle file as require would (one module per file, in require.cache, so the lazy files
    * find the CLI's registry), compiled with its code cache when one was made from this content.
@@ -58,11 +126,7 @@ if (dir !== null && typeof Module.enableCompileCache === 'function') {
     const source = fs.readFileSync(file, 'utf8');
     const hash = known[path.relative(dist, file).split(path.sep).join('/')];
     const cacheFile = typeof hash === 'string' ? path.join(dir, `${path.basename(file)}-${hash}-${place}.bin`) : null;
-    let cachedData;
-    if (cacheFile !== null)
-      try {
-        cachedData = fs.readFileSync(cacheFile);
-      } catch {}
+    const cachedData = cacheFile !== null && readable ? readCache(cacheFile) : undefined;
     // The wrapper on a line of its own, so lines and columns in a stack trace are the file's.
     const wrapper = `(function (exports, require, module, __filename, __dirname) {\n${source}\n});`;
     const script = new vm.Script(wrapper, { filename: file, cachedData, lineOffset: -1 });
@@ -82,11 +146,12 @@ if (dir !== null && typeof Module.enableCompileCache === 'function') {
   process.once('exit', () => {
     if (unsaved.length === 0) return;
     try {
-      fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+      if (!isPrivateFolder(dir, true)) return;
       const present = fs.readdirSync(dir);
       for (const [script, cacheFile] of unsaved) {
         const tmp = `${cacheFile}.${process.pid}.tmp`;
-        fs.writeFileSync(tmp, script.createCachedData(), { mode: 0o600 });
+        fs.rmSync(tmp, { force: true });
+        writeCache(tmp, script.createCachedData());
         fs.renameSync(tmp, cacheFile);
         // This install's caches of earlier contents of the same file are of no more use.
         const name = path.basename(cacheFile);

@@ -1,6 +1,6 @@
 // The compiled-code cache (#27): the bin keeps V8's code for the bundle in the user's cache folder
 // (Node 20), or turns on Node's own compile cache there (22.1 and later). Output never depends on it.
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, mkdirSync, mkdtempSync, openSync, readdirSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -81,5 +81,35 @@ describe('the compiled-code cache', () => {
     const r = runCli(args, { env: { XDG_CACHE_HOME: home } });
     expect([r.code, r.stderr]).toEqual([0, '']);
     expect(r.stdout).toBe(runCli(args).stdout);
+  });
+
+  it('a cache file changed inside (bytes overwritten in place) is not run, and is made again', () => {
+    // Node 20's V8 checks only a code cache's header: such a file crashed every later run (#27).
+    const home = mkdtempSync(join(tmpdir(), 'ketamine-cost-cache-'));
+    const plain = runCli(args).stdout;
+    runCli(args, { env: { XDG_CACHE_HOME: home } });
+    const cached = files(join(home, 'ketamine-cost'))
+      .map((f) => join(home, 'ketamine-cost', f))
+      .filter((f) => statSync(f).isFile() && statSync(f).size > 4096);
+    expect(cached.length).toBeGreaterThan(0);
+    for (const file of cached) {
+      // 64 bytes of garbage in the middle, the file's length unchanged (as `dd conv=notrunc` does).
+      const fd = openSync(file, 'r+');
+      writeSync(fd, Buffer.alloc(64, 0xa5), 0, 64, Math.floor(statSync(file).size / 2));
+      closeSync(fd);
+    }
+    const after = runCli(args, { env: { XDG_CACHE_HOME: home } });
+    expect([after.code, after.stderr, after.stdout]).toEqual([0, '', plain]);
+    expect(runCli(args, { env: { XDG_CACHE_HOME: home } }).stdout).toBe(plain);
+  });
+
+  it('a cache folder another user could write is not used, nor written to', () => {
+    const home = mkdtempSync(join(tmpdir(), 'ketamine-cost-cache-'));
+    const dir = join(home, 'ketamine-cost', `${process.version}-${process.arch}`);
+    mkdirSync(dir, { recursive: true });
+    chmodSync(dir, 0o777);
+    const r = runCli(args, { env: { XDG_CACHE_HOME: home } });
+    expect([r.code, r.stderr, r.stdout]).toEqual([0, '', runCli(args).stdout]);
+    expect(readdirSync(dir)).toEqual([]);
   });
 });
