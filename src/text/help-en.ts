@@ -158,8 +158,9 @@ Examples:
     init: 'print an empty clinic profile (JSON) to fill in: name, NPI, TIN, location',
   },
   schema: {
-    description: 'print the JSON Schema of an output (estimate, a batch row, compare) or of a price list (dataset)',
-    which: 'estimate, batch, compare, plan or dataset',
+    description:
+      'print the JSON Schema of an output (estimate, a batch row, compare, plan, a Good Faith Estimate) or of a price list (dataset)',
+    which: 'estimate, batch, compare, plan, gfe or dataset',
   },
   help: { description: 'show the help of the program, or of a command', command: 'the command to show help for' },
   usage: {

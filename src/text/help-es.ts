@@ -201,8 +201,9 @@ Ejemplos:
     init: 'muestra un perfil de clínica vacío (JSON) para llenar: nombre, NPI, TIN, dirección',
   },
   schema: {
-    description: 'muestra el esquema JSON de una salida (estimate, una fila de batch, compare) o de una lista de precios (dataset)',
-    which: 'estimate, batch, compare, plan o dataset',
+    description:
+      'muestra el esquema JSON de una salida (estimate, una fila de batch, compare, plan, un estimado de buena fe) o de una lista de precios (dataset)',
+    which: 'estimate, batch, compare, plan, gfe o dataset',
   },
   help: { description: 'muestra la ayuda del programa o de un comando', command: 'el comando del que se quiere ver la ayuda' },
   usage: {

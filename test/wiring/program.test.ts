@@ -54,6 +54,13 @@ describe('the fast start-up path', () => {
     },
   );
 
+  it.each([['en'], ['es']])('`schema --help` (%s) names every schema the command prints', async (lang) => {
+    const { SCHEMAS } = await import('../../src/format/contract.js');
+    const r = await runInProcess(['--lang', lang, 'schema', '--help']);
+    expect(r.code).toBe(0);
+    for (const name of SCHEMAS) expect(r.stdout).toMatch(new RegExp(`\\b${name}\\b`));
+  });
+
   it('every subcommand it knows is reachable from the command line', async () => {
     for (const name of SUBCOMMANDS) {
       const r = await runInProcess([name, '--help']);
