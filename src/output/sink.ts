@@ -100,7 +100,8 @@ export function fileSink(file: string, io: Io, options: { private?: boolean } = 
   }
   // A link to a regular file: replace the file it points at, not the link.
   if (existing?.isFile()) target = realpathSync(target);
-  if (existing?.isDirectory()) return fail(new Error('it is a directory'));
+  // As the system says it (EISDIR), so the message is the catalog's, in the run's language.
+  if (existing?.isDirectory()) return fail(Object.assign(new Error('it is a directory'), { code: 'EISDIR' }));
   if (existing && !existing.isFile()) return directSink(target, fail);
 
   // An unpredictable name, created exclusively (O_EXCL never follows a planted link) and private

@@ -76,6 +76,14 @@ const CASES: [string[], string | undefined, number, string, string][] = [
     'cannot read the CSV: a quoted cell that starts on line 2 is never closed',
     'no se puede leer el CSV: una celda entre comillas que empieza en la línea 2 nunca se cierra',
   ],
+  [
+    // --output naming a folder (the new-user try found the reason left in English).
+    ['-r', 'iv', '-o', '/'],
+    undefined,
+    1,
+    'cannot write /: it is a directory',
+    'no se puede escribir /: es una carpeta',
+  ],
 ];
 
 describe('errors on the command line', () => {
