@@ -56,7 +56,8 @@ export async function compareCommand(options: CompareCommandOptions, io: Io): Pr
   if ('issues' in result) {
     const [issue] = result.issues;
     const fromSpec = issue !== undefined && only !== undefined && issue.field in result.spec && !(issue.field in options.raw);
-    const where = fromSpec ? `option "${options.specs[only.indexOf(result.spec)]}": ${issue.field}` : issue ? flagName(issue.field) : '';
+    const spec = options.specs[only?.indexOf(result.spec) ?? -1] ?? '';
+    const where = fromSpec ? options.style.text.view.compare.specField(spec, issue.field) : issue ? flagName(issue.field) : '';
     throw new UsageError(issue ? options.style.text.issueAfter(where, issue.message) : 'invalid');
   }
   await emit(

@@ -199,6 +199,7 @@ export const EN_VIEW: ViewWords = {
     option: ({ route, doseMg, providerId, span, high }) =>
       `${route}${doseMg === null ? '' : ` ${doseMg} mg`}, ${providerId}, ${count(span, high)}`,
     notCompared: (route, provider, reason) => `Not compared: ${route} (${provider}): ${reason}.`,
+    specField: (spec, field) => `option "${spec}": ${field}`,
     assumed: (text) => `Assumed: ${text}`,
     notPriced: (list) => `Not priced, so not in the totals: ${list.join('; ')}.`,
     itemNames: 'ids',

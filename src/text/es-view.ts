@@ -223,6 +223,7 @@ export const ES_VIEW: ViewWords = {
     option: ({ route, doseMg, providerLabel, span, high }) =>
       `${route}${doseMg === null ? '' : ` ${doseMg} mg`}, ${providerLabel}, ${count(span, high)}`,
     notCompared: (route, provider, reason) => `No se comparó: ${route} (${provider}): ${reason}.`,
+    specField: (spec, field) => `opción "${spec}": ${field}`,
     assumed: (text) => `Se supuso: ${text}`,
     notPriced: (list) => `Precio desconocido, así que no está en los totales: ${list.join('; ')}.`,
     itemNames: 'labels',

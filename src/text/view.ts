@@ -117,6 +117,8 @@ export type ViewWords = {
     yourQuote: string;
     option: (p: { route: string; doseMg: number | null; providerId: string; providerLabel: string; span: string; high: number }) => string;
     notCompared: (route: string, provider: string, reason: string) => string;
+    /** Where a refused option of the command line is (`option "iv:x": sessions`), before its problem. */
+    specField: (spec: string, field: string) => string;
     assumed: (text: string) => string;
     notPriced: (list: string[]) => string;
     /** How the not-priced items are named: by id (as --exclude takes them) or by their label. */

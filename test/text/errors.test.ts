@@ -84,6 +84,14 @@ const CASES: [string[], string | undefined, number, string, string][] = [
     'cannot write /: it is a directory',
     'no se puede escribir /: es una carpeta',
   ],
+  [
+    // Where a refused compare option is, in the run's language too (the new-user try).
+    ['compare', 'nosuch'],
+    undefined,
+    2,
+    'option "nosuch": route "nosuch" is not a route; allowed: iv, im, esketamine, oral',
+    'opción "nosuch": route "nosuch" no es un tipo de tratamiento válido; valores válidos: iv, im, esketamine, oral',
+  ],
 ];
 
 describe('errors on the command line', () => {
