@@ -45,7 +45,9 @@ export class WordedCommand extends Command {
   }
 
   missingArgument(name: string): never {
-    throw new UsageError(this.words.usage.missingArgument(name));
+    // Named as the help names it (Spanish help shows <archivo> for <file>).
+    const shown = this.words.placeholders[`<${name}>`]?.slice(1, -1) ?? name;
+    throw new UsageError(this.words.usage.missingArgument(shown));
   }
 
   missingMandatoryOptionValue(option: Option): never {
