@@ -37,7 +37,7 @@ const CASES: [string[], string, string][] = [
     "unknown option '--route' for this command; see --help (compare takes routes as words: compare iv oral)",
     "este comando no tiene la opción '--route'; vea --help (compare recibe las vías como palabras: compare iv oral)",
   ],
-  [['batch'], "missing required argument 'file'", "falta el argumento obligatorio 'file'"],
+  [['batch'], "missing required argument 'file'", "falta el argumento obligatorio 'archivo'"],
   [
     ['batch', 'a', 'b'],
     "too many arguments for 'batch'. Expected 1 argument but got 2.",
