@@ -92,14 +92,6 @@ const CASES: [string[], string | undefined, number, string, string][] = [
     'option "nosuch": route "nosuch" is not a route; allowed: iv, im, esketamine, oral',
     'opción "nosuch": route "nosuch" no es un tipo de tratamiento válido; valores válidos: iv, im, esketamine, oral',
   ],
-  [
-    // The missing argument named as the help names it (<archivo> in Spanish).
-    ['batch'],
-    undefined,
-    2,
-    "missing required argument 'file'",
-    "falta el argumento obligatorio 'archivo'",
-  ],
 ];
 
 describe('errors on the command line', () => {
