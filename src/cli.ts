@@ -2,6 +2,9 @@ import { fstatSync, statSync, writeSync } from 'node:fs';
 import { constants } from 'node:os';
 import type { Io } from './io.js';
 import { main } from './main.js';
+import type { Language } from './text/catalog.js';
+import { english } from './text/en.js';
+import { fsProblem, sayError } from './text/error-words.js';
 
 // The process edge: wires stdout, stderr and stdin into an Io, runs main, and sets the exit code
 // without calling process.exit(), which would cut off output still in the pipe. Errors are all
@@ -26,9 +29,13 @@ function outputFailed(error: NodeJS.ErrnoException): never {
     process.exitCode ??= 0;
     process.exit();
   }
-  stderr().write(`error: cannot write output: ${error.code ?? error.message}\n`);
+  const problem = sayError(language.errors, { key: 'cannotWriteOutput', params: { problem: fsProblem(error, true) } });
+  stderr().write(`error: ${problem}\n`);
   process.exit(1);
 }
+
+// The run's language, once main has chosen it (Io.said): a result that cannot be written is said in it.
+let language: Language = english;
 
 /**
  * Whether stdout is certainly no terminal, known without making process.stdout: a pipe, a
@@ -136,6 +143,9 @@ const processIo = (): Io => ({
   },
   env: process.env,
   cwd: process.cwd(),
+  said: (text) => {
+    language = text;
+  },
   registerCleanup: (cleanup) => {
     if (!signalsHooked) hookSignals();
     cleanups.add(cleanup);

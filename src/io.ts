@@ -1,3 +1,5 @@
+import type { Language } from './text/catalog.js';
+
 /** Everything the shell touches of the process, passed in so commands run in tests without spawning. */
 export type Io = {
   /**
@@ -15,6 +17,8 @@ export type Io = {
   stderrIsTTY: boolean;
   env: Record<string, string | undefined>;
   cwd: string;
+  /** Told the run's language once main has chosen it, so the shell words its own errors in it. */
+  said?: (text: Language) => void;
   /** Runs `cleanup` if the process is interrupted (SIGINT, SIGTERM, SIGHUP); returns the function that unregisters it. */
   registerCleanup: (cleanup: () => void) => () => void;
 };

@@ -21,6 +21,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     // The language first: it takes --lang out of argv, so the first word below is the command's.
     const { code, argv: args } = pickLanguage(argv, io.env);
     text = code === 'es' ? (await import('./text/es.js')).spanish : english;
+    io.said?.(text);
     // A first word that is no command would reach commander as "too many arguments": name it instead.
     const first = args[0];
     if (first !== undefined && !first.startsWith('-') && !SUBCOMMANDS.includes(first))

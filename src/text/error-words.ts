@@ -34,6 +34,8 @@ export type ErrorParams = {
     problem: FsProblem | { kind: 'directoryGiven' } | { kind: 'special'; special: 'fifo' | 'socket' | 'device' };
   };
   cannotWrite: { name: string; problem: FsProblem };
+  /** The result itself could not be written to standard output (a full disk, a closed terminal). */
+  cannotWriteOutput: { problem: FsProblem };
   protoKey: { key: string };
   /** A clinic profile's first problem: the field's JSON path, our check that failed (else zod's `detail`), and how many more. */
   clinicInvalid: { name: string; path: string; problem: ClinicField | null; detail: string; more: number };

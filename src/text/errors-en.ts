@@ -68,6 +68,7 @@ export const EN_ERRORS: ErrorWords = {
           : fsWords(problem)
     }`,
   cannotWrite: ({ name, problem }) => `cannot write ${name}: ${fsWords(problem)}`,
+  cannotWriteOutput: ({ problem }) => `cannot write the output: ${fsWords(problem)}`,
   clinicInvalid: ({ name, path, problem, detail, more }) =>
     `clinic profile ${name} is not valid: ${path}: ${problem === null ? detail : EN_CLINIC[problem]}${more === 0 ? '' : ` (and ${more} more)`}`,
   clinicField: ({ problem }) => EN_CLINIC[problem],

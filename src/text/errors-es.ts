@@ -81,6 +81,7 @@ export const ES_ERRORS: ErrorWords = {
           : fsWords(problem)
     }`,
   cannotWrite: ({ name, problem }) => `no se puede escribir ${name}: ${fsWords(problem)}`,
+  cannotWriteOutput: ({ problem }) => `no se puede escribir la salida: ${fsWords(problem)}`,
   clinicInvalid: ({ name, path, problem, detail, more }) =>
     `el perfil de la clínica ${name} no es válido: ${path}: ${problem === null ? detail : ES_CLINIC[problem]}${
       more === 0 ? '' : ` (y ${more} ${more === 1 ? 'problema más' : 'problemas más'})`

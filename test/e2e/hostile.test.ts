@@ -103,7 +103,13 @@ describe('environment', () => {
         encoding: 'utf8',
       });
       expect(r.status).toBe(1);
-      expect(r.stderr).toBe('error: cannot write output: ENOSPC\n');
+      expect(r.stderr).toBe('error: cannot write the output: no space left on the device\n');
+      // In the run's language too (the new-user try found it raw and English).
+      const es = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" --lang es ${args.join(' ')} > /dev/full`], {
+        input: 'route\niv\n',
+        encoding: 'utf8',
+      });
+      expect([es.status, es.stderr]).toEqual([1, 'error: no se puede escribir la salida: no queda espacio en el disco\n']);
     },
   );
 });
