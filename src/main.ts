@@ -3,6 +3,7 @@ import { closestName } from './core/names.js';
 import { EXIT, isKnownError, oneLine, UsageError } from './errors.js';
 import type { Io } from './io.js';
 import { defineProgram } from './program.js';
+import { SUBCOMMANDS } from './program-command.js';
 import { type Language, quote } from './text/catalog.js';
 import { english } from './text/en.js';
 import { sayError } from './text/error-words.js';
@@ -57,8 +58,7 @@ function reportError(error: unknown, io: Io, options: { debug: boolean; text: La
   return known ? error.exitCode : EXIT.error;
 }
 
-/** The subcommands the program defines; a test checks this list against the program itself. */
-export const SUBCOMMANDS: readonly string[] = ['compare', 'plan', 'routes', 'batch', 'gfe', 'clinic', 'data', 'schema', 'help'];
+export { SUBCOMMANDS } from './program-command.js';
 
 /** The subcommand argv starts with (`compare ...`), the only one the program then defines; else undefined. */
 export function namedSubcommand(argv: readonly string[]): string | undefined {

@@ -7,6 +7,9 @@ import { UsageError } from './errors.js';
 import type { HelpWords } from './text/help.js';
 import { visibleName } from './text/visible.js';
 
+/** The subcommands the program defines; a test checks this list against the program itself. */
+export const SUBCOMMANDS: readonly string[] = ['compare', 'plan', 'routes', 'batch', 'gfe', 'clinic', 'data', 'schema', 'help'];
+
 /**
  * A Command whose refusals throw UsageError in `words`' language. Commander calls these methods
  * when parsing fails (commander 14: `unknownOption`, `optionMissingArgument`, `missingArgument`,
@@ -55,6 +58,10 @@ export class WordedCommand extends Command {
   }
 
   _excessArguments(received: string[]): never {
+    // A command word after the flags (`-r iv comapre`): the program takes it as an argument.
+    const word = String(received[0] ?? '');
+    const command = this.parent === null ? (SUBCOMMANDS.includes(word) ? word : closestName(word, SUBCOMMANDS)) : undefined;
+    if (command !== undefined) throw new UsageError(this.words.usage.commandNotFirst(visibleName(word), command));
     throw new UsageError(this.words.usage.tooManyArguments(this.name(), this.registeredArguments.length, received.length));
   }
 

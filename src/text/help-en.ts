@@ -177,6 +177,8 @@ Examples:
     requiredOption: (flag) => `required option '${flag}' not specified`,
     tooManyArguments: (command, expected, got) =>
       `too many arguments for '${command}'. Expected ${expected} argument${expected === 1 ? '' : 's'} but got ${got}.`,
+    commandNotFirst: (word, command) =>
+      `"${word}" is not an argument the estimate takes; if you meant the command "${command}", it comes first: ketamine-cost ${command} [options]`,
     beforeSubcommand: (flag, command) =>
       `${flag} was given before "${command}", which does not take it; see ketamine-cost ${command} --help`,
     needsSubcommand: (command, subcommands) =>

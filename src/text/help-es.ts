@@ -220,6 +220,8 @@ Ejemplos:
     requiredOption: (flag) => `falta la opción obligatoria '${flag}'`,
     tooManyArguments: (command, expected, got) =>
       `demasiados argumentos para '${command}': se esperaba${expected === 1 ? '' : 'n'} ${expected} y se recibieron ${got}.`,
+    commandNotFirst: (word, command) =>
+      `"${word}" no es un argumento que acepte el cálculo; si quiso usar el comando "${command}", va primero: ketamine-cost ${command} [opciones]`,
     beforeSubcommand: (flag, command) => `${flag} se indicó antes de "${command}", que no la acepta; vea ketamine-cost ${command} --help`,
     needsSubcommand: (command, subcommands) =>
       `${command} necesita un subcomando: ${subcommands.length > 1 ? `${subcommands.slice(0, -1).join(', ')} o ${subcommands.at(-1)}` : subcommands[0]} (vea ketamine-cost ${command} --help)`,

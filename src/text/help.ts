@@ -110,6 +110,8 @@ export type HelpWords = {
     missingArgument: (name: string) => string;
     requiredOption: (flag: string) => string;
     tooManyArguments: (command: string, expected: number, got: number) => string;
+    /** A word after the flags that is (or is close to) a command, which must come first. */
+    commandNotFirst: (word: string, command: string) => string;
     beforeSubcommand: (flag: string, command: string) => string;
     needsSubcommand: (command: string, subcommands: readonly string[]) => string;
     noSuchCommand: (name: string, commands: readonly string[]) => string;

@@ -44,6 +44,17 @@ const CASES: [string[], string, string][] = [
     "demasiados argumentos para 'batch': se esperaba 1 y se recibieron 2.",
   ],
   [
+    // A command word after the flags, misspelt: named, with where commands go (the new-user try).
+    ['-r', 'iv', 'comapre'],
+    '"comapre" is not an argument the estimate takes; if you meant the command "compare", it comes first: ketamine-cost compare [options]',
+    '"comapre" no es un argumento que acepte el cálculo; si quiso usar el comando "compare", va primero: ketamine-cost compare [opciones]',
+  ],
+  [
+    ['-r', 'iv', 'banana'],
+    "too many arguments for 'ketamine-cost'. Expected 0 arguments but got 1.",
+    "demasiados argumentos para 'ketamine-cost': se esperaban 0 y se recibieron 1.",
+  ],
+  [
     ['data', 'init', '--price', '5'],
     "required option '-r, --route <route>' not specified",
     "falta la opción obligatoria '-r, --route <route>'",
