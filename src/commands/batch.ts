@@ -179,7 +179,8 @@ export async function batchCommand(options: BatchCommandOptions, io: Io): Promis
     sink.abort();
     throw error;
   }
-  if (options.output !== undefined)
+  // `-o -` is standard output, where the rows went without a word, as without --output.
+  if (options.output !== undefined && options.output !== '-')
     io.stderr(
       `${options.text.view.batch.wrote(counts.ok + counts.failed, visibleName(options.output))} ${options.text.view.batch.counts(counts.ok, counts.failed)}\n`,
     );

@@ -250,7 +250,7 @@ export const EN_VIEW: ViewWords = {
     ok: 'ok',
     error: 'error',
     counts: (ok, failed) => `${ok} estimated, ${failed} failed.`,
-    wrote: (rows, file) => `Wrote ${rows} rows to ${file}:`,
+    wrote: (rows, file) => `Wrote ${rows} ${rows === 1 ? 'row' : 'rows'} to ${file}:`,
     priceList: (id, version, asOf) => `Price list: ${id} ${version}, as of ${asOf}.`,
   },
 };

@@ -264,6 +264,16 @@ describe('batch formats and files', () => {
     expect(readdirSync(temp).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
+  it('one row is "1 row"; --output - is standard output, with no "Wrote" line (the new-user try)', () => {
+    const one = join(temp, 'one.csv');
+    expect(runCli(['batch', '-', '-f', 'csv', '--output', one], { input: 'route\niv\n' }).stderr).toBe(
+      `Wrote 1 row to ${one}: 1 estimated, 0 failed.\n`,
+    );
+    const dash = runCli(['batch', '-', '-f', 'csv', '--output', '-'], { input });
+    expect([dash.code, dash.stderr]).toEqual([0, '']);
+    expect(dash.stdout).toBe(runCli(['batch', '-', '-f', 'csv'], { input }).stdout);
+  });
+
   it('SIGTERM during --output leaves no partial file', async () => {
     const out = join(temp, 'killed.csv');
     const child = spawn(process.execPath, [BIN, 'batch', '-', '-f', 'csv', '--output', out], { stdio: ['pipe', 'ignore', 'ignore'] });
