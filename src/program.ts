@@ -37,7 +37,14 @@ function adoptParentOptions(command: Command, words: HelpWords): void {
       const key = option.attributeName();
       if (parent.getOptionValueSource(key) !== 'cli') continue;
       const own = command.options.find((o) => o.attributeName() === key);
-      if (!own) throw new UsageError(words.usage.beforeSubcommand(option.long ?? option.flags, command.name()));
+      if (!own) {
+        // The flag as given: --no-interactive sets the same key as --interactive, to false.
+        const given =
+          option.negate === (parent.getOptionValue(key) === false)
+            ? option
+            : parent.options.find((o) => o.attributeName() === key && o !== option);
+        throw new UsageError(words.usage.beforeSubcommand((given ?? option).long ?? option.flags, command.name()));
+      }
       if (command.getOptionValueSource(key) === 'cli') continue;
       // The subcommand's own choices hold for a value given before it (batch has no html format).
       const value: unknown = parent.getOptionValue(key);

@@ -50,6 +50,12 @@ const CASES: [string[], string, string][] = [
     '"comapre" no es un argumento que acepte el cálculo; si quiso usar el comando "compare", va primero: ketamine-cost compare [opciones]',
   ],
   [
+    // The flag as given, not its positive twin (the new-user try).
+    ['--no-interactive', 'compare'],
+    '--no-interactive was given before "compare", which does not take it; see ketamine-cost compare --help',
+    '--no-interactive se indicó antes de "compare", que no la acepta; vea ketamine-cost compare --help',
+  ],
+  [
     ['-r', 'iv', 'banana'],
     "too many arguments for 'ketamine-cost'. Expected 0 arguments but got 1.",
     "demasiados argumentos para 'ketamine-cost': se esperaban 0 y se recibieron 1.",
