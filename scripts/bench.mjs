@@ -135,7 +135,10 @@ const hookSource =
   "import { writeSync } from 'node:fs';\nprocess.on('exit', () => writeSync(2, '\\nmaxRSS=' + process.resourceUsage().maxRSS + '\\n'));\n";
 writeFileSync(hook, hookSource);
 const realBin = join(app, 'node_modules', 'ketamine-cost', 'bin', 'ketamine-cost.cjs');
-const peakKb = (file, format = 'csv') => {
+// Peak RSS varies by a few MB from run to run (when the collector happens to run), so each figure
+// is the median of three runs, as the times are medians.
+const peakKb = (file, format = 'csv') => median([0, 1, 2].map(() => onePeakKb(file, format)));
+const onePeakKb = (file, format) => {
   // The rows arrive through a pipe, as in `cat rows.csv | ketamine-cost batch -`.
   const r = spawnSync(
     'sh',
