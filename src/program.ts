@@ -88,6 +88,8 @@ export function defineProgram(
       writeOut: (out) => void io.stdout(out),
       writeErr: (out) => io.stderr(out),
       outputError: (out, write) => write(`${visible(clipEchoes(oneLine(out)))}\n`),
+      // The terminal's width from the Io (80 when piped, commander's default).
+      getOutHelpWidth: () => (io.stdoutIsTTY && io.columns ? io.columns : 80),
     });
   defineEstimate(program, context);
   if (!options.subcommands) return { program, selection };
@@ -134,6 +136,9 @@ function helpLayout(help: HelpWords): Partial<Help> {
     return more.length ? `${description} (${more.join(', ')})` : description;
   };
   return {
+    // Flags such as --package <sessions:usd,...> take half of a 60-column terminal; commander
+    // leaves descriptions unwrapped below 40 columns of room, which the terminal then breaks mid-word.
+    minWidthToWrap: 20,
     styleTitle: (title) => help.titles[title] ?? title,
     styleOptionText: placeholder,
     // A flag's value placeholder ("--route <route>") in the language's words; the flag stays.

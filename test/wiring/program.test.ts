@@ -61,6 +61,27 @@ describe('the fast start-up path', () => {
     for (const name of SCHEMAS) expect(r.stdout).toMatch(new RegExp(`\\b${name}\\b`));
   });
 
+  it.each([['en'], ['es']])('on a 60-column terminal (%s), the options and arguments of every --help fit it', async (lang) => {
+    // Commander left a description unwrapped when under 40 columns were left for it, and the
+    // terminal broke it mid-word (the new-user try); the examples after it are command lines.
+    for (const command of [[], ...SUBCOMMANDS.filter((c) => c !== 'help').map((c) => [c])]) {
+      const r = await runInProcess(['--lang', lang, ...command, '--help'], { tty: true, columns: 60 });
+      expect(r.code).toBe(0);
+      const sections = r.stdout.split(/\n\n/).filter((block) => /^(Options|Opciones|Arguments|Argumentos|Commands|Comandos):/.test(block));
+      expect(sections.length, command.join(' ')).toBeGreaterThan(0);
+      // A line may run over only when it is one word longer than the room (it cannot be broken).
+      for (const line of sections.flatMap((block) => block.split('\n')))
+        if (line.length > 60)
+          expect(
+            line
+              .trim()
+              .split(/\s+/)
+              .slice(line.startsWith('  -') ? 2 : 0),
+            line,
+          ).toHaveLength(1);
+    }
+  });
+
   it('every subcommand it knows is reachable from the command line', async () => {
     for (const name of SUBCOMMANDS) {
       const r = await runInProcess([name, '--help']);
