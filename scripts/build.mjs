@@ -40,53 +40,45 @@ const lazyImports = (fromLazyFolder) => ({
     });
   },
 });
+/**
+ * A plugin that hands one package, when it imports `module`, a stand-in of our own (`contents`,
+ * loaded in `namespace`) instead of the module itself.
+ */
+const standIn = (namespace, { module, inPackage, contents, resolveDir }) => ({
+  name: namespace,
+  setup(b) {
+    b.onResolve({ filter: module }, (args) =>
+      new RegExp(`node_modules[\\\\/]${inPackage}[\\\\/]`).test(args.importer) ? { path: args.path, namespace } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace }, () => ({ contents, loader: 'js', ...(resolveDir ? { resolveDir } : {}) }));
+  },
+});
 // commander requires node:child_process at load time, only to run executable subcommands, which
 // this tool has none of, and every start would pay for loading it. Hand commander a stand-in that
 // loads the real module on first use.
-const lazyChildProcess = {
-  name: 'lazy-child-process',
-  setup(b) {
-    b.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
-      /node_modules[\\/]commander[\\/]/.test(args.importer) ? { path: 'child_process', namespace: 'lazy-child-process' } : undefined,
-    );
-    b.onLoad({ filter: /.*/, namespace: 'lazy-child-process' }, () => ({
-      contents: "module.exports = new Proxy({}, { get: (_, key) => require('node:child_process')[key] });",
-      loader: 'js',
-    }));
-  },
-};
+const lazyChildProcess = standIn('lazy-child-process', {
+  module: /^(node:)?child_process$/,
+  inPackage: 'commander',
+  contents: "module.exports = new Proxy({}, { get: (_, key) => require('node:child_process')[key] });",
+});
 // cli-table3 measures every cell with string-width, whose emoji pattern is slow to run cold (#27):
 // hand it src/format/text-width.ts, which counts one-column text by its length and asks
 // string-width for the rest (the same widths; test/format/text-width.test.ts).
-const textWidthForTables = {
-  name: 'text-width-for-tables',
-  setup(b) {
-    b.onResolve({ filter: /^string-width$/ }, (args) =>
-      /node_modules[\\/]cli-table3[\\/]/.test(args.importer) ? { path: 'string-width', namespace: 'text-width' } : undefined,
-    );
-    b.onLoad({ filter: /.*/, namespace: 'text-width' }, () => ({
-      contents: `module.exports = require(${JSON.stringify(resolvePath('src/format/text-width.ts'))}).textWidth;`,
-      loader: 'js',
-      resolveDir: resolvePath('.'),
-    }));
-  },
-};
+const textWidthForTables = standIn('text-width', {
+  module: /^string-width$/,
+  inPackage: 'cli-table3',
+  contents: `module.exports = require(${JSON.stringify(resolvePath('src/format/text-width.ts'))}).textWidth;`,
+  resolveDir: resolvePath('.'),
+});
 // cli-table3 colours a cell's text only when given a style (style.head, style.border), with its
 // optional dependency @colors/colors; this tool colours its own cells and passes empty styles, so
 // that code never runs. Bundle the dependency as absent, which cli-table3 allows (it catches the
 // failed require and prints the text as it is): about 8 KB less in the table's file.
-const noColorsForTables = {
-  name: 'no-colors-for-tables',
-  setup(b) {
-    b.onResolve({ filter: /^@colors\/colors/ }, (args) =>
-      /node_modules[\\/]cli-table3[\\/]/.test(args.importer) ? { path: args.path, namespace: 'no-colors' } : undefined,
-    );
-    b.onLoad({ filter: /.*/, namespace: 'no-colors' }, () => ({
-      contents: "throw new Error('@colors/colors is not bundled: ketamine-cost passes cli-table3 no styles');",
-      loader: 'js',
-    }));
-  },
-};
+const noColorsForTables = standIn('no-colors', {
+  module: /^@colors\/colors/,
+  inPackage: 'cli-table3',
+  contents: "throw new Error('@colors/colors is not bundled: ketamine-cost passes cli-table3 no styles');",
+});
 // The price list is data: embedded as a JSON string and parsed with JSON.parse, which V8 does
 // several times faster than it compiles the same object as JavaScript (every start pays it).
 const jsonAsString = {
