@@ -60,7 +60,7 @@ export class WordedCommand extends Command {
   _excessArguments(received: string[]): never {
     // A command word after the flags (`-r iv comapre`): the program takes it as an argument.
     const word = String(received[0] ?? '');
-    const command = this.parent === null ? (SUBCOMMANDS.includes(word) ? word : closestName(word, SUBCOMMANDS)) : undefined;
+    const command = this.parent === null ? closestName(word, SUBCOMMANDS) : undefined;
     if (command !== undefined) throw new UsageError(this.words.usage.commandNotFirst(visibleName(word), command));
     throw new UsageError(this.words.usage.tooManyArguments(this.name(), this.registeredArguments.length, received.length));
   }
