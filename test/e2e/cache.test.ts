@@ -83,6 +83,21 @@ describe('the compiled-code cache', () => {
     expect(r.stdout).toBe(runCli(args).stdout);
   });
 
+  it.skipIf(nodeHasCompileCache)("a lazy file takes the shared core from the loaded bundle, not through Node's resolver", () => {
+    // Each lazy file requires '../cli.cjs' for the core (5 to 16 times); through Node's resolver
+    // every one stats the path and reads package.json (#27: ~1 ms of a Spanish start).
+    const dir = mkdtempSync(join(tmpdir(), 'ketamine-cost-resolve-'));
+    const hook = join(dir, 'hook.cjs');
+    writeFileSync(
+      hook,
+      "const M = require('node:module'); const r = M._resolveFilename; M._resolveFilename = function (id, ...rest) { if (/cli\\.cjs$/.test(id)) require('node:fs').writeSync(2, 'resolved ' + id + '\\n'); return r.call(this, id, ...rest); };",
+    );
+    const spanish = ['--lang', 'es', ...args];
+    const plain = runCli(spanish);
+    const hooked = runCli(spanish, { env: { XDG_CACHE_HOME: dir, NODE_OPTIONS: `--require ${hook}` } });
+    expect([hooked.code, hooked.stderr, hooked.stdout]).toEqual([0, '', plain.stdout]);
+  });
+
   it('a cache file changed inside (bytes overwritten in place) is not run, and is made again', () => {
     // Node 20's V8 checks only a code cache's header: such a file crashed every later run (#27).
     const home = mkdtempSync(join(tmpdir(), 'ketamine-cost-cache-'));
