@@ -19,7 +19,8 @@ export function inSentence(name: string): string {
 
 /** A price-list label without its closing "(...)", as a row or a list names it ("Intake visit (once)" -> "Intake visit"). */
 export function shortLabel(label: string): string {
-  return label.replace(/\s*\(.*\)$/, '');
+  // Most texts (the price list's quotes) do not end in ")": no pattern to run (#27).
+  return label.endsWith(')') ? label.replace(/\s*\(.*\)$/, '') : label;
 }
 
 /** A text that starts a sentence: its first letter in capitals ("consumer-health website" after a title's full stop). */
