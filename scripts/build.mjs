@@ -79,6 +79,14 @@ const noColorsForTables = standIn('no-colors', {
   inPackage: 'cli-table3',
   contents: "throw new Error('@colors/colors is not bundled: ketamine-cost passes cli-table3 no styles');",
 });
+// ansi-styles (through wrap-ansi, which the prompts use to wrap lines) reads only its escape codes;
+// color-convert backs its colour-model converters, which it requires on first use, and nothing here
+// uses them: bundled as absent, about 4 KB less in the prompts' file (#27).
+const noColorConvert = standIn('no-color-convert', {
+  module: /^color-convert$/,
+  inPackage: 'ansi-styles',
+  contents: "throw new Error('color-convert is not bundled: ketamine-cost uses no colour-model conversion');",
+});
 // The price list is data: embedded as a JSON string and parsed with JSON.parse, which V8 does
 // several times faster than it compiles the same object as JavaScript (every start pays it).
 const jsonAsString = {
@@ -90,7 +98,7 @@ const jsonAsString = {
     }));
   },
 };
-common.plugins = [lazyChildProcess, textWidthForTables, noColorsForTables, jsonAsString];
+common.plugins = [lazyChildProcess, textWidthForTables, noColorsForTables, noColorConvert, jsonAsString];
 // The CLI and its lazy files are CommonJS: Node starts a CommonJS file about 8 ms sooner than an
 // ES module (no ES module loader to set up), on every call. import() becomes require(), so a
 // lazy file is loaded the same way. The programmatic API (dist/index.js) stays an ES module.
@@ -105,7 +113,7 @@ const probe = await build({
   outdir: 'dist',
   outExtension: { '.js': '.cjs' },
   write: false,
-  plugins: [lazyChildProcess, textWidthForTables, noColorsForTables, jsonAsString, lazyImports(false)],
+  plugins: [lazyChildProcess, textWidthForTables, noColorsForTables, noColorConvert, jsonAsString, lazyImports(false)],
 });
 const root = resolvePath('.');
 const shared = Object.keys(probe.metafile.inputs)
@@ -133,7 +141,7 @@ metafiles.push(
       entryPoints: { cli: 'cli-entry' },
       outdir: 'dist',
       outExtension: { '.js': '.cjs' },
-      plugins: [cliEntry, lazyChildProcess, textWidthForTables, noColorsForTables, jsonAsString, lazyImports(false)],
+      plugins: [cliEntry, lazyChildProcess, textWidthForTables, noColorsForTables, noColorConvert, jsonAsString, lazyImports(false)],
     })
   ).metafile,
 );
@@ -196,7 +204,7 @@ while (built.size < lazyModules.size) {
           ...commonJs,
           ...entry,
           outfile: out,
-          plugins: [fromCli('../cli.cjs'), lazyChildProcess, textWidthForTables, noColorsForTables, jsonAsString, lazyImports(true)],
+          plugins: [fromCli('../cli.cjs'), lazyChildProcess, textWidthForTables, noColorsForTables, noColorConvert, jsonAsString, lazyImports(true)],
         })
       ).metafile,
     );
@@ -220,7 +228,7 @@ metafiles.push(
       ...common,
       entryPoints: { index: 'src/index.ts' },
       outdir: 'dist',
-      plugins: [fromLazyFiles, fromCli('./cli.cjs'), lazyChildProcess, textWidthForTables, noColorsForTables, jsonAsString],
+      plugins: [fromLazyFiles, fromCli('./cli.cjs'), lazyChildProcess, textWidthForTables, noColorsForTables, noColorConvert, jsonAsString],
     })
   ).metafile,
 );
