@@ -191,6 +191,28 @@ const schemaTexts = async () => {
     rmSync(temp, { recursive: true, force: true });
   }
 };
+// A module with a lazy file of its own is taken from that file, not copied, where the importer's
+// path reads that file anyway or is not one a start waits on (#27): the prompts read the English
+// prompts' words first (the welcome line), a Markdown page and a batch are not start-up paths.
+// Elsewhere (the table, compare, plan, the Spanish catalog) a copy costs less than one more file.
+const takenFromLazyFiles = new Map(
+  [
+    ['src/prompts/ask.ts', ['src/prompts/words-en.ts']],
+    ['src/format/markdown.ts', ['src/format/summary.ts']],
+    ['src/commands/batch.ts', ['src/format/csv.ts']],
+  ].map(([importer, modules]) => [resolvePath(importer), new Set(modules.map((m) => resolvePath(m)))]),
+);
+const fromLazyFile = (entry) => ({
+  name: 'from-lazy-file',
+  setup(b) {
+    b.onResolve({ filter: /^\.\.?\// }, (args) => {
+      if (args.kind === 'dynamic-import' || args.kind === 'entry-point') return undefined;
+      const file = resolvePath(args.resolveDir, args.path.replace(/\.js$/, '.ts'));
+      if (!takenFromLazyFiles.get(entry)?.has(file) || !lazyModules.has(file)) return undefined;
+      return { path: `./${lazyName(file)}`, external: true };
+    });
+  },
+});
 const built = new Set();
 while (built.size < lazyModules.size) {
   for (const file of [...lazyModules].filter((f) => !built.has(f))) {
@@ -204,7 +226,7 @@ while (built.size < lazyModules.size) {
           ...commonJs,
           ...entry,
           outfile: out,
-          plugins: [fromCli('../cli.cjs'), lazyChildProcess, textWidthForTables, noColorsForTables, noColorConvert, jsonAsString, lazyImports(true)],
+          plugins: [fromCli('../cli.cjs'), fromLazyFile(file), lazyChildProcess, textWidthForTables, noColorsForTables, noColorConvert, jsonAsString, lazyImports(true)],
         })
       ).metafile,
     );
