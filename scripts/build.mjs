@@ -226,7 +226,16 @@ while (built.size < lazyModules.size) {
           ...commonJs,
           ...entry,
           outfile: out,
-          plugins: [fromCli('../cli.cjs'), fromLazyFile(file), lazyChildProcess, textWidthForTables, noColorsForTables, noColorConvert, jsonAsString, lazyImports(true)],
+          plugins: [
+            fromCli('../cli.cjs'),
+            fromLazyFile(file),
+            lazyChildProcess,
+            textWidthForTables,
+            noColorsForTables,
+            noColorConvert,
+            jsonAsString,
+            lazyImports(true),
+          ],
         })
       ).metafile,
     );
