@@ -8,7 +8,7 @@ import { kebabCase } from '../core/names.js';
 import { parseScenario, type RawScenario } from '../core/scenario.js';
 import type { Dataset } from '../core/types.js';
 import { DataError, EXIT, UsageError } from '../errors.js';
-import { type BatchResult, batchWriter } from '../format/batch.js';
+import { type BatchResult, type BatchWriterOptions, batchWriter } from '../format/batch.js';
 import type { BatchFormat, Delimiter, Detail, Encoding } from '../formats.js';
 import type { Io } from '../io.js';
 import { fileSink, stdoutSink } from '../output/sink.js';
@@ -137,7 +137,7 @@ export async function batchCommand(options: BatchCommandOptions, io: Io): Promis
     dataset: { id: dataset.id, version: dataset.version, asOf: dataset.asOf },
     words: options.text.view,
     // Only the table needs display widths; its module has string-width already.
-    ...(options.format === 'table' ? { displayWidth: (await import('../format/table.js')).displayWidth } : {}),
+    ...(options.format === 'table' ? await tableOptions(options, io) : {}),
   });
   const sink = options.output === undefined ? stdoutSink(io) : fileSink(options.output, io);
   const full = options.detail === 'full' && (options.format === 'json' || options.format === 'jsonl');
@@ -185,6 +185,16 @@ export async function batchCommand(options: BatchCommandOptions, io: Io): Promis
       `${options.text.view.batch.wrote(counts.ok + counts.failed, visibleName(options.output))} ${options.text.view.batch.counts(counts.ok, counts.failed)}\n`,
     );
   return counts.failed > 0 ? EXIT.batchRowsFailed : EXIT.ok;
+}
+
+/** The table's display widths, and on a terminal (not a file) its width and word wrap, as the estimate's table takes them. */
+async function tableOptions(options: BatchCommandOptions, io: Io): Promise<Pick<BatchWriterOptions, 'displayWidth' | 'terminal'>> {
+  const { displayWidth, wrapText } = await import('../format/table.js');
+  const toFile = options.output !== undefined && options.output !== '-';
+  return {
+    displayWidth,
+    ...(io.stdoutIsTTY && !toFile ? { terminal: { width: Math.max(60, io.columns ?? 80), wrapText } } : {}),
+  };
 }
 
 /** A row the reader refused, in `text`'s words (null stays null: a row with neither is not yielded). */

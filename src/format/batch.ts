@@ -33,6 +33,11 @@ export type BatchWriterOptions = {
   words?: ViewWords;
   dataset: { id: string; version: string; asOf: string };
   displayWidth?: (text: string) => number;
+  /**
+   * The table on a terminal: its width in columns and the table module's word wrap. The last
+   * column (what the patient pays, or a row's error) wraps under itself; without it, lines run on.
+   */
+  terminal?: { width: number; wrapText: (text: string, width: number, first: string, rest: string) => string[] };
 };
 
 /** A streaming formatter: text before the first row, for each row, and after the last, so rows never pile up in memory. */
@@ -295,6 +300,8 @@ export function batchWriter(format: BatchFormat, options: BatchWriterOptions): B
       };
     }
     case 'table': {
+      /** The fewest columns the last column (what the patient pays, a row's error) wraps in beside the others. */
+      const LAST_COLUMN_ROOM = 20;
       // Fixed widths rather than cli-table3, which needs every row before it can draw one. Kept
       // columns come after the id (the last column, what the patient pays, has no fixed width).
       const kept = keptColumns();
@@ -303,8 +310,34 @@ export function batchWriter(format: BatchFormat, options: BatchWriterOptions): B
       // marks (none) keep the columns aligned (#25 B12).
       const padToWidth = (text: string, to: number) => text + ' '.repeat(Math.max(0, to - width(text)));
       let widths: number[] = [12, 12, 9, 16];
-      const cols = (cells: string[]) =>
-        `${cells.map((c, i) => (i === cells.length - 1 ? c : padToWidth(c, widths[i] ?? 0))).join('  ')}`.trimEnd();
+      const terminal = options.terminal;
+      // A cell wider than its column (a long id) ends its line, and the row goes on under the next
+      // column, so every row's columns stay aligned (the table streams: widths are fixed up front).
+      const cols = (cells: string[]) => {
+        let done = '';
+        let line = '';
+        let start = 0;
+        cells.forEach((cell, i) => {
+          if (i > 0) {
+            start += (widths[i - 1] ?? 0) + 2;
+            if (width(line) + 2 > start) {
+              done += `${line.trimEnd()}\n`;
+              line = ' '.repeat(start);
+            } else line = padToWidth(line, start);
+          }
+          if (!terminal || i < cells.length - 1) line += cell;
+          else if (terminal.width - start >= LAST_COLUMN_ROOM)
+            line = terminal.wrapText(cell, terminal.width, line, ' '.repeat(start)).join('\n');
+          else {
+            // Too narrow a terminal for the last column beside the others: it goes under them.
+            done += `${line.trimEnd()}\n`;
+            const indent = ' '.repeat((widths[0] ?? 0) + 2);
+            line = terminal.wrapText(cell, terminal.width, indent, indent).join('\n');
+          }
+        });
+        return `${done}${line}`.trimEnd();
+      };
+      const prose = (text: string) => (terminal ? terminal.wrapText(text, terminal.width, '', '').join('\n') : text);
       const header = (names: string[]) => {
         widths = [12, ...names.map((n) => Math.max(12, width(n))), 12, 9, 16];
         return `${cols(['id', ...names, h.route, h.sessions, h.program, h.youPay])}\n`;
@@ -317,12 +350,12 @@ export function batchWriter(format: BatchFormat, options: BatchWriterOptions): B
           const keptText = kept.values(r).map((v) => visibleName(v ?? ''));
           return r.estimate
             ? `${head}${cols([visibleName(r.id), ...keptText, r.estimate.route.id, sessionsText(r.estimate), formatUsdRange(r.estimate.program.lowCents, r.estimate.program.highCents), youPay(r.estimate, w)])}\n`
-            : `${head}${cols([visibleName(r.id), ...keptText, w.batch.error])} ${visible(rowMessage(r, w))}\n`;
+            : `${head}${cols([visibleName(r.id), ...keptText, `${w.batch.error} ${visible(rowMessage(r, w))}`])}\n`;
         },
         end: (c) => {
           // No rows: the header still names our columns.
           const head = kept.started() ? '' : header([]);
-          return `${head}\n${w.batch.counts(c.ok, c.failed)} ${priceList}\n${w.disclaimer}\n`;
+          return `${head}\n${prose(`${w.batch.counts(c.ok, c.failed)} ${priceList}`)}\n${prose(w.disclaimer)}\n`;
         },
       };
     }

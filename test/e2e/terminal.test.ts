@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -202,6 +202,24 @@ describe.skipIf(!hasTmux)('in a real terminal', () => {
       expect(s.visibleNow()).toMatch(
         /In short: From\s+the\s+lowest\s+to\s+the\s+highest\s+published\s+price,\s+you\s+would\s+pay\s+\$675-\$5,150\s+in\s+all/,
       );
+    });
+  }
+
+  for (const width of [60, 80]) {
+    it(`a batch table at ${width} columns: no line wider than the window, a long id on a line of its own`, async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'ketamine-cost-batch-'));
+      const file = join(dir, 'rows.csv');
+      writeFileSync(
+        file,
+        'id,route,sessions,insurance,deductible,coinsurance\npatient-with-a-very-long-identifier-0001,oral,4,in-network,500,20\nB,nope,1,,,\n',
+      );
+      const s = await startSession(`batch${width}`, { width, height: 40, args: `batch ${file}` });
+      expect(await s.exitCode()).toBe(3);
+      const lines = s.joined().split('\n');
+      expect(Math.max(...lines.map((l) => [...l.trimEnd()].length))).toBeLessThanOrEqual(width);
+      expect(lines).toContain('patient-with-a-very-long-identifier-0001');
+      // The row goes on under the route column (the id column is 12 wide, then 2 spaces).
+      expect(lines.some((l) => /^ {14}oral {10}4 /.test(l))).toBe(true);
     });
   }
 

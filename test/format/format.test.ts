@@ -125,3 +125,47 @@ describe('batch JSON rows (#27: the summary after "status" is serialised once pe
     });
   });
 });
+
+describe('batch table (columns stay aligned, and on a terminal the last column wraps under itself)', () => {
+  const rows = async () => {
+    const { batchWriter } = await import('../../src/format/batch.js');
+    const { displayWidth, wrapText } = await import('../../src/format/table.js');
+    const e = estimate({ route: 'oral', sessions: '4', insurance: 'in-network', deductible: '500', coinsurance: '20' });
+    const long = { row: 1, line: 2, id: 'patient-with-a-very-long-identifier-0001', estimate: e, error: null, extra: null };
+    const short = { ...long, row: 2, line: 3, id: 'A-1' };
+    const draw = (width?: number) => {
+      const w = batchWriter('table', {
+        detail: 'summary',
+        dataset: readDataset(),
+        displayWidth,
+        ...(width ? { terminal: { width, wrapText } } : {}),
+      });
+      return `${w.row(long, 0)}${w.row(short, 1)}${w.end({ ok: 2, failed: 0 })}`.split('\n');
+    };
+    return { draw };
+  };
+  // Columns: id 12, route 12, sessions 9, program 16, each then 2 spaces: route starts at column
+  // 14, sessions at 28, program at 39, "you pay" at 57.
+  it('a cell wider than its column ends its line; the row goes on under the next column', async () => {
+    const lines = (await rows()).draw();
+    expect(lines[1]).toBe('patient-with-a-very-long-identifier-0001');
+    expect(lines[2]?.indexOf('oral')).toBe(14);
+    expect(lines[3]?.indexOf('oral')).toBe(14);
+    // Piped (no terminal): nothing wraps, the last column runs on.
+    expect(lines[2]?.slice(57)).toMatch(/^\$\d[\d,]*-\$[\d,]+, if plan does not cover it \(usual\)$/);
+  });
+  it('at 80 columns the last column wraps at its own start; no line is wider than the terminal', async () => {
+    const lines = (await rows()).draw(80);
+    expect(lines[2]?.indexOf('oral')).toBe(14);
+    // 57 columns of cells leave 23 for "what you pay": its words go on under column 57.
+    expect(lines[3]?.startsWith(`${' '.repeat(57)}not cover`)).toBe(true);
+    for (const line of lines) expect(line.length).toBeLessThanOrEqual(80);
+  });
+  it('at 60 columns (3 left beside the cells) the last column goes under the row, indented to the route column', async () => {
+    const lines = (await rows()).draw(60);
+    expect(lines[0]).toBe('id            route         sessions   program');
+    expect(lines[1]).toBe(`${' '.repeat(14)}you pay`);
+    expect(lines[4]).toMatch(/^ {14}\$\d/);
+    for (const line of lines) expect(line.length).toBeLessThanOrEqual(60);
+  });
+});
