@@ -1,7 +1,7 @@
 // The program's Command: commander's, with every refused command line said by the tool's own
 // catalog (HelpWords.usage) instead of commander's English sentences, which were reworded by
 // regular expressions before (#20, #26).
-import { Command, type Option } from 'commander';
+import { type AddHelpTextContext, type AddHelpTextPosition, Command, type Help, type Option } from 'commander';
 import { closestName, closestNames } from './core/names.js';
 import { UsageError } from './errors.js';
 import type { HelpWords } from './text/help.js';
@@ -26,6 +26,20 @@ export class WordedCommand extends Command {
 
   override createCommand(name?: string): WordedCommand {
     return new WordedCommand(name, this.words);
+  }
+
+  /**
+   * Text before or after commander's help, its prose wrapped at spaces to the help's width (the
+   * terminal's, or 80 when piped), as commander wraps the options; an example command line
+   * ("  $ ketamine-cost ...") stays whole, to be copied.
+   */
+  override addHelpText(position: AddHelpTextPosition, text: string | ((context: AddHelpTextContext) => string)): this {
+    return super.addHelpText(position, (context: AddHelpTextContext) => {
+      const words = typeof text === 'function' ? text(context) : text;
+      const output = this.configureOutput();
+      const width = (context.error ? output.getErrHelpWidth?.() : output.getOutHelpWidth?.()) ?? 80;
+      return wrapHelpProse(words, width, this.createHelp());
+    });
   }
 
   unknownOption(flag: string): never {
@@ -82,4 +96,23 @@ export function choiceOption(option: Option, choices: readonly string[], words: 
     if (!choices.includes(value)) throw new UsageError(words.usage.notAllowed(flag, value, choices));
     return value;
   });
+}
+
+/**
+ * Wraps each line of help prose to `width` columns with commander's own word wrap (`Help.boxWrap`),
+ * an indented line keeping its indent on every line; an example command line ("  $ ...") is left whole.
+ */
+export function wrapHelpProse(text: string, width: number, help: Help): string {
+  return text
+    .split('\n')
+    .map((line) => {
+      if (/^\s*\$ /.test(line)) return line;
+      const indent = /^ */.exec(line)?.[0] ?? '';
+      return help
+        .boxWrap(line.slice(indent.length), width - indent.length)
+        .split('\n')
+        .map((wrapped) => `${indent}${wrapped}`)
+        .join('\n');
+    })
+    .join('\n');
 }

@@ -108,9 +108,7 @@ Examples:
 Columns (case- and space-insensitive, camelCase too; only route is required):
   ${columns}
 
-JSON rows are compact by default (--detail summary: id, row, line, status, the inputs used and which
-were assumed, per session, program, all-in, what the patient pays, the price list); --detail full
-puts the whole estimate in each row. \`ketamine-cost schema batch\` prints both shapes.
+JSON rows are compact by default (--detail summary: id, row, line, status, the inputs used and which were assumed, per session, program, all-in, what the patient pays, the price list); --detail full puts the whole estimate in each row. \`ketamine-cost schema batch\` prints both shapes.
 
 Exit codes: 0 every row estimated; 3 finished, every row written, some rows failed; 1 the file could not be read; 2 usage.
 

@@ -150,9 +150,7 @@ Ejemplos:
 Columnas (sin distinguir mayúsculas ni espacios; también en camelCase; solo route es obligatoria):
   ${columns}
 
-Las filas JSON son compactas de forma predeterminada (--detail summary: id, fila, línea, estado, los datos
-usados y cuáles se supusieron, por sesión, programa, total, lo que paga el paciente, la lista de precios);
---detail full pone el estimado completo en cada fila. \`ketamine-cost schema batch\` muestra las dos formas.
+Las filas JSON son compactas de forma predeterminada (--detail summary: id, fila, línea, estado, los datos usados y cuáles se supusieron, por sesión, programa, total, lo que paga el paciente, la lista de precios); --detail full pone el estimado completo en cada fila. \`ketamine-cost schema batch\` muestra las dos formas.
 
 Códigos de salida: 0 se calcularon todas las filas; 3 terminado, todas las filas escritas, algunas con error; 1 no se pudo leer el archivo; 2 error de uso.
 

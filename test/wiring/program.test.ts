@@ -82,6 +82,30 @@ describe('the fast start-up path', () => {
     }
   });
 
+  it.each([
+    ['en', 60],
+    ['es', 60],
+    ['en', 80],
+    ['es', 80],
+  ])('every line of every --help (%s, %i columns) fits, but an example command line', async (lang, columns) => {
+    // The prose after the options (routes, exit codes, what JSON rows hold) ran on past the
+    // terminal's edge, and the terminal broke it mid-word (#27's try). 80 is the width when piped.
+    for (const command of [[], ...SUBCOMMANDS.filter((c) => c !== 'help').map((c) => [c]), ['data', 'init'], ['clinic', 'init']]) {
+      const r = await runInProcess(['--lang', lang, ...command, '--help'], columns === 80 ? {} : { tty: true, columns });
+      expect(r.code).toBe(0);
+      for (const line of r.stdout.split('\n'))
+        if (line.length > columns && !/^\s*\$ /.test(line))
+          // Only a word longer than the room may run over.
+          expect(
+            line
+              .trim()
+              .split(/\s+/)
+              .slice(line.startsWith('  -') ? 2 : 0),
+            `${command.join(' ')}: ${line}`,
+          ).toHaveLength(1);
+    }
+  });
+
   it('every subcommand it knows is reachable from the command line', async () => {
     for (const name of SUBCOMMANDS) {
       const r = await runInProcess([name, '--help']);
