@@ -6,6 +6,7 @@ import type { OutputStyle } from './commands/shared.js';
 import { flagName, SCENARIO_FIELDS, type ScenarioField } from './core/fields.js';
 import { dataText } from './core/message.js';
 import type { RawScenario } from './core/types.js';
+import { UsageError } from './errors.js';
 import { shouldColor } from './format/color.js';
 import type { Format, GfeFormat } from './formats.js';
 import type { Io } from './io.js';
@@ -134,6 +135,37 @@ export function outputStyle(command: Command, flags: OutputFlags, io: Io, text: 
 
 /** `-o, --output <file>` as most commands take it (batch and gfe say more), spread into `.option(...)`. */
 export const outputFile = (help: HelpWords) => ['-o, --output <file>', help.output] as const;
+
+// What a file's extension says it holds, in the --format names.
+const FORMAT_OF_EXTENSION: Readonly<Record<string, string>> = {
+  txt: 'table',
+  json: 'json',
+  jsonl: 'jsonl',
+  ndjson: 'jsonl',
+  csv: 'csv',
+  md: 'markdown',
+  markdown: 'markdown',
+  html: 'html',
+  htm: 'html',
+};
+
+/**
+ * With `--output` but no `--format`, the format the file's name asks for (`-o estimates.csv` is
+ * CSV, not the default table written into a .csv file). A name whose extension says nothing
+ * (no extension, `.out`) keeps the default. Throws UsageError when the extension names a format
+ * this command does not write (batch has no HTML), so nothing is written under a misleading name.
+ */
+export function formatFromOutput(command: Command, help: HelpWords): void {
+  const output: unknown = command.getOptionValue('output');
+  const option = command.options.find((o) => o.attributeName() === 'format');
+  if (typeof output !== 'string' || output === '-' || !option || command.getOptionValueSource('format') !== 'default') return;
+  const extension = /\.([A-Za-z0-9]+)$/.exec(output)?.[1]?.toLowerCase();
+  const format = extension === undefined ? undefined : FORMAT_OF_EXTENSION[extension];
+  if (format === undefined || format === command.getOptionValue('format')) return;
+  const allowed = option.argChoices ?? [];
+  if (!allowed.includes(format)) throw new UsageError(help.usage.formatOfOutput(`.${extension}`, format, command.name(), allowed));
+  command.setOptionValueWithSource('format', format, 'implied');
+}
 
 /** `--debug`, which every command takes: the stack trace of an unexpected error. */
 export const debugFlag = (help: HelpWords) => ['--debug', help.debug] as const;

@@ -166,6 +166,8 @@ Examples:
     notAllowedFor: (flag, value, command, allowed) =>
       `${flag} ${JSON.stringify(value)} is not allowed for "${command}"; allowed: ${allowed.join(', ')}`,
     needsValue: (flag) => `${flag} needs a value after it; see --help for what it takes`,
+    formatOfOutput: (extension, format, command, allowed) =>
+      `--output names a ${extension} file (${format}), which "${command}" does not write; give --format: ${allowed.join(', ')}`,
     unknownOption: (flag, close) =>
       `unknown option '${flag}'${close.length === 0 ? '' : ` (Did you mean ${close.length > 1 ? 'one of ' : ''}${close.join(', ')}?)`}; see --help for the options this command takes`,
     routeInCompare: "unknown option '--route' for this command; see --help (compare takes routes as words: compare iv oral)",

@@ -209,6 +209,8 @@ Ejemplos:
     notAllowedFor: (flag, value, command, allowed) =>
       `${flag} ${JSON.stringify(value)} no es un valor válido para "${command}"; valores válidos: ${allowed.join(', ')}`,
     needsValue: (flag) => `${flag} necesita un valor después; vea --help para saber cuál`,
+    formatOfOutput: (extension, format, command, allowed) =>
+      `--output indica un archivo ${extension} (${format}), que "${command}" no escribe; indique --format: ${allowed.join(', ')}`,
     unknownOption: (flag, close) =>
       `la opción '${flag}' no existe${close.length === 0 ? '' : ` (¿quiso decir ${close.join(' o ')}?)`}; vea --help para las opciones de este comando`,
     routeInCompare: "este comando no tiene la opción '--route'; vea --help (compare recibe las vías como palabras: compare iv oral)",

@@ -102,6 +102,8 @@ export type HelpWords = {
     /** The same, for a value given before a subcommand that has fewer choices (batch has no html). */
     notAllowedFor: (flag: string, value: string, command: string, allowed: readonly string[]) => string;
     needsValue: (flag: string) => string;
+    /** `--output` names a file (by its extension) of a format the command does not write, and --format is not given. */
+    formatOfOutput: (extension: string, format: string, command: string, allowed: readonly string[]) => string;
     /** `close`: the flags this command takes nearest to it, if any is near. */
     unknownOption: (flag: string, close: readonly string[]) => string;
     /** compare takes routes as words, which a user reaching for --route wants to know. */

@@ -1,3 +1,6 @@
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import packageJson from '../../package.json' with { type: 'json' };
 import { expectUsageError, priceOf, readDataset, runCli } from '../helpers.js';
@@ -121,5 +124,43 @@ describe('help and version', () => {
     // The bundled price list's version beside the tool's: figures change with either.
     const list = readDataset();
     expect(r.stdout.trim()).toBe(`${packageJson.version} (bundled price list ${list.id} ${list.version}, as of ${list.asOf})`);
+  });
+});
+
+describe('--output without --format: the file name says the format (the new-user try wrote a table into out.csv)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ketamine-cost-output-'));
+  const rows = join(dir, 'rows.csv');
+  writeFileSync(rows, 'id,route,sessions\na,iv,6\nb,oral,4\n');
+  it('a batch to .csv is CSV, to .jsonl JSON Lines; an estimate to .json is JSON, to .html a page', () => {
+    const csv = runCli(['batch', rows, '-o', join(dir, 'out.csv')]);
+    expect(csv.code).toBe(0);
+    expect(readFileSync(join(dir, 'out.csv'), 'utf8')).toMatch(/^id,row,status,/);
+    expect(runCli(['batch', rows, '-o', join(dir, 'out.JSONL')]).code).toBe(0);
+    const lines = readFileSync(join(dir, 'out.JSONL'), 'utf8').trimEnd().split('\n');
+    expect(lines.map((l) => JSON.parse(l).id)).toEqual(['a', 'b']);
+    expect(runCli(['-r', 'iv', '-s', '6', '-o', join(dir, 'e.json')]).code).toBe(0);
+    expect(JSON.parse(readFileSync(join(dir, 'e.json'), 'utf8')).schemaVersion).toBe(2);
+    expect(runCli(['-r', 'iv', '-s', '6', '-o', join(dir, 'e.html')]).code).toBe(0);
+    expect(readFileSync(join(dir, 'e.html'), 'utf8')).toMatch(/^<!doctype html>/);
+  });
+  it('--format given wins; a name that says nothing (.out, .txt) keeps the table', () => {
+    expect(runCli(['-r', 'iv', '-s', '6', '--format', 'table', '-o', join(dir, 't.csv')]).code).toBe(0);
+    expect(readFileSync(join(dir, 't.csv'), 'utf8')).toMatch(/^From the lowest/);
+    for (const name of ['t.out', 't.txt']) {
+      expect(runCli(['-r', 'iv', '-s', '6', '-o', join(dir, name)]).code).toBe(0);
+      expect(readFileSync(join(dir, name), 'utf8')).toMatch(/^From the lowest/);
+    }
+  });
+  it('a format the command does not write is refused in one line, and nothing is written', () => {
+    expectUsageError(
+      ['batch', rows, '-o', join(dir, 'out.html')],
+      /^error: --output names a \.html file \(html\), which "batch" does not write; give --format: table, json, jsonl, csv, markdown\n$/,
+    );
+    expectUsageError(
+      ['--lang', 'es', 'gfe', '-r', 'iv', '-s', '6', '-o', join(dir, 'g.csv')],
+      /^error: --output indica un archivo \.csv \(csv\), que "gfe" no escribe; indique --format: markdown, html, json\n$/,
+    );
+    expect(existsSync(join(dir, 'out.html'))).toBe(false);
+    expect(existsSync(join(dir, 'g.csv'))).toBe(false);
   });
 });
