@@ -12,8 +12,8 @@ import {
 } from './estimate-types.js';
 import { dataText, type End, type Message, msg } from './message.js';
 import { countSessions } from './schedule.js';
-import { treatmentPrice, treatmentTotal } from './treatment.js';
-import type { Dataset, Ref, Route } from './types.js';
+import { cheapestMix, treatmentPrice, treatmentTotal } from './treatment.js';
+import type { Dataset, Package, Ref, Route } from './types.js';
 
 /**
  * A key two scenarios share exactly when priceProgram prices them alike: the fields of
@@ -72,12 +72,15 @@ export function priceProgram(scenario: ProgramScenario, dataset: Dataset, option
   // 3. The treatment over the program (treatment.ts): with packages or an introductory session, the cheapest mix.
   const packagesRef =
     quote.packages.length > 0 ? quoteRef('--package', quote.asOf) : (offer.packages?.[0]?.ref ?? offer.intro?.ref ?? price.ref);
+  const buying = {
+    packages: quote.packages.length > 0 ? quote.packages : quoted === null ? (offer.packages ?? []) : [],
+    intro: quoted === null ? (offer.intro ?? null) : null,
+  };
   const { program, mixes } = treatmentPrice({
     sessions,
     perSession,
     firstSession,
-    packages: quote.packages.length > 0 ? quote.packages : quoted === null ? (offer.packages ?? []) : [],
-    intro: quoted === null ? (offer.intro ?? null) : null,
+    ...buying,
     priceRef: price.ref,
     packagesRef,
     say,
@@ -96,7 +99,7 @@ export function priceProgram(scenario: ProgramScenario, dataset: Dataset, option
     say(() => step(msg('price.allIn', { program, extras: extras.map((i) => i.total ?? { lowCents: 0, highCents: 0 }), allIn }), price.ref));
 
   // 5. Money due before the first session and a first year on the schedule, where the price list says.
-  const dueUpFront = upFrontPrice(route, perSession, firstSession);
+  const dueUpFront = upFrontPrice(route, perSession, firstSession, buying);
   const firstYear = firstYearPrice(route, extras, perSession, firstSession);
 
   // 6. The bills, in order, that insurance shares: one-time visits first, then each session.
@@ -315,17 +318,29 @@ function lineItems(
   return items;
 }
 
-/** What clinics ask for before the first session (cents), from the price list's up-front sessions; null where it gives none. */
-function upFrontPrice(route: Route, perSession: CentsRange, first: FirstSession | null): ProgramPrice['dueUpFront'] {
+/**
+ * What clinics ask for before the first session (cents), from the price list's up-front sessions;
+ * null where it gives none. Those sessions are bought as the program's are: with packages or an
+ * introductory session (the quote's or the price list's), at their cheapest mix.
+ */
+function upFrontPrice(
+  route: Route,
+  perSession: CentsRange,
+  first: FirstSession | null,
+  buying: { packages: readonly Package[]; intro: { cents: number } | null },
+): ProgramPrice['dueUpFront'] {
   const upFront = route.upFront;
   if (!upFront) return null;
   // As the source says: payment for its count of sessions, even where the program has fewer (#21),
   // so the figure, its label and the note that says so agree.
   const low = upFront.lowSessions;
   const high = upFront.highSessions;
+  const mixed = buying.packages.length > 0 || buying.intro !== null;
+  const cost = (count: number, single: number, firstCents: number | null) =>
+    mixed ? cheapestMix(count, single, buying.packages, buying.intro?.cents ?? null).totalCents : treatmentTotal(count, single, firstCents);
   return {
-    lowCents: treatmentTotal(low, perSession.lowCents, first?.lowCents ?? null),
-    highCents: treatmentTotal(high, perSession.highCents, first?.highCents ?? null),
+    lowCents: cost(low, perSession.lowCents, first?.lowCents ?? null),
+    highCents: cost(high, perSession.highCents, first?.highCents ?? null),
     sessions: { low, high },
   };
 }
