@@ -116,6 +116,12 @@ export function rawScenario(flags: ScenarioFlags): RawScenario {
 }
 
 /**
+ * The narrowest terminal the views lay themselves out for (a phone's, a split pane's); the tables
+ * stack each row as lines when their columns cannot fit. Narrower still is laid out at this width.
+ */
+export const MIN_TERMINAL_WIDTH = 30;
+
+/**
  * Decides once per command how output is drawn for a person. Commander's --no-color default is
  * true, so only an explicit --no-color decides; otherwise the environment and the terminal do.
  */
@@ -127,7 +133,7 @@ export function outputStyle(command: Command, flags: OutputFlags, io: Io, text: 
   return {
     color: flags.plain === true ? false : shouldColor({ colorFlag, env: io.env, isTTY: onTerminal }),
     ascii: flags.ascii === true || flags.plain === true || io.env.TERM === 'dumb',
-    width: onTerminal ? Math.max(60, io.columns ?? 80) : null,
+    width: onTerminal ? Math.max(MIN_TERMINAL_WIDTH, io.columns ?? 80) : null,
     plain: flags.plain === true,
     text,
   };

@@ -143,9 +143,10 @@ function helpLayout(help: HelpWords): Partial<Help> {
     return more.length ? `${description} (${more.join(', ')})` : description;
   };
   return {
-    // Flags such as --package <sessions:usd,...> take half of a 60-column terminal; commander
-    // leaves descriptions unwrapped below 40 columns of room, which the terminal then breaks mid-word.
-    minWidthToWrap: 20,
+    // Flags such as --package <sessions:usd,...> take 33 columns; commander leaves descriptions
+    // unwrapped below 40 columns of room, which the terminal then breaks mid-word: 12 wraps them
+    // down to a 45-column terminal (a phone's is about 50).
+    minWidthToWrap: 12,
     styleTitle: (title) => help.titles[title] ?? title,
     styleOptionText: placeholder,
     // A flag's value placeholder ("--route <route>") in the language's words; the flag stays.

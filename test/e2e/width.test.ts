@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { runInProcess } from '../helpers.js';
 
-// On a terminal the output fits its width (down to 60 columns) by wrapping at word boundaries.
+// On a terminal the output fits its width (down to 40 columns: a phone is about 50) by wrapping at
+// word boundaries, tables stacking their rows where their columns cannot fit.
 const COMMANDS = [
   ['--route', 'iv'],
   ['--route', 'esketamine', '--weeks', '8', '-i', 'in-network', '--deductible', '500', '--explain'],
@@ -23,7 +24,7 @@ const addresses = (text: string) => text.split(/\s+/).filter((w) => w.includes('
 
 describe('fits the terminal', () => {
   for (const args of COMMANDS) {
-    for (const columns of [60, 80, 100]) {
+    for (const columns of [40, 50, 60, 80, 100]) {
       it(`${args.join(' ')} at ${columns} columns: no line wider, no word broken`, async () => {
         const narrow = await runInProcess(args, { tty: true, columns, env: { NO_COLOR: '1' } });
         const wide = await runInProcess(args, { tty: true, columns: 1000, env: { NO_COLOR: '1' } });
