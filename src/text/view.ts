@@ -165,7 +165,7 @@ export type ViewWords = {
   };
   /** The routes view's words: the price list as people read it, each figure with its source. */
   routes: {
-    /** "Price list ketamine-cost-us 2.3.1, as of 2026-11-30" (no closing full stop). */
+    /** "Price list ketamine-cost-us 2.3.2, as of 2026-11-30" (no closing full stop). */
     title: (id: string, version: string, asOf: string) => string;
     headers: { route: string; provider: string; price: string; program: string; insurance: string };
     /** "$225-$800 per session": `per` as the price list has it. */
