@@ -11,6 +11,32 @@ import { visibleName } from './text/visible.js';
 export const SUBCOMMANDS: readonly string[] = ['compare', 'plan', 'routes', 'batch', 'gfe', 'clinic', 'data', 'schema', 'help'];
 
 /**
+ * The flags only one subcommand takes (the estimate has none of them), so a refusal can name the
+ * command a flag belongs to: `--every` goes with plan. Only the named subcommand is defined at
+ * start-up, so the list is written out; a test checks it against the program itself.
+ */
+export const SUBCOMMAND_FLAGS: Readonly<Record<string, string>> = {
+  '--quote-for': 'compare',
+  '--every': 'plan',
+  '--boosters-every': 'plan',
+  '--plan-year-start': 'plan',
+  '--annual-deductible': 'plan',
+  '--annual-oop-max': 'plan',
+  '--months': 'plan',
+  '--apr': 'plan',
+  '--detail': 'batch',
+  '--keep-columns': 'batch',
+  '--delimiter': 'batch',
+  '--encoding': 'batch',
+  '--bom': 'batch',
+  '--clinic': 'gfe',
+  '--patient-name': 'gfe',
+  '--patient-dob': 'gfe',
+  '--diagnosis': 'gfe',
+  '--issued': 'gfe',
+};
+
+/**
  * A Command whose refusals throw UsageError in `words`' language. Commander calls these methods
  * when parsing fails (commander 14: `unknownOption`, `optionMissingArgument`, `missingArgument`,
  * `missingMandatoryOptionValue`, `_excessArguments`, `unknownCommand`); test/wiring checks each.
@@ -46,6 +72,8 @@ export class WordedCommand extends Command {
     // The name only: what follows "=" may be a patient's date of birth or name (#25).
     const name = flag.split('=')[0] ?? flag;
     if (name === '--route' && this.name() === 'compare') throw new UsageError(this.words.usage.routeInCompare);
+    const owner = SUBCOMMAND_FLAGS[name];
+    if (owner !== undefined && owner !== this.name()) throw new UsageError(this.words.usage.optionOfCommand(name, owner));
     const longs = this.options.flatMap((o) => (o.long && !o.hidden ? [o.long.slice(2)] : []));
     // Every flag as near as the nearest, in alphabetical order (as commander listed them).
     const close = name.startsWith('--') ? closestNames(name.slice(2), longs).sort() : [];

@@ -213,6 +213,8 @@ Ejemplos:
       `--output indica un archivo ${extension} (${format}), que "${command}" no escribe; indique --format: ${allowed.join(', ')}`,
     unknownOption: (flag, close) =>
       `la opción '${flag}' no existe${close.length === 0 ? '' : ` (¿quiso decir ${close.join(' o ')}?)`}; vea --help para las opciones de este comando`,
+    optionOfCommand: (flag, command) =>
+      `este comando no tiene la opción '${flag}'; la tiene ${command} (ketamine-cost ${command} ... ${flag}); vea ketamine-cost ${command} --help`,
     routeInCompare: "este comando no tiene la opción '--route'; vea --help (compare recibe las vías como palabras: compare iv oral)",
     unknownCommand: (name, close, commands) =>
       `el comando ${name} no existe${close === undefined ? '' : ` (¿quiso decir "${close}"?)`}; comandos: ${commands.join(', ')}; o solo opciones, como --route iv`,

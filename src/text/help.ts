@@ -106,6 +106,8 @@ export type HelpWords = {
     formatOfOutput: (extension: string, format: string, command: string, allowed: readonly string[]) => string;
     /** `close`: the flags this command takes nearest to it, if any is near. */
     unknownOption: (flag: string, close: readonly string[]) => string;
+    /** A flag only another command takes (`--every` given to the estimate: plan takes it). */
+    optionOfCommand: (flag: string, command: string) => string;
     /** compare takes routes as words, which a user reaching for --route wants to know. */
     routeInCompare: string;
     unknownCommand: (name: string, close: string | undefined, commands: readonly string[]) => string;
