@@ -184,6 +184,10 @@ export async function batchCommand(options: BatchCommandOptions, io: Io): Promis
     io.stderr(
       `${options.text.view.batch.wrote(counts.ok + counts.failed, visibleName(options.output))} ${options.text.view.batch.counts(counts.ok, counts.failed)}\n`,
     );
+  // Rows that failed, sent to standard output as CSV or JSON (`> priced.csv`), were said only by
+  // the exit code; the table and Markdown end with the counts themselves.
+  else if (counts.failed > 0 && options.format !== 'table' && options.format !== 'markdown')
+    io.stderr(`${options.text.view.batch.counts(counts.ok, counts.failed)}\n`);
   return counts.failed > 0 ? EXIT.batchRowsFailed : EXIT.ok;
 }
 

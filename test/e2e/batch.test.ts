@@ -387,6 +387,22 @@ describe('a large batch through a slow pipe', () => {
   }, 60_000);
 });
 
+describe('failed rows sent to standard output (the new-user try: said only by exit 3)', () => {
+  it('CSV and JSON Lines to stdout: the counts on stderr when a row failed, nothing when none did', () => {
+    const input = 'id,route,sessions\na,iv,6\nb,nope,6\n';
+    for (const format of ['csv', 'jsonl', 'json']) {
+      const r = runCli(['batch', '-', '--format', format], { input });
+      expect([r.code, r.stderr], format).toEqual([3, '1 estimated, 1 failed.\n']);
+    }
+    const es = runCli(['--lang', 'es', 'batch', '-', '--format', 'csv'], { input });
+    expect([es.code, es.stderr]).toEqual([3, '1 fila calculada, 1 fila con error.\n']);
+    const ok = runCli(['batch', '-', '--format', 'csv'], { input: 'route,sessions\niv,6\n' });
+    expect([ok.code, ok.stderr]).toEqual([0, '']);
+    // The table ends with the counts itself: not said twice.
+    expect(runCli(['batch', '-'], { input }).stderr).toBe('');
+  });
+});
+
 describe('a percentage exported as a fraction (#22)', () => {
   it('fails that row alone, from a CSV cell and from a JSON Lines number, and the batch exits 3', () => {
     const csv = runCli(['batch', '-', '--format', 'csv'], {
