@@ -226,7 +226,7 @@ export const messages: MessageWords = {
   'issue.notAWholeNumber': (p) => `${quote(p.input)} is not allowed; use a whole number from ${p.min} to ${p.max}`,
   'issue.notMoney': (p) =>
     `${quote(p.input)} is not an amount of money; use dollars such as 1000, 1000.50 or $1,000.50 (at most two decimals, not negative)`,
-  'source.quoteTitle': () => 'Your quote: the prices given on the command line (--price, --package, --item-price)',
+  'source.quoteTitle': () => 'Your quote: the prices you gave (--price, --package, --item-price, or the same answers to the questions)',
   'source.quotePublisher': () => 'you or your clinic',
   'issue.negativeMoney': (p) => `${quote(p.input)} is a negative amount; use dollars of zero or more, such as 1000 or $1,000.50`,
   'issue.priceNotPositive': (p) => `${quote(p.input)} is not a price: a quote is more than $0`,

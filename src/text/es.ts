@@ -298,7 +298,8 @@ export const messages: MessageWords = {
   'issue.notAWholeNumber': (p) => `${quote(p.input)} no es un valor válido; use un número entero de ${p.min} a ${p.max}`,
   'issue.notMoney': (p) =>
     `${quote(p.input)} no es una cantidad de dinero; escriba dólares, como 1000, 1000.50 o $1,000.50 (con dos decimales como máximo y sin signo negativo)`,
-  'source.quoteTitle': () => 'Su cotización: los precios que usted indicó en la línea de comandos (--price, --package, --item-price)',
+  'source.quoteTitle': () =>
+    'Su cotización: los precios que usted indicó (--price, --package, --item-price, o las mismas respuestas a las preguntas)',
   'source.quotePublisher': () => 'Usted o su clínica',
   'issue.negativeMoney': (p) => `${quote(p.input)} es una cantidad negativa; use dólares, de cero o más, como 1000 o $1,000.50`,
   'issue.priceNotPositive': (p) => `${quote(p.input)} no es un precio: una cotización tiene que ser de más de $0`,

@@ -54,6 +54,11 @@ describe('--price, --package, --item-price', () => {
     expect(e.program).toEqual({ lowCents: 270_000, highCents: 270_000 });
     expect(e.perSession).toMatchObject({ lowCents: 45_000, highCents: 45_000, source: 'quote', at: '--price' });
     expect(e.sources.map((s) => s.id)).toContain('quote');
+    // Typed at the questions or given as flags, the same prices: the title says both (the new-user try).
+    expect(e.sources.find((s) => s.id === 'quote')).toMatchObject({
+      title: 'Your quote: the prices you gave (--price, --package, --item-price, or the same answers to the questions)',
+      thirdParty: false,
+    });
     expect(e.sources.map((s) => s.id)).not.toContain('neolytix-2026');
     expect(e.notes.map((n) => n.text)).toContain(
       'Your quote, $450 a session, is within the published range of $225-$800 for the same session.',
