@@ -52,6 +52,11 @@ export const ESTIMATE_COLUMNS = [
   'family_deductible_used_usd',
   'family_oop_max_used_usd',
   'deductible_applies',
+  // What clinics ask for before the first session (JSON dueUpFront; the table's "Due before the
+  // first session"), added after #27's new-user try: up_front_* is what the patient pays at the
+  // visits before any reimbursement, a different figure.
+  'due_before_first_session_low_usd',
+  'due_before_first_session_high_usd',
 ] as const;
 
 type Cell = string | number | null;
@@ -114,6 +119,8 @@ const CELLS: Record<EstimateColumn, readonly ['program' | 'patient', (e: Estimat
   family_deductible_used_usd: ['patient', (e) => usd(e.inputsUsed.familyDeductibleCents)],
   family_oop_max_used_usd: ['patient', (e) => usd(e.inputsUsed.familyOopMaxCents)],
   deductible_applies: ['patient', (e) => (e.inputsUsed.deductibleApplies === null ? null : String(e.inputsUsed.deductibleApplies))],
+  due_before_first_session_low_usd: ['program', (e) => usd(e.dueUpFront?.lowCents)],
+  due_before_first_session_high_usd: ['program', (e) => usd(e.dueUpFront?.highCents)],
 };
 
 /** Returns the CSV cells of one estimate, in ESTIMATE_COLUMNS order; money as plain decimals a spreadsheet reads as numbers. */
@@ -187,7 +194,7 @@ function thirdPatientRun(e: Estimate): string {
  * patients on a few programs. Bounded, so memory stays flat whatever the file holds.
  */
 export function estimateFieldsWriter(): (e: Estimate) => string {
-  // Runs of neighbouring columns of one kind, in order: program, patient, program, patient, program, patient.
+  // Runs of neighbouring columns of one kind, in order: program, patient, program, patient, program, patient, program.
   const runs: { program: boolean; columns: EstimateColumn[] }[] = [];
   for (const column of ESTIMATE_COLUMNS) {
     const program = CELLS[column][0] === 'program';
@@ -196,7 +203,7 @@ export function estimateFieldsWriter(): (e: Estimate) => string {
     else runs.push({ program, columns: [column] });
   }
   const layout = runs.map((r) => (r.program ? 'program' : r.columns.join(','))).join('|');
-  if (layout !== `program|${PATIENT_RUNS[0].join(',')}|program|${PATIENT_RUNS[1].join(',')}|program|${PATIENT_RUNS[2].join(',')}`)
+  if (layout !== `program|${PATIENT_RUNS[0].join(',')}|program|${PATIENT_RUNS[1].join(',')}|program|${PATIENT_RUNS[2].join(',')}|program`)
     throw new Error(`the CSV columns changed (${layout}); update PATIENT_RUNS and the functions that write them`);
   const programs = new RepeatCache<object, string[]>(256);
   return (e) => {
@@ -206,7 +213,7 @@ export function estimateFieldsWriter(): (e: Estimate) => string {
       text = runs.filter((r) => r.program).map((r) => r.columns.map((column) => csvCell(CELLS[column][1](e))).join(','));
       programs.set(key, text);
     }
-    return `${text[0]},${firstPatientRun(e)},${text[1]},${secondPatientRun(e)},${text[2]},${thirdPatientRun(e)}`;
+    return `${text[0]},${firstPatientRun(e)},${text[1]},${secondPatientRun(e)},${text[2]},${thirdPatientRun(e)},${text[3]}`;
   };
 }
 

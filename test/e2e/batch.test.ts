@@ -199,7 +199,9 @@ describe('batch rows for counselors', () => {
     const csv = runCli(['batch', '-', '-f', 'csv', '--keep-columns'], { input });
     expect(csv.code).toBe(3);
     const lines = csv.stdout.trim().split('\r\n');
-    expect(lines[0]?.endsWith(',family_oop_max_used_usd,deductible_applies,Patient Name,notes')).toBe(true);
+    expect(
+      lines[0]?.endsWith(',deductible_applies,due_before_first_session_low_usd,due_before_first_session_high_usd,Patient Name,notes'),
+    ).toBe(true);
     expect(lines[1]?.endsWith(`,Jane Doe,"'=HYPERLINK(""x"")"`)).toBe(true);
     expect(lines[2]?.endsWith(',Joe,')).toBe(true);
     const jsonl = runCli(['batch', '-', '-f', 'jsonl', '--keep-columns'], { input })
@@ -549,7 +551,7 @@ describe('kept columns: only when there are some, and fixed by the header (#25 A
     const r = runCli(['batch', '-', '-f', 'csv'], { input });
     expect(r.code).toBe(3);
     const [header, first, second, third] = r.stdout.split('\r\n');
-    expect(header?.endsWith(',deductible_applies,name')).toBe(true);
+    expect(header?.endsWith(',due_before_first_session_low_usd,due_before_first_session_high_usd,name')).toBe(true);
     expect(first?.startsWith('1,1,error,')).toBe(true);
     expect(first?.endsWith(',')).toBe(true);
     expect(second?.endsWith(',Bo')).toBe(true);
