@@ -1,3 +1,4 @@
+import { bundledDataset } from '../catalog/load.js';
 import type { Estimate, PatientCase } from '../core/estimate.js';
 import { QUOTE_SOURCE_ID } from '../core/estimate-types.js';
 import { formatRange } from '../core/fields.js';
@@ -45,6 +46,7 @@ export function headline(e: Estimate, w: ViewWords = EN_VIEW): string[] {
       amount: formatUsdRange(pay.lowCents, pay.highCents),
       single: pay.lowCents === pay.highCents,
       quoted: quotedAll ? 'all' : quotedSome ? 'some' : 'none',
+      list: e.dataset.id === bundledDataset.id ? null : e.dataset.id,
       how,
       what: describeEstimate(e, w),
     }),

@@ -15,7 +15,7 @@ export const EN_VIEW: ViewWords = {
     short
       ? 'A mark like [1] after a figure points to source 1 below; "Cited at" says where in it (L160: line 160).'
       : 'A mark like [1: L160] after a figure points to source 1 below and the place in it (L160: line 160).',
-  answer: ({ amount, single, quoted, how, what }) => {
+  answer: ({ amount, single, quoted, list, how, what }) => {
     const howText = {
       'self-pay': 'paying yourself',
       'covered-usual': 'if your plan covers it, as plans usually do',
@@ -23,12 +23,14 @@ export const EN_VIEW: ViewWords = {
       'not-covered-usual': 'if your plan does not cover it, as is usual',
       'not-covered': 'as your plan does not cover it',
     }[how];
+    // A clinic's own price list is not "published" prices: named by its id.
+    const theirs = list === null ? 'the published ones' : `those of price list ${list}`;
     const span = single
-      ? `At ${quoted === 'all' ? 'the prices you gave' : quoted === 'some' ? 'the prices you gave and the published ones' : 'published prices'} you would pay ${amount} in all`
-      : `From the lowest to the highest ${quoted === 'none' ? 'published price' : 'of the prices you gave and the published ones'}, you would pay ${amount} in all`;
+      ? `At ${quoted === 'all' ? 'the prices you gave' : quoted === 'some' ? `the prices you gave and ${theirs}` : list === null ? 'published prices' : `the prices of price list ${list}`} you would pay ${amount} in all`
+      : `From the lowest to the highest ${quoted === 'none' ? (list === null ? 'published price' : `price of price list ${list}`) : `of the prices you gave and ${theirs}`}, you would pay ${amount} in all`;
     return `${span} (${howText}) for ${inSentence(what)}.`;
   },
-  notInFigure: (labels) => `Not in that figure: ${labels.join('; ')} (not priced: ask the clinic).`,
+  notInFigure: (labels) => `Not in that figure: ${labels.join('; ')} (not priced: ask the provider).`,
   leftOut: (labels) => `Left out, as asked: ${labels.join('; ')}.`,
   estimateTitle: ({ route, provider, doseMg, span, high, basis, weeks }) => {
     const dose = doseMg === null ? '' : `, ${doseMg} mg dose`;

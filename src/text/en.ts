@@ -148,7 +148,7 @@ export const messages: MessageWords = {
   'note.goodFaithEstimate': (p) =>
     `${p.selfPay ? 'Paying for yourself' : 'If you pay for it yourself (your plan does not cover it)'}: the provider owes you a written Good Faith Estimate before treatment, and a bill that comes in at least ${usd(p.disputeCents)} above it can be disputed.`,
   'note.itemExcluded': (p) => `${p.label}: left out with --exclude.`,
-  'note.itemNotPriced': (p) => `${p.label}: not priced (${p.why ?? 'ask the clinic'}).`,
+  'note.itemNotPriced': (p) => `${p.label}: not priced (${p.why ?? 'ask the provider'}).`,
   'note.firstSession': (p) =>
     `Session 1 is priced at ${p.doseMg} mg (${p.devices} devices), the label's starting dose${p.laterDoseMg === null ? '' : `; ${p.laterDoseMg} mg only from session 2`}.`,
   'note.packageMix': (p) =>

@@ -23,7 +23,7 @@ export const ES_VIEW: ViewWords = {
     short
       ? 'Una marca como [1] después de una cifra indica la fuente 1 de abajo; "Se cita en" dice en qué parte (L160 es la línea 160; si son palabras en inglés, es el nombre de la sección en la fuente).'
       : 'Una marca como [1: L160] después de una cifra indica la fuente 1 de abajo y en qué parte (L160 es la línea 160; si son palabras en inglés, es el nombre de la sección en la fuente).',
-  answer: ({ amount, single, quoted, how, what }) => {
+  answer: ({ amount, single, quoted, list, how, what }) => {
     const howText = {
       'self-pay': 'si paga por cuenta propia',
       'covered-usual': 'si su plan lo cubre, como suele pasar',
@@ -32,18 +32,21 @@ export const ES_VIEW: ViewWords = {
       'not-covered': 'porque su plan no lo cubre',
     }[how];
     // The payer first, then the answer, then whose prices (a Spanish reader's order; #26 review).
+    // A clinic's own price list is not "precios publicados": named by its id.
+    const theirs = list === null ? 'los publicados' : `los de la lista de precios ${list}`;
+    const listed = list === null ? 'según los precios publicados' : `según los precios de la lista de precios ${list}`;
     const prices = single
       ? quoted === 'all'
         ? 'según los precios que usted dio'
         : quoted === 'some'
-          ? 'según los precios que usted dio y los publicados'
-          : 'según los precios publicados'
+          ? `según los precios que usted dio y ${theirs}`
+          : listed
       : quoted === 'none'
-        ? 'según los precios publicados, del más bajo al más alto'
-        : 'según sus precios y los publicados, del más bajo al más alto';
+        ? `${listed}, del más bajo al más alto`
+        : `según sus precios y ${theirs}, del más bajo al más alto`;
     return `${sentenceStart(howText)}, usted pagaría ${single ? amount : between(amount)} en total por ${inSentence(what)}, ${prices}.`;
   },
-  notInFigure: (labels) => `No incluido en esa cifra: ${labels.join('; ')} (precio desconocido: pregunte en la clínica).`,
+  notInFigure: (labels) => `No incluido en esa cifra: ${labels.join('; ')} (precio desconocido: pregunte al proveedor).`,
   leftOut: (labels) => `Se dejó fuera, como lo pidió: ${labels.join('; ')}.`,
   estimateTitle: ({ route, provider, doseMg, span, high, basis, weeks }) => {
     const dose = doseMg === null ? '' : `, dosis de ${doseMg} mg`;

@@ -220,7 +220,7 @@ export const messages: MessageWords = {
     `${p.selfPay ? 'Como usted paga por cuenta propia' : 'Si usted paga por cuenta propia (porque su plan no lo cubre)'}, el proveedor le debe dar un estimado de buena fe por escrito antes del tratamiento. Si la factura llega a ${usd(p.disputeCents)} o más por encima del estimado, usted puede disputarla.`,
   'note.itemExcluded': (p) => `${translated(p.label)}: se dejó fuera con --exclude.`,
   'note.itemNotPriced': (p) =>
-    `${translated(p.label)}: precio desconocido (${p.why === null ? 'pregunte en la clínica' : translated(p.why)}).`,
+    `${translated(p.label)}: precio desconocido (${p.why === null ? 'pregunte al proveedor' : translated(p.why)}).`,
   'note.firstSession': (p) =>
     `El precio de la sesión 1 es con ${p.doseMg} mg (${plural(p.devices, 'dispositivo')}), la dosis inicial que indica la etiqueta del medicamento${p.laterDoseMg === null ? '' : `; ${p.laterDoseMg} mg solo desde la sesión 2`}.`,
   'note.packageMix': (p) =>

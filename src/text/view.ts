@@ -40,7 +40,18 @@ export type ViewWords = {
   /** What a citation mark means, above the sources; `short`: the terminal's "[1]" marks. */
   sourceMarksKey: (short: boolean) => string;
   /** The answer line: `amount` formatted, `single` when low = high, `quoted` how much is the patient's quote. */
-  answer: (p: { amount: string; single: boolean; quoted: 'all' | 'some' | 'none'; how: AnswerHow; what: string }) => string;
+  /**
+   * The answer's first sentence. `list`: the id of the price list when it is not the bundled one
+   * (a clinic's own, made with `data init`), whose prices are not "published" ones.
+   */
+  answer: (p: {
+    amount: string;
+    single: boolean;
+    quoted: 'all' | 'some' | 'none';
+    list: string | null;
+    how: AnswerHow;
+    what: string;
+  }) => string;
   notInFigure: (labels: string[]) => string;
   leftOut: (labels: string[]) => string;
   /** "IV infusion at a clinic, 56 mg dose, 3-6 sessions (the typical program)". */

@@ -169,3 +169,23 @@ describe('batch table (columns stay aligned, and on a terminal the last column w
     for (const line of lines) expect(line.length).toBeLessThanOrEqual(60);
   });
 });
+
+describe("the answer names a price list that is not the bundled one (the new-user try: a clinic's own list read 'published')", () => {
+  it('in English and Spanish, with and without a quote; the bundled list stays "published"', async () => {
+    const { headline } = await import('../../src/format/summary.js');
+    const { ES_VIEW } = await import('../../src/text/es-view.js');
+    const clinic = { ...dataset, id: 'example-clinic' };
+    const own = estimateFrom({ route: 'iv', sessions: '6' }, clinic);
+    // The same figures as the bundled list's (only the id differs): 6 x $225-$800 + intake $0-$350.
+    expect(headline(own)[0]).toBe(
+      'From the lowest to the highest price of price list example-clinic, you would pay $1,350-$5,150 in all (paying yourself) for IV infusion at a clinic, 6 sessions.',
+    );
+    expect(headline(own, ES_VIEW)[0]).toMatch(/, según los precios de la lista de precios example-clinic, del más bajo al más alto\.$/);
+    // A quote for the sessions, the intake from the list: 6 x $500 = $3,000, + $0-$350.
+    const some = estimateFrom({ route: 'iv', sessions: '6', price: '500' }, clinic);
+    expect(headline(some)[0]).toMatch(
+      /^From the lowest to the highest of the prices you gave and those of price list example-clinic, you would pay \$3,000-\$3,350 in all/,
+    );
+    expect(headline(estimate({ route: 'iv', sessions: '6' }))[0]).toMatch(/^From the lowest to the highest published price, /);
+  });
+});
