@@ -5,7 +5,7 @@ import type { Plan } from '../core/plan.js';
 import type { Source } from '../core/types.js';
 import { EN_VIEW } from '../text/en-view.js';
 import { sentenceStart, type ViewWords } from '../text/view.js';
-import { describePlan, paidColumns, summaryLines, what, when } from './plan.js';
+import { describePlan, paidColumns, rowNumbers, summaryLines, what, when } from './plan.js';
 import { caseLabel, dateLabel, describeEstimate, describeInsurance, estimateRows, headline, noteSections, quotes } from './summary.js';
 
 // A handout a counselor prints or sends: one self-contained file, no scripts, nothing fetched, so it
@@ -223,7 +223,15 @@ export function formatCompareHtml(c: Comparison, w: ViewWords = EN_VIEW): string
 /** Returns the plan as one printable HTML page: when each payment falls, month by month, and the running total, in `w`'s words. */
 export function formatPlanHtml(p: Plan, w: ViewWords = EN_VIEW): string {
   const paid = paidColumns(p, w);
-  const rows = p.rows.map((r) => [String(r.n), when(r, w), what(r, w), range(r.billed), ...paid.cells(r), range(r.runningPatient)]);
+  const places = rowNumbers(p.rows);
+  const rows = p.rows.map((r) => [
+    String(r.n),
+    when(r, w),
+    what(r, w, places),
+    range(r.billed),
+    ...paid.cells(r),
+    range(r.runningPatient),
+  ]);
   const months = p.months.map((m) => [m.label, range(m.billed), range(m.patient), range(m.runningPatient)]);
   const ph = w.plan.headers;
   const body = [

@@ -43,9 +43,30 @@ export function when(r: PlanRow, w: ViewWords = EN_VIEW): string {
   return w.plan.when({ date: r.date, week: r.week, day: r.day });
 }
 
-/** What a row is: a session, the intake visit or a booster, and which schedule has it. */
-export function what(r: PlanRow, w: ViewWords = EN_VIEW): string {
-  return w.plan.what({ kind: r.kind, onlyAt: r.onlyAt, newPlanYear: r.resetsPlanYear ? r.planYear : null });
+/**
+ * What a row is: a session, the intake visit or a booster, and which schedule has it. `numbers`
+ * (from rowNumbers) gives each session its place ("session 1"), since the row number (#) also
+ * counts the intake visit.
+ */
+export function what(r: PlanRow, w: ViewWords = EN_VIEW, numbers?: ReadonlyMap<PlanRow, number>): string {
+  return w.plan.what({
+    kind: r.kind,
+    onlyAt: r.onlyAt,
+    newPlanYear: r.resetsPlanYear ? r.planYear : null,
+    number: numbers?.get(r) ?? null,
+  });
+}
+
+/**
+ * Each session's and booster's place among its kind, in order; none when the plan has two
+ * schedules (a session of the more frequent one only would make the other's numbers skip).
+ */
+export function rowNumbers(rows: readonly PlanRow[]): ReadonlyMap<PlanRow, number> {
+  const numbers = new Map<PlanRow, number>();
+  if (rows.some((r) => r.onlyAt !== null)) return numbers;
+  const counts = { session: 0, booster: 0 };
+  for (const r of rows) if (r.kind !== 'intake') numbers.set(r, ++counts[r.kind]);
+  return numbers;
 }
 
 /** The columns of what is paid: your share and the plan's, or out of network, the bill on the day and the payback later. */
@@ -104,9 +125,10 @@ export async function formatPlanTable(
     ['right', 'left', 'left', 'right', 'right', 'right', 'right'],
     { width: options.width ?? null, plain: options.plain === true },
   );
+  const places = rowNumbers(p.rows);
   for (const [i, r] of p.rows.entries()) {
     const [mine, theirs] = paid.cells(r);
-    table.push([String(r.n), when(r, w), what(r, w), range(r.billed), paint.bold(mine), theirs, range(r.runningPatient)]);
+    table.push([String(r.n), when(r, w), what(r, w, places), range(r.billed), paint.bold(mine), theirs, range(r.runningPatient)]);
     const m = p.months[r.month - 1];
     if (m && p.rows[i + 1]?.month !== r.month) {
       table.push([
@@ -159,9 +181,12 @@ export function formatPlanMarkdown(p: Plan, options: { explain: boolean }, w: Vi
     `| # | ${h.when} | ${h.what} | ${h.billed} | ${paidColumns(p, w).headers.join(' | ')} | ${h.paidSoFar} |`,
     '| ---: | --- | --- | ---: | ---: | ---: | ---: |',
   ];
+  const places = rowNumbers(p.rows);
   for (const r of p.rows) {
     const [mine, theirs] = paidColumns(p, w).cells(r);
-    lines.push(`| ${r.n} | ${when(r, w)} | ${what(r, w)} | ${range(r.billed)} | ${mine} | ${theirs} | ${range(r.runningPatient)} |`);
+    lines.push(
+      `| ${r.n} | ${when(r, w)} | ${what(r, w, places)} | ${range(r.billed)} | ${mine} | ${theirs} | ${range(r.runningPatient)} |`,
+    );
   }
   lines.push('', `| ${h.month} | ${h.billed} | ${h.youPay} | ${h.paidSoFar} |`, '| --- | ---: | ---: | ---: |');
   for (const m of p.months) lines.push(`| ${m.label} | ${range(m.billed)} | ${range(m.patient)} | ${range(m.runningPatient)} |`);

@@ -216,8 +216,8 @@ export const EN_VIEW: ViewWords = {
     heading: 'Plan',
     sessions: 'Sessions',
     when: ({ date, week, day }) => (date ? `${date} (week ${week})` : `week ${week}, day ${day + 1}`),
-    what: ({ kind, onlyAt, newPlanYear }) => {
-      const label = kind === 'intake' ? 'intake visit' : kind === 'booster' ? 'booster session' : 'session';
+    what: ({ kind, onlyAt, newPlanYear, number }) => {
+      const label = `${kind === 'intake' ? 'intake visit' : kind === 'booster' ? 'booster session' : 'session'}${number === null ? '' : ` ${number}`}`;
       // The more frequent schedule has sessions the less frequent one has not: say which end has it.
       const only = onlyAt === null ? '' : ` (${onlyAt === 'high' ? 'more' : 'less'} frequent schedule only)`;
       return `${newPlanYear === null ? '' : `new plan year ${newPlanYear}: `}${label}${only}`;

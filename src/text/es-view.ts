@@ -241,8 +241,8 @@ export const ES_VIEW: ViewWords = {
     heading: 'Calendario de pagos',
     sessions: 'Sesiones',
     when: ({ date, week, day }) => (date ? `${formatDate(date)} (semana ${week})` : `semana ${week}, día ${day + 1}`),
-    what: ({ kind, onlyAt, newPlanYear }) => {
-      const label = kind === 'intake' ? 'consulta inicial' : kind === 'booster' ? 'sesión de refuerzo' : 'sesión';
+    what: ({ kind, onlyAt, newPlanYear, number }) => {
+      const label = `${kind === 'intake' ? 'consulta inicial' : kind === 'booster' ? 'sesión de refuerzo' : 'sesión'}${number === null ? '' : ` ${number}`}`;
       const only = onlyAt === null ? '' : ` (solo con el calendario ${onlyAt === 'high' ? 'más' : 'menos'} frecuente)`;
       return `${newPlanYear === null ? '' : `nuevo año del plan ${newPlanYear}: `}${label}${only}`;
     },

@@ -151,7 +151,13 @@ export type ViewWords = {
     heading: string;
     sessions: string;
     when: (p: { date: string | null; week: number; day: number }) => string;
-    what: (p: { kind: 'intake' | 'booster' | 'session'; onlyAt: 'low' | 'high' | null; newPlanYear: number | null }) => string;
+    /** `number`: a session's or booster's place among its kind (session 1, 2, ...); null where the schedules differ. */
+    what: (p: {
+      kind: 'intake' | 'booster' | 'session';
+      onlyAt: 'low' | 'high' | null;
+      newPlanYear: number | null;
+      number: number | null;
+    }) => string;
     headers: {
       when: string;
       what: string;

@@ -23,7 +23,7 @@ describe('ketamine-cost plan', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Plan: Esketamine nasal spray (Spravato) at a clinic, 56 mg dose, 4 sessions over 2 weeks');
     expect(r.stdout).toMatch(
-      /│ +3 │ 2027-01-04 \(week 2\) +│ new plan year 2: session │ +\$600-\$800 │ +\$600-\$800 │ +\$0 │ \$1,240-\$1,520 │/,
+      /│ +3 │ 2027-01-04 \(week 2\) +│ new plan year 2: session 3 +│ +\$600-\$800 │ +\$600-\$800 │ +\$0 │ \$1,240-\$1,520 │/,
     );
     expect(r.stdout).toMatch(/│ +│ 2026-12 +│ month subtotal +│ \$1,200-\$1,600 │ +\$640-\$720 │/);
     // --explain: the arithmetic, run by run, per plan year and end.
@@ -51,7 +51,7 @@ describe('ketamine-cost plan', () => {
 
   it('markdown: the schedule and the months', () => {
     const md = runCli([...dated, '-f', 'markdown']).stdout;
-    expect(md).toContain('| 3 | 2027-01-04 (week 2) | new plan year 2: session | $600-$800 | $600-$800 | $0 | $1,240-$1,520 |');
+    expect(md).toContain('| 3 | 2027-01-04 (week 2) | new plan year 2: session 3 | $600-$800 | $600-$800 | $0 | $1,240-$1,520 |');
     expect(md).toContain('| 2027-01 | $1,200-$1,600 | $1,040-$1,120 | $1,680-$1,840 |');
   });
 
@@ -93,5 +93,26 @@ describe('a plan priced from your quote names it among its sources', () => {
     const quoted = sourcesOf(['--price', '400']);
     expect(quoted.at(-1)).toMatchObject({ id: 'quote', title: expect.stringMatching(/^Your quote/) });
     expect(sourcesOf([]).map((s) => s.id)).not.toContain('quote');
+  });
+});
+
+describe('each session is numbered in its row (the new-user try: # counts the intake visit, so session 1 was row 2)', () => {
+  const rows = (r: { stdout: string }) => r.stdout.split('\n').filter((l) => /^\| \d+ \|/.test(l));
+  it('one schedule: session 1, 2, 3 after the unnumbered intake visit, in Markdown, the table and Spanish', () => {
+    const plan = ['plan', '-r', 'iv', '-s', '3', '--every', '1w', '--start', '2027-01-04'];
+    const md = rows(runCli([...plan, '-f', 'markdown']));
+    expect(md.map((l) => l.split(' | ')[2])).toEqual(['intake visit', 'session 1', 'session 2', 'session 3']);
+    expect(runCli(plan).stdout).toMatch(/│ 2 │ 2027-01-04 \(week 1\) │ session 1 +│/);
+    expect(rows(runCli(['--lang', 'es', ...plan, '-f', 'markdown'])).map((l) => l.split(' | ')[2])).toEqual([
+      'consulta inicial',
+      'sesión 1',
+      'sesión 2',
+      'sesión 3',
+    ]);
+  });
+  it('two schedules (the label gives a range of frequencies): no numbers, which would skip on the less frequent one', () => {
+    const what = rows(runCli(['plan', '-r', 'esketamine', '--weeks', '12', '-f', 'markdown'])).map((l) => l.split(' | ')[2]);
+    expect(what).toContain('session (more frequent schedule only)');
+    expect(what.filter((w) => /^session \d/.test(w ?? ''))).toEqual([]);
   });
 });
