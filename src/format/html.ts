@@ -224,14 +224,7 @@ export function formatCompareHtml(c: Comparison, w: ViewWords = EN_VIEW): string
 export function formatPlanHtml(p: Plan, w: ViewWords = EN_VIEW): string {
   const paid = paidColumns(p, w);
   const places = rowNumbers(p.rows);
-  const rows = p.rows.map((r) => [
-    String(r.n),
-    when(r, w),
-    what(r, w, places),
-    range(r.billed),
-    ...paid.cells(r),
-    range(r.runningPatient),
-  ]);
+  const rows = p.rows.map((r) => [String(r.n), when(r, w), what(r, w, places), range(r.billed), ...paid.cells(r), range(r.runningPatient)]);
   const months = p.months.map((m) => [m.label, range(m.billed), range(m.patient), range(m.runningPatient)]);
   const ph = w.plan.headers;
   const body = [
