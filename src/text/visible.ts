@@ -25,6 +25,12 @@ export function visible(text: string): string {
 
 // What JSON.stringify leaves raw (it escapes the C0 controls itself) but a terminal acts on.
 const RAW_IN_JSON = new RegExp(`[${ACTIVE_CHARS}]`, 'g');
+const ANY_ACTIVE = new RegExp(`[${ACTIVE_CHARS}]`);
+
+/** Whether text holds a character inertJson would escape (one that JSON.stringify leaves raw). */
+export function hasActiveChars(text: string): boolean {
+  return ANY_ACTIVE.test(text);
+}
 
 /**
  * Returns JSON text with the characters JSON.stringify leaves raw but a terminal would act on

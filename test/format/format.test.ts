@@ -126,6 +126,28 @@ describe('batch JSON rows (#27: the summary after "status" is serialised once pe
   });
 });
 
+describe('batch JSON rows skip the scan for active characters only where no outside text is (#27)', () => {
+  it('an id, a kept column or an error holding one is still escaped; a plain row is JSON.stringify as it is', async () => {
+    const { batchWriter, summaryItem } = await import('../../src/format/batch.js');
+    const jsonl = batchWriter('jsonl', { detail: 'summary', dataset: readDataset() });
+    const e = estimate({ route: 'iv', sessions: '6' });
+    const plain = { row: 1, line: 2, id: 'p1', estimate: e, error: null, extra: null };
+    expect(jsonl.row(plain, 0)).toBe(`${JSON.stringify(summaryItem(plain))}\n`);
+    const rows = [
+      { ...plain, id: 'a\u202eb' },
+      { ...plain, extra: [['notes', 'x\u2066y']] as [string, string][] },
+      { ...plain, estimate: null, error: { column: 'route', message: 'row 1: "\u200bq" is not a route' } },
+    ];
+    rows.forEach((r, i) => {
+      const text = jsonl.row(r, i + 1);
+      // U+202E, U+2066, U+200B: none left raw, each written as its \u escape; the values parse back unchanged.
+      expect(text).not.toMatch(/[\u200b\u202e\u2066]/);
+      expect(text).toMatch(/\\u(202e|2066|200b)/);
+      expect(JSON.parse(text)).toEqual(JSON.parse(JSON.stringify(summaryItem(r))));
+    });
+  });
+});
+
 describe('batch table (columns stay aligned, and on a terminal the last column wraps under itself)', () => {
   const rows = async () => {
     const { batchWriter } = await import('../../src/format/batch.js');
