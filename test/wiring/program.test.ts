@@ -31,27 +31,6 @@ describe('the fast start-up path', () => {
   });
 
   it.each([
-    [
-      'en',
-      ['--route', 'iv', '--every', '1w'],
-      "error: unknown option '--every' for this command; plan takes it (ketamine-cost plan ... --every); see ketamine-cost plan --help\n",
-    ],
-    [
-      'es',
-      ['--route', 'iv', '--patient-name=Alex Doe'],
-      "error: este comando no tiene la opción '--patient-name'; la tiene gfe (ketamine-cost gfe ... --patient-name); vea ketamine-cost gfe --help\n",
-    ],
-    [
-      'en',
-      ['batch', 'x.csv', '--every', '1w'],
-      "error: unknown option '--every' for this command; plan takes it (ketamine-cost plan ... --every); see ketamine-cost plan --help\n",
-    ],
-  ])('a flag of another command (%s %j) names that command, never the value after "="', async (lang, argv, said) => {
-    const r = await runInProcess(['--lang', lang, ...argv]);
-    expect([r.code, r.stderr]).toEqual([2, said]);
-  });
-
-  it.each([
     [['--route', 'iv', '-s', '6'], false],
     [['-r', 'oral', '--format', 'json'], false],
     [['compare'], true],

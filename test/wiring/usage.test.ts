@@ -95,6 +95,17 @@ const CASES: [string[], string, string][] = [
     'there is no command "nope"; commands: compare, plan, routes, batch, data, gfe, clinic, schema, help',
     'el comando "nope" no existe; comandos: compare, plan, routes, batch, data, gfe, clinic, schema, help',
   ],
+  [
+    // A flag only another command takes names that command (the new-user try), never the value after "=".
+    ['--route', 'iv', '--every', '1w'],
+    "unknown option '--every' for this command; plan takes it (ketamine-cost plan ... --every); see ketamine-cost plan --help",
+    "este comando no tiene la opción '--every'; la tiene plan (ketamine-cost plan ... --every); vea ketamine-cost plan --help",
+  ],
+  [
+    ['batch', 'x.csv', '--patient-name=Alex Doe'],
+    "unknown option '--patient-name' for this command; gfe takes it (ketamine-cost gfe ... --patient-name); see ketamine-cost gfe --help",
+    "este comando no tiene la opción '--patient-name'; la tiene gfe (ketamine-cost gfe ... --patient-name); vea ketamine-cost gfe --help",
+  ],
 ];
 
 describe('a refused command line', () => {
