@@ -197,6 +197,7 @@ async function tableOptions(options: BatchCommandOptions, io: Io): Promise<Pick<
   const toFile = options.output !== undefined && options.output !== '-';
   return {
     displayWidth,
+    // Not below 60: the fixed columns (id, route, sessions, program) take 57 whatever the width.
     ...(io.stdoutIsTTY && !toFile ? { terminal: { width: Math.max(60, io.columns ?? 80), wrapText } } : {}),
   };
 }

@@ -39,10 +39,10 @@ export type ViewWords = {
   disclaimer: string;
   /** What a citation mark means, above the sources; `short`: the terminal's "[1]" marks. */
   sourceMarksKey: (short: boolean) => string;
-  /** The answer line: `amount` formatted, `single` when low = high, `quoted` how much is the patient's quote. */
   /**
-   * The answer's first sentence. `list`: the id of the price list when it is not the bundled one
-   * (a clinic's own, made with `data init`), whose prices are not "published" ones.
+   * The answer line: `amount` formatted, `single` when low = high, `quoted` how much is the
+   * patient's quote, `list` the id of the price list when it is not the bundled one (a clinic's
+   * own, made with `data init`), whose prices are not "published" ones.
    */
   answer: (p: {
     amount: string;
