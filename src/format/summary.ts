@@ -225,7 +225,8 @@ export function estimateRows(e: Estimate, short = false, w: ViewWords = EN_VIEW)
       label: w.rows.dueUpFront(formatRange(e.dueUpFront.sessions.low, e.dueUpFront.sessions.high)),
       lowCents: e.dueUpFront.lowCents,
       highCents: e.dueUpFront.highCents,
-      cite: priceCite,
+      // Bought as the program is (price-program.ts): with the patient's packages, they are cited too.
+      cite: quotedPackages ? [cite(QUOTE_SOURCE_ID, '--package'), priceCite].join(' ') : priceCite,
     });
   }
   if (e.firstYear) {

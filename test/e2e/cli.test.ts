@@ -127,6 +127,17 @@ describe('help and version', () => {
   });
 });
 
+describe('what is due up front, with your packages (the new-user try)', () => {
+  it('is bought as the program is and cites the packages as well as the price', () => {
+    const r = runCli(['--route', 'im', '--sessions', '5', '--price', '450', '--package', '6:2400']);
+    expect(r.code).toBe(0);
+    // 4 sessions up front: 4 x $450 = $1,800 (the $2,400 pack costs more); 6: the pack, $2,400, not 6 x $450 = $2,700.
+    expect(r.stdout).toMatch(
+      /│ Due before the first session \(4-6 sessions up front\) \[\d+: --package\] \[\d+: --price\] +│ \$1,800 │ \$2,400 │/,
+    );
+  });
+});
+
 describe('--output without --format: the file name says the format (the new-user try wrote a table into out.csv)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'ketamine-cost-output-'));
   const rows = join(dir, 'rows.csv');
