@@ -188,6 +188,9 @@ export async function batchCommand(options: BatchCommandOptions, io: Io): Promis
   // the exit code; the table and Markdown end with the counts themselves.
   else if (counts.failed > 0 && options.format !== 'table' && options.format !== 'markdown')
     io.stderr(`${options.text.view.batch.counts(counts.ok, counts.failed)}\n`);
+  // No row at all (an export of no patients): the output is valid and empty, exit 0 as before,
+  // but not without a word.
+  if (counts.ok + counts.failed === 0) io.stderr(`${sayError(options.text.errors, { key: 'batchNoRows', params: {} })}\n`);
   return counts.failed > 0 ? EXIT.batchRowsFailed : EXIT.ok;
 }
 

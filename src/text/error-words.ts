@@ -44,6 +44,8 @@ export type ErrorParams = {
   outputEmpty: Record<never, never>;
   // A batch file.
   batchEmpty: Record<never, never>;
+  /** No row to estimate (a CSV's header alone, or blank lines): said on stderr, the output stays empty and valid. */
+  batchNoRows: Record<never, never>;
   batchUtf16: { order: 'utf-16le' | 'utf-16be' };
   batchUnreadable: { csv: boolean; detail: string };
   headerTooLong: { mib: number };

@@ -79,6 +79,7 @@ export const EN_ERRORS: ErrorWords = {
     }`,
   outputEmpty: () => '--output is empty; give a file name, or - for standard output',
   batchEmpty: () => 'the batch file is empty; it needs a header row (route, sessions, ...) and one row per scenario',
+  batchNoRows: () => 'the batch file has no row to estimate (a header alone, or blank lines)',
   batchUtf16: ({ order }) =>
     `the batch file is UTF-16; give --encoding ${order}${order === 'utf-16le' ? ' (or utf-16be)' : ''}, or save it as UTF-8 (CSV UTF-8 in a spreadsheet)`,
   batchUnreadable: ({ csv, detail }) => `cannot read the ${csv ? 'CSV' : 'JSON Lines'}: ${detail}`,

@@ -98,6 +98,7 @@ export const ES_ERRORS: ErrorWords = {
     }`,
   outputEmpty: () => 'falta el nombre en --output; indique un nombre de archivo, o - para la salida estándar',
   batchEmpty: () => 'el archivo del lote está vacío; necesita una fila de encabezado (route, sessions, ...) y una fila por caso',
+  batchNoRows: () => 'el archivo del lote no tiene filas que calcular (solo el encabezado, o líneas en blanco)',
   batchUtf16: ({ order }) =>
     `el archivo del lote está en UTF-16; indique --encoding ${order}${order === 'utf-16le' ? ' (o utf-16be)' : ''}, o guárdelo como UTF-8 (CSV UTF-8 en una hoja de cálculo)`,
   batchUnreadable: ({ csv, detail }) => `no se puede leer el ${csv ? 'CSV' : 'JSON Lines'}: ${detail}`,
