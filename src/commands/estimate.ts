@@ -8,6 +8,7 @@ import { UsageError } from '../errors.js';
 import { formatJson } from '../format/json.js';
 import type { Format } from '../formats.js';
 import type { Io } from '../io.js';
+import type { Prompts } from '../prompts/ask.js';
 import { sayEstimate } from '../text/localize.js';
 import { visible, visibleDeep } from '../text/visible.js';
 import {
@@ -82,12 +83,14 @@ export async function estimateCommand(options: EstimateCommandOptions, io: Io): 
     const { askInTerminal } = await import('../prompts/ask.js');
     // The questions show the price list's labels: made visible, like every text a person reads.
     const words = await promptWordsFor(options.style.text);
-    ({ raw, eligibilityNotes } = await withPrompts(io, () => askInTerminal(raw, visibleDeep(dataset), undefined, words)));
+    const prompts = await fittedPrompts(options.style.width);
+    ({ raw, eligibilityNotes } = await withPrompts(io, () => askInTerminal(raw, visibleDeep(dataset), prompts, words)));
   } else if (askTerms) {
     scenarioFromFlags(raw, dataset, options.style.text);
     const { askInsuranceDetails } = await import('../prompts/ask.js');
     const words = await promptWordsFor(options.style.text);
-    raw = await withPrompts(io, () => askInsuranceDetails(raw, visibleDeep(dataset), undefined, words));
+    const prompts = await fittedPrompts(options.style.width);
+    raw = await withPrompts(io, () => askInsuranceDetails(raw, visibleDeep(dataset), prompts, words));
   }
   const asked = interactive || askTerms;
 
@@ -146,3 +149,10 @@ export const ESTIMATE_RENDERERS: Renderers<Estimate, { explain: boolean; brief: 
       words: style.text.view,
     }),
 });
+
+/** Inquirer's prompts with the questions broken at words to the terminal's width (ask.ts `fitted`); Inquirer's own where it is not known. */
+async function fittedPrompts(width: number | null): Promise<Prompts | undefined> {
+  if (width === null) return undefined;
+  const [{ fitted }, { wrapText }] = await Promise.all([import('../prompts/ask.js'), import('../format/table.js')]);
+  return fitted(width, wrapText);
+}

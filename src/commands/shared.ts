@@ -67,7 +67,7 @@ export async function withPrompts<T>(io: Io, ask: () => Promise<T>): Promise<T> 
 
 /**
  * How a command's output is drawn for a person, decided once per command from the flags and the
- * terminal: `width` is the terminal's (at least 60) or null when piped, so piped output keeps one
+ * terminal: `width` is the terminal's (at least 30) or null when piped, so piped output keeps one
  * fixed layout whatever COLUMNS says; `plain` draws no box characters and leaves nothing to colour;
  * `text` is the language its words are in.
  */

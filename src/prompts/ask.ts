@@ -35,6 +35,40 @@ export async function askInTerminal(
   return cancellable(() => askMissingInputs(given, dataset, prompts, words));
 }
 
+/**
+ * The prompts with each question and each choice's description broken at words to the terminal's
+ * `width` before Inquirer draws them: Inquirer breaks a long line where it falls and keeps the space
+ * it broke at, so a continued line began with a space (" range) 3-6"). The question's first line
+ * leaves room for the "? " before it. `wrap` is the table module's word wrap.
+ */
+export function fitted(
+  width: number,
+  wrap: (text: string, width: number, first: string, rest: string) => string[],
+  prompts: Prompts = { select, input, confirm, checkbox },
+): Prompts {
+  const atWords = (text: string) => wrap(text, width, '  ', '').join('\n').slice(2);
+  const described = (choices: readonly unknown[]) =>
+    choices.map((c) =>
+      typeof c === 'object' && c !== null && 'description' in c && typeof c.description === 'string'
+        ? { ...c, description: wrap(c.description, width, '', '').join('\n') }
+        : c,
+    );
+  return {
+    select: ((config, context) =>
+      prompts.select(
+        { ...config, message: atWords(config.message), choices: described(config.choices as readonly unknown[]) as typeof config.choices },
+        context,
+      )) as typeof select,
+    input: ((config, context) => prompts.input({ ...config, message: atWords(config.message) }, context)) as typeof input,
+    confirm: ((config, context) => prompts.confirm({ ...config, message: atWords(config.message) }, context)) as typeof confirm,
+    checkbox: ((config, context) =>
+      prompts.checkbox(
+        { ...config, message: atWords(config.message), choices: described(config.choices as readonly unknown[]) as typeof config.choices },
+        context,
+      )) as typeof checkbox,
+  };
+}
+
 /** The questions' words and the price list's prose in the reader's language (English by default). */
 export type Words = { ask: PromptWords; data: (text: string) => string; say: (m: Message) => string; payer: typeof PAYER_WORDS };
 const ENGLISH: Words = { ask: EN_PROMPTS, data: (text) => text, say: en.say, payer: PAYER_WORDS };

@@ -205,6 +205,22 @@ describe.skipIf(!hasTmux)('in a real terminal', () => {
     });
   }
 
+  it('at 50 columns the questions are broken at words: no line goes on with the space it broke at', async () => {
+    // Inquirer breaks a long line where it falls and keeps the space (" range) 3-6", the new-user
+    // try); the questions now come to it broken at words to the terminal's width.
+    const s = await startSession('fit50', { width: 50, height: 60 });
+    await s.answer('How would the ketamine be given?', 'Enter');
+    await s.answer('How many sessions?', 'Enter');
+    await s.answer('price quote from', 'Enter');
+    await s.answer('Will insurance pay', 'Down', 'Enter');
+    await s.answer('Does your plan cover', 'Enter');
+    const screen = s.visibleNow();
+    expect(screen).toContain('Does your plan cover IV infusion?');
+    expect(screen.split('\n').filter((l) => /^ \S/.test(l))).toEqual([]);
+    expect(Math.max(...screen.split('\n').map((l) => [...l.trimEnd()].length))).toBeLessThanOrEqual(50);
+    s.kill('SIGINT');
+  });
+
   for (const width of [60, 80]) {
     it(`a batch table at ${width} columns: no line wider than the window, a long id on a line of its own`, async () => {
       const dir = mkdtempSync(join(tmpdir(), 'ketamine-cost-batch-'));
