@@ -98,7 +98,9 @@ const jsonAsString = {
     }));
   },
 };
-common.plugins = [lazyChildProcess, textWidthForTables, noColorsForTables, noColorConvert, jsonAsString];
+// Every bundle takes the same stand-ins and the price list as a string; each build adds its own resolvers.
+const standIns = [lazyChildProcess, textWidthForTables, noColorsForTables, noColorConvert, jsonAsString];
+common.plugins = standIns;
 // The CLI and its lazy files are CommonJS: Node starts a CommonJS file about 8 ms sooner than an
 // ES module (no ES module loader to set up), on every call. import() becomes require(), so a
 // lazy file is loaded the same way. The programmatic API (dist/index.js) stays an ES module.
@@ -113,7 +115,7 @@ const probe = await build({
   outdir: 'dist',
   outExtension: { '.js': '.cjs' },
   write: false,
-  plugins: [lazyChildProcess, textWidthForTables, noColorsForTables, noColorConvert, jsonAsString, lazyImports(false)],
+  plugins: [...standIns, lazyImports(false)],
 });
 const root = resolvePath('.');
 const shared = Object.keys(probe.metafile.inputs)
@@ -141,7 +143,7 @@ metafiles.push(
       entryPoints: { cli: 'cli-entry' },
       outdir: 'dist',
       outExtension: { '.js': '.cjs' },
-      plugins: [cliEntry, lazyChildProcess, textWidthForTables, noColorsForTables, noColorConvert, jsonAsString, lazyImports(false)],
+      plugins: [cliEntry, ...standIns, lazyImports(false)],
     })
   ).metafile,
 );
@@ -226,16 +228,7 @@ while (built.size < lazyModules.size) {
           ...commonJs,
           ...entry,
           outfile: out,
-          plugins: [
-            fromCli('../cli.cjs'),
-            fromLazyFile(file),
-            lazyChildProcess,
-            textWidthForTables,
-            noColorsForTables,
-            noColorConvert,
-            jsonAsString,
-            lazyImports(true),
-          ],
+          plugins: [fromCli('../cli.cjs'), fromLazyFile(file), ...standIns, lazyImports(true)],
         })
       ).metafile,
     );
@@ -259,7 +252,7 @@ metafiles.push(
       ...common,
       entryPoints: { index: 'src/index.ts' },
       outdir: 'dist',
-      plugins: [fromLazyFiles, fromCli('./cli.cjs'), lazyChildProcess, textWidthForTables, noColorsForTables, noColorConvert, jsonAsString],
+      plugins: [fromLazyFiles, fromCli('./cli.cjs'), ...standIns],
     })
   ).metafile,
 );
