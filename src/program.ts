@@ -93,17 +93,16 @@ export function defineProgram(
       getOutHelpWidth: () => (io.stdoutIsTTY && io.columns ? io.columns : 80),
     });
   defineEstimate(program, context);
-  // `-o estimates.csv` without --format writes CSV (a preAction hook: after parsing, before the action reads its flags).
-  const byOutput = (_program: Command, action: Command) => formatFromOutput(action, help);
-  if (!options.subcommands) {
-    program.hook('preAction', byOutput);
-    return { program, selection };
-  }
+  // After parsing, before the action reads its flags. Options written before a subcommand
+  // (`--data mine.json batch rows.csv`) belong to the program as commander parses them: hand them
+  // to the subcommand, or refuse them, never drop them (nothing to hand on for the estimate itself).
+  // Then `-o estimates.csv` without --format writes CSV.
+  program.hook('preAction', (_program, action) => {
+    adoptParentOptions(action, help);
+    formatFromOutput(action, help);
+  });
+  if (!options.subcommands) return { program, selection };
 
-  // Options written before a subcommand (`--data mine.json batch rows.csv`) belong to the
-  // program as commander parses them; hand them to the subcommand, or refuse them, never drop them.
-  program.hook('preAction', (_program, action) => adoptParentOptions(action, help));
-  program.hook('preAction', byOutput);
   // In the order help lists them; only the one argv names when it starts with one (`only`): its
   // parse and its help do not depend on the others, and defining them all cost every start (#27).
   const definers = only(options.only);
