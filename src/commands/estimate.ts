@@ -80,16 +80,16 @@ export async function estimateCommand(options: EstimateCommandOptions, io: Io): 
       const issue = !early.ok ? early.issues.find((i) => i.field !== 'route' && i.field !== 'weeks') : undefined;
       if (issue) throw new UsageError(options.style.text.issueAfter(flagName(issue.field), issue.message));
     }
-    const { askInTerminal } = await import('../prompts/ask.js');
+    const { askInTerminal, fitted } = await import('../prompts/ask.js');
     // The questions show the price list's labels: made visible, like every text a person reads.
     const words = await promptWordsFor(options.style.text);
-    const prompts = await fittedPrompts(options.style.width);
+    const prompts = await fittedPrompts(options.style.width, fitted);
     ({ raw, eligibilityNotes } = await withPrompts(io, () => askInTerminal(raw, visibleDeep(dataset), prompts, words)));
   } else if (askTerms) {
     scenarioFromFlags(raw, dataset, options.style.text);
-    const { askInsuranceDetails } = await import('../prompts/ask.js');
+    const { askInsuranceDetails, fitted } = await import('../prompts/ask.js');
     const words = await promptWordsFor(options.style.text);
-    const prompts = await fittedPrompts(options.style.width);
+    const prompts = await fittedPrompts(options.style.width, fitted);
     raw = await withPrompts(io, () => askInsuranceDetails(raw, visibleDeep(dataset), prompts, words));
   }
   const asked = interactive || askTerms;
@@ -151,8 +151,6 @@ export const ESTIMATE_RENDERERS: Renderers<Estimate, { explain: boolean; brief: 
 });
 
 /** Inquirer's prompts with the questions broken at words to the terminal's width (ask.ts `fitted`); Inquirer's own where it is not known. */
-async function fittedPrompts(width: number | null): Promise<Prompts | undefined> {
-  if (width === null) return undefined;
-  const [{ fitted }, { wrapText }] = await Promise.all([import('../prompts/ask.js'), import('../format/table.js')]);
-  return fitted(width, wrapText);
+async function fittedPrompts(width: number | null, fitted: typeof import('../prompts/ask.js').fitted): Promise<Prompts | undefined> {
+  return width === null ? undefined : fitted(width, (await import('../format/table.js')).wrapText);
 }
