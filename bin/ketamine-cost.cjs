@@ -39,9 +39,9 @@ function hashes() {
  * (Windows) keep it in the user's own profile and skip the check.
  */
 function isPrivateFolder(folder, make) {
-  if (typeof process.getuid !== 'function') return true;
   try {
     if (make) fs.mkdirSync(folder, { recursive: true, mode: 0o700 });
+    if (typeof process.getuid !== 'function') return true;
     const uid = process.getuid();
     const own = fs.lstatSync(folder);
     const parent = fs.lstatSync(path.dirname(folder));
@@ -89,7 +89,9 @@ if (dir !== null && typeof Module.enableCompileCache === 'function') {
     try {
       fd = fs.openSync(cacheFile, fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0));
       const stat = fs.fstatSync(fd);
-      if (!stat.isFile() || stat.size <= HEADER || stat.uid !== process.getuid()) return undefined;
+      // Not another user's file; where there are no user ids (Windows), isPrivateFolder's rule holds.
+      if (!stat.isFile() || stat.size <= HEADER || (typeof process.getuid === 'function' && stat.uid !== process.getuid()))
+        return undefined;
       const data = Buffer.allocUnsafe(stat.size);
       let done = 0;
       for (let n = -1; done < stat.size && n !== 0; done += n) n = fs.readSync(fd, data, done, stat.size - done, done);

@@ -98,6 +98,27 @@ describe('the compiled-code cache', () => {
     expect([hooked.code, hooked.stderr, hooked.stdout]).toEqual([0, '', plain.stdout]);
   });
 
+  it.skipIf(nodeHasCompileCache)('where there are no user ids (Windows), a cache made is used, not made again on every run', () => {
+    // readCache compared the file's owner with process.getuid(), which such systems lack: the
+    // throw read as "no cache", so every run compiled afresh and wrote the cache again.
+    const dir = mkdtempSync(join(tmpdir(), 'ketamine-cost-nouid-'));
+    const hook = join(dir, 'hook.cjs');
+    writeFileSync(hook, 'delete process.getuid;');
+    const env = { XDG_CACHE_HOME: dir, NODE_OPTIONS: `--require ${hook}` };
+    const plain = runCli(args).stdout;
+    expect(runCli(args, { env }).stdout).toBe(plain);
+    const cached = () =>
+      files(join(dir, 'ketamine-cost'))
+        .filter((f) => f.endsWith('.bin'))
+        .map((f) => `${f} ${statSync(join(dir, 'ketamine-cost', f)).ino}`)
+        .sort();
+    const first = cached();
+    expect(first.length).toBeGreaterThan(0);
+    expect(runCli(args, { env }).stdout).toBe(plain);
+    // The same files, not replaced (a rewrite goes through a temp file and a rename: a new inode).
+    expect(cached()).toEqual(first);
+  });
+
   it('a cache file changed inside (bytes overwritten in place) is not run, and is made again', () => {
     // Node 20's V8 checks only a code cache's header: such a file crashed every later run (#27).
     const home = mkdtempSync(join(tmpdir(), 'ketamine-cost-cache-'));
