@@ -46,19 +46,20 @@ const PROGRAM_CACHE_LIMIT = 256;
  * (a spreadsheet repeats a handful of scenarios), and, for rows that all differ (each patient's
  * own deductible), the program's price before insurance, which the few programs share. Both
  * caches are bounded, so memory stays flat. The step by step explanation is built only for full
- * rows: nothing else shows it.
+ * rows (`explain`): nothing else shows it; and the estimate is said in `text`'s words only when
+ * `words` (the writer prints words), else it keeps its messages and only its figures and ids are read.
  */
-function makeRowPricer(dataset: Dataset, explain: boolean, text: Language) {
-  const rows = new RepeatCache<string, Estimate | RowProblem>(ROW_CACHE_LIMIT);
+function makeRowPricer(dataset: Dataset, explain: boolean, text: Language, words: boolean) {
+  const rows = new RepeatCache<string, Estimate<unknown> | RowProblem>(ROW_CACHE_LIMIT);
   const programs = new RepeatCache<string, ProgramPrice>(PROGRAM_CACHE_LIMIT);
   const options = { explain };
-  return (raw: RawScenario): Estimate | RowProblem => {
+  return (raw: RawScenario): Estimate<unknown> | RowProblem => {
     // The row's values as one string: equal strings mean equal rows (the cells are strings).
     const key = rows.wanted() ? JSON.stringify(raw) : undefined;
     const hit = rows.get(key);
     if (hit) return hit;
     const parsed = parseScenario(raw, dataset);
-    let outcome: Estimate | RowProblem;
+    let outcome: Estimate<unknown> | RowProblem;
     if (parsed.ok) {
       const scenario = datedQuote(parsed.scenario);
       const program = programs.wanted() ? programKey(scenario) : undefined;
@@ -67,7 +68,9 @@ function makeRowPricer(dataset: Dataset, explain: boolean, text: Language) {
         price = priceProgram(scenario, dataset, options);
         programs.set(program, price);
       }
-      outcome = sayEstimate(estimateFromPrice(price, scenario, dataset, options), text.say);
+      // Its words only for a writer that prints them: the figures and ids are the same either way.
+      const figures = estimateFromPrice(price, scenario, dataset, options);
+      outcome = words ? sayEstimate(figures, text.say) : figures;
     } else {
       const issue = parsed.issues[0];
       outcome = issue
@@ -141,7 +144,7 @@ export async function batchCommand(options: BatchCommandOptions, io: Io): Promis
   });
   const sink = options.output === undefined ? stdoutSink(io) : fileSink(options.output, io);
   const full = options.detail === 'full' && (options.format === 'json' || options.format === 'jsonl');
-  const price = makeRowPricer(dataset, full, options.text);
+  const price = makeRowPricer(dataset, full, options.text, writer.words);
   const counts = { ok: 0, failed: 0 };
   const progress = io.stderrIsTTY;
   try {

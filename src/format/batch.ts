@@ -18,7 +18,8 @@ export type BatchResult = {
   row: number;
   line: number | null;
   id: string;
-  estimate: Estimate | null;
+  /** In words (said in the batch's language) when the writer's `words` is true; else only its figures and ids count. */
+  estimate: Estimate<unknown> | null;
   error: RowProblem | null;
   extra: [string, string][] | null;
 };
@@ -40,8 +41,14 @@ export type BatchWriterOptions = {
   terminal?: { width: number; wrapText: (text: string, width: number, first: string, rest: string) => string[] };
 };
 
-/** A streaming formatter: text before the first row, for each row, and after the last, so rows never pile up in memory. */
+/**
+ * A streaming formatter: text before the first row, for each row, and after the last, so rows
+ * never pile up in memory. `words`: whether it writes an estimate's words (the table, Markdown,
+ * full JSON), so each row's estimate must be said first; CSV and summary rows are figures and ids,
+ * and a batch of distinct rows spends a twentieth of its time saying what they never print (#27).
+ */
 export type BatchWriter = {
+  words: boolean;
   start: () => string;
   row: (r: BatchResult, index: number) => string;
   end: (counts: { ok: number; failed: number }) => string;
@@ -65,8 +72,8 @@ export function rowMessage(r: BatchResult, w: ViewWords = EN_VIEW): string {
  * small Map, not a WeakMap: with rows that all differ, a WeakMap's entries cost the garbage
  * collector more than the serialising they save.
  */
-function memo<T>(make: (e: Estimate) => T): (e: Estimate) => T {
-  const cache = new RepeatCache<Estimate, T>(32);
+function memo<T>(make: (e: Estimate<unknown>) => T): (e: Estimate<unknown>) => T {
+  const cache = new RepeatCache<Estimate<unknown>, T>(32);
   return (e) => {
     const key = cache.wanted() ? e : undefined;
     let hit = cache.get(key);
@@ -164,7 +171,7 @@ function jsonItem(indent: boolean, detail: Detail, w: ViewWords): (r: BatchResul
     // estimate and joined to each row's id, row and line (#27: stringifying every row's whole
     // summary was most of a JSON batch). Rows with kept columns or an error take the whole path.
     const status = indent ? '\n    "status": "ok",\n' : '"status":"ok",';
-    const tails = new RepeatCache<Estimate, string>(32);
+    const tails = new RepeatCache<Estimate<unknown>, string>(32);
     return (r) => {
       // Rows that all differ (the cache rests) gain nothing from a tail: the whole path then.
       if (!r.estimate || r.error || r.extra || !tails.wanted()) return whole(r);
@@ -182,7 +189,7 @@ function jsonItem(indent: boolean, detail: Detail, w: ViewWords): (r: BatchResul
     };
   }
   const estimateJson = memo((e) =>
-    inertJson(indent ? JSON.stringify(toJsonDocument(e), null, 2).replace(/\n/g, '\n    ') : JSON.stringify(toJsonDocument(e))),
+    inertJson(indent ? JSON.stringify(toJsonDocument(said(e)), null, 2).replace(/\n/g, '\n    ') : JSON.stringify(toJsonDocument(said(e)))),
   );
   return (r) => {
     if (!r.estimate)
@@ -200,13 +207,16 @@ function jsonItem(indent: boolean, detail: Detail, w: ViewWords): (r: BatchResul
   };
 }
 
+/** A row's estimate in words: a writer whose `words` is true is given every estimate said (src/commands/batch.ts). */
+const said = (e: Estimate<unknown>) => e as Estimate;
+
 function youPay(e: Estimate, w: ViewWords): string {
   const pay = patientLowHigh(e);
   const first = e.patient.cases[0];
   return `${formatUsdRange(pay.lowCents, pay.highCents)}${first && first.case !== 'self-pay' ? `, ${payLabel(e, w)}` : ''}`;
 }
 
-const sessionsText = (e: Estimate) => formatRange(e.sessions.low, e.sessions.high);
+const sessionsText = (e: Estimate<unknown>) => formatRange(e.sessions.low, e.sessions.high);
 
 const OUTPUT_NAMES = new Set<string>(BATCH_COLUMNS.map((c) => c.toLowerCase()));
 
@@ -251,6 +261,7 @@ export function batchWriter(format: BatchFormat, options: BatchWriterOptions): B
     case 'json': {
       const item = jsonItem(true, options.detail, w);
       return {
+        words: options.detail === 'full',
         start: () => '[',
         row: (r, i) => `${i === 0 ? '\n' : ',\n'}${item(r)}`,
         end: (c) => (c.ok + c.failed === 0 ? ']\n' : '\n]\n'),
@@ -258,7 +269,7 @@ export function batchWriter(format: BatchFormat, options: BatchWriterOptions): B
     }
     case 'jsonl': {
       const item = jsonItem(false, options.detail, w);
-      return { start: () => '', row: (r) => `${item(r)}\n`, end: () => '' };
+      return { words: options.detail === 'full', start: () => '', row: (r) => `${item(r)}\n`, end: () => '' };
     }
     case 'csv': {
       const cells = memo(estimateFieldsWriter());
@@ -266,6 +277,7 @@ export function batchWriter(format: BatchFormat, options: BatchWriterOptions): B
       // Kept columns follow ours, named as in the input; the first row fixes which they are.
       const kept = keptColumns();
       return {
+        words: false,
         start: () => '',
         row: (r) => {
           const names = kept.first(r);
@@ -294,12 +306,13 @@ export function batchWriter(format: BatchFormat, options: BatchWriterOptions): B
           .map((v) => ` ${markdownCell(visibleName(v ?? ''))} |`)
           .join('');
       return {
+        words: true,
         start: () => '',
         row: (r) => {
           const names = kept.first(r);
           const head = names ? header(names) : '';
           return r.estimate
-            ? `${head}| ${markdownCell(visibleName(r.id))} | ${r.estimate.route.id} | ${sessionsText(r.estimate)} | ${formatUsdRange(r.estimate.program.lowCents, r.estimate.program.highCents)} | ${markdownCell(youPay(r.estimate, w))} | ${w.batch.ok} |${keptCells(r)}\n`
+            ? `${head}| ${markdownCell(visibleName(r.id))} | ${r.estimate.route.id} | ${sessionsText(r.estimate)} | ${formatUsdRange(r.estimate.program.lowCents, r.estimate.program.highCents)} | ${markdownCell(youPay(said(r.estimate), w))} | ${w.batch.ok} |${keptCells(r)}\n`
             : `${head}| ${markdownCell(visibleName(r.id))} | | | | | ${markdownCell(visible(rowMessage(r, w)))} |${keptCells(r)}\n`;
         },
         end: (c) => `${kept.started() ? '' : header([])}\n${w.batch.counts(c.ok, c.failed)} ${priceList}\n\n_${w.disclaimer}_\n`,
@@ -349,13 +362,14 @@ export function batchWriter(format: BatchFormat, options: BatchWriterOptions): B
         return `${cols(['id', ...names, h.route, h.sessions, h.program, h.youPay])}\n`;
       };
       return {
+        words: true,
         start: () => '',
         row: (r) => {
           const names = kept.first(r);
           const head = names ? header(names.map(visibleName)) : '';
           const keptText = kept.values(r).map((v) => visibleName(v ?? ''));
           return r.estimate
-            ? `${head}${cols([visibleName(r.id), ...keptText, r.estimate.route.id, sessionsText(r.estimate), formatUsdRange(r.estimate.program.lowCents, r.estimate.program.highCents), youPay(r.estimate, w)])}\n`
+            ? `${head}${cols([visibleName(r.id), ...keptText, r.estimate.route.id, sessionsText(r.estimate), formatUsdRange(r.estimate.program.lowCents, r.estimate.program.highCents), youPay(said(r.estimate), w)])}\n`
             : `${head}${cols([visibleName(r.id), ...keptText, `${w.batch.error} ${visible(rowMessage(r, w))}`])}\n`;
         },
         end: (c) => {

@@ -63,15 +63,15 @@ type Cell = string | number | null;
 type EstimateColumn = (typeof ESTIMATE_COLUMNS)[number];
 
 const usd = (cents: number | undefined | null) => (cents === undefined || cents === null ? null : formatDecimal(cents));
-const first = (e: Estimate) => e.patient.cases[0];
-const other = (e: Estimate) => e.patient.cases[1];
+const first = (e: Estimate<unknown>) => e.patient.cases[0];
+const other = (e: Estimate<unknown>) => e.patient.cases[1];
 
 /**
  * How each column is filled, and what it depends on: `program` columns are the same for every
  * patient on one priced program (estimates that share a ProgramPrice, so its `items`), `patient`
  * columns change with the insurance. A batch of many patients formats the first kind once.
  */
-const CELLS: Record<EstimateColumn, readonly ['program' | 'patient', (e: Estimate) => Cell]> = {
+const CELLS: Record<EstimateColumn, readonly ['program' | 'patient', (e: Estimate<unknown>) => Cell]> = {
   route: ['program', (e) => e.route.id],
   provider: ['program', (e) => e.provider.id],
   dose_mg: ['program', (e) => e.dose?.mg ?? null],
@@ -124,7 +124,7 @@ const CELLS: Record<EstimateColumn, readonly ['program' | 'patient', (e: Estimat
 };
 
 /** Returns the CSV cells of one estimate, in ESTIMATE_COLUMNS order; money as plain decimals a spreadsheet reads as numbers. */
-export function estimateCells(e: Estimate): Cell[] {
+export function estimateCells(e: Estimate<unknown>): Cell[] {
   return ESTIMATE_COLUMNS.map((column) => CELLS[column][1](e));
 }
 
@@ -165,7 +165,7 @@ const decimal = (cents: number | null | undefined) => usd(cents) ?? '';
 // for every row, and this is about twice as fast as going through CELLS. Every cell is a plain
 // decimal or one of our own names, so none needs quotes or the formula guard. A test checks both
 // against estimateCells for every kind of insurance.
-function firstPatientRun(e: Estimate): string {
+function firstPatientRun(e: Estimate<unknown>): string {
   const first = e.patient.cases[0];
   const other = e.patient.cases[1];
   const mine = first
@@ -175,13 +175,13 @@ function firstPatientRun(e: Estimate): string {
   return `${e.patient.insurance},${mine},${others}`;
 }
 
-function secondPatientRun(e: Estimate): string {
+function secondPatientRun(e: Estimate<unknown>): string {
   const first = e.patient.cases[0];
   const used = e.inputsUsed;
   return `${decimal(first?.balanceBilled.lowCents)},${decimal(first?.balanceBilled.highCents)},${decimal(used.deductible?.lowCents)},${decimal(used.deductible?.highCents)},${decimal(used.coinsuranceBasisPoints)},${decimal(used.copayCents)},${decimal(used.oopMaxCents)},${decimal(used.reimbursementBasisPoints)},${decimal(used.allowedCents)},${used.assumed.join(';')}`;
 }
 
-function thirdPatientRun(e: Estimate): string {
+function thirdPatientRun(e: Estimate<unknown>): string {
   const first = e.patient.cases[0];
   const used = e.inputsUsed;
   const applies = used.deductibleApplies === null ? '' : String(used.deductibleApplies);
@@ -193,7 +193,7 @@ function thirdPatientRun(e: Estimate): string {
  * formats the program's columns once per priced program: a counselor's file has thousands of
  * patients on a few programs. Bounded, so memory stays flat whatever the file holds.
  */
-export function estimateFieldsWriter(): (e: Estimate) => string {
+export function estimateFieldsWriter(): (e: Estimate<unknown>) => string {
   // Runs of neighbouring columns of one kind, in order: program, patient, program, patient, program, patient, program.
   const runs: { program: boolean; columns: EstimateColumn[] }[] = [];
   for (const column of ESTIMATE_COLUMNS) {
@@ -218,7 +218,7 @@ export function estimateFieldsWriter(): (e: Estimate) => string {
 }
 
 /** Returns the CSV output of one estimate: a header and one row. */
-export function formatCsv(e: Estimate): string {
+export function formatCsv(e: Estimate<unknown>): string {
   return csvLine([...ESTIMATE_COLUMNS]) + csvLine(estimateCells(e));
 }
 

@@ -211,3 +211,52 @@ describe("the answer names a price list that is not the bundled one (the new-use
     expect(headline(estimate({ route: 'iv', sessions: '6' }))[0]).toMatch(/^From the lowest to the highest published price, /);
   });
 });
+
+describe('batch writers that print no words are given the estimate unsaid (#27: saying it was a twentieth of a batch)', () => {
+  // Every payer path and a quote: what a row of each kind writes must not depend on the words.
+  const kinds: RawScenario[] = [
+    { route: 'iv', sessions: '6' },
+    {
+      route: 'oral',
+      provider: 'at-home',
+      sessions: '4',
+      insurance: 'in-network',
+      covered: 'yes',
+      deductible: '500',
+      coinsurance: '20',
+      oopMax: '2000',
+    },
+    { route: 'esketamine', weeks: '20', dose: '84', insurance: 'in-network', deductible: '1500', copay: '40' },
+    { route: 'im', sessions: '5', insurance: 'out-of-network', covered: 'yes', deductible: '1000', reimbursement: '70', allowed: '300' },
+    { route: 'esketamine', sessions: '8', insurance: 'medicare' },
+    { route: 'esketamine', sessions: '8', insurance: 'medicaid' },
+    { route: 'oral', insurance: 'in-network', covered: 'no', exclude: 'intake' },
+    { route: 'iv', sessions: '8', price: '450', package: '6:2400', itemPrice: 'intake=200' },
+  ];
+  it('CSV and summary rows are the same from the core estimate as from the estimate said in Spanish', async () => {
+    const { batchWriter } = await import('../../src/format/batch.js');
+    const { sayEstimate } = await import('../../src/text/localize.js');
+    const { spanish } = await import('../../src/text/es.js');
+    const { coreEstimateFrom } = await import('../helpers.js');
+    const options = { detail: 'summary' as const, dataset: readDataset(), words: spanish.view };
+    for (const format of ['csv', 'json', 'jsonl'] as const) {
+      expect(batchWriter(format, options).words).toBe(false);
+      // Two writers, so each one's first row (the CSV header) is its own.
+      const unsaid = batchWriter(format, options);
+      const inWords = batchWriter(format, options);
+      kinds.forEach((raw, i) => {
+        const core = coreEstimateFrom(raw, dataset);
+        const said = sayEstimate(core, spanish.say);
+        // The Spanish route name differs from the price list's own: a cell that printed it would differ here.
+        const row = (estimate: typeof core | typeof said) => ({ row: i + 1, line: i + 2, id: `p${i}`, estimate, error: null, extra: null });
+        expect(unsaid.row(row(core), i), `${format} ${JSON.stringify(raw)}`).toBe(inWords.row(row(said), i));
+      });
+    }
+  });
+  it('the writers that print words (table, Markdown, full JSON) ask for them', async () => {
+    const { batchWriter } = await import('../../src/format/batch.js');
+    const options = { dataset: readDataset() };
+    for (const format of ['table', 'markdown'] as const) expect(batchWriter(format, { ...options, detail: 'summary' }).words).toBe(true);
+    for (const format of ['json', 'jsonl'] as const) expect(batchWriter(format, { ...options, detail: 'full' }).words).toBe(true);
+  });
+});
