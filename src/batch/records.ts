@@ -1,4 +1,4 @@
-import { isUtf8 } from 'node:buffer';
+import { isAscii, isUtf8 } from 'node:buffer';
 import { DataError } from '../errors.js';
 
 /** The longest record (a CSV record or a JSON Lines line) a batch accepts; a longer one fails alone. */
@@ -36,6 +36,10 @@ export class RecordScanner {
   private runFrom = 0;
   private runTo = 0;
   private pieces: Buffer[] | null = null;
+  // The chunk being scanned as text, when it is all ASCII (most files): its cells are cut from
+  // this one string, which costs less than decoding each cell from the bytes (#27).
+  private asciiChunk: Buffer | null = null;
+  private asciiText = '';
   private cellBytes = 0;
   private recordBytes = 0;
   private tooLong = false;
@@ -64,6 +68,10 @@ export class RecordScanner {
   push(chunk: Buffer): RawRecord[] {
     const out: RawRecord[] = [];
     let i = 0;
+    if (isAscii(chunk)) {
+      this.asciiChunk = chunk;
+      this.asciiText = chunk.toString('latin1');
+    } else this.asciiChunk = null;
     if (!this.started) {
       this.started = true;
       if (chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) i = 3;
@@ -167,8 +175,12 @@ export class RecordScanner {
       this.cells.push('');
     } else if (this.pieces === null) {
       const { run, runFrom, runTo } = this;
-      if (this.nonAscii && this.notUtf8 === null && !isUtf8(run.subarray(runFrom, runTo))) this.notUtf8 = this.cells.length;
-      this.cells.push(run.toString('utf8', runFrom, runTo));
+      // ASCII reads the same as UTF-8 and as Latin-1, a byte a character.
+      if (run === this.asciiChunk) this.cells.push(this.asciiText.slice(runFrom, runTo));
+      else {
+        if (this.nonAscii && this.notUtf8 === null && !isUtf8(run.subarray(runFrom, runTo))) this.notUtf8 = this.cells.length;
+        this.cells.push(run.toString('utf8', runFrom, runTo));
+      }
     } else {
       this.pieces.push(this.run.subarray(this.runFrom, this.runTo));
       const bytes = Buffer.concat(this.pieces);

@@ -195,7 +195,9 @@ describe('record scanner fuzzing', () => {
       fc.property(
         fc.array(fc.array(cellText, { minLength: 2, maxLength: 4 }), { minLength: 1, maxLength: 20 }),
         fc.array(fc.constantFrom('\n', '\r\n', '\r'), { minLength: 1, maxLength: 20 }),
-        fc.integer({ min: 1, max: 7 }),
+        // Slices of a few bytes cut cells in two; longer ones hold whole cells, which an all-ASCII
+        // slice cuts from its text and any other decodes from its bytes (#27).
+        fc.oneof(fc.integer({ min: 1, max: 7 }), fc.integer({ min: 8, max: 4096 })),
         (records, ends, slice) => {
           const text = records.map((cells, i) => `${cells.map(csvCell).join(',')}${ends[i % ends.length]}`).join('');
           const bytes = Buffer.from(text);
