@@ -99,7 +99,7 @@ export function priceProgram(scenario: ProgramScenario, dataset: Dataset, option
     say(() => step(msg('price.allIn', { program, extras: extras.map((i) => i.total ?? { lowCents: 0, highCents: 0 }), allIn }), price.ref));
 
   // 5. Money due before the first session and a first year on the schedule, where the price list says.
-  const dueUpFront = upFrontPrice(route, perSession, firstSession, buying);
+  const dueUpFront = upFrontPrice(route, perSession, firstSession, buying, sessions);
   const firstYear = firstYearPrice(route, extras, perSession, firstSession);
 
   // 6. The bills, in order, that insurance shares: one-time visits first, then each session.
@@ -321,20 +321,23 @@ function lineItems(
 /**
  * What clinics ask for before the first session (cents), from the price list's up-front sessions;
  * null where it gives none. Those sessions are bought as the program's are: with packages or an
- * introductory session (the quote's or the price list's), at their cheapest mix.
+ * introductory session (the quote's or the price list's), at their cheapest mix. At each end, no
+ * more sessions than the program has (`program`, low and high): a program shorter than what
+ * clinics take up front is paid whole before it starts, never more (the new-user try: a 2-session
+ * program showed $900-$4,800 due first beside $450-$1,600 in all). The source's own count is the
+ * plan's note (`plan.note.upFront`).
  */
 function upFrontPrice(
   route: Route,
   perSession: CentsRange,
   first: FirstSession | null,
   buying: { packages: readonly Package[]; intro: { cents: number } | null },
+  program: { low: number; high: number },
 ): ProgramPrice['dueUpFront'] {
   const upFront = route.upFront;
   if (!upFront) return null;
-  // As the source says: payment for its count of sessions, even where the program has fewer (#21),
-  // so the figure, its label and the note that says so agree.
-  const low = upFront.lowSessions;
-  const high = upFront.highSessions;
+  const low = Math.min(upFront.lowSessions, program.low);
+  const high = Math.min(upFront.highSessions, program.high);
   const mixed = buying.packages.length > 0 || buying.intro !== null;
   const cost = (count: number, single: number, firstCents: number | null) =>
     mixed ? cheapestMix(count, single, buying.packages, buying.intro?.cents ?? null).totalCents : treatmentTotal(count, single, firstCents);

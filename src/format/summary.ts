@@ -222,11 +222,16 @@ export function estimateRows(e: Estimate, short = false, w: ViewWords = EN_VIEW)
   }
   if (e.dueUpFront) {
     rows.push({
-      label: w.rows.dueUpFront(formatRange(e.dueUpFront.sessions.low, e.dueUpFront.sessions.high)),
+      // A program shorter than what clinics take up front is due whole (price-program.ts).
+      label: w.rows.dueUpFront(
+        formatRange(e.dueUpFront.sessions.low, e.dueUpFront.sessions.high),
+        e.dueUpFront.sessions.low === e.sessions.low && e.dueUpFront.sessions.high === e.sessions.high,
+      ),
       lowCents: e.dueUpFront.lowCents,
       highCents: e.dueUpFront.highCents,
       // Bought as the program is (price-program.ts): with the patient's packages, they are cited too.
-      cite: quotedPackages ? [cite(QUOTE_SOURCE_ID, '--package'), priceCite].join(' ') : priceCite,
+      // Each source once: with your own price too, both are your quote ("[9] [9]" in the new-user try).
+      cite: quotedPackages ? [...new Set([cite(QUOTE_SOURCE_ID, '--package'), priceCite])].join(' ') : priceCite,
     });
   }
   if (e.firstYear) {

@@ -53,7 +53,10 @@ export const EN_VIEW: ViewWords = {
     program: ({ items, span, high }) => `${items ? 'Treatment, ' : 'Program, '}${count(span, high)}`,
     item: (label, once, whose) => `${label}${once ? ', once' : ''}${whoseText(whose)}`,
     allIn: (left) => `All-in${left.length > 0 ? ` (without ${left.map((l) => l.id).join(', ')})` : ''}`,
-    dueUpFront: (span) => `Due before the first session (${span} sessions up front)`,
+    dueUpFront: (span, whole) =>
+      whole
+        ? `Due before the first session (the whole program, ${span} sessions, up front)`
+        : `Due before the first session (${span} sessions up front)`,
     firstYear: (span) => `If it went on for a year on the schedule (${span} sessions), billed before insurance`,
     paidUpFront: (t) => `${t}: paid up front`,
     paidBack: (t) => `${t}: paid back`,

@@ -70,7 +70,10 @@ export const ES_VIEW: ViewWords = {
     program: ({ items, span, high }) => `${items ? 'Tratamiento, ' : 'Programa, '}${count(span, high)}`,
     item: (label, once, whose) => `${label}${once ? ', una vez' : ''}${whoseText(whose)}`,
     allIn: (left) => `Total${left.length > 0 ? ` (no incluye ${niList(left.map((l) => l.label.replace(/^sesiones de /, '')))})` : ''}`,
-    dueUpFront: (span) => `A pagar antes de la primera sesión (${spanWords(span)} sesiones por adelantado)`,
+    dueUpFront: (span, whole) =>
+      whole
+        ? `A pagar antes de la primera sesión (todo el programa, ${spanWords(span)} sesiones, por adelantado)`
+        : `A pagar antes de la primera sesión (${spanWords(span)} sesiones por adelantado)`,
     firstYear: (span) => `Si siguiera el tratamiento un año (${spanWords(span)} sesiones), sin contar el seguro`,
     paidUpFront: (t) => `${t}: paga por adelantado`,
     paidBack: (t) => `${t}: le devuelven`,

@@ -20,7 +20,7 @@ export type HelpWords = {
   choices: (list: readonly string[]) => string;
   byDefault: (value: string) => string;
   program: string;
-  /** "1.2.3 (bundled price list ketamine-cost-us 2.3.2, as of 2026-11-30)". */
+  /** "1.2.3 (bundled price list ketamine-cost-us 2.3.3, as of 2026-11-30)". */
   version: (tool: string, id: string, version: string, asOf: string) => string;
   versionFlag: string;
   helpFlag: string;

@@ -80,7 +80,8 @@ export type ViewWords = {
     item: (label: string, once: boolean, whose: 'quote' | 'third-party' | null) => string;
     /** `left`: what the total leaves out, by item id and by its label in this language. */
     allIn: (left: { id: string; label: string }[]) => string;
-    dueUpFront: (span: string) => string;
+    /** `whole`: the program is shorter than what clinics take up front, so all of it is due before it starts. */
+    dueUpFront: (span: string, whole: boolean) => string;
     firstYear: (span: string) => string;
     paidUpFront: (title: string) => string;
     paidBack: (title: string) => string;
@@ -182,7 +183,7 @@ export type ViewWords = {
   };
   /** The routes view's words: the price list as people read it, each figure with its source. */
   routes: {
-    /** "Price list ketamine-cost-us 2.3.2, as of 2026-11-30" (no closing full stop). */
+    /** "Price list ketamine-cost-us 2.3.3, as of 2026-11-30" (no closing full stop). */
     title: (id: string, version: string, asOf: string) => string;
     headers: { route: string; provider: string; price: string; program: string; insurance: string };
     /** "$225-$800 per session": `per` as the price list has it. */

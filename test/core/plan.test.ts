@@ -115,9 +115,11 @@ describe('plan years and cost sharing (hand-computed)', () => {
     // 4 x $225 = $900 to 6 x $800 = $4,800.
     expect(p.dueUpFront).toMatchObject({ lowCents: 90000, highCents: 480000, sessions: { low: 4, high: 6 } });
     const short = plan({ route: 'iv', sessions: '3', exclude: 'intake' }, { everyDays: 7 });
-    // A 3-session program: the source's 4-6 sessions still, as the label and the route's note say (#21):
-    // 4 x $225 = $900 to 6 x $800 = $4,800.
-    expect(short.dueUpFront).toMatchObject({ lowCents: 90000, highCents: 480000, sessions: { low: 4, high: 6 } });
+    // A 3-session program is paid whole before it starts, never for more sessions than it has (the
+    // new-user try: $900-$4,800 due beside $675-$2,400 in all): 3 x $225 = $675 to 3 x $800 = $2,400.
+    expect(short.dueUpFront).toMatchObject({ lowCents: 67500, highCents: 240000, sessions: { low: 3, high: 3 } });
+    // The plan's note still says what clinics ask for: 4-6 sessions (seed L160).
+    expect(short.notes.some((n) => n.text.includes('4-6'))).toBe(true);
   });
 
   it('plans boosters only at an interval the user gives', () => {

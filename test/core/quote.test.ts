@@ -92,8 +92,9 @@ describe('--price, --package, --item-price', () => {
     const e = estimateFrom({ route: 'im', sessions: 5, price: 450, package: '6:2400' }, dataset);
     // 5 sessions: 5 x $450 = $2,250 beats the $2,400 pack.
     expect(e.program).toEqual({ lowCents: 225_000, highCents: 225_000 });
-    // Up front, 4 sessions: 4 x $450 = $1,800 (the pack costs more); 6 sessions: the pack, $2,400, not 6 x $450 = $2,700.
-    expect(e.dueUpFront).toEqual({ lowCents: 180_000, highCents: 240_000, sessions: { low: 4, high: 6 } });
+    // Up front, 4 sessions: 4 x $450 = $1,800 (the pack costs more); at most the program's 5 (not the
+    // source's 6): 5 x $450 = $2,250, as the program.
+    expect(e.dueUpFront).toEqual({ lowCents: 180_000, highCents: 225_000, sessions: { low: 4, high: 5 } });
     // Your package without a price, likewise (singles at the published $225-$800): 4 x $225 = $900; 6: the pack, $2,400, not 6 x $800.
     expect(estimateFrom({ route: 'iv', sessions: 6, package: '6:2400' }, dataset).dueUpFront).toEqual({
       lowCents: 90_000,

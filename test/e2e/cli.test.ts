@@ -131,10 +131,14 @@ describe('what is due up front, with your packages (the new-user try)', () => {
   it('is bought as the program is and cites the packages as well as the price', () => {
     const r = runCli(['--route', 'im', '--sessions', '5', '--price', '450', '--package', '6:2400']);
     expect(r.code).toBe(0);
-    // 4 sessions up front: 4 x $450 = $1,800 (the $2,400 pack costs more); 6: the pack, $2,400, not 6 x $450 = $2,700.
+    // 4 sessions up front: 4 x $450 = $1,800 (the $2,400 pack costs more); at most the program's 5
+    // (not the source's 6, the new-user try): 5 x $450 = $2,250, less than the pack.
     expect(r.stdout).toMatch(
-      /│ Due before the first session \(4-6 sessions up front\) \[\d+: --package\] \[\d+: --price\] +│ \$1,800 │ \$2,400 │/,
+      /│ Due before the first session \(4-5 sessions up front\) \[\d+: --package\] \[\d+: --price\] +│ \$1,800 │ \$2,250 │/,
     );
+    // A 2-session program is due whole, and says so: 2 x $450 = $900.
+    const short = runCli(['--route', 'im', '--sessions', '2', '--price', '450', '--package', '6:2400']);
+    expect(short.stdout).toMatch(/│ Due before the first session \(the whole program, 2 sessions, up front\) .*│ +\$900 │ +\$900 │/);
   });
 });
 

@@ -325,6 +325,14 @@ describe('properties of the estimate', () => {
             expect(c.patient.lowCents + c.plan.lowCents).toBe(e.allIn.lowCents);
             expect(c.patient.highCents + c.plan.highCents).toBe(e.allIn.highCents);
           }
+          // What is due before the first session is for no more sessions than the program has,
+          // so never more than the program costs (the new-user try: $4,800 due on a $1,600 program).
+          if (e.dueUpFront) {
+            expect(e.dueUpFront.sessions.low).toBeLessThanOrEqual(e.sessions.low);
+            expect(e.dueUpFront.sessions.high).toBeLessThanOrEqual(e.sessions.high);
+            expect(e.dueUpFront.lowCents).toBeLessThanOrEqual(e.program.lowCents);
+            expect(e.dueUpFront.highCents).toBeLessThanOrEqual(e.program.highCents);
+          }
         },
       ),
       bounded(300, 10_000),
