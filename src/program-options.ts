@@ -131,7 +131,9 @@ export function outputStyle(command: Command, flags: OutputFlags, io: Io, text: 
   const toFile = flags.output !== undefined && flags.output !== '-';
   const onTerminal = io.stdoutIsTTY && !toFile;
   return {
-    color: flags.plain === true ? false : shouldColor({ colorFlag, env: io.env, isTTY: onTerminal }),
+    // FORCE_COLOR (often set for a whole CI job) colours what goes to the terminal or a pipe, never
+    // a file named with --output (the new-user try found escape codes in one).
+    color: flags.plain === true || toFile ? false : shouldColor({ colorFlag, env: io.env, isTTY: onTerminal }),
     ascii: flags.ascii === true || flags.plain === true || io.env.TERM === 'dumb',
     width: onTerminal ? Math.max(MIN_TERMINAL_WIDTH, io.columns ?? 80) : null,
     plain: flags.plain === true,

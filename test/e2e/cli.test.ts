@@ -84,6 +84,14 @@ describe('colour', () => {
   });
   it('--no-color beats FORCE_COLOR', () =>
     expect(runCli(['-r', 'iv', '--no-color'], { env: { FORCE_COLOR: '1' } }).stdout).not.toMatch(/\x1b\[/));
+  it('never reaches a file named with --output, even with FORCE_COLOR (the new-user try)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kc-color-'));
+    for (const name of ['out.txt', 'out.md', 'out.html']) {
+      const r = runCli(['-r', 'iv', '-o', join(dir, name)], { env: { FORCE_COLOR: '1' } });
+      expect(r.code).toBe(0);
+      expect(readFileSync(join(dir, name), 'utf8')).not.toMatch(/\x1b\[/);
+    }
+  });
 });
 
 describe('bad input: one line on stderr, nothing on stdout, exit 2', () => {
