@@ -11,7 +11,7 @@ import { hasActiveChars, inertJson, visible, visibleName } from '../text/visible
 import { csvFields, csvLine, ESTIMATE_COLUMNS, estimateFieldsWriter } from './csv.js';
 import { SCHEMA_VERSION, toJsonDocument } from './json.js';
 import { markdownCell } from './markdown.js';
-import { payLabel } from './summary.js';
+import { listDisclaimer, payLabel } from './summary.js';
 
 /** One row's outcome: the estimate, or the problem with the row, never both; and the cells passed through. */
 export type BatchResult = {
@@ -315,7 +315,8 @@ export function batchWriter(format: BatchFormat, options: BatchWriterOptions): B
             ? `${head}| ${markdownCell(visibleName(r.id))} | ${r.estimate.route.id} | ${sessionsText(r.estimate)} | ${formatUsdRange(r.estimate.program.lowCents, r.estimate.program.highCents)} | ${markdownCell(youPay(said(r.estimate), w))} | ${w.batch.ok} |${keptCells(r)}\n`
             : `${head}| ${markdownCell(visibleName(r.id))} | | | | | ${markdownCell(visible(rowMessage(r, w)))} |${keptCells(r)}\n`;
         },
-        end: (c) => `${kept.started() ? '' : header([])}\n${w.batch.counts(c.ok, c.failed)} ${priceList}\n\n_${w.disclaimer}_\n`,
+        end: (c) =>
+          `${kept.started() ? '' : header([])}\n${w.batch.counts(c.ok, c.failed)} ${priceList}\n\n_${listDisclaimer(options.dataset.id, w)}_\n`,
       };
     }
     case 'table': {
@@ -375,7 +376,7 @@ export function batchWriter(format: BatchFormat, options: BatchWriterOptions): B
         end: (c) => {
           // No rows: the header still names our columns.
           const head = kept.started() ? '' : header([]);
-          return `${head}\n${prose(`${w.batch.counts(c.ok, c.failed)} ${priceList}`)}\n${prose(w.disclaimer)}\n`;
+          return `${head}\n${prose(`${w.batch.counts(c.ok, c.failed)} ${priceList}`)}\n${prose(listDisclaimer(options.dataset.id, w))}\n`;
         },
       };
     }

@@ -6,7 +6,17 @@ import type { Source } from '../core/types.js';
 import { EN_VIEW } from '../text/en-view.js';
 import { sentenceStart, type ViewWords } from '../text/view.js';
 import { describePlan, paidColumns, rowNumbers, summaryLines, what, when } from './plan.js';
-import { caseLabel, dateLabel, describeEstimate, describeInsurance, estimateRows, headline, noteSections, quotes } from './summary.js';
+import {
+  caseLabel,
+  dateLabel,
+  describeEstimate,
+  describeInsurance,
+  disclaimerOf,
+  estimateRows,
+  headline,
+  noteSections,
+  quotes,
+} from './summary.js';
 
 // A handout a counselor prints or sends: one self-contained file, no scripts, nothing fetched, so it
 // opens offline and the same input gives the same bytes (no date of printing in it).
@@ -189,7 +199,7 @@ export function formatEstimateHtml(e: Estimate, options: { explain: boolean }, w
     ...sections.map((s) => `<h2>${h(s.title)}</h2>\n<ul>\n${s.lines.map((l) => `<li>${h(l)}</li>`).join('\n')}\n</ul>`),
     questionsSection(w),
     sourcesSection(e.sources, quotes(e), w),
-    `<p class="disclaimer">${h(w.disclaimer)}</p>`,
+    `<p class="disclaimer">${h(disclaimerOf(e, w))}</p>`,
   ];
   return page(w.html.estimateTitle(describeEstimate(e, w)), body, w.html.lang);
 }
@@ -215,7 +225,7 @@ export function formatCompareHtml(c: Comparison, w: ViewWords = EN_VIEW): string
       c.options.flatMap((e) => quotes(e)).filter((q, i, all) => all.findIndex((o) => o.source === q.source && o.quote === q.quote) === i),
       w,
     ),
-    `<p class="disclaimer">${h(w.disclaimer)}</p>`,
+    `<p class="disclaimer">${h(c.options[0] ? disclaimerOf(c.options[0], w) : w.disclaimer)}</p>`,
   ];
   return page(w.html.compareHeading, body, w.html.lang);
 }
@@ -252,7 +262,7 @@ export function formatPlanHtml(p: Plan, w: ViewWords = EN_VIEW): string {
     ...(p.notes.length ? [`<h2>${h(w.plan.notes)}</h2>`, `<ul>\n${p.notes.map((n) => `<li>${h(n.text)}</li>`).join('\n')}\n</ul>`] : []),
     questionsSection(w),
     sourcesSection(p.sources, quotes(p.estimate), w),
-    `<p class="disclaimer">${h(w.disclaimer)}</p>`,
+    `<p class="disclaimer">${h(disclaimerOf(p.estimate, w))}</p>`,
   ];
   return page(w.html.planTitle(describePlan(p, w)), body, w.html.lang);
 }

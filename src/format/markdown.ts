@@ -2,7 +2,7 @@ import type { Estimate } from '../core/estimate.js';
 import { formatUsd } from '../core/money.js';
 import { EN_VIEW } from '../text/en-view.js';
 import type { ViewWords } from '../text/view.js';
-import { assumedLine, describeEstimate, describeInsurance, estimateRows, headline, noteSections } from './summary.js';
+import { assumedLine, describeEstimate, describeInsurance, disclaimerOf, estimateRows, headline, noteSections } from './summary.js';
 
 /**
  * Makes text inert in Markdown, in a table cell or a list item: one line, no raw HTML and no
@@ -23,7 +23,7 @@ export function formatMarkdown(e: Estimate, options: { explain: boolean; brief?:
   const [answer = '', ...more] = headline(e, w);
   const top = [`**${markdownCell(answer)}**`, ...more.map((l) => markdownCell(l))].join('\n');
   if (options.brief)
-    return `${top}\n\n${markdownCell(`${describeInsurance(e, w)}.${assumedLine(e, w) ? ` ${assumedLine(e, w)}` : ''}`)}\n\n_${w.disclaimer}_\n`;
+    return `${top}\n\n${markdownCell(`${describeInsurance(e, w)}.${assumedLine(e, w) ? ` ${assumedLine(e, w)}` : ''}`)}\n\n_${disclaimerOf(e, w)}_\n`;
   const lines = [
     `### ${markdownCell(describeEstimate(e, w))}`,
     '',
@@ -41,6 +41,6 @@ export function formatMarkdown(e: Estimate, options: { explain: boolean; brief?:
     lines.push('', `**${section.title}**`, '');
     for (const line of section.lines) lines.push(`- ${markdownCell(line)}`);
   }
-  lines.push('', `_${w.disclaimer}_`);
+  lines.push('', `_${disclaimerOf(e, w)}_`);
   return `${lines.join('\n')}\n`;
 }

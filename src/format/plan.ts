@@ -8,7 +8,7 @@ import { csvLine } from './csv.js';
 import { SCHEMA_VERSION } from './json.js';
 import { markdownCell } from './markdown.js';
 import { makePaint } from './paint.js';
-import { citation, describeInsurance, describeSource, sourceMarksKey } from './summary.js';
+import { citation, describeInsurance, describeSource, disclaimerOf, sourceMarksKey } from './summary.js';
 
 const range = (r: { lowCents: number; highCents: number }) => formatUsdRange(r.lowCents, r.highCents);
 
@@ -164,7 +164,7 @@ export async function formatPlanTable(
   }
   lines.push(paint.bold(`${w.plan.sources}:`), `  ${paint.dim(sourceMarksKey(false, w))}`);
   for (const [i, s] of p.sources.entries()) lines.push(`  ${paint.dim(`[${i + 1}] ${describeSource(s, w)}`)}`);
-  lines.push('', paint.italic(w.disclaimer));
+  lines.push('', paint.italic(disclaimerOf(p.estimate, w)));
   return `${fitToWidth(lines.join('\n'), options.width ?? null)}\n`;
 }
 
@@ -199,7 +199,7 @@ export function formatPlanMarkdown(p: Plan, options: { explain: boolean }, w: Vi
   }
   lines.push('', `**${w.plan.sources}**`, '', sourceMarksKey(false, w), '');
   for (const [i, s] of p.sources.entries()) lines.push(`- [${i + 1}] ${markdownCell(describeSource(s, w))}`);
-  lines.push('', `_${w.disclaimer}_`);
+  lines.push('', `_${disclaimerOf(p.estimate, w)}_`);
   return `${lines.join('\n')}\n`;
 }
 

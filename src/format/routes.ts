@@ -8,7 +8,7 @@ import { csvLine } from './csv.js';
 import { SCHEMA_VERSION } from './json.js';
 import { markdownCell } from './markdown.js';
 import { makePaint } from './paint.js';
-import { dateLabel, describeSource, sourceMarksKey } from './summary.js';
+import { dateLabel, describeSource, listDisclaimer, sourceMarksKey } from './summary.js';
 
 type RouteRow = {
   route: string;
@@ -181,7 +181,7 @@ export async function formatRoutesTable(
   if (quoted.length) lines.push(paint.bold(`${w.sections.whatSourcesSay}:`), ...quoted.map((l) => `  ${l}`), '');
   lines.push(paint.bold(`${w.sections.sources}:`), `  ${sourceMarksKey(false, w)}`);
   for (const [i, s] of d.sources.entries()) lines.push(`  [${i + 1}] ${describeSource(s, w)}`);
-  lines.push('', paint.italic(w.disclaimer));
+  lines.push('', paint.italic(listDisclaimer(d.id, w)));
   return `${fitToWidth(lines.join('\n'), options.width ?? null)}\n`;
 }
 
@@ -262,6 +262,6 @@ export function formatRoutesMarkdown(d: Dataset, w: ViewWords = EN_VIEW): string
   if (quoted.length) lines.push('', `**${w.sections.whatSourcesSay}**`, '', ...quoted.map((l) => `- ${markdownCell(l)}`));
   lines.push('', `**${w.sections.sources}**`, '', sourceMarksKey(false, w), '');
   for (const [i, s] of d.sources.entries()) lines.push(`- [${i + 1}] ${markdownCell(describeSource(s, w))}`);
-  lines.push('', `_${w.disclaimer}_`);
+  lines.push('', `_${listDisclaimer(d.id, w)}_`);
   return `${lines.join('\n')}\n`;
 }

@@ -1,5 +1,5 @@
 import { bundledDataset } from '../catalog/load.js';
-import type { Estimate, PatientCase } from '../core/estimate.js';
+import { type Estimate, hasQuote, type PatientCase } from '../core/estimate.js';
 import { QUOTE_SOURCE_ID } from '../core/estimate-types.js';
 import { formatRange } from '../core/fields.js';
 import { formatUsd, formatUsdRange } from '../core/money.js';
@@ -17,6 +17,18 @@ export const DISCLAIMER = EN_VIEW.disclaimer;
  */
 export function sourceMarksKey(short = false, w: ViewWords = EN_VIEW): string {
   return w.sourceMarksKey(short);
+}
+
+/** The disclaimer under an estimate, naming whose prices it is from (the patient's quote, a price list of their own, or published ranges). */
+export function disclaimerOf(e: Estimate, w: ViewWords = EN_VIEW): string {
+  const quoted = hasQuote(e.scenario);
+  const list = e.dataset.id === bundledDataset.id ? null : e.dataset.id;
+  return quoted || list !== null ? w.disclaimerOf({ quoted, list }) : w.disclaimer;
+}
+
+/** The disclaimer under a view of a whole price list (`datasetId`): a batch, the routes. */
+export function listDisclaimer(datasetId: string, w: ViewWords = EN_VIEW): string {
+  return datasetId === bundledDataset.id ? w.disclaimer : w.disclaimerOf({ quoted: false, list: datasetId });
 }
 
 /**

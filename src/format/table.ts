@@ -4,7 +4,7 @@ import { formatUsd } from '../core/money.js';
 import { EN_VIEW } from '../text/en-view.js';
 import type { ViewWords } from '../text/view.js';
 import { makePaint } from './paint.js';
-import { assumedLine, describeEstimate, describeInsurance, estimateRows, headline, noteSections } from './summary.js';
+import { assumedLine, describeEstimate, describeInsurance, disclaimerOf, estimateRows, headline, noteSections } from './summary.js';
 import { textWidth } from './text-width.js';
 
 export type TableOptions = { color: boolean; explain: boolean; layout?: Layout; brief?: boolean; words?: ViewWords };
@@ -158,7 +158,7 @@ export async function formatTable(e: Estimate, options: TableOptions): Promise<s
     terminal ? wrapText(text, layout.width ?? 80, first, rest).join('\n') : `${first}${text}`;
   const answer = headline(e, w).map((line, i) => wrap(i === 0 ? paint.bold(line) : line));
   if (options.brief)
-    return `${[...answer, wrap(`${describeInsurance(e, w)}.${assumedLine(e, w) ? ` ${assumedLine(e, w)}` : ''}`), '', wrap(paint.italic(w.disclaimer))].join('\n')}\n`;
+    return `${[...answer, wrap(`${describeInsurance(e, w)}.${assumedLine(e, w) ? ` ${assumedLine(e, w)}` : ''}`), '', wrap(paint.italic(disclaimerOf(e, w)))].join('\n')}\n`;
   const table = makeTable(['', paint.bold(w.low), paint.bold(w.high)], ['left', 'right', 'right'], layout);
   for (const row of estimateRows(e, terminal, w)) {
     const label = row.cite ? `${row.label} ${paint.dim(row.cite)}` : row.label;
@@ -172,6 +172,6 @@ export async function formatTable(e: Estimate, options: TableOptions): Promise<s
     for (const line of section.lines)
       lines.push(section.id === 'sources' ? wrap(paint.dim(line), '  ', '    ') : wrap(line, '  - ', '    '));
   }
-  lines.push('', wrap(paint.italic(w.disclaimer)));
+  lines.push('', wrap(paint.italic(disclaimerOf(e, w))));
   return `${fitToWidth(lines.join('\n'), layout.width)}\n`;
 }

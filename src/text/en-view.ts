@@ -11,6 +11,11 @@ const whoseText = (whose: 'quote' | 'third-party' | null) =>
 /** English. */
 export const EN_VIEW: ViewWords = {
   disclaimer: 'This is an estimate from published price ranges, not a quote and not medical advice. Ask the provider for a written quote.',
+  disclaimerOf: ({ quoted, list }) => {
+    const theirs = list === null ? 'published price ranges' : `price list ${list}`;
+    const from = quoted ? `the prices you gave and, for the rest, ${theirs}` : theirs;
+    return `This is an estimate from ${from}; it is not the provider's written quote and not medical advice. Ask the provider for a written quote.`;
+  },
   sourceMarksKey: (short) =>
     short
       ? 'A mark like [1] after a figure points to source 1 below; "Cited at" says where in it (L160: line 160).'

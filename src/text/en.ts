@@ -216,8 +216,9 @@ export const messages: MessageWords = {
   'issue.notADose': (p) => `${quote(p.input)} is not a dose of ${p.route}; allowed: ${p.allowed.join(' or ')} (mg)`,
   'issue.notAnInsurance': (p) =>
     `${quote(p.input)} is not an insurance status${didYouMean(p.suggestion)}; allowed: ${p.allowed.join(', ')}`,
-  'issue.termNotApplicable': (p) => `applies only with --insurance ${statuses(p.statuses)} (insurance is ${p.status})`,
-  'issue.copayWithCoinsurance': () => 'cannot be given with --coinsurance; give one of them',
+  // Said after a flag or a batch column alike ("--deductible ...", "column deductible ..."): no flag named inside.
+  'issue.termNotApplicable': (p) => `applies only when insurance is ${statuses(p.statuses)} (it is ${p.status})`,
+  'issue.copayWithCoinsurance': () => 'cannot be given with coinsurance; give one of them',
   'issue.notAChoice': (p) => `${quote(p.input)} is not allowed; allowed: ${p.allowed.join(', ')}`,
   'issue.notAnItem': (p) => {
     const of = p.route === null ? '' : ` of ${p.route}`;

@@ -13,12 +13,17 @@ const count = (span: string, high: number) => `${spanWords(span)} ${high === 1 ?
 const niList = (items: string[]) => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} ni ${items[items.length - 1]}`);
 const between = (amount: string) => amount.replace(/^(\$[\d,.]+)-(\$[\d,.]+)$/, 'entre $1 y $2');
 const whoseText = (whose: 'quote' | 'third-party' | null) =>
-  whose === 'quote' ? ' (su cotización)' : whose === 'third-party' ? ' (cifra de un sitio no oficial)' : '';
+  whose === 'quote' ? ' (su cotización)' : whose === 'third-party' ? ' (cifra de terceros)' : '';
 
 /** Español de EE. UU. */
 export const ES_VIEW: ViewWords = {
   disclaimer:
     'Esto es un estimado a partir de rangos de precios publicados; no es una cotización ni un consejo médico. Pida al proveedor una cotización por escrito.',
+  disclaimerOf: ({ quoted, list }) => {
+    const theirs = list === null ? 'rangos de precios publicados' : `la lista de precios ${list}`;
+    const from = quoted ? `los precios que usted dio y, para lo demás, ${theirs}` : theirs;
+    return `Esto es un estimado a partir de ${from}; no es la cotización por escrito del proveedor ni un consejo médico. Pida al proveedor una cotización por escrito.`;
+  },
   sourceMarksKey: (short) =>
     short
       ? 'Una marca como [1] después de una cifra indica la fuente 1 de abajo; "Se cita en" dice en qué parte (L160 es la línea 160; si son palabras en inglés, es el nombre de la sección en la fuente).'
@@ -61,8 +66,8 @@ export const ES_VIEW: ViewWords = {
   shortCase: (c) => CASE_TITLES[c].replace(/^Si su plan /, 'si el plan '),
   assumed: (terms) =>
     `Se supusieron datos que usted no indicó (${terms.map((a) => `--${a}`).join(', ')}); indique los suyos con esas opciones.`,
-  low: 'Más barato',
-  high: 'Más caro',
+  low: 'Mínimo',
+  high: 'Máximo',
   rows: {
     perSession: ({ doseMg, units, whose }) =>
       `Por sesión${units > 1 ? ` (${doseMg === null ? '' : `${doseMg} mg, `}${units} dispositivos)` : ''}${whoseText(whose)}`,
@@ -101,7 +106,7 @@ export const ES_VIEW: ViewWords = {
   undated: 'sin fecha',
   date: formatDate,
   noAddress: 'sin enlace en internet',
-  thirdParty: ' (sitio no oficial)',
+  thirdParty: ' (de terceros)',
   wroteFile: (file) =>
     file === null ? 'Se escribió el archivo que indicó (privado: solo su usuario puede leerlo).' : `Se escribió ${file}.`,
   eligibility: {
@@ -122,7 +127,7 @@ export const ES_VIEW: ViewWords = {
     coverage: (typical) => (typical === 'covered' ? 'el seguro suele cubrirlo' : 'el seguro no suele cubrirlo'),
     otherItems: 'Otros cargos',
     itemPrice: (amount, once, thirdParty) =>
-      `${amount} ${once ? 'una vez' : 'por sesión'}${thirdParty ? ' (cifra de un sitio no oficial)' : ''}`,
+      `${amount} ${once ? 'una vez' : 'por sesión'}${thirdParty ? ' (cifra de terceros)' : ''}`,
     notPriced: (why) => `precio desconocido: ${why}`,
     item: (route, label, id, figure) => `${route}: ${label} (--exclude ${id}): ${figure}`,
     forScale: (route, text, amount) => `${route}: como referencia, no es un precio: ${text}: ${amount}`,
@@ -141,7 +146,7 @@ export const ES_VIEW: ViewWords = {
     costRanges: 'Rangos de costos',
     chartCaption: (title, max) => `${title}, de $0 a ${max}. Las cifras están en la tabla de arriba.`,
     sourcesHeading: 'Fuentes y lo que dicen (citas en inglés)',
-    thirdPartyFigure: '(cifra de un sitio no oficial)',
+    thirdPartyFigure: '(cifra de terceros)',
     questions: {
       heading: 'Preguntas que puede hacer',
       clinic: 'A la clínica',
@@ -210,7 +215,7 @@ export const ES_VIEW: ViewWords = {
       expected: 'Cargo esperado',
     },
     noCode: 'código pendiente: la clínica debe completarlo (la lista de precios no lo tiene)',
-    thirdParty: ' (cifra de un sitio no oficial)',
+    thirdParty: ' (cifra de terceros)',
     totalForProvider: 'Total de este proveedor',
     total: 'Total de cargos esperados',
     scheduledSeparately: 'Se programa por separado',

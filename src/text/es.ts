@@ -243,9 +243,9 @@ export const messages: MessageWords = {
     return `Programa, ${endName(p.end)}: ${sum} = ${usd(p.totalCents)}`;
   },
   'price.itemEnd': (p) =>
-    `${translated(p.label)}, ${endName(p.end)}: ${usd(p.cents)}${p.charge === 'once' ? ' una sola vez' : ' por sesión'}${p.thirdParty ? ' (cifra de un sitio no oficial)' : ''}`,
+    `${translated(p.label)}, ${endName(p.end)}: ${usd(p.cents)}${p.charge === 'once' ? ' una sola vez' : ' por sesión'}${p.thirdParty ? ' (cifra de terceros)' : ''}`,
   'price.item': (p) =>
-    `${translated(p.label)}: ${range(p.unit)}${p.charge === 'once' ? ' una sola vez' : ' por sesión'}${p.thirdParty ? ' (cifra de un sitio no oficial)' : ''}`,
+    `${translated(p.label)}: ${range(p.unit)}${p.charge === 'once' ? ' una sola vez' : ' por sesión'}${p.thirdParty ? ' (cifra de terceros)' : ''}`,
   'price.mix': (p) => `Programa, ${endName(p.end)}: ${mixWords(p.count, p.mix)}`,
   'price.allIn': (p) => `Total: ${range(p.program)} por el tratamiento + ${p.extras.map(range).join(' + ')} = ${range(p.allIn)}`,
   'sessions.given': (p) => `${plural(p.count, 'sesión')}, según lo indicado`,
@@ -288,8 +288,8 @@ export const messages: MessageWords = {
   'issue.doseNotApplicable': (p) => `solo se usa con las vías que tienen precio por dosis (${p.dosed.join(', ')}), no con ${p.route}`,
   'issue.notADose': (p) => `${quote(p.input)} no es una dosis de ${named(p.route)}; valores válidos: ${orList(p.allowed)} (mg)`,
   'issue.notAnInsurance': (p) => `${quote(p.input)} no es una opción de seguro${didYouMean(p.suggestion)}; ${allowedList(p.allowed)}`,
-  'issue.termNotApplicable': (p) => `solo se usa con --insurance ${statuses(p.statuses)} (ahora --insurance es ${p.status})`,
-  'issue.copayWithCoinsurance': () => 'no se puede usar junto con --coinsurance; use solo una de las dos',
+  'issue.termNotApplicable': (p) => `solo se usa cuando insurance es ${statuses(p.statuses)} (ahora es ${p.status})`,
+  'issue.copayWithCoinsurance': () => 'no se puede usar junto con coinsurance; use solo uno de los dos',
   'issue.notAChoice': (p) => `${quote(p.input)} no es un valor válido; ${allowedList(p.allowed)}`,
   'issue.notAnItem': (p) => {
     const of = p.route === null ? '' : ` de ${p.route}`;

@@ -35,8 +35,14 @@ export function payerDescriptions(words: Record<InsuranceStatus, { describe: str
 
 /** The words of the estimate views (table, Markdown, brief), for one language. */
 export type ViewWords = {
-  /** Said under every estimate: not a quote, not medical advice. */
+  /** Said under every estimate from the bundled price list's published prices: not a quote, not medical advice. */
   disclaimer: string;
+  /**
+   * The disclaimer of an estimate from other prices: the patient's own (`quoted`, the rest from
+   * the price list) or a price list that is not the bundled one (`list`, its id). The new-user try:
+   * "from published price ranges" under a clinic's own prices was untrue.
+   */
+  disclaimerOf: (p: { quoted: boolean; list: string | null }) => string;
   /** What a citation mark means, above the sources; `short`: the terminal's "[1]" marks. */
   sourceMarksKey: (short: boolean) => string;
   /**

@@ -180,14 +180,14 @@ describe('insurance flags', () => {
     [['-r', 'iv', '-i', 'in-network', '--coinsurance', '150'], /--coinsurance "150" is not a percentage; use a number from 0 to 100/],
     [
       ['-r', 'iv', '-i', 'in-network', '--coinsurance', '20', '--copay', '40'],
-      /--copay cannot be given with --coinsurance; give one of them/,
+      /--copay cannot be given with coinsurance; give one of them/,
     ],
     [
       ['-r', 'iv', '--deductible', '500'],
-      /--deductible applies only with --insurance in-network, out-of-network, medicare or medicare-advantage \(insurance is none\)/,
+      /--deductible applies only when insurance is in-network, out-of-network, medicare or medicare-advantage \(it is none\)/,
     ],
-    [['-r', 'iv', '-i', 'in-network', '--reimbursement', '70'], /--reimbursement applies only with --insurance out-of-network/],
-    [['-r', 'iv', '-i', 'oon', '--oop-max', '2000'], /--oop-max applies only with --insurance in-network/],
+    [['-r', 'iv', '-i', 'in-network', '--reimbursement', '70'], /--reimbursement applies only when insurance is out-of-network/],
+    [['-r', 'iv', '-i', 'oon', '--oop-max', '2000'], /--oop-max applies only when insurance is in-network/],
     [['-r', 'iv', '-i', 'in-network', '--covered', 'maybe'], /--covered "maybe" is not allowed; allowed: yes, no, auto/],
     [['-r', 'iv', '--weeks', '8'], /--weeks cannot count sessions for IV infusion: the price list has no schedule for it/],
     [['-r', 'oral', '--weeks', '8', '--sessions', '4'], /--weeks cannot be given with --sessions; give one of them/],
@@ -268,7 +268,7 @@ describe('compare', () => {
     [['compare', 'iv:6:x'], /option "iv:6:x" is not understood/],
     [['compare', 'iv:8w'], /option "iv:8w": weeks cannot count sessions for IV infusion/],
     [['compare', '-s', '0'], /--sessions "0" is not allowed/],
-    [['compare', '--deductible', '5'], /--deductible applies only with --insurance/],
+    [['compare', '--deductible', '5'], /--deductible applies only when insurance is/],
   ])('%j exits 2', (args, message) => expectUsageError(args, message));
 });
 

@@ -22,12 +22,9 @@ const MESSAGES: [args: string[], message: string][] = [
   ],
   [
     ['--route', 'iv', '-i', 'in-network', '--copay', '20', '--coinsurance', '10'],
-    '--copay cannot be given with --coinsurance; give one of them',
+    '--copay cannot be given with coinsurance; give one of them',
   ],
-  [
-    ['--route', 'iv', '--coinsurance', '15'],
-    '--coinsurance applies only with --insurance in-network or medicare-advantage (insurance is none)',
-  ],
+  [['--route', 'iv', '--coinsurance', '15'], '--coinsurance applies only when insurance is in-network or medicare-advantage (it is none)'],
   [
     ['--route', 'oral', '--insurance', 'tricare'],
     '--insurance "tricare" is not an insurance status; allowed: none, in-network, out-of-network, medicare, medicare-advantage, medicaid',

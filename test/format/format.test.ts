@@ -260,3 +260,19 @@ describe('batch writers that print no words are given the estimate unsaid (#27: 
     for (const format of ['json', 'jsonl'] as const) expect(batchWriter(format, { ...options, detail: 'full' }).words).toBe(true);
   });
 });
+
+describe('the disclaimer says whose prices an estimate is from (the new-user try: "published price ranges" under a clinic\'s own)', () => {
+  it("published ranges, the patient's own prices, a price list of the clinic's own", async () => {
+    const { disclaimerOf } = await import('../../src/format/summary.js');
+    const { formatMarkdown } = await import('../../src/format/markdown.js');
+    const published = estimate({ route: 'iv', sessions: '6' });
+    expect(disclaimerOf(published)).toMatch(/^This is an estimate from published price ranges, not a quote/);
+    const quoted = estimate({ route: 'iv', sessions: '6', price: '450' });
+    expect(disclaimerOf(quoted)).toMatch(/^This is an estimate from the prices you gave and, for the rest, published price ranges;/);
+    const theirs = { ...readDataset(), id: 'example-clinic' };
+    const own = estimateFrom({ route: 'iv', sessions: '6' }, theirs);
+    expect(disclaimerOf(own)).toMatch(/^This is an estimate from price list example-clinic;/);
+    // Every view of an estimate ends with it.
+    expect(formatMarkdown(own, { explain: false }).trimEnd().split('\n').at(-1)).toBe(`_${disclaimerOf(own)}_`);
+  });
+});

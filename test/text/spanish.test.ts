@@ -120,7 +120,9 @@ describe('an estimate in Spanish', () => {
     const body = beforeSources(r.stdout);
     for (const word of englishWords) expect(body).not.toContain(word);
     expect(r.stdout).toContain('usted');
-    expect(r.stdout).toContain('Esto es un estimado a partir de rangos de precios publicados');
+    // Whose prices: published ranges, or (with --price, --package) the patient's own first.
+    expect(r.stdout).toMatch(/Esto es un estimado a partir de (rangos de precios publicados|los precios que usted dio)/);
+    expect(r.stdout).not.toContain('This is an estimate');
   });
 
   it('the same input and language give the same bytes; LANG=es_US.UTF-8 is the same as --lang es', () => {
