@@ -126,8 +126,7 @@ export const ES_VIEW: ViewWords = {
     schedule: 'según calendario de dosis (--weeks)',
     coverage: (typical) => (typical === 'covered' ? 'el seguro suele cubrirlo' : 'el seguro no suele cubrirlo'),
     otherItems: 'Otros cargos',
-    itemPrice: (amount, once, thirdParty) =>
-      `${amount} ${once ? 'una vez' : 'por sesión'}${thirdParty ? ' (cifra de terceros)' : ''}`,
+    itemPrice: (amount, once, thirdParty) => `${amount} ${once ? 'una vez' : 'por sesión'}${thirdParty ? ' (cifra de terceros)' : ''}`,
     notPriced: (why) => `precio desconocido: ${why}`,
     item: (route, label, id, figure) => `${route}: ${label} (--exclude ${id}): ${figure}`,
     forScale: (route, text, amount) => `${route}: como referencia, no es un precio: ${text}: ${amount}`,
