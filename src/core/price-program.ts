@@ -12,7 +12,7 @@ import {
 } from './estimate-types.js';
 import { dataText, type End, type Message, msg } from './message.js';
 import { countSessions } from './schedule.js';
-import { cheapestMix, treatmentPrice, treatmentTotal } from './treatment.js';
+import { treatmentCost, treatmentPrice, treatmentTotal } from './treatment.js';
 import type { Dataset, Package, Ref, Route } from './types.js';
 
 /**
@@ -336,16 +336,8 @@ function upFrontPrice(
 ): ProgramPrice['dueUpFront'] {
   const upFront = route.upFront;
   if (!upFront) return null;
-  const low = Math.min(upFront.lowSessions, program.low);
-  const high = Math.min(upFront.highSessions, program.high);
-  const mixed = buying.packages.length > 0 || buying.intro !== null;
-  const cost = (count: number, single: number, firstCents: number | null) =>
-    mixed ? cheapestMix(count, single, buying.packages, buying.intro?.cents ?? null).totalCents : treatmentTotal(count, single, firstCents);
-  return {
-    lowCents: cost(low, perSession.lowCents, first?.lowCents ?? null),
-    highCents: cost(high, perSession.highCents, first?.highCents ?? null),
-    sessions: { low, high },
-  };
+  const sessions = { low: Math.min(upFront.lowSessions, program.low), high: Math.min(upFront.highSessions, program.high) };
+  return { ...treatmentCost(sessions, perSession, first, buying).program, sessions };
 }
 
 /** The first 52 weeks on the route's schedule, billed all-in (cents); null for a route without a schedule. */

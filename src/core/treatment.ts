@@ -27,7 +27,32 @@ export function treatmentPrice(p: {
   packagesRef: Ref;
   say: Say;
 }): { program: CentsRange; mixes: { low: PackageMix; high: PackageMix } | null } {
-  const { sessions, perSession, firstSession, packages, intro, say } = p;
+  const { sessions, perSession, firstSession, say } = p;
+  const { program, mixes } = treatmentCost(sessions, perSession, firstSession, p);
+  if (mixes)
+    for (const end of ['low', 'high'] as const)
+      say(() => step(msg('price.mix', { end, count: sessions[end], mix: mixes[end] }), p.packagesRef));
+  else
+    for (const [end, count, each, first, total] of [
+      ['low', sessions.low, perSession.lowCents, firstSession?.lowCents ?? null, program.lowCents],
+      ['high', sessions.high, perSession.highCents, firstSession?.highCents ?? null, program.highCents],
+    ] as const)
+      say(() => step(msg('price.program', { end, count, eachCents: each, firstCents: first, totalCents: total }), p.priceRef));
+  return { program, mixes };
+}
+
+/**
+ * What `sessions` (low and high ends) cost (cents), with nothing said: with packages or an
+ * introductory session, their cheapest mix at each end; else each session at its price, session 1
+ * at its own. The program's treatment (treatmentPrice) and what is due up front are both this.
+ */
+export function treatmentCost(
+  sessions: { low: number; high: number },
+  perSession: CentsRange,
+  firstSession: ProgramPrice['firstSession'],
+  buying: { packages: readonly Package[]; intro: { cents: number } | null },
+): { program: CentsRange; mixes: { low: PackageMix; high: PackageMix } | null } {
+  const { packages, intro } = buying;
   const mixes =
     packages.length > 0 || intro !== null
       ? {
@@ -41,15 +66,6 @@ export function treatmentPrice(p: {
         lowCents: treatmentTotal(sessions.low, perSession.lowCents, firstSession?.lowCents ?? null),
         highCents: treatmentTotal(sessions.high, perSession.highCents, firstSession?.highCents ?? null),
       };
-  if (mixes)
-    for (const end of ['low', 'high'] as const)
-      say(() => step(msg('price.mix', { end, count: sessions[end], mix: mixes[end] }), p.packagesRef));
-  else
-    for (const [end, count, each, first, total] of [
-      ['low', sessions.low, perSession.lowCents, firstSession?.lowCents ?? null, program.lowCents],
-      ['high', sessions.high, perSession.highCents, firstSession?.highCents ?? null, program.highCents],
-    ] as const)
-      say(() => step(msg('price.program', { end, count, eachCents: each, firstCents: first, totalCents: total }), p.priceRef));
   return { program, mixes };
 }
 
