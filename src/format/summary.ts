@@ -19,16 +19,22 @@ export function sourceMarksKey(short = false, w: ViewWords = EN_VIEW): string {
   return w.sourceMarksKey(short);
 }
 
+/** A price list's id when it is not the bundled one (a clinic's own, whose prices are not "published" ones), else null. */
+function ownList(datasetId: string): string | null {
+  return datasetId === bundledDataset.id ? null : datasetId;
+}
+
 /** The disclaimer under an estimate, naming whose prices it is from (the patient's quote, a price list of their own, or published ranges). */
 export function disclaimerOf(e: Estimate, w: ViewWords = EN_VIEW): string {
   const quoted = hasQuote(e.scenario);
-  const list = e.dataset.id === bundledDataset.id ? null : e.dataset.id;
+  const list = ownList(e.dataset.id);
   return quoted || list !== null ? w.disclaimerOf({ quoted, list }) : w.disclaimer;
 }
 
 /** The disclaimer under a view of a whole price list (`datasetId`): a batch, the routes. */
 export function listDisclaimer(datasetId: string, w: ViewWords = EN_VIEW): string {
-  return datasetId === bundledDataset.id ? w.disclaimer : w.disclaimerOf({ quoted: false, list: datasetId });
+  const list = ownList(datasetId);
+  return list === null ? w.disclaimer : w.disclaimerOf({ quoted: false, list });
 }
 
 /**
@@ -58,7 +64,7 @@ export function headline(e: Estimate, w: ViewWords = EN_VIEW): string[] {
       amount: formatUsdRange(pay.lowCents, pay.highCents),
       single: pay.lowCents === pay.highCents,
       quoted: quotedAll ? 'all' : quotedSome ? 'some' : 'none',
-      list: e.dataset.id === bundledDataset.id ? null : e.dataset.id,
+      list: ownList(e.dataset.id),
       how,
       what: describeEstimate(e, w),
     }),
