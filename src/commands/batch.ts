@@ -117,27 +117,6 @@ function isDirectory(fd: number): boolean {
  * row was estimated, 3 when every row was written but some failed, 1 when the file cannot be read.
  */
 export async function batchCommand(options: BatchCommandOptions, io: Io): Promise<number> {
-  // V8 doubles its young generation each time it grows, up to 32 MB, under the steady allocation
-  // of a long batch, so a 1M-row run took far more memory than a 10k-row one. Growing it no
-  // further keeps memory flat at the same speed (README, Performance; scripts/bench.mjs). This flag is
-  // read when the young generation would grow, so setting it here takes effect.
-  // One jump to a young generation of 8 MB first (scavenges at 1 MB were a third of the time of a
-  // file of distinct rows), then no further growth.
-  setFlagsFromString('--semi-space-growth-factor=8');
-  // What survives the young generation (bounded caches, a chunk of output) is garbage soon after,
-  // yet V8 lets the old generation grow up to 4 times its live size before a full collection, so
-  // a long batch peaked 20 MB above a short one. Letting it only double keeps 1M rows within 10 MB
-  // of 10k's peak, at no measurable cost in time: a batch's full collections are few and small
-  // (a factor of 1.5 made them frequent: a JSON batch of repeated rows took 15% longer). #27
-  setFlagsFromString('--heap-growing-percent=100');
-  let youngFixed = false;
-  const fixYoung = () => {
-    const young = getHeapSpaceStatistics().find((s) => s.space_name === 'new_space');
-    if (young && young.space_size >= 8 * 1024 * 1024) {
-      setFlagsFromString('--semi-space-growth-factor=1');
-      youngFixed = true;
-    }
-  };
   if (options.bom && options.format !== 'csv') throw new UsageError({ key: 'bomNotCsv', params: { format: options.format } });
   const dataset = await selectDataset(options.data, io);
   const source = openInput(options.input, io);
@@ -153,6 +132,8 @@ export async function batchCommand(options: BatchCommandOptions, io: Io): Promis
   const price = makeRowPricer(dataset, full, options.text, writer.words);
   const counts = { ok: 0, failed: 0 };
   const progress = io.stderrIsTTY;
+  // Set only now: every file the batch runs is loaded (a file loaded while they are set would be compiled anew).
+  const heap = batchHeap();
   try {
     await sink.write(`${options.bom ? '\ufeff' : ''}${writer.start()}`);
     let index = 0;
@@ -178,7 +159,7 @@ export async function batchCommand(options: BatchCommandOptions, io: Io): Promis
         if (full) await full;
         index += 1;
         if (progress && index % PROGRESS_EVERY === 0) io.stderr(`\rketamine-cost: ${index} rows`);
-        if (!youngFixed && index % 1024 === 0) fixYoung();
+        if (index % 1024 === 0) heap.grown();
       }
     }
     if (progress && index >= PROGRESS_EVERY) io.stderr(`\rketamine-cost: ${index} rows done\n`);
@@ -187,6 +168,8 @@ export async function batchCommand(options: BatchCommandOptions, io: Io): Promis
   } catch (error) {
     sink.abort();
     throw error;
+  } finally {
+    heap.restore();
   }
   // `-o -` is standard output, where the rows went without a word, as without --output.
   if (options.output !== undefined && options.output !== '-')
@@ -201,6 +184,45 @@ export async function batchCommand(options: BatchCommandOptions, io: Io): Promis
   // but not without a word.
   if (counts.ok + counts.failed === 0) io.stderr(`${sayError(options.text.errors, { key: 'batchNoRows', params: {} })}\n`);
   return counts.failed > 0 ? EXIT.batchRowsFailed : EXIT.ok;
+}
+
+/**
+ * The heap settings of a long batch, set when called: `grown()` (every 1024 rows) stops the young
+ * generation growing once it reached 8 MB, `restore()` puts V8's defaults back.
+ *
+ * V8 doubles its young generation each time it grows, up to 32 MB, under the steady allocation of
+ * a long batch, so a 1M-row run took far more memory than a 10k-row one: one jump to 8 MB first
+ * (scavenges at 1 MB were a third of the time of a file of distinct rows), then no further growth.
+ * What survives the young generation (bounded caches, a chunk of output) is garbage soon after, yet
+ * V8 lets the old generation grow up to 4 times its live size before a full collection, so a long
+ * batch peaked 20 MB above a short one: letting it only double keeps 1M rows within 10 MB of 10k's
+ * peak at no measurable cost in time (a factor of 1.5 made full collections frequent: a JSON batch
+ * of repeated rows took 15% longer). README, Performance; scripts/bench.mjs. #27
+ *
+ * V8 marks a code cache with the flags it was made under and rejects it under others, and the
+ * command's entry (bin/) saves its caches as the process exits: left set, these made every batch
+ * compile its files anew and save caches the next start rejected again. Hence set late, restored.
+ */
+function batchHeap(): { grown: () => void; restore: () => void } {
+  // Both are read when the heap would grow, so setting them mid-run takes effect.
+  setFlagsFromString('--semi-space-growth-factor=8');
+  setFlagsFromString('--heap-growing-percent=100');
+  let youngFixed = false;
+  return {
+    grown: () => {
+      if (youngFixed) return;
+      const young = getHeapSpaceStatistics().find((s) => s.space_name === 'new_space');
+      if (young && young.space_size >= 8 * 1024 * 1024) {
+        setFlagsFromString('--semi-space-growth-factor=1');
+        youngFixed = true;
+      }
+    },
+    // V8's defaults (`node --v8-options`), which are what every other start compiles under.
+    restore: () => {
+      setFlagsFromString('--semi-space-growth-factor=2');
+      setFlagsFromString('--heap-growing-percent=0');
+    },
+  };
 }
 
 /** The table's display widths, and on a terminal (not a file) its width and word wrap, as the estimate's table takes them. */

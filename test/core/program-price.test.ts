@@ -1,3 +1,4 @@
+import { cachedDataVersionTag } from 'node:v8';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { RepeatCache } from '../../src/batch/repeat-cache.js';
@@ -153,6 +154,22 @@ describe('RepeatCache', () => {
     // Full at 2: the third store emptied it first.
     expect([cache.get(1), cache.get(2), cache.get(3)]).toEqual([undefined, undefined, 3]);
     expect(cache.get(undefined)).toBeUndefined();
+  });
+});
+
+describe("a batch's heap settings", () => {
+  it("are V8's own again once the batch ends, so code compiled or cached after it is like any other run's", async () => {
+    // V8's version tag for code caches folds in its flags: a flag left changed makes every code
+    // cache the process saves one that a normal start rejects.
+    const before = cachedDataVersionTag();
+    const input = 'route,sessions\niv,2\noral,zz\n';
+    const r = await runInProcess(['batch', '-', '--format', 'csv'], { input });
+    expect(r.code).toBe(3);
+    expect(cachedDataVersionTag()).toBe(before);
+    // And after a batch that stops on an error (a kept column named twice): restored all the same.
+    const bad = await runInProcess(['batch', '-', '--format', 'jsonl'], { input: 'route,x,X\niv,1,2\n' });
+    expect(bad.code).toBe(1);
+    expect(cachedDataVersionTag()).toBe(before);
   });
 });
 

@@ -38,6 +38,29 @@ describe('the compiled-code cache', () => {
     }
   });
 
+  it("a batch's caches are made once and kept: later batches neither reject nor write them again", () => {
+    // A batch sets V8's heap flags for its rows, and V8 marks a code cache with the flags it was
+    // made under: caches saved with them still set were rejected by every later start, and each
+    // batch compiled its files anew and wrote them again (found measuring #27).
+    const home = mkdtempSync(join(tmpdir(), 'ketamine-cost-cache-'));
+    writeFileSync(join(home, 'rows.csv'), 'route,sessions,insurance,deductible\niv,6,in-network,500\noral,4,,\n');
+    const batch = ['batch', join(home, 'rows.csv'), '--format', 'csv', '--output', join(home, 'out.csv')];
+    const listing = () =>
+      files(join(home, 'ketamine-cost'))
+        .map((f) => join(home, 'ketamine-cost', f))
+        .filter((f) => statSync(f).isFile())
+        .map((f) => `${f} ${statSync(f).ino} ${statSync(f).mtimeMs}`)
+        .sort();
+    expect(runCli(batch, { env: { XDG_CACHE_HOME: home } }).code).toBe(0);
+    expect(runCli(batch, { env: { XDG_CACHE_HOME: home } }).code).toBe(0);
+    const kept = listing();
+    // The bundle, the batch command and its CSV writer (Node 22 and later: Node's own cache files).
+    expect(kept.length).toBeGreaterThanOrEqual(nodeHasCompileCache ? 1 : 3);
+    expect(runCli(batch, { env: { XDG_CACHE_HOME: home } }).code).toBe(0);
+    // The same files, not rewritten (a rewrite is a new file renamed into place: another inode).
+    expect(listing()).toEqual(kept);
+  });
+
   it('KETAMINE_COST_NO_CACHE=1 writes nothing', () => {
     const home = mkdtempSync(join(tmpdir(), 'ketamine-cost-cache-'));
     expect(runCli(args, { env: { XDG_CACHE_HOME: home, KETAMINE_COST_NO_CACHE: '1' } }).code).toBe(0);
