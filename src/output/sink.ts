@@ -1,3 +1,4 @@
+import { Buffer } from 'node:buffer';
 import { randomBytes } from 'node:crypto';
 import {
   closeSync,
@@ -21,18 +22,22 @@ import { fsProblem } from '../text/error-words.js';
 import { visibleName } from '../text/visible.js';
 
 /**
- * Where a long output goes, written in chunks. `write` returns a promise only when a chunk went
- * out and the reader has not taken it yet: await it, or a slow pipe makes memory grow without end.
- * `finish` commits the output, `abort` throws away a partial file.
+ * Where a long output goes, written in chunks. `write` takes text, or UTF-8 bytes (Utf8Out), which
+ * it writes or copies before it returns, so the caller may write into them again. It returns a
+ * promise only when a chunk went out and the reader has not taken it yet: await it, or a slow pipe
+ * makes memory grow without end. `finish` commits the output, `abort` throws away a partial file.
  */
-export type Sink = { write: (text: string) => Promise<void> | undefined; finish: () => Promise<void>; abort: () => void };
+export type Sink = { write: (chunk: string | Uint8Array) => Promise<void> | undefined; finish: () => Promise<void>; abort: () => void };
+
+type Flush = (chunk: string | Uint8Array) => Promise<void> | undefined;
 
 const CHUNK = 16 * 1024;
 
-/** Buffers writes into ~16 KB chunks: a million rows become a few thousand writes, not a million. */
-function buffered(
-  flush: (text: string) => Promise<void> | undefined,
-): Pick<Sink, 'write'> & { drain: () => Promise<void> | undefined; discard: () => void } {
+/**
+ * Buffers text into ~16 KB chunks: a million rows become a few thousand writes, not a million.
+ * Bytes come in chunks already, and go out at once, after the text before them.
+ */
+function buffered(flush: Flush): Pick<Sink, 'write'> & { drain: () => Promise<void> | undefined; discard: () => void } {
   let pending: string[] = [];
   let size = 0;
   const drain = () => {
@@ -43,9 +48,14 @@ function buffered(
     return flush(text);
   };
   return {
-    write: (text) => {
-      pending.push(text);
-      size += text.length;
+    write: (chunk) => {
+      if (typeof chunk !== 'string') {
+        const before = drain();
+        const written = flush(chunk);
+        return before && written ? Promise.all([before, written]).then(() => undefined) : (before ?? written);
+      }
+      pending.push(chunk);
+      size += chunk.length;
       return size >= CHUNK ? drain() : undefined;
     },
     drain,
@@ -58,7 +68,10 @@ function buffered(
 
 /** Writes to stdout through the Io, waiting for the reader when the pipe is full. */
 export function stdoutSink(io: Io): Sink {
-  const b = buffered((text) => io.stdout(text));
+  // The Io takes text; bytes are decoded to it here (a copy, so they may be written into again).
+  const b = buffered((chunk) =>
+    io.stdout(typeof chunk === 'string' ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.length).toString('utf8')),
+  );
   return {
     write: b.write,
     finish: async () => {
@@ -126,9 +139,9 @@ export function fileSink(file: string, io: Io, options: { private?: boolean } = 
     } catch {}
   };
   const unregister = io.registerCleanup(removeTemp);
-  const b = buffered((text) => {
+  const b = buffered((chunk) => {
     try {
-      writeSync(fd, text);
+      writeAll(fd, chunk);
     } catch (error) {
       removeTemp();
       fail(error);
@@ -160,6 +173,15 @@ export function fileSink(file: string, io: Io, options: { private?: boolean } = 
   };
 }
 
+/** Writes a chunk to a file descriptor opened for blocking writes, all of it (a write may take part of the bytes). */
+function writeAll(fd: number, chunk: string | Uint8Array): void {
+  if (typeof chunk === 'string') {
+    writeSync(fd, chunk);
+    return;
+  }
+  for (let done = 0; done < chunk.length; ) done += writeSync(fd, chunk, done);
+}
+
 function isStdout(stat: Stats): boolean {
   try {
     const out = fstatSync(1);
@@ -177,9 +199,9 @@ function directSink(target: string, fail: (error: unknown) => never): Sink {
   } catch (error) {
     return fail(error);
   }
-  const b = buffered((text) => {
+  const b = buffered((chunk) => {
     try {
-      writeSync(fd, text);
+      writeAll(fd, chunk);
     } catch (error) {
       fail(error);
     }

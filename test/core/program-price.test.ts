@@ -6,6 +6,7 @@ import { estimateCost, estimateFromPrice, priceProgram, programKey } from '../..
 import { parseScenario, type RawScenario } from '../../src/core/scenario.js';
 import type { Scenario } from '../../src/core/types.js';
 import { csvFields, estimateCells, estimateFieldsWriter } from '../../src/format/csv.js';
+import { Utf8Out } from '../../src/output/utf8-out.js';
 import * as en from '../../src/text/en.js';
 import { sayEstimate } from '../../src/text/localize.js';
 import { readDataset, runInProcess } from '../helpers.js';
@@ -100,6 +101,7 @@ describe('a program priced once, shared between patients', () => {
         const programs = [p, { route: 'iv', sessions: '6' }, { route: 'esketamine', dose: '84' }];
         const prices = new Map<string, ReturnType<typeof priceProgram>>();
         const write = estimateFieldsWriter();
+        const out = new Utf8Out();
         for (const [which, ins] of rows) {
           const s = scenarioOf({ ...programs[which], ...ins });
           if (s === null) continue;
@@ -109,7 +111,10 @@ describe('a program priced once, shared between patients', () => {
             estimateFromPrice(prices.get(k) as ReturnType<typeof priceProgram>, s, dataset, { explain: false }),
             en.say,
           );
-          expect(write(e)).toBe(csvFields(estimateCells(e)));
+          // Written into one buffer, row after row, as a batch does: each row's bytes are the text's.
+          const start = out.length;
+          write(e, out);
+          expect(new TextDecoder().decode(out.view().subarray(start))).toBe(csvFields(estimateCells(e)));
         }
       }),
       bounded(200, 20_000),
