@@ -44,10 +44,11 @@ export type ParseScenarioResult = { ok: true; scenario: Scenario } | { ok: false
  */
 export function parseScenario(raw: RawScenario, dataset: Dataset): ParseScenarioResult {
   const issues: ScenarioIssue[] = [];
-  // A field whose value is not text is named once; the checks after that one add nothing.
-  const notText = new Set<ScenarioField>();
+  // A field whose value is not text is named once; the checks after that one add nothing. Made
+  // when one is found: most scenarios have none, and a batch parses one for every row.
+  let notText: Set<ScenarioField> | undefined;
   const fail = (field: ScenarioField, message: Message): null => {
-    if (!notText.has(field)) issues.push({ field, message });
+    if (!notText?.has(field)) issues.push({ field, message });
     return null;
   };
   // A value from the API may be anything: only text and numbers are read, so an array or an
@@ -61,6 +62,7 @@ export function parseScenario(raw: RawScenario, dataset: Dataset): ParseScenario
     if (value === null) return undefined;
     const kind = Array.isArray(value) ? 'list' : typeof value;
     fail(field, msg('issue.notText', { kind: kind as MessageParams['issue.notText']['kind'] }));
+    notText ??= new Set();
     notText.add(field);
     return '';
   };
@@ -70,9 +72,11 @@ export function parseScenario(raw: RawScenario, dataset: Dataset): ParseScenario
   const provider = route ? resolveProvider(text('provider'), route, dataset, fail) : null;
 
   // 2. How many sessions: a count, a duration, or (neither) the route's typical program.
-  const sessions = wholeNumber(text('sessions'), 'sessions', 1, MAX_SESSIONS, fail);
-  const weeks = wholeNumber(text('weeks'), 'weeks', 1, MAX_WEEKS, fail);
-  if (text('sessions') !== undefined && text('weeks') !== undefined) fail('weeks', msg('issue.weeksWithSessions', {}));
+  const sessionsText = text('sessions');
+  const weeksText = text('weeks');
+  const sessions = wholeNumber(sessionsText, 'sessions', 1, MAX_SESSIONS, fail);
+  const weeks = wholeNumber(weeksText, 'weeks', 1, MAX_WEEKS, fail);
+  if (sessionsText !== undefined && weeksText !== undefined) fail('weeks', msg('issue.weeksWithSessions', {}));
   if (route && weeks !== null && route.schedule === undefined) {
     const withSchedule = dataset.routes.filter((r) => r.schedule).map((r) => r.id);
     fail('weeks', msg('issue.noSchedule', { route: route.label, withSchedule }));
@@ -167,14 +171,13 @@ function resolveInsurance(text: (field: ScenarioField) => string | undefined, da
   const statusText = text('insurance');
   let status: InsuranceStatus = 'none';
   if (statusText !== undefined) {
-    const name = normaliseName(statusText);
     const found = insuranceStatusOf(statusText);
     if (found === undefined) {
       return fail(
         'insurance',
         msg('issue.notAnInsurance', {
           input: statusText,
-          suggestion: closestName(name, Object.keys(INSURANCE_ALIASES)) ?? null,
+          suggestion: closestName(normaliseName(statusText), Object.keys(INSURANCE_ALIASES)) ?? null,
           allowed: INSURANCE_STATUSES,
         }),
       );
