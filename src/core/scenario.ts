@@ -2,7 +2,7 @@ import { INSURANCE_TERMS } from './fields.js';
 import { type Message, type MessageParams, msg } from './message.js';
 import { parseBasisPoints, parseCents, withoutLeadingZeros } from './money.js';
 import { closestName, compareIds, normaliseName } from './names.js';
-import { PAYER_TERMS } from './payer-terms.js';
+import { type InsuranceTerm, PAYER_TERMS } from './payer-terms.js';
 import { countSessions } from './schedule.js';
 import type {
   Covered,
@@ -188,19 +188,25 @@ function resolveInsurance(text: (field: ScenarioField) => string | undefined, da
   const needs = PUBLIC_FIGURES[status];
   if (needs !== null && dataset.payers?.[needs] === undefined) return fail('insurance', msg('issue.payerNotPriced', { status }));
 
+  // Each term read once, in this order (a value that is not text is named here): a batch reads
+  // every row's, and most are not given.
+  const given: Partial<Record<InsuranceTerm, string>> = {};
   let ok = true;
   for (const [field, statuses] of TERMS_APPLY_TO) {
-    if (text(field) !== undefined && !statuses.includes(status)) {
+    const value = text(field);
+    if (value === undefined) continue;
+    given[field] = value;
+    if (!statuses.includes(status)) {
       ok = false;
       fail(field, msg('issue.termNotApplicable', { statuses, status }));
     }
   }
-  if (text('coinsurance') !== undefined && text('copay') !== undefined) {
+  if (given.coinsurance !== undefined && given.copay !== undefined) {
     ok = false;
     fail('copay', msg('issue.copayWithCoinsurance', {}));
   }
 
-  const coveredText = text('covered');
+  const coveredText = given.covered;
   let covered: Covered = 'auto';
   if (coveredText !== undefined) {
     const name = normaliseName(coveredText);
@@ -210,16 +216,16 @@ function resolveInsurance(text: (field: ScenarioField) => string | undefined, da
       fail('covered', msg('issue.notAChoice', { input: coveredText, allowed: ['yes', 'no', 'auto'] }));
     } else covered = found;
   }
-  const deductibleCents = money(text('deductible'), 'deductible', fail);
-  const copayCents = money(text('copay'), 'copay', fail);
-  const oopMaxCents = money(text('oopMax'), 'oopMax', fail);
-  const coinsuranceBasisPoints = percent(text('coinsurance'), 'coinsurance', fail);
-  const reimbursementBasisPoints = percent(text('reimbursement'), 'reimbursement', fail);
-  const allowedCents = money(text('allowed'), 'allowed', fail);
-  const familyDeductibleCents = money(text('familyDeductible'), 'familyDeductible', fail);
-  const familyOopMaxCents = money(text('familyOopMax'), 'familyOopMax', fail);
-  const deductibleApplies = yesNo(text('deductibleApplies'), 'deductibleApplies', fail);
-  const medigap = medigapPlan(text('medigap'), dataset, fail);
+  const deductibleCents = money(given.deductible, 'deductible', fail);
+  const copayCents = money(given.copay, 'copay', fail);
+  const oopMaxCents = money(given.oopMax, 'oopMax', fail);
+  const coinsuranceBasisPoints = percent(given.coinsurance, 'coinsurance', fail);
+  const reimbursementBasisPoints = percent(given.reimbursement, 'reimbursement', fail);
+  const allowedCents = money(given.allowed, 'allowed', fail);
+  const familyDeductibleCents = money(given.familyDeductible, 'familyDeductible', fail);
+  const familyOopMaxCents = money(given.familyOopMax, 'familyOopMax', fail);
+  const deductibleApplies = yesNo(given.deductibleApplies, 'deductibleApplies', fail);
+  const medigap = medigapPlan(given.medigap, dataset, fail);
   if (!ok || deductibleApplies === undefined || medigap === undefined) return null;
   return {
     status,
