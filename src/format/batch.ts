@@ -9,7 +9,7 @@ import { Utf8Out } from '../output/utf8-out.js';
 import { EN_VIEW } from '../text/en-view.js';
 import type { ViewWords } from '../text/view.js';
 import { hasActiveChars, inertJson, visible, visibleName } from '../text/visible.js';
-import { csvFields, csvLine, ESTIMATE_COLUMNS, estimateFieldsWriter } from './csv.js';
+import { csvCell, csvFields, csvLine, ESTIMATE_COLUMNS, estimateFieldsWriter } from './csv.js';
 import { SCHEMA_VERSION, toJsonDocument } from './json.js';
 import { markdownCell } from './markdown.js';
 import { listDisclaimer, payLabel } from './summary.js';
@@ -292,7 +292,7 @@ export function batchWriter(format: BatchFormat, options: BatchWriterOptions): B
         if (names) out.text(csvLine([...BATCH_COLUMNS, ...names]));
         if (r.estimate) {
           // id, row, status, error_column, error: an estimated row has no error cells.
-          out.text(csvFields([r.id]));
+          out.text(csvCell(r.id));
           out.ascii(COMMA);
           out.integer(r.row);
           out.text(',ok,,,');

@@ -302,7 +302,8 @@ const NUMERIC = /^-?\d+(\.\d+)?$/;
 // A cell with none of these needs neither the formula guard nor quotes: most cells (decimals, ids).
 const PLAIN = new RegExp(`^[^",\\r\\n=+\\-@\\t\\u0000-\\u001f${ACTIVE_CHARS}]*$`);
 
-function csvCell(cell: Cell): string {
+/** One cell as csvLine writes it: quoted and made safe where it needs to be. */
+export function csvCell(cell: Cell): string {
   if (cell === null) return '';
   if (typeof cell === 'number') return String(cell);
   if (PLAIN.test(cell)) return cell;
