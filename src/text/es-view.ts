@@ -286,7 +286,7 @@ export const ES_VIEW: ViewWords = {
     error: 'error',
     counts: (ok, failed) =>
       `${ok} ${ok === 1 ? 'fila calculada' : 'filas calculadas'}, ${failed} ${failed === 1 ? 'fila' : 'filas'} con error.`,
-    wrote: (rows, file) => `Se escribieron ${rows} ${rows === 1 ? 'fila' : 'filas'} en ${file}:`,
+    wrote: (rows, file) => (rows === 1 ? `Se escribió 1 fila en ${file}:` : `Se escribieron ${rows} filas en ${file}:`),
     priceList: (id, version, asOf) => `Lista de precios: ${id} ${version}, al ${formatDate(asOf)}.`,
   },
 };

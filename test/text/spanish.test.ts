@@ -199,6 +199,14 @@ describe('a batch in Spanish (#26)', () => {
     expect(es[1]).toBe(en[1]);
     expect(es[2]).toMatch(/^b,2,error,route,"fila 2 \(línea 3\), columna route: /);
   });
+  it('the line after --output agrees with its count: one row is "se escribió", more "se escribieron"', () => {
+    // "Se escribieron 1 fila" was the plural verb with a singular noun (found writing one row, #27).
+    const dir = mkdtempSync(join(tmpdir(), 'ketamine-cost-es-'));
+    const one = runCli(['batch', '-', '-f', 'csv', '--lang', 'es', '-o', join(dir, 'uno.csv')], { input: 'route\niv\n' });
+    expect(one.stderr).toBe(`Se escribió 1 fila en ${join(dir, 'uno.csv')}: 1 fila calculada, 0 filas con error.\n`);
+    const two = runCli(['batch', '-', '-f', 'csv', '--lang', 'es', '-o', join(dir, 'dos.csv')], { input });
+    expect(two.stderr).toBe(`Se escribieron 2 filas en ${join(dir, 'dos.csv')}: 1 fila calculada, 1 fila con error.\n`);
+  });
 });
 
 describe('compare in Spanish (#26)', () => {
