@@ -17,6 +17,8 @@ const range = (r: CentsRange) => formatUsdRange(r.lowCents, r.highCents);
 const sessions = (low: number, high: number) => `${formatRange(low, high)} ${high === 1 ? 'session' : 'sessions'}`;
 const bills = (run: BillRun, say: Say) =>
   run.last !== null ? `Sessions ${run.first}-${run.last}` : run.name !== null ? say(run.name) : `Session ${run.first}`;
+/** "every week", "every 2 weeks" (never "every 1 week"). */
+const every = (n: number, unit: string) => (n === 1 ? `every ${unit}` : `every ${plural(n, unit)}`);
 const didYouMean = (suggestion: string | null) => (suggestion === null ? '' : ` (did you mean "${suggestion}"?)`);
 const statuses = (list: readonly InsuranceStatus[]) =>
   list.length < 3 ? list.join(' or ') : `${list.slice(0, -1).join(', ')} or ${list[list.length - 1]}`;
@@ -251,7 +253,7 @@ export const messages: MessageWords = {
   'planIssue.medicareCalendarYear': () =>
     'does not apply to Original Medicare: its Part B deductible starts again each 1 January (give 01-01 or leave it out)',
   'planIssue.medicareNoOopMax': () => 'does not apply to Original Medicare, which has no yearly out-of-pocket limit',
-  'plan.cadenceEvery': (p) => `one session every ${p.everyDays % 7 === 0 ? plural(p.everyDays / 7, 'week') : plural(p.everyDays, 'day')}`,
+  'plan.cadenceEvery': (p) => `one session ${p.everyDays % 7 === 0 ? every(p.everyDays / 7, 'week') : every(p.everyDays, 'day')}`,
   'plan.cadenceSchedule': (p) =>
     `${p.schedule}; where that gives a range, the low end follows the less frequent schedule and the high end the more frequent one; --every changes it`,
   'bill.intake': () => 'Intake visit',

@@ -169,7 +169,7 @@ Examples:
     formatOfOutput: (extension, format, command, allowed) =>
       `--output names a ${extension} file (${format}), which "${command}" does not write; give --format: ${allowed.join(', ')}`,
     unknownOption: (flag, close) =>
-      `unknown option '${flag}'${close.length === 0 ? '' : ` (Did you mean ${close.length > 1 ? 'one of ' : ''}${close.join(', ')}?)`}; see --help for the options this command takes`,
+      `unknown option '${flag}'${close.length === 0 ? '' : ` (did you mean ${close.length > 1 ? 'one of ' : ''}${close.join(', ')}?)`}; see --help for the options this command takes`,
     optionOfCommand: (flag, command) =>
       `unknown option '${flag}' for this command; ${command} takes it (ketamine-cost ${command} ... ${flag}); see ketamine-cost ${command} --help`,
     routeInCompare: "unknown option '--route' for this command; see --help (compare takes routes as words: compare iv oral)",

@@ -107,7 +107,7 @@ describe('bad input: one line on stderr, nothing on stdout, exit 2', () => {
     [['--route', 'iv', '--sessions', '2.5'], /--sessions "2.5" is not allowed/],
     [['--route', 'iv', '--sessions', 'abc'], /--sessions "abc" is not allowed/],
     [['--route', 'iv', '--format', 'xml'], /^error: --format "xml" is not allowed; allowed: table, json, csv, markdown, html$/m],
-    [['--route', 'iv', '--rout', 'iv'], /unknown option '--rout' \(Did you mean --route\?\)/],
+    [['--route', 'iv', '--rout', 'iv'], /unknown option '--rout' \(did you mean --route\?\)/],
     [['--route'], /^error: --route needs a value after it; see --help for what it takes$/m],
     [['--route', 'iv', 'extra'], /too many arguments/],
     [[], /--route is required when not asking questions .*allowed: iv, im, esketamine, oral/],

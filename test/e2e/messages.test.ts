@@ -32,7 +32,7 @@ const MESSAGES: [args: string[], message: string][] = [
   [['--route', 'iv', '--format', 'xml'], '--format "xml" is not allowed; allowed: table, json, csv, markdown, html'],
   [['--route'], '--route needs a value after it; see --help for what it takes'],
   [['--bogus'], "unknown option '--bogus'; see --help for the options this command takes"],
-  [['--rout', 'iv'], "unknown option '--rout' (Did you mean --route?); see --help for the options this command takes"],
+  [['--rout', 'iv'], "unknown option '--rout' (did you mean --route?); see --help for the options this command takes"],
   [['compare', '--route', 'iv'], "unknown option '--route' for this command; see --help (compare takes routes as words: compare iv oral)"],
   [
     ['compar'],

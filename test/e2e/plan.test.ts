@@ -116,3 +116,17 @@ describe('each session is numbered in its row (the new-user try: # counts the in
     expect(what.filter((w) => /^session \d/.test(w ?? ''))).toEqual([]);
   });
 });
+
+describe('how often, in plain words (the new-user try read "one session every 1 week")', () => {
+  it.each([
+    ['1w', 'one session every week'],
+    ['2w', 'one session every 2 weeks'],
+    ['1d', 'one session every day'],
+    ['3d', 'one session every 3 days'],
+  ])('--every %s reads "%s"', (every, words) => {
+    const r = runCli(['plan', '-r', 'iv', '-s', '3', '--every', every, '-f', 'markdown']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`${words}.`);
+    expect(r.stdout).not.toMatch(/every 1 (week|day)/);
+  });
+});

@@ -11,13 +11,13 @@ import { runInProcess } from '../helpers.js';
 const CASES: [string[], string, string][] = [
   [
     ['--sesions', '3'],
-    "unknown option '--sesions' (Did you mean --sessions?); see --help for the options this command takes",
+    "unknown option '--sesions' (did you mean --sessions?); see --help for the options this command takes",
     "la opción '--sesions' no existe (¿quiso decir --sessions?); vea --help para las opciones de este comando",
   ],
   [
     // "sesion" is 2 edits from both: both are named.
     ['--sesion'],
-    "unknown option '--sesion' (Did you mean one of --sessions, --version?); see --help for the options this command takes",
+    "unknown option '--sesion' (did you mean one of --sessions, --version?); see --help for the options this command takes",
     "la opción '--sesion' no existe (¿quiso decir --sessions o --version?); vea --help para las opciones de este comando",
   ],
   [
