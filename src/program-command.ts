@@ -104,7 +104,10 @@ export class WordedCommand extends Command {
     const word = String(received[0] ?? '');
     const command = this.parent === null ? closestName(word, SUBCOMMANDS) : undefined;
     if (command !== undefined) throw new UsageError(this.words.usage.commandNotFirst(visibleName(word), command));
-    throw new UsageError(this.words.usage.tooManyArguments(this.name(), this.registeredArguments.length, received.length));
+    // Named as the help names them, as in missingArgument.
+    const takes = this.registeredArguments.map((a) => this.words.placeholders[`<${a.name()}>`]?.slice(1, -1) ?? a.name());
+    const extra = received.slice(takes.length).map((w) => visibleName(String(w)));
+    throw new UsageError(this.words.usage.tooManyArguments(this.name(), takes, extra));
   }
 
   unknownCommand(): never {

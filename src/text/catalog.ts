@@ -49,3 +49,11 @@ export function plural(n: number, one: string, many = `${one}s`): string {
 export function quote(input: string): string {
   return JSON.stringify(input.length > 60 ? `${input.slice(0, 60)}…` : input);
 }
+
+/**
+ * The values a flag allows, as a list a reader can tell apart: a word as it is, anything else
+ * (a comma, a semicolon) in quotes (`",", ";", tab`, where a bare list read ",, ;, tab").
+ */
+export function allowedList(allowed: readonly string[]): string {
+  return allowed.map((value) => (/^[\w.-]+$/.test(value) ? value : JSON.stringify(value))).join(', ');
+}

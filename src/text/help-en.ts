@@ -1,5 +1,6 @@
 // The command line's help in English (see help.ts).
 import { INSURANCE_STATUSES } from '../core/scenario.js';
+import { allowedList } from './catalog.js';
 import { PAYER_WORDS } from './en-words.js';
 import type { HelpWords } from './help.js';
 
@@ -162,9 +163,9 @@ Examples:
   },
   help: { description: 'show the help of the program, or of a command', command: 'the command to show help for' },
   usage: {
-    notAllowed: (flag, value, allowed) => `${flag} ${JSON.stringify(value)} is not allowed; allowed: ${allowed.join(', ')}`,
+    notAllowed: (flag, value, allowed) => `${flag} ${JSON.stringify(value)} is not allowed; allowed: ${allowedList(allowed)}`,
     notAllowedFor: (flag, value, command, allowed) =>
-      `${flag} ${JSON.stringify(value)} is not allowed for "${command}"; allowed: ${allowed.join(', ')}`,
+      `${flag} ${JSON.stringify(value)} is not allowed for "${command}"; allowed: ${allowedList(allowed)}`,
     needsValue: (flag) => `${flag} needs a value after it; see --help for what it takes`,
     formatOfOutput: (extension, format, command, allowed) =>
       `--output names a ${extension} file (${format}), which "${command}" does not write; give --format: ${allowed.join(', ')}`,
@@ -177,8 +178,8 @@ Examples:
       `unknown command ${name}${close === undefined ? '' : ` (did you mean "${close}"?)`}; commands: ${commands.join(', ')}; or flags only, such as --route iv`,
     missingArgument: (name) => `missing required argument '${name}'`,
     requiredOption: (flag) => `required option '${flag}' not specified`,
-    tooManyArguments: (command, expected, got) =>
-      `too many arguments for '${command}'. Expected ${expected} argument${expected === 1 ? '' : 's'} but got ${got}.`,
+    tooManyArguments: (command, takes, extra) =>
+      `unexpected argument${extra.length === 1 ? '' : 's'} ${extra.map((word) => `"${word}"`).join(', ')}: ${command} takes ${takes.length === 0 ? 'options only, such as --route iv' : `${takes.map((name) => `<${name}>`).join(' ')} and options`}; see --help`,
     commandNotFirst: (word, command) =>
       `"${word}" is not an argument the estimate takes; if you meant the command "${command}", it comes first: ketamine-cost ${command} [options]`,
     beforeSubcommand: (flag, command) =>

@@ -1,6 +1,7 @@
 // La ayuda de la línea de comandos en español (see help.ts). Flags, route ids, formats and the
 // example command lines stay as they are typed.
 import { INSURANCE_STATUSES } from '../core/scenario.js';
+import { allowedList } from './catalog.js';
 import { PAYER_WORDS } from './es-words.js';
 import type { HelpWords } from './help.js';
 
@@ -205,9 +206,10 @@ Ejemplos:
   },
   help: { description: 'muestra la ayuda del programa o de un comando', command: 'el comando del que se quiere ver la ayuda' },
   usage: {
-    notAllowed: (flag, value, allowed) => `${flag} ${JSON.stringify(value)} no es un valor válido; valores válidos: ${allowed.join(', ')}`,
+    notAllowed: (flag, value, allowed) =>
+      `${flag} ${JSON.stringify(value)} no es un valor válido; valores válidos: ${allowedList(allowed)}`,
     notAllowedFor: (flag, value, command, allowed) =>
-      `${flag} ${JSON.stringify(value)} no es un valor válido para "${command}"; valores válidos: ${allowed.join(', ')}`,
+      `${flag} ${JSON.stringify(value)} no es un valor válido para "${command}"; valores válidos: ${allowedList(allowed)}`,
     needsValue: (flag) => `${flag} necesita un valor después; vea --help para saber cuál`,
     formatOfOutput: (extension, format, command, allowed) =>
       `--output indica un archivo ${extension} (${format}), que "${command}" no escribe; indique --format: ${allowed.join(', ')}`,
@@ -220,8 +222,8 @@ Ejemplos:
       `el comando ${name} no existe${close === undefined ? '' : ` (¿quiso decir "${close}"?)`}; comandos: ${commands.join(', ')}; o solo opciones, como --route iv`,
     missingArgument: (name) => `falta el argumento obligatorio '${name}'`,
     requiredOption: (flag) => `falta la opción obligatoria '${flag}'`,
-    tooManyArguments: (command, expected, got) =>
-      `demasiados argumentos para '${command}': se esperaba${expected === 1 ? '' : 'n'} ${expected} y se recibieron ${got}.`,
+    tooManyArguments: (command, takes, extra) =>
+      `${extra.length === 1 ? 'argumento inesperado' : 'argumentos inesperados'} ${extra.map((word) => `"${word}"`).join(', ')}: ${command} solo acepta ${takes.length === 0 ? 'opciones, como --route iv' : `${takes.map((name) => `<${name}>`).join(' ')} y opciones`}; vea --help`,
     commandNotFirst: (word, command) =>
       `"${word}" no es un argumento que acepte el cálculo; si quiso usar el comando "${command}", va primero: ketamine-cost ${command} [opciones]`,
     beforeSubcommand: (flag, command) => `${flag} se indicó antes de "${command}", que no la acepta; vea ketamine-cost ${command} --help`,

@@ -113,7 +113,8 @@ export type HelpWords = {
     unknownCommand: (name: string, close: string | undefined, commands: readonly string[]) => string;
     missingArgument: (name: string) => string;
     requiredOption: (flag: string) => string;
-    tooManyArguments: (command: string, expected: number, got: number) => string;
+    /** Words after what a command takes (`takes`: its arguments' names, none for the estimate), shown as given. */
+    tooManyArguments: (command: string, takes: readonly string[], extra: readonly string[]) => string;
     /** A word after the flags that is (or is close to) a command, which must come first. */
     commandNotFirst: (word: string, command: string) => string;
     beforeSubcommand: (flag: string, command: string) => string;

@@ -40,8 +40,9 @@ const CASES: [string[], string, string][] = [
   [['batch'], "missing required argument 'file'", "falta el argumento obligatorio 'archivo'"],
   [
     ['batch', 'a', 'b'],
-    "too many arguments for 'batch'. Expected 1 argument but got 2.",
-    "demasiados argumentos para 'batch': se esperaba 1 y se recibieron 2.",
+    // The word that is one too many, and what the command takes (the new-user try: "extra" went unnamed).
+    'unexpected argument "b": batch takes <file> and options; see --help',
+    'argumento inesperado "b": batch solo acepta <archivo> y opciones; vea --help',
   ],
   [
     // A command word after the flags, misspelt: named, with where commands go (the new-user try).
@@ -57,8 +58,8 @@ const CASES: [string[], string, string][] = [
   ],
   [
     ['-r', 'iv', 'banana'],
-    "too many arguments for 'ketamine-cost'. Expected 0 arguments but got 1.",
-    "demasiados argumentos para 'ketamine-cost': se esperaban 0 y se recibieron 1.",
+    'unexpected argument "banana": ketamine-cost takes options only, such as --route iv; see --help',
+    'argumento inesperado "banana": ketamine-cost solo acepta opciones, como --route iv; vea --help',
   ],
   [
     ['data', 'init', '--price', '5'],
@@ -87,8 +88,9 @@ const CASES: [string[], string, string][] = [
   ],
   [
     ['batch', '-', '--delimiter', 'x'],
-    '--delimiter "x" is not allowed; allowed: ,, ;, tab',
-    '--delimiter "x" no es un valor válido; valores válidos: ,, ;, tab',
+    // Punctuation in quotes: a bare list read ",, ;, tab" (the new-user try).
+    '--delimiter "x" is not allowed; allowed: ",", ";", tab',
+    '--delimiter "x" no es un valor válido; valores válidos: ",", ";", tab',
   ],
   [
     ['help', 'nope'],
