@@ -197,7 +197,8 @@ export async function batchCommand(options: BatchCommandOptions, io: Io): Promis
     io.stderr(`${options.text.view.batch.counts(counts.ok, counts.failed)}\n`);
   // No row at all (an export of no patients): the output is valid and empty, exit 0 as before,
   // but not without a word.
-  if (counts.ok + counts.failed === 0) io.stderr(`${sayError(options.text.errors, { key: 'batchNoRows', params: {} })}\n`);
+  if (counts.ok + counts.failed === 0)
+    io.stderr(`${options.text.view.batch.warning}: ${sayError(options.text.errors, { key: 'batchNoRows', params: {} })}\n`);
   return counts.failed > 0 ? EXIT.batchRowsFailed : EXIT.ok;
 }
 

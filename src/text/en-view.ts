@@ -261,6 +261,7 @@ export const EN_VIEW: ViewWords = {
     error: 'error',
     counts: (ok, failed) => `${ok} estimated, ${failed} failed.`,
     wrote: (rows, file) => `Wrote ${rows} ${rows === 1 ? 'row' : 'rows'} to ${file}:`,
+    warning: 'warning',
     priceList: (id, version, asOf) => `Price list: ${id} ${version}, as of ${asOf}.`,
   },
 };

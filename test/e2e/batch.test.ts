@@ -244,15 +244,19 @@ describe('batch formats and files', () => {
     const r = runCli(['batch', '-', '-f', 'json'], { input });
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).map((i: { inputs: { route: string } }) => i.inputs.route)).toEqual(['iv', 'oral']);
-    // A header alone: still an empty array and exit 0, but said on stderr (it was silent).
+    // A header alone: still an empty array and exit 0, but said on stderr (it was silent), as a
+    // warning (it read like an error without its prefix: the new-user try).
     const none = runCli(['batch', '-', '-f', 'json'], { input: 'route\n' });
     expect([none.code, JSON.parse(none.stdout), none.stderr]).toEqual([
       0,
       [],
-      'the batch file has no row to estimate (a header alone, or blank lines)\n',
+      'warning: the batch file has no row to estimate (a header alone, or blank lines)\n',
     ]);
     const es = runCli(['--lang', 'es', 'batch', '-', '-f', 'csv'], { input: 'route,sessions\n,\n\n' });
-    expect([es.code, es.stderr]).toEqual([0, 'el archivo del lote no tiene filas que calcular (solo el encabezado, o líneas en blanco)\n']);
+    expect([es.code, es.stderr]).toEqual([
+      0,
+      'aviso: el archivo del lote no tiene filas que calcular (solo el encabezado, o líneas en blanco)\n',
+    ]);
   });
   it('table and markdown show each row', () => {
     const table = runCli(['batch', '-'], { input }).stdout;
