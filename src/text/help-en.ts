@@ -179,7 +179,7 @@ Examples:
     missingArgument: (name) => `missing required argument '${name}'`,
     requiredOption: (flag) => `required option '${flag}' not specified`,
     tooManyArguments: (command, takes, extra) =>
-      `unexpected argument${extra.length === 1 ? '' : 's'} ${extra.map((word) => `"${word}"`).join(', ')}: ${command} takes ${takes.length === 0 ? 'options only, such as --route iv' : `${takes.map((name) => `<${name}>`).join(' ')} and options`}; see --help`,
+      `${extra.map((word) => `"${word}"`).join(', ')} ${extra.length === 1 ? 'is one argument' : `are ${extra.length} arguments`} too many: ${command} takes ${takes.length === 0 ? 'options only, such as --route iv' : `${takes.map((name) => `<${name}>`).join(' ')} and options`}; see --help`,
     commandNotFirst: (word, command) =>
       `"${word}" is not an argument the estimate takes; if you meant the command "${command}", it comes first: ketamine-cost ${command} [options]`,
     beforeSubcommand: (flag, command) =>

@@ -223,7 +223,7 @@ Ejemplos:
     missingArgument: (name) => `falta el argumento obligatorio '${name}'`,
     requiredOption: (flag) => `falta la opción obligatoria '${flag}'`,
     tooManyArguments: (command, takes, extra) =>
-      `${extra.length === 1 ? 'argumento inesperado' : 'argumentos inesperados'} ${extra.map((word) => `"${word}"`).join(', ')}: ${command} solo acepta ${takes.length === 0 ? 'opciones, como --route iv' : `${takes.map((name) => `<${name}>`).join(' ')} y opciones`}; vea --help`,
+      `${extra.map((word) => `"${word}"`).join(', ')} ${extra.length === 1 ? 'es un argumento de más' : `son ${extra.length} argumentos de más`}: ${command} solo acepta ${takes.length === 0 ? 'opciones, como --route iv' : `${takes.map((name) => `<${name}>`).join(' ')} y opciones`}; vea --help`,
     commandNotFirst: (word, command) =>
       `"${word}" no es un argumento que acepte el cálculo; si quiso usar el comando "${command}", va primero: ketamine-cost ${command} [opciones]`,
     beforeSubcommand: (flag, command) => `${flag} se indicó antes de "${command}", que no la acepta; vea ketamine-cost ${command} --help`,

@@ -109,7 +109,7 @@ describe('bad input: one line on stderr, nothing on stdout, exit 2', () => {
     [['--route', 'iv', '--format', 'xml'], /^error: --format "xml" is not allowed; allowed: table, json, csv, markdown, html$/m],
     [['--route', 'iv', '--rout', 'iv'], /unknown option '--rout' \(did you mean --route\?\)/],
     [['--route'], /^error: --route needs a value after it; see --help for what it takes$/m],
-    [['--route', 'iv', 'extra'], /unexpected argument "extra": ketamine-cost takes options only/],
+    [['--route', 'iv', 'extra'], /"extra" is one argument too many: ketamine-cost takes options only/],
     [[], /--route is required when not asking questions .*allowed: iv, im, esketamine, oral/],
     [['--no-interactive'], /--route is required when not asking questions/],
     [['--interactive'], /--interactive needs a terminal/],

@@ -41,8 +41,8 @@ const CASES: [string[], string, string][] = [
   [
     ['batch', 'a', 'b'],
     // The word that is one too many, and what the command takes (the new-user try: "extra" went unnamed).
-    'unexpected argument "b": batch takes <file> and options; see --help',
-    'argumento inesperado "b": batch solo acepta <archivo> y opciones; vea --help',
+    '"b" is one argument too many: batch takes <file> and options; see --help',
+    '"b" es un argumento de más: batch solo acepta <archivo> y opciones; vea --help',
   ],
   [
     // A command word after the flags, misspelt: named, with where commands go (the new-user try).
@@ -58,8 +58,8 @@ const CASES: [string[], string, string][] = [
   ],
   [
     ['-r', 'iv', 'banana'],
-    'unexpected argument "banana": ketamine-cost takes options only, such as --route iv; see --help',
-    'argumento inesperado "banana": ketamine-cost solo acepta opciones, como --route iv; vea --help',
+    '"banana" is one argument too many: ketamine-cost takes options only, such as --route iv; see --help',
+    '"banana" es un argumento de más: ketamine-cost solo acepta opciones, como --route iv; vea --help',
   ],
   [
     ['data', 'init', '--price', '5'],
