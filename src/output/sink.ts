@@ -1,6 +1,7 @@
 import { Buffer } from 'node:buffer';
 import { randomBytes } from 'node:crypto';
 import {
+  accessSync,
   closeSync,
   constants,
   fchmodSync,
@@ -112,7 +113,16 @@ export function fileSink(file: string, io: Io, options: { private?: boolean } = 
     return isStdout(existing) ? stdoutSink(io) : directSink(target, fail);
   }
   // A link to a regular file: replace the file it points at, not the link.
-  if (existing?.isFile()) target = realpathSync(target);
+  if (existing?.isFile()) {
+    target = realpathSync(target);
+    // A file the user may not write is refused, as `> file` would be: the temp file renamed over
+    // it would otherwise replace a read-only file (the new-user try, as a user who was not its owner).
+    try {
+      accessSync(target, constants.W_OK);
+    } catch (error) {
+      return fail(error);
+    }
+  }
   // As the system says it (EISDIR), so the message is the catalog's, in the run's language.
   if (existing?.isDirectory()) return fail(Object.assign(new Error('it is a directory'), { code: 'EISDIR' }));
   if (existing && !existing.isFile()) return directSink(target, fail);

@@ -7,7 +7,7 @@ export type FileKind = 'priceList' | 'clinicProfile' | 'batch';
 
 /** Why a file could not be read or written (from its errno code); `other` keeps the system's words. */
 export type FsProblem =
-  | { kind: 'noSuchFile' | 'noFolder' | 'denied' | 'isDirectory' | 'noSpace' | 'nameTooLong' | 'notFolder' | 'loop' }
+  | { kind: 'noSuchFile' | 'noFolder' | 'denied' | 'isDirectory' | 'noSpace' | 'nameTooLong' | 'notFolder' | 'loop' | 'readerClosed' }
   | { kind: 'other'; detail: string };
 
 /** Where JSON.parse stopped: V8's words (without the input) and the line and column counted by the tool. */
@@ -132,5 +132,7 @@ export function fsProblem(error: unknown, writing = false): FsProblem {
   if (code === 'ENAMETOOLONG') return { kind: 'nameTooLong' };
   if (code === 'ENOTDIR') return { kind: 'notFolder' };
   if (code === 'ELOOP') return { kind: 'loop' };
+  // A FIFO or pipe whose reader went away mid-output (the new-user try: Node's own English words reached a Spanish run).
+  if (code === 'EPIPE') return { kind: 'readerClosed' };
   return { kind: 'other', detail: error instanceof Error ? error.message : String(error) };
 }

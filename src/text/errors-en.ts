@@ -23,6 +23,8 @@ export function fsWords(p: FsProblem): string {
       return 'a part of the path is not a folder';
     case 'loop':
       return 'too many symbolic links in the path';
+    case 'readerClosed':
+      return 'the program reading it stopped before the end (a broken pipe)';
     case 'other':
       return p.detail;
   }

@@ -36,6 +36,8 @@ function fsWords(p: FsProblem): string {
       return 'una parte de la ruta no es una carpeta';
     case 'loop':
       return 'hay demasiados enlaces simbólicos en la ruta';
+    case 'readerClosed':
+      return 'el programa que lo leía se detuvo antes del final (tubería rota)';
     case 'other':
       return p.detail;
   }

@@ -99,6 +99,39 @@ describe('--output', () => {
     expect(got.trim().split('\r\n')).toHaveLength(3);
   });
 
+  it('a FIFO whose reader stops early: one line in the run\'s language, exit 1 (Node\'s English "EPIPE" reached a Spanish run)', async () => {
+    const dir = fresh('fifo-closed');
+    const fifo = join(dir, 'pipe');
+    execFileSync('mkfifo', [fifo]);
+    const reader = spawn('head', ['-c', '100', fifo], { stdio: ['ignore', 'ignore', 'ignore'] });
+    // 20,000 rows: far more than the reader takes, several 64 KB chunks of CSV.
+    const many = `route,sessions\n${'iv,6\n'.repeat(20_000)}`;
+    const r = runCli(['--lang', 'es', 'batch', '-', '-f', 'csv', '--output', fifo], { input: many });
+    await waitExit(reader);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(`error: no se puede escribir ${fifo}: el programa que lo leía se detuvo antes del final (tubería rota)\n`);
+  });
+
+  it("a file its user may not write is refused, as `> file` would be, not replaced by the temp file's rename", () => {
+    // As root, write permission is never refused: the run is then made as nobody (65534), in a
+    // folder anyone may write, where the read-only file is root's.
+    const dir = fresh('read-only');
+    chmodSync(dir, 0o777);
+    const file = join(dir, 'ro.csv');
+    writeFileSync(file, 'keep\n');
+    chmodSync(file, 0o444);
+    const asOther = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+    const r = spawnSync(process.execPath, [BIN, 'batch', '-', '-f', 'csv', '--output', file], {
+      input: rows,
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH, LANG: 'C', NO_COLOR: '1', KETAMINE_COST_NO_CACHE: '1' },
+      ...asOther,
+    });
+    expect([r.status, r.stderr]).toEqual([1, `error: cannot write ${file}: permission denied\n`]);
+    expect(readFileSync(file, 'utf8')).toBe('keep\n');
+    expect(readdirSync(dir)).toEqual(['ro.csv']);
+  });
+
   it.each([['-'], ['/dev/stdout']])('--output %s writes to standard output', (target) => {
     const r = runCli(['batch', '-', '-f', 'csv', '--output', target], { input: rows });
     expect(r.code).toBe(0);
