@@ -172,11 +172,11 @@ export async function batchCommand(options: BatchCommandOptions, io: Io): Promis
           if (full) await full;
         }
         index += 1;
-        if (progress && index % PROGRESS_EVERY === 0) io.stderr(`\rketamine-cost: ${index} rows`);
+        if (progress && index % PROGRESS_EVERY === 0) io.stderr(`\r${options.text.view.batch.progress(index, false)}`);
         if (index % 1024 === 0) heap.grown();
       }
     }
-    if (progress && index >= PROGRESS_EVERY) io.stderr(`\rketamine-cost: ${index} rows done\n`);
+    if (progress && index >= PROGRESS_EVERY) io.stderr(`\r${options.text.view.batch.progress(index, true)}\n`);
     if (bytes && bytes.length > 0) await sink.write(bytes.view());
     await sink.write(writer.end(counts));
     await sink.finish();

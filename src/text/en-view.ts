@@ -262,6 +262,7 @@ export const EN_VIEW: ViewWords = {
     counts: (ok, failed) => `${ok} estimated, ${failed} failed.`,
     wrote: (rows, file) => `Wrote ${rows} ${rows === 1 ? 'row' : 'rows'} to ${file}:`,
     warning: 'warning',
+    progress: (rows, done) => `ketamine-cost: ${rows} rows${done ? ' done' : ''}`,
     priceList: (id, version, asOf) => `Price list: ${id} ${version}, as of ${asOf}.`,
   },
 };

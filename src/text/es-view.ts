@@ -288,6 +288,7 @@ export const ES_VIEW: ViewWords = {
       `${ok} ${ok === 1 ? 'fila calculada' : 'filas calculadas'}, ${failed} ${failed === 1 ? 'fila' : 'filas'} con error.`,
     wrote: (rows, file) => (rows === 1 ? `Se escribió 1 fila en ${file}:` : `Se escribieron ${rows} filas en ${file}:`),
     warning: 'aviso',
+    progress: (rows, done) => `ketamine-cost: ${rows} filas${done ? ' listas' : ''}`,
     priceList: (id, version, asOf) => `Lista de precios: ${id} ${version}, al ${formatDate(asOf)}.`,
   },
 };

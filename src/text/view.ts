@@ -295,6 +295,8 @@ export type ViewWords = {
     counts: (ok: number, failed: number) => string;
     /** "Wrote 3 rows to out.csv:" before the counts, when -o names a file. */
     wrote: (rows: number, file: string) => string;
+    /** The progress line on a terminal, every 10,000 rows, and when all are done. */
+    progress: (rows: number, done: boolean) => string;
     /** What begins a notice on stderr that is no error (the run goes on, exit 0): "warning". */
     warning: string;
     priceList: (id: string, version: string, asOf: string) => string;

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/errors.js';
 import { EN_VIEW } from '../../src/text/en-view.js';
 import { pickLanguage } from '../../src/text/language.js';
-import { ROOT, runCli, writeClinicProfile } from '../helpers.js';
+import { ROOT, runCli, runInProcess, writeClinicProfile } from '../helpers.js';
 
 describe('choosing the language', () => {
   it.each([
@@ -198,6 +198,13 @@ describe('a batch in Spanish (#26)', () => {
     expect(es[0]).toBe(en[0]);
     expect(es[1]).toBe(en[1]);
     expect(es[2]).toMatch(/^b,2,error,route,"fila 2 \(línea 3\), columna route: /);
+  });
+  it('the progress line on a terminal is Spanish too (it said "rows done")', async () => {
+    const input = `route\n${'iv\n'.repeat(10_000)}`;
+    const r = await runInProcess(['--lang', 'es', 'batch', '-', '-f', 'csv'], { input, tty: true });
+    expect(r.code).toBe(0);
+    // Every 10,000 rows, then once all are done.
+    expect(r.stderr).toBe('\rketamine-cost: 10000 filas\rketamine-cost: 10000 filas listas\n');
   });
   it('the line after --output agrees with its count: one row is "se escribió", more "se escribieron"', () => {
     // "Se escribieron 1 fila" was the plural verb with a singular noun (found writing one row, #27).
