@@ -139,9 +139,16 @@ export async function batchCommand(options: BatchCommandOptions, io: Io): Promis
   const bytes = writer.rowInto ? new Utf8Out() : null;
   // Set only now: every file the batch runs is loaded (a file loaded while they are set would be compiled anew).
   const heap = batchHeap();
+  let index = 0;
+  // Interrupted (Ctrl-C) after the progress line was shown: end that line and say so, as the
+  // questions do, rather than leave the shell's prompt on the same line (the new-user try).
+  const endProgress = progress
+    ? io.registerCleanup(() => {
+        if (index >= PROGRESS_EVERY) io.stderr(`\n${options.text.view.cancelled}\n`);
+      })
+    : () => {};
   try {
     await sink.write(`${options.bom ? '\ufeff' : ''}${writer.start()}`);
-    let index = 0;
     for await (const rows of readBatchRows(source, options.input, {
       delimiter: options.delimiter,
       encoding: options.encoding,
@@ -185,6 +192,7 @@ export async function batchCommand(options: BatchCommandOptions, io: Io): Promis
     throw error;
   } finally {
     heap.restore();
+    endProgress();
   }
   // `-o -` is standard output, where the rows went without a word, as without --output.
   if (options.output !== undefined && options.output !== '-')

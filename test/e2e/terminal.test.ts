@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -139,6 +139,22 @@ describe.skipIf(!hasTmux)('in a real terminal', () => {
     const screen = s.screen();
     expect(screen).toContain('Cancelled');
     expect(screen).not.toMatch(/\bat .*\(.*:\d+:\d+\)|ExitPromptError/);
+  });
+  it('Ctrl-C in a long batch ends its progress line with "Cancelled" (the shell\'s prompt came on the same line), exit 130', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ketamine-cost-tmux-batch-'));
+    // 1,000,000 rows: seconds of work, so Ctrl-C comes while the progress line counts.
+    writeFileSync(join(dir, 'rows.csv'), `route,sessions\n${'iv,6\n'.repeat(1_000_000)}`);
+    const s = await startSession('batch-cancel', { args: `batch ${join(dir, 'rows.csv')} -f csv -o ${join(dir, 'out.csv')}` });
+    // The line is written over as it counts: any count, while it still counts.
+    await vi.waitFor(() => {
+      if (!/ketamine-cost: \d+ rows *$/m.test(s.screen())) throw new Error(`no progress line yet:\n${s.screen()}`);
+    }, patiently);
+    await s.send('C-c');
+    expect(await s.exitCode()).toBe(130);
+    // The terminal echoes ^C where the count stopped; "Cancelled" is then a line of its own.
+    expect(s.screen()).toMatch(/ketamine-cost: \d+ rows(\^C)?\nCancelled\n/);
+    // Nor half a file: the temp file went with the run.
+    expect(readdirSync(dir)).toEqual(['rows.csv']);
   });
   it.each([
     ['SIGTERM', 143],
