@@ -54,6 +54,6 @@ export function quote(input: string): string {
  * The values a flag allows, as a list a reader can tell apart: a word as it is, anything else
  * (a comma, a semicolon) in quotes (`",", ";", tab`, where a bare list read ",, ;, tab").
  */
-export function allowedList(allowed: readonly string[]): string {
+export function choiceList(allowed: readonly string[]): string {
   return allowed.map((value) => (/^[\w.-]+$/.test(value) ? value : JSON.stringify(value))).join(', ');
 }

@@ -1,6 +1,6 @@
 // The command line's help in English (see help.ts).
 import { INSURANCE_STATUSES } from '../core/scenario.js';
-import { allowedList } from './catalog.js';
+import { choiceList } from './catalog.js';
 import { PAYER_WORDS } from './en-words.js';
 import type { HelpWords } from './help.js';
 
@@ -163,9 +163,9 @@ Examples:
   },
   help: { description: 'show the help of the program, or of a command', command: 'the command to show help for' },
   usage: {
-    notAllowed: (flag, value, allowed) => `${flag} ${JSON.stringify(value)} is not allowed; allowed: ${allowedList(allowed)}`,
+    notAllowed: (flag, value, allowed) => `${flag} ${JSON.stringify(value)} is not allowed; allowed: ${choiceList(allowed)}`,
     notAllowedFor: (flag, value, command, allowed) =>
-      `${flag} ${JSON.stringify(value)} is not allowed for "${command}"; allowed: ${allowedList(allowed)}`,
+      `${flag} ${JSON.stringify(value)} is not allowed for "${command}"; allowed: ${choiceList(allowed)}`,
     needsValue: (flag) => `${flag} needs a value after it; see --help for what it takes`,
     formatOfOutput: (extension, format, command, allowed) =>
       `--output names a ${extension} file (${format}), which "${command}" does not write; give --format: ${allowed.join(', ')}`,

@@ -1,7 +1,7 @@
 // La ayuda de la línea de comandos en español (see help.ts). Flags, route ids, formats and the
 // example command lines stay as they are typed.
 import { INSURANCE_STATUSES } from '../core/scenario.js';
-import { allowedList } from './catalog.js';
+import { choiceList } from './catalog.js';
 import { PAYER_WORDS } from './es-words.js';
 import type { HelpWords } from './help.js';
 
@@ -206,10 +206,9 @@ Ejemplos:
   },
   help: { description: 'muestra la ayuda del programa o de un comando', command: 'el comando del que se quiere ver la ayuda' },
   usage: {
-    notAllowed: (flag, value, allowed) =>
-      `${flag} ${JSON.stringify(value)} no es un valor válido; valores válidos: ${allowedList(allowed)}`,
+    notAllowed: (flag, value, allowed) => `${flag} ${JSON.stringify(value)} no es un valor válido; valores válidos: ${choiceList(allowed)}`,
     notAllowedFor: (flag, value, command, allowed) =>
-      `${flag} ${JSON.stringify(value)} no es un valor válido para "${command}"; valores válidos: ${allowedList(allowed)}`,
+      `${flag} ${JSON.stringify(value)} no es un valor válido para "${command}"; valores válidos: ${choiceList(allowed)}`,
     needsValue: (flag) => `${flag} necesita un valor después; vea --help para saber cuál`,
     formatOfOutput: (extension, format, command, allowed) =>
       `--output indica un archivo ${extension} (${format}), que "${command}" no escribe; indique --format: ${allowed.join(', ')}`,
