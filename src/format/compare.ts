@@ -11,7 +11,7 @@ import { csvLine, ESTIMATE_COLUMNS, estimateCells } from './csv.js';
 import { SCHEMA_VERSION, toJsonDocument } from './json.js';
 import { markdownCell } from './markdown.js';
 import { makePaint } from './paint.js';
-import { disclaimerOf, payLabel } from './summary.js';
+import { comparisonDisclaimer, payLabel } from './summary.js';
 
 export const BAR_WIDTH = 24;
 
@@ -73,7 +73,7 @@ export async function formatCompareTable(
   for (const a of sharedAssumptions(c)) lines.push(w.compare.assumed(a.text));
   const unpriced = c.options.filter((e) => e.allIn.notPriced.length > 0).map((e) => `${e.route.label} (${notPricedNames(e, w)})`);
   if (unpriced.length) lines.push(w.compare.notPriced(unpriced));
-  lines.push(w.compare.hint, '', paint.italic(c.options[0] ? disclaimerOf(c.options[0], w) : w.disclaimer));
+  lines.push(w.compare.hint, '', paint.italic(comparisonDisclaimer(c.options, w)));
   return `${fitToWidth(lines.join('\n'), options.width ?? null)}\n`;
 }
 
@@ -124,7 +124,7 @@ export function formatCompareMarkdown(c: Comparison, w: ViewWords = EN_VIEW): st
     .filter((e) => e.allIn.notPriced.length > 0)
     .map((e) => markdownCell(`${e.route.label} (${notPricedNames(e, w)})`));
   if (unpriced.length) lines.push('', w.compare.notPriced(unpriced));
-  lines.push('', `_${c.options[0] ? disclaimerOf(c.options[0], w) : w.disclaimer}_`);
+  lines.push('', `_${comparisonDisclaimer(c.options, w)}_`);
   return `${lines.join('\n')}\n`;
 }
 

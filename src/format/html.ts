@@ -8,6 +8,7 @@ import { sentenceStart, type ViewWords } from '../text/view.js';
 import { describePlan, paidColumns, rowNumbers, summaryLines, what, when } from './plan.js';
 import {
   caseLabel,
+  comparisonDisclaimer,
   dateLabel,
   describeEstimate,
   describeInsurance,
@@ -225,7 +226,7 @@ export function formatCompareHtml(c: Comparison, w: ViewWords = EN_VIEW): string
       c.options.flatMap((e) => quotes(e)).filter((q, i, all) => all.findIndex((o) => o.source === q.source && o.quote === q.quote) === i),
       w,
     ),
-    `<p class="disclaimer">${h(c.options[0] ? disclaimerOf(c.options[0], w) : w.disclaimer)}</p>`,
+    `<p class="disclaimer">${h(comparisonDisclaimer(c.options, w))}</p>`,
   ];
   return page(w.html.compareHeading, body, w.html.lang);
 }

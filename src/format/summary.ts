@@ -31,6 +31,11 @@ export function disclaimerOf(e: Estimate, w: ViewWords = EN_VIEW): string {
   return quoted || list !== null ? w.disclaimerOf({ quoted, list }) : w.disclaimer;
 }
 
+/** The disclaimer under a comparison of `options` (compare's table, Markdown and handout): the first option's, as they share a scenario. */
+export function comparisonDisclaimer(options: readonly Estimate[], w: ViewWords = EN_VIEW): string {
+  return options[0] ? disclaimerOf(options[0], w) : w.disclaimer;
+}
+
 /** The disclaimer under a view of a whole price list (`datasetId`): a batch, the routes. */
 export function listDisclaimer(datasetId: string, w: ViewWords = EN_VIEW): string {
   const list = ownList(datasetId);
