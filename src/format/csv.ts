@@ -195,10 +195,8 @@ function firstPatientRun(e: Estimate<unknown>, out: Utf8Out): void {
   out.ascii(COMMA);
   if (other) {
     out.text(other.case);
-    out.ascii(COMMA);
-    out.decimal(other.patient.lowCents);
-    out.ascii(COMMA);
-    out.decimal(other.patient.highCents);
+    decimalAfterComma(out, other.patient.lowCents);
+    decimalAfterComma(out, other.patient.highCents);
   } else {
     out.ascii(COMMA);
     out.ascii(COMMA);
@@ -226,16 +224,12 @@ function secondPatientRun(e: Estimate<unknown>, out: Utf8Out): void {
 function thirdPatientRun(e: Estimate<unknown>, out: Utf8Out): void {
   const first = e.patient.cases[0];
   const used = e.inputsUsed;
-  out.decimal(first?.writtenOff.lowCents);
-  out.ascii(COMMA);
-  out.decimal(first?.writtenOff.highCents);
-  out.ascii(COMMA);
+  decimalThenComma(out, first?.writtenOff.lowCents);
+  decimalThenComma(out, first?.writtenOff.highCents);
   if (used.medigap !== null && used.medigap !== undefined) out.text(used.medigap);
   out.ascii(COMMA);
-  out.decimal(used.familyDeductibleCents);
-  out.ascii(COMMA);
-  out.decimal(used.familyOopMaxCents);
-  out.ascii(COMMA);
+  decimalThenComma(out, used.familyDeductibleCents);
+  decimalThenComma(out, used.familyOopMaxCents);
   if (used.deductibleApplies !== null) out.text(String(used.deductibleApplies));
 }
 
