@@ -183,7 +183,11 @@ export function fileSink(file: string, io: Io, options: { private?: boolean } = 
   };
 }
 
-/** Writes a chunk to a file descriptor opened for blocking writes, all of it (a write may take part of the bytes). */
+/**
+ * Writes a chunk to a file descriptor opened for blocking writes: bytes until all are taken (a
+ * write may take part of them), as cli.ts writes to fd 1; text in one write, as the sinks always
+ * did (a short write there is a full disk, whose next write fails and removes the temp file).
+ */
 function writeAll(fd: number, chunk: string | Uint8Array): void {
   if (typeof chunk === 'string') {
     writeSync(fd, chunk);
